@@ -1,0 +1,1 @@
+"""Benchmarks behind `python -m nnstudio bench`: each module prints its figures, never asserts."""

@@ -1,0 +1,44 @@
+"""`nnstudio bench`: print speed and memory figures (benchmarks, not timed tests)."""
+
+from __future__ import annotations
+
+import importlib
+import json
+
+# Flag → module in nnstudio.bench whose run() prints and returns figures.
+SUITES = {
+    "data": "nnstudio.bench.data",
+    "engine": "nnstudio.bench.engine",
+    "gui": "nnstudio.bench.gui",
+    "pad": "nnstudio.bench.pad",
+    "descent": "nnstudio.bench.descent",
+}
+
+
+def add_parser(sub):
+    p = sub.add_parser("bench", help="print speed figures (data loading, engine, GUI, drawing pad)")
+    for name in SUITES:
+        p.add_argument(f"--{name}", action="store_true", help=f"run the {name} benchmark")
+    p.add_argument("--all", action="store_true", help="run every benchmark (the default)")
+    p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    chosen = [n for n in SUITES if getattr(args, n)]
+    if args.all or not chosen:
+        chosen = list(SUITES)
+    figures = {}
+    for name in chosen:
+        try:
+            module = importlib.import_module(SUITES[name])
+        except ModuleNotFoundError as exc:
+            if exc.name != SUITES[name]:
+                raise
+            print(f"{name}: not available yet")
+            continue
+        figures[name] = module.run()
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(figures, fh, indent=2)
+    return 0

@@ -1,0 +1,47 @@
+"""Named training presets: the books' runs with the results they should reach, and a fast one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from nnstudio.core.trainer import TrainConfig
+
+
+@dataclass(frozen=True)
+class Preset:
+    name: str
+    description: str
+    config: TrainConfig
+    expected_test_acc: float | None = None  # what the book reports, drawn as a reference line
+    target_test_acc: float | None = None  # what our run must reach (tests, bench)
+
+
+PRESETS = {p.name: p for p in (
+    Preset("book-twolayer",
+           "Deep Learning from Scratch, ch. 4: 784-50-10 sigmoid, std 0.01, cross-entropy, "
+           "batch 100 drawn with replacement, lr 0.1, 10,000 iterations",
+           TrainConfig(hidden=(50,), activation="sigmoid", init="std", init_std=0.01,
+                       loss="cross_entropy", optimizer="sgd", lr=0.1, batch_size=100,
+                       iterations=10_000, sampling="replacement"),
+           expected_test_acc=0.9465, target_test_acc=0.94),
+    Preset("nielsen-ch1",
+           "Neural Networks and Deep Learning, ch. 1: [784, 30, 10] sigmoid, quadratic cost, "
+           "Gaussian init, batch 10 shuffled each epoch, eta 3.0, 30 epochs",
+           TrainConfig(hidden=(30,), activation="sigmoid", init="nielsen", loss="quadratic",
+                       optimizer="sgd", lr=3.0, batch_size=10, iterations=None, epochs=30,
+                       sampling="shuffle"),
+           expected_test_acc=0.9542, target_test_acc=0.945),
+    Preset("fast",
+           "Modern defaults: 784-256-128-10 ReLU, He init, Adam lr 0.001, batch 128, 6 epochs",
+           TrainConfig(hidden=(256, 128), activation="relu", init="he", loss="cross_entropy",
+                       optimizer="adam", lr=1e-3, batch_size=128, iterations=None, epochs=6,
+                       sampling="shuffle"),
+           target_test_acc=0.98),
+)}
+
+
+def get_preset(name: str) -> Preset:
+    try:
+        return PRESETS[name]
+    except KeyError:
+        raise ValueError(f"unknown preset {name!r}; choose from {', '.join(PRESETS)}") from None

@@ -1,0 +1,62 @@
+"""Small immutable records that training yields and that cross from the worker to the GUI."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class StepRecord:
+    """One mini-batch: the loss before its update and the learning rate it used."""
+
+    iteration: int  # 1-based count of updates done
+    epoch: float  # fractional epochs done
+    loss: float
+    lr: float
+
+
+@dataclass(frozen=True)
+class EpochRecord:
+    """Accuracies at an epoch boundary (epoch 0 is before any update)."""
+
+    epoch: int
+    iteration: int
+    train_acc: float
+    test_acc: float
+    mean_loss: float  # mean of the step losses since the previous epoch record (nan at epoch 0)
+    seconds: float  # wall time since the run started
+    samples_per_s: float  # training throughput over this epoch (excluding evaluation)
+
+
+@dataclass(frozen=True)
+class WeightSnapshot:
+    """A copy of the parameters at an iteration (arrays owned by the record: never mutated)."""
+
+    iteration: int
+    params: dict = field(repr=False)
+
+
+@dataclass(frozen=True)
+class DivergedRecord:
+    """The loss became non-finite; the network keeps the last finite weights."""
+
+    iteration: int
+    lr: float
+    loss: float
+
+    @property
+    def message(self) -> str:
+        return (f"Training diverged at step {self.iteration}: the loss became {self.loss} with learning "
+                f"rate {self.lr:g}. The last finite weights were kept; try a lower learning rate.")
+
+
+@dataclass(frozen=True)
+class FinishedRecord:
+    """The last record of every run: why it ended and how far it got."""
+
+    reason: str  # "completed", "stopped" or "diverged"
+    iteration: int
+    epoch: float
+    seconds: float
+    final_train_acc: float | None = None
+    final_test_acc: float | None = None

@@ -1,0 +1,1 @@
+"""The Qt application: panels and widgets that present and drive nnstudio.core."""

@@ -1,0 +1,88 @@
+"""The application's shared state: the current model, the dataset, the digit being drawn.
+
+Panels receive one AppContext, read from it, and subscribe to its signals; none of them talk to
+each other directly (the model is the source of truth, views subscribe).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from nnstudio.core.network import MultiLayerNet
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """The current model and where it came from; `network` is not mutated once published."""
+
+    network: MultiLayerNet
+    name: str  # what the UI calls it: "bundled default model", "run 3 (stopped)", a file name
+    source: str  # "bundled", "trained", "file" or "reset"
+    path: Path | None = None
+    meta: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    """A loaded MNIST-format dataset: ((x_train, t_train), (x_test, t_test)), float32, labels uint8."""
+
+    name: str
+    directory: Path | None  # None for the bundled MNIST
+    data: tuple
+
+
+class AppContext(QObject):
+    """Shared state with change signals. Lives on the GUI thread."""
+
+    model_changed = Signal(object)  # ModelInfo
+    weights_snapshot = Signal(object)  # nnstudio.core.records.WeightSnapshot, live during training
+    training_state_changed = Signal(bool)  # True while a run is in progress
+    dataset_changed = Signal(object)  # DatasetInfo
+    drawing_changed = Signal(object)  # ndarray (784,) float32 in [0, 1] or None when the pad is empty
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._model: ModelInfo | None = None
+        self._dataset: DatasetInfo | None = None
+        self._drawing: np.ndarray | None = None
+        self.training = False
+
+    # ------------------------------------------------------------------ model
+    @property
+    def model(self) -> ModelInfo | None:
+        return self._model
+
+    def set_model(self, info: ModelInfo) -> None:
+        self._model = info
+        self.model_changed.emit(info)
+
+    def set_training(self, running: bool) -> None:
+        self.training = running
+        self.training_state_changed.emit(running)
+
+    # ------------------------------------------------------------------ data
+    @property
+    def dataset(self) -> DatasetInfo:
+        """The current dataset, loading the bundled MNIST on first use (about 0.3-1 s)."""
+        if self._dataset is None:
+            from nnstudio.core.data import load_mnist
+
+            self._dataset = DatasetInfo("MNIST (bundled)", None, load_mnist())
+        return self._dataset
+
+    def set_dataset(self, info: DatasetInfo) -> None:
+        self._dataset = info
+        self.dataset_changed.emit(info)
+
+    # ------------------------------------------------------------------ drawing
+    @property
+    def drawing(self) -> np.ndarray | None:
+        return self._drawing
+
+    def set_drawing(self, x: np.ndarray | None) -> None:
+        self._drawing = None if x is None else np.array(x, dtype=np.float32).reshape(784)
+        self.drawing_changed.emit(self._drawing)

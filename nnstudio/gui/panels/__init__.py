@@ -1,0 +1,21 @@
+"""One panel per area. PANELS lists them in side-list order: (objectName, title, module, class).
+
+Each panel class takes (context: AppContext, parent=None). A panel may offer
+`export_plot()` (File ▸ Export plot… calls it on the visible panel) and `shutdown()` (called when
+the window closes: stop timers and threads there).
+"""
+
+PANELS = [
+    ("trainingPanel", "Training", "nnstudio.gui.panels.training", "TrainingPanel",
+     "train a network on MNIST with live loss and accuracy plots"),
+    ("weightsPanel", "Weights", "nnstudio.gui.panels.weights", "WeightsPanel",
+     "first-layer weights as 28x28 tiles, every layer as a heatmap"),
+    ("drawingPanel", "Drawing pad", "nnstudio.gui.panels.drawing", "DrawingPanel",
+     "draw a digit and see what the network thinks"),
+    ("descentPanel", "Gradient descent", "nnstudio.gui.panels.descent", "DescentPanel",
+     "gradient descent on 2D functions with several optimizers"),
+    ("conceptsPanel", "Concepts", "nnstudio.gui.panels.concepts", "ConceptsPanel",
+     "activations, softmax, losses, the forward pass, perceptrons, gradient checks"),
+    ("dataPanel", "Data", "nnstudio.gui.panels.data", "DataPanel",
+     "browse MNIST and evaluate the current model"),
+]

@@ -1,0 +1,29 @@
+"""Shared fixtures: headless Qt, settings in a temporary folder, no thread left running."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _user_dirs(tmp_path, monkeypatch):
+    """Keep user data and caches of every test in its own folder."""
+    monkeypatch.setenv("NNSTUDIO_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("NNSTUDIO_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture(autouse=True)
+def _no_dangling_threads():
+    """Fail a test that leaves a Python thread (or a QThread, see tests/gui/conftest.py) running."""
+    before = set(threading.enumerate())
+    yield
+    leftover = [t for t in threading.enumerate() if t not in before and t.is_alive()]
+    for t in leftover:
+        t.join(timeout=2.0)
+    leftover = [t.name for t in leftover if t.is_alive()]
+    assert not leftover, f"test left threads running: {leftover}"

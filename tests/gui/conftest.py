@@ -1,0 +1,44 @@
+"""GUI fixtures: QSettings redirected to the test's folder, a QThread watch, a main window."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+
+@pytest.fixture(autouse=True)
+def _settings_in_tmp(tmp_path, qapp):
+    from PySide6.QtCore import QSettings
+
+    qapp.setOrganizationName("NN Studio Tests")
+    qapp.setApplicationName("NN Studio Tests")
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _no_running_qthreads(qapp):
+    """Fail any test that leaves a QThread running (napari's dangling-thread check)."""
+    from PySide6.QtCore import QThread
+
+    yield
+    running = [t for t in qapp.findChildren(QThread) if t.isRunning()]
+    from nnstudio.gui import workers_registry
+
+    running += [t for t in workers_registry.live_threads() if t.isRunning()]
+    for t in running:
+        t.quit()
+        t.wait(2000)
+    assert not running, f"test left {len(running)} QThread(s) running"
+
+
+@pytest.fixture
+def main_window(qtbot):
+    from nnstudio.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    yield window
+    window.close()
