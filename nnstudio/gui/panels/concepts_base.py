@@ -19,9 +19,9 @@ MUTED = "#9e9e9e"
 ERROR_STYLE = "color: #c62828;"
 
 
-def make_plot(title: str = "", x_label: str = "", y_label: str = "") -> pg.PlotWidget:
-    """A white pyqtgraph plot with a grid and dark, readable axes."""
-    plot = pg.PlotWidget(background=BACKGROUND)
+def make_plot(title: str = "", x_label: str = "", y_label: str = "", view_box=None) -> pg.PlotWidget:
+    """A white pyqtgraph plot with a grid and dark, readable axes (optionally on a custom ViewBox)."""
+    plot = pg.PlotWidget(background=BACKGROUND, viewBox=view_box)
     item = plot.getPlotItem()
     if title:
         item.setTitle(title, color=FOREGROUND, size="11pt")
