@@ -1,0 +1,225 @@
+"""The weights panel's third tab: every layer's activation for the drawn digit or a test image."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QSpinBox, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, HeatmapWidget, diverging_colormap,
+                                          sequential_colormap, style_plot)
+from nnstudio.gui.widgets.unit_detail import NEGATIVE, POSITIVE
+
+BAR, BAR_TOP = "#9ecae1", "#b2182b"  # output bars; the predicted digit stands out
+POSITIVE_ONLY = {"sigmoid": (0.0, 1.0), "relu": None, "step": (0.0, 1.0)}  # None: (0, max)
+
+
+class ActivationsView(QWidget):
+    """Input image, one heat strip per hidden layer, then scores and probabilities as bars.
+
+    test_data() → (x_test, t_test) or None. set_network(net) and set_drawing(x) feed it.
+    """
+
+    def __init__(self, test_data: Callable[[], tuple | None], parent=None):
+        super().__init__(parent)
+        self._test_data = test_data
+        self.network = None
+        self.drawing = None
+        self.stages = []
+        self.from_drawing = QRadioButton("Digit on the drawing pad")
+        self.from_drawing.setObjectName("activationsFromDrawing")
+        self.from_test = QRadioButton("Test image #")
+        self.from_test.setObjectName("activationsFromTest")
+        self.index_spin = QSpinBox()
+        self.index_spin.setObjectName("testImageSpin")
+        self.index_spin.setRange(0, 9999)
+        group = QButtonGroup(self)
+        group.addButton(self.from_drawing)
+        group.addButton(self.from_test)
+        self.from_test.setChecked(True)
+        self.status = QLabel("")
+        self.status.setObjectName("activationsStatus")
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Input:"))
+        controls.addWidget(self.from_drawing)
+        controls.addWidget(self.from_test)
+        controls.addWidget(self.index_spin)
+        controls.addWidget(self.status, 1)
+
+        self.left = pg.GraphicsLayoutWidget()
+        self.left.setBackground("w")
+        self.input_plot = self.left.addPlot(row=0, col=0, title="input (28×28)")
+        self.input_image = pg.ImageItem(axisOrder="row-major")
+        self.input_plot.addItem(self.input_image)
+        self.input_plot.invertY(True)
+        self.input_plot.setAspectLocked(True)
+        for plot in (self.input_plot,):
+            plot.hideAxis("left")
+            plot.hideAxis("bottom")
+        self.input_plot.titleLabel.setAttr("color", AXIS_COLOR)
+        self.scores_plot = self.left.addPlot(row=1, col=0, title="scores (last affine layer)")
+        self.prob_plot = self.left.addPlot(row=2, col=0, title="output probabilities")
+        for plot in (self.scores_plot, self.prob_plot, self.input_plot):
+            style_plot(plot)
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+        self.scores_bars = pg.BarGraphItem(x=[], height=[], width=0.7)
+        self.prob_bars = pg.BarGraphItem(x=[], height=[], width=0.7)
+        self.scores_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888888")))
+        self.scores_plot.addItem(self.scores_bars)
+        self.prob_plot.addItem(self.prob_bars)
+        self.prob_plot.setYRange(0, 1)
+        for plot in (self.scores_plot, self.prob_plot):
+            plot.getAxis("bottom").setTicks([[(i, str(i)) for i in range(10)]])
+
+        self.strips_box = QWidget()
+        self.strips_layout = QVBoxLayout(self.strips_box)
+        self.strips_layout.setContentsMargins(0, 0, 0, 0)
+        self.strips: list[HeatmapWidget] = []
+        self.votes = pg.PlotWidget(background="w")
+        self.votes.setObjectName("activationVotes")
+        self.votes_plot = self.votes.getPlotItem()
+        self.votes_plot.setTitle("how the last hidden layer votes")
+        style_plot(self.votes_plot)
+        self.votes_plot.setMenuEnabled(False)
+        self.votes_plot.hideButtons()
+        self.votes_plot.setLabel("bottom", "unit of the last hidden layer", color=AXIS_COLOR)
+        self.votes_plot.setLabel("left", "activation × weight", color=AXIS_COLOR)
+        self.votes_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888888")))
+        self.vote_bars = pg.BarGraphItem(x=[], height=[], width=0.8)
+        self.votes_plot.addItem(self.vote_bars)
+        self.strips_layout.addWidget(self.votes, 1)
+        splitter = QSplitter()
+        splitter.addWidget(self.left)
+        splitter.addWidget(self.strips_box)
+        splitter.setSizes([380, 720])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(controls)
+        layout.addWidget(splitter, 1)
+
+        self.from_drawing.toggled.connect(self._on_source_changed)
+        self.index_spin.valueChanged.connect(self._on_index_changed)
+
+    # ------------------------------------------------------------------ public API
+    def set_network(self, network) -> None:
+        self.network = network
+        self.render()
+
+    def set_drawing(self, x) -> None:
+        self.drawing = x
+        if self.from_drawing.isChecked():
+            self.render()
+
+    def use_drawing(self, on: bool = True) -> None:
+        (self.from_drawing if on else self.from_test).setChecked(True)
+
+    def current_input(self):
+        """(x (784,), caption) for the chosen source, or (None, why not)."""
+        if self.from_drawing.isChecked():
+            if self.drawing is None:
+                return None, "The drawing pad is empty: draw a digit there (Drawing pad panel)."
+            return np.asarray(self.drawing, dtype=np.float32).reshape(784), "the digit on the drawing pad"
+        data = self._test_data()
+        if data is None:
+            return None, "No test images available."
+        x, t = data
+        i = min(self.index_spin.value(), len(x) - 1)
+        self.index_spin.setMaximum(len(x) - 1)
+        label = np.asarray(t[i]).argmax() if np.ndim(t[i]) else int(t[i])
+        return np.asarray(x[i], dtype=np.float32), f"test image {i} (label {label})"
+
+    def render(self) -> None:
+        if self.network is None:
+            return
+        x, caption = self.current_input()
+        if x is None:
+            self.status.setText(caption)
+            self.input_image.clear()
+            return
+        self.stages = self.network.activations(x[None, :])
+        self._ensure_strips(self.network.n_layers - 1)
+        self.input_image.setImage(1.0 - x.reshape(28, 28), levels=(0.0, 1.0))
+        self.input_plot.setTitle(caption)
+        act = self.network.activation
+        hidden = [(name, a[0]) for name, a in self.stages if name.startswith("Z")]
+        for k, (strip, (name, z)) in enumerate(zip(self.strips, hidden), start=1):
+            levels = POSITIVE_ONLY.get(act, "signed")
+            if levels == "signed":
+                strip.set_colormap(diverging_colormap())
+                levels = None
+            else:
+                strip.set_colormap(sequential_colormap())
+                levels = levels or (0.0, max(float(z.max()), 1e-6))
+            strip.set_matrix(z[None, :], levels=levels, row_labels=[name])
+            strip.set_title(f"hidden layer {k}: {name} = {act}(A{k}), {len(z)} units")
+        scores = dict(self.stages)[f"A{self.network.n_layers}"][0]
+        probs = self.stages[-1][1][0]
+        top = int(np.argmax(probs))
+        self._bars(self.scores_bars, scores, top)
+        self._bars(self.prob_bars, probs, top)
+        self._votes(hidden[-1] if hidden else None, top, scores[top])
+        self.scores_plot.autoRange()
+        self.prob_plot.setYRange(0, 1)
+        self.prob_plot.setXRange(-0.6, len(probs) - 0.4)
+        self.prob_plot.setTitle(f"output: {top} with probability {probs[top]:.1%}")
+        self.status.setText(f"Showing {caption}: hover a strip to read a unit's activation.")
+
+    def export_scenes(self) -> list:
+        return [self.left.scene()] + [s.graphics.scene() for s in self.strips] + [self.votes.scene()]
+
+    # ------------------------------------------------------------------ helpers
+    @staticmethod
+    def _bars(item, values, top):
+        values = np.asarray(values, dtype=np.float64)
+        brushes = [pg.mkBrush(BAR_TOP if i == top else BAR) for i in range(len(values))]
+        item.setOpts(x=np.arange(len(values)), height=values, width=0.7, brushes=brushes,
+                     pens=[None] * len(values))
+
+    def _votes(self, last_hidden, digit: int, score: float) -> None:
+        """Bars z_j · W_L[j, digit]: each last-layer unit's push toward the predicted digit."""
+        if last_hidden is None:
+            self.vote_bars.setOpts(x=[], height=[])
+            self.votes_plot.setTitle("no hidden layer: the scores come straight from the pixels")
+            return
+        name, z = last_hidden
+        W = self.network.params[f"W{self.network.n_layers}"]
+        b = self.network.params[f"b{self.network.n_layers}"]
+        votes = np.asarray(z, dtype=np.float64) * W[:, digit]
+        brushes = [pg.mkBrush(POSITIVE if v >= 0 else NEGATIVE) for v in votes]
+        self.vote_bars.setOpts(x=np.arange(len(votes)), height=votes, width=0.8, brushes=brushes,
+                               pens=[None] * len(votes))
+        self.votes_plot.setTitle(f"how {name} votes for digit {digit}: {name}·W{self.network.n_layers} "
+                                 f"summed ({votes.sum():.2f}) + bias ({float(b[digit]):.2f}) "
+                                 f"= score {score:.2f}")
+        self.votes_plot.autoRange()
+
+    def _ensure_strips(self, n: int) -> None:
+        while len(self.strips) > n:
+            strip = self.strips.pop()
+            self.strips_layout.removeWidget(strip)
+            strip.deleteLater()
+        while len(self.strips) < n:
+            strip = HeatmapWidget(colorbar_label="activation", row_name="stage",
+                                  col_name="unit")
+            strip.setObjectName(f"activationStrip{len(self.strips) + 1}")
+            strip.plot.hideAxis("left")
+            strip.setMinimumHeight(120)
+            strip.setMaximumHeight(175)
+            self.strips_layout.insertWidget(len(self.strips), strip)
+            self.strips.append(strip)
+
+    @Slot(bool)
+    def _on_source_changed(self, _on):
+        self.render()
+
+    @Slot(int)
+    def _on_index_changed(self, _value):
+        if self.from_test.isChecked():
+            self.render()
+        else:
+            self.from_test.setChecked(True)

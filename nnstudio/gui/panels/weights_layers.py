@@ -1,0 +1,162 @@
+"""The weights panel's second tab: one layer's weight matrix, its biases and its histogram."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+
+from nnstudio.gui.widgets.heatmap import AXIS_COLOR, HeatmapWidget, style_plot
+from nnstudio.gui.widgets.unit_detail import NEGATIVE, POSITIVE
+
+CURRENT_PEN, CURRENT_BRUSH = "#2166ac", (33, 102, 172, 110)
+INITIAL_PEN, INITIAL_BRUSH = "#7f7f7f", (127, 127, 127, 90)
+BINS = 60
+
+
+def layer_names(params: dict) -> list[str]:
+    """["W1", "W2", ...] in order."""
+    return sorted((k for k in params if k.startswith("W")), key=lambda k: int(k[1:]))
+
+
+def shared_histograms(current, initial, bins: int = BINS):
+    """Histograms of two arrays on the same bin edges → (edges, current_counts, initial_counts|None)."""
+    current = np.asarray(current).ravel()
+    values = [current] if initial is None else [current, np.asarray(initial).ravel()]
+    lo = min(float(v.min()) for v in values)
+    hi = max(float(v.max()) for v in values)
+    if not np.isfinite(lo) or not np.isfinite(hi):
+        lo, hi = -1.0, 1.0
+    if hi <= lo:
+        lo, hi = lo - 0.5, hi + 0.5
+    edges = np.linspace(lo, hi, bins + 1)
+    counts = np.histogram(current, edges)[0]
+    return edges, counts, None if initial is None else np.histogram(values[1], edges)[0]
+
+
+class LayersView(QWidget):
+    """Pick a layer: its W as a heatmap, b as bars, and W's histogram against its initialisation."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.params = None
+        self.initial = None
+        self.initial_note = ""
+        self.layer_combo = QComboBox()
+        self.layer_combo.setObjectName("layerCombo")
+        self.layer_combo.setMinimumContentsLength(22)
+        self.summary = QLabel("")
+        self.summary.setObjectName("layerSummary")
+        self.heatmap = HeatmapWidget(colorbar_label="weight", row_name="from", col_name="to")
+        self.heatmap.setObjectName("layerHeatmap")
+
+        self.side = pg.GraphicsLayoutWidget()
+        self.side.setBackground("w")
+        self.bias_plot = self.side.addPlot(row=0, col=0, title="biases b")
+        self.hist_plot = self.side.addPlot(row=1, col=0, title="weight histogram")
+        for plot in (self.bias_plot, self.hist_plot):
+            style_plot(plot)
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+        self.bias_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888888")))
+        self.bias_bars = pg.BarGraphItem(x=[], height=[], width=0.8)
+        self.bias_plot.addItem(self.bias_bars)
+        self.bias_plot.setLabel("left", "bias", color=AXIS_COLOR)
+        self.hist_plot.setLabel("left", "count", color=AXIS_COLOR)
+        self.hist_plot.setLabel("bottom", "weight", color=AXIS_COLOR)
+        legend = self.hist_plot.addLegend(offset=(5, 5), labelTextColor=AXIS_COLOR,
+                                          brush=pg.mkBrush(255, 255, 255, 200))
+        self.initial_curve = pg.PlotDataItem(stepMode="center", fillLevel=0, pen=pg.mkPen(INITIAL_PEN),
+                                             brush=pg.mkBrush(INITIAL_BRUSH), name="at initialisation")
+        self.current_curve = pg.PlotDataItem(stepMode="center", fillLevel=0, pen=pg.mkPen(CURRENT_PEN),
+                                             brush=pg.mkBrush(CURRENT_BRUSH), name="now")
+        self.initial_curve.setZValue(-1)  # the reference stays behind
+        self.hist_plot.addItem(self.initial_curve)
+        self.hist_plot.addItem(self.current_curve)
+        self.legend = legend
+        self.side.ci.layout.setRowStretchFactor(0, 2)
+        self.side.ci.layout.setRowStretchFactor(1, 3)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Layer:"))
+        top.addWidget(self.layer_combo)
+        top.addWidget(self.summary, 1)
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(self.heatmap)
+        splitter.addWidget(self.side)
+        splitter.setSizes([620, 480])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        self.layer_combo.currentIndexChanged.connect(self._on_layer_changed)
+
+    # ------------------------------------------------------------------ public API
+    @property
+    def layer(self) -> str:
+        names = layer_names(self.params) if self.params else []
+        i = self.layer_combo.currentIndex()
+        return names[i] if 0 <= i < len(names) else ""
+
+    def set_params(self, params: dict, initial: dict | None, initial_note: str = "") -> None:
+        self.params, self.initial, self.initial_note = params, initial, initial_note
+        names = layer_names(params)
+        labels = [f"{n}: {params[n].shape[0]} → {params[n].shape[1]}" for n in names]
+        if labels != [self.layer_combo.itemText(i) for i in range(self.layer_combo.count())]:
+            keep = self.layer_combo.currentIndex()
+            self.layer_combo.blockSignals(True)
+            self.layer_combo.clear()
+            self.layer_combo.addItems(labels)
+            self.layer_combo.setCurrentIndex(keep if 0 <= keep < len(labels) else 0)
+            self.layer_combo.blockSignals(False)
+        self.render()
+
+    def set_layer(self, index: int) -> None:
+        self.layer_combo.setCurrentIndex(index)
+
+    def render(self) -> None:
+        name = self.layer
+        if not name:
+            return
+        i = int(name[1:])
+        W, b = self.params[name], self.params[f"b{i}"]
+        last = i == len(layer_names(self.params))
+        from_name = "input pixel" if i == 1 else f"layer {i - 1} unit"
+        to_name = "digit" if last else f"layer {i} unit"
+        self.heatmap.row_name, self.heatmap.col_name = from_name, to_name
+        self.heatmap.set_matrix(W, col_labels=list(range(W.shape[1])) if last else None)
+        self.heatmap.set_title(f"{name}: weight from {from_name} (row) to {to_name} (column)")
+        self.heatmap.set_axis_labels(from_name, to_name)
+
+        brushes = [pg.mkBrush(POSITIVE if v >= 0 else NEGATIVE) for v in np.asarray(b)]
+        self.bias_bars.setOpts(x=np.arange(len(b)), height=np.asarray(b, dtype=np.float64),
+                               width=0.8, brushes=brushes, pens=[None] * len(b))
+        self.bias_plot.setTitle(f"biases b{i} ({len(b)} {to_name}s)")
+        self.bias_plot.setLabel("bottom", to_name, color=AXIS_COLOR)
+        self.bias_plot.autoRange()
+
+        init = None if self.initial is None else self.initial.get(name)
+        if init is not None and np.shape(init) != W.shape:
+            init = None
+        edges, counts, init_counts = shared_histograms(W, init)
+        self.current_curve.setData(edges, counts)
+        if init_counts is None:
+            self.initial_curve.setData([], [])
+        else:
+            self.initial_curve.setData(edges, init_counts)
+        self.legend.getLabel(self.initial_curve).setText(
+            f"at initialisation{f' ({self.initial_note})' if self.initial_note else ''}")
+        self.hist_plot.setTitle(f"histogram of {name}'s {W.size:,} weights")
+        self.hist_plot.autoRange()
+        w = np.asarray(W, dtype=np.float64)
+        self.summary.setText(f"{W.shape[0]}×{W.shape[1]} weights: mean {w.mean():.3g}, std "
+                             f"{w.std():.3g}, largest |w| {np.abs(w).max():.3g}")
+
+    def export_scenes(self) -> list:
+        return [self.heatmap.graphics.scene(), self.side.scene()]
+
+    @Slot(int)
+    def _on_layer_changed(self, _index):
+        if self.params is not None:
+            self.render()

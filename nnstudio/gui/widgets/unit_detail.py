@@ -1,0 +1,137 @@
+"""One hidden unit up close: incoming weights (28x28), outgoing weights (bars), top test images."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, diverging_colormap, style_plot,
+                                          symmetric_levels)
+from nnstudio.gui.widgets.tile_mosaic import assemble_tiles
+
+POSITIVE, NEGATIVE = "#b2182b", "#2166ac"  # the colour map's ends: bars read like the tiles
+CAPTION_GAP = 9  # pixels under each top image for its caption
+CAPTION_POINTS = 7
+
+
+class UnitDetail(QWidget):
+    """Shows one unit; show_unit(...) fills it, clear() goes back to the hint."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.unit = None
+        self.top_images, self.top_image_labels, self.top_values = None, [], []
+        self.title = QLabel("Click a tile to see one hidden unit up close.")
+        self.title.setObjectName("unitDetailTitle")
+        self.title.setWordWrap(True)
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground("w")
+
+        self.incoming = self.graphics.addPlot(row=0, col=0, title="incoming weights (28×28)")
+        self.incoming_image = pg.ImageItem(axisOrder="row-major")
+        self.incoming.addItem(self.incoming_image)
+        self._image_plot(self.incoming)
+        self.colorbar = pg.ColorBarItem(colorMap=diverging_colormap(), interactive=False, width=10,
+                                        pen=AXIS_COLOR)
+        self.colorbar.setImageItem(self.incoming_image, insert_in=self.incoming)
+        self.colorbar.axis.setTextPen(pg.mkPen(AXIS_COLOR))
+        self.colorbar.axis.enableAutoSIPrefix(False)
+
+        self.outgoing = self.graphics.addPlot(row=1, col=0, title="outgoing weights")
+        style_plot(self.outgoing)
+        self.outgoing.setMenuEnabled(False)
+        self.outgoing.hideButtons()
+        self.outgoing.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888888")))
+        self.outgoing_bars = pg.BarGraphItem(x=[], height=[], width=0.7)
+        self.outgoing.addItem(self.outgoing_bars)
+
+        self.top = self.graphics.addPlot(row=2, col=0, title="test images that excite it most")
+        self.top_image = pg.ImageItem(axisOrder="row-major")
+        self.top.addItem(self.top_image)
+        self._image_plot(self.top)
+        self.top_labels: list[pg.TextItem] = []
+        self.graphics.ci.layout.setRowStretchFactor(0, 4)
+        self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        self.graphics.ci.layout.setRowStretchFactor(2, 4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.graphics, 1)
+
+    @staticmethod
+    def _image_plot(plot):
+        plot.invertY(True)
+        plot.setAspectLocked(True)
+        plot.hideAxis("left")
+        plot.hideAxis("bottom")
+        plot.setMenuEnabled(False)
+        plot.hideButtons()
+        plot.titleLabel.setAttr("color", AXIS_COLOR)
+        plot.setTitle(plot.titleLabel.text)
+
+    def show_unit(self, unit: int, incoming, outgoing, out_labels, out_name: str, top_images=None,
+                  top_labels=None, top_values=None, layer_name: str = "layer 1") -> None:
+        """incoming : (784,); outgoing : (n_next,); top_images : (k, 784) with labels and activations."""
+        self.unit = int(unit)
+        incoming = np.asarray(incoming, dtype=np.float32)
+        self.title.setText(f"<b>Hidden unit {unit}</b> of {layer_name}: red pixels push it up, blue "
+                           f"down; the bars show how it votes for each {out_name}.")
+        levels = symmetric_levels(incoming)
+        self.incoming_image.setImage(incoming.reshape(28, 28), autoLevels=False)
+        self.colorbar.setLevels(levels)
+        self.incoming.setRange(xRange=(0, 28), yRange=(0, 28), padding=0)
+
+        outgoing = np.asarray(outgoing, dtype=np.float64)
+        x = np.arange(len(outgoing))
+        brushes = [pg.mkBrush(POSITIVE if v >= 0 else NEGATIVE) for v in outgoing]
+        self.outgoing_bars.setOpts(x=x, height=outgoing, width=0.7, brushes=brushes, pens=[None] * len(x))
+        axis = self.outgoing.getAxis("bottom")
+        if len(outgoing) <= 20:
+            axis.setTicks([[(i, str(label)) for i, label in enumerate(out_labels)]])
+        else:
+            axis.setTicks(None)
+        self.outgoing.setLabel("bottom", out_name, color=AXIS_COLOR)
+        self.outgoing.setTitle(f"outgoing weights to each {out_name}")
+        self.outgoing.autoRange()
+        self.set_top_images(top_images, top_labels, top_values)
+
+    def set_top_images(self, images, labels, values) -> None:
+        """images : (k, 784) in [0, 1]; each tile is captioned with its label and activation."""
+        self.top_images, self.top_image_labels, self.top_values = images, labels, values
+        for item in self.top_labels:
+            self.top.removeItem(item)
+        self.top_labels = []
+        if images is None or len(images) == 0:
+            self.top_image.clear()
+            self.top.setTitle("test images that excite it most (loading…)" if images is None
+                              else "test images that excite it most")
+            return
+        images = np.asarray(images, dtype=np.float32)
+        mosaic, (rows, cols) = assemble_tiles(images.T, gap=CAPTION_GAP)
+        # black ink on white paper; the gaps between images stay white
+        self.top_image.setImage(1.0 - np.nan_to_num(mosaic, nan=0.0), levels=(0.0, 1.0))
+        font = QFont()
+        font.setPointSize(CAPTION_POINTS)
+        for k, (label, value) in enumerate(zip(labels, values)):
+            r, c = divmod(k, cols)
+            text = pg.TextItem(f"{label}: {value:.2f}", color=AXIS_COLOR, anchor=(0.5, 0))
+            text.setFont(font)
+            text.setPos(c * (28 + CAPTION_GAP) + 14, r * (28 + CAPTION_GAP) + 27)
+            self.top.addItem(text)
+            self.top_labels.append(text)
+        self.top.setTitle(f"the {len(images)} test images that excite it most (label: activation)")
+        self.top.setRange(xRange=(0, mosaic.shape[1]), yRange=(0, mosaic.shape[0]), padding=0.01)
+
+    def clear(self) -> None:
+        self.unit = None
+        self.title.setText("Click a tile to see one hidden unit up close.")
+        self.incoming_image.clear()
+        self.outgoing_bars.setOpts(x=[], height=[])
+        self.set_top_images([], [], [])
+
+    def export_png(self, path: str) -> None:
+        from pyqtgraph.exporters import ImageExporter
+
+        ImageExporter(self.graphics.scene()).export(str(path))
