@@ -183,3 +183,19 @@ def pixel_histogram(x: np.ndarray, bins: int = 32) -> tuple[np.ndarray, np.ndarr
     edges = np.linspace(0.0, 1.0, bins + 1)
     which = np.minimum((np.arange(256) / 255.0 * bins).astype(np.int64), bins - 1)
     return np.bincount(which, weights=per_level, minlength=bins).astype(np.int64), edges
+
+
+@dataclass(frozen=True)
+class DatasetSummary:
+    """What the Browse view plots for one split of a dataset."""
+
+    counts: np.ndarray  # (10,) images per label
+    means: np.ndarray  # (10, 784) mean image per label
+    hist_counts: np.ndarray  # (bins,) pixels per value bin
+    hist_edges: np.ndarray  # (bins + 1,)
+
+
+def dataset_summary(x: np.ndarray, t: np.ndarray, bins: int = 32) -> DatasetSummary:
+    """Label counts, mean images and the pixel histogram of x (N, 784) with labels t (N,)."""
+    counts, edges = pixel_histogram(x, bins)
+    return DatasetSummary(label_counts(t), mean_images(x, t), counts, edges)

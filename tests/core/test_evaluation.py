@@ -146,3 +146,11 @@ def test_pixel_histogram_counts_every_pixel():
     assert counts.sum() == x.size and len(edges) == 17
     expected, _ = np.histogram(np.rint(x * 255), bins=16, range=(0, 256))
     assert_array_equal(counts, expected)
+
+
+def test_dataset_summary(mnist):
+    _, (xte, tte) = mnist
+    s = E.dataset_summary(xte[:500], tte[:500], bins=8)
+    assert_array_equal(s.counts, np.bincount(tte[:500], minlength=10))
+    assert s.means.shape == (10, 784)
+    assert s.hist_counts.sum() == 500 * 784 and s.hist_edges[-1] == 1.0

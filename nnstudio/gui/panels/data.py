@@ -1,0 +1,31 @@
+"""The Data panel: browse the dataset (Browse tab) and evaluate the current model (Evaluate tab)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from nnstudio.gui.panels.data_browse import BrowseView
+from nnstudio.gui.panels.data_evaluate import EvaluateView
+
+
+class DataPanel(QWidget):
+    """Two tabs over the shared context: "Browse" (the images) and "Evaluate" (the model on them)."""
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.browse = BrowseView(context)
+        self.browse.setObjectName("browseTab")
+        self.evaluate = EvaluateView(context)
+        self.evaluate.setObjectName("evaluateTab")
+        self.tabs = QTabWidget(objectName="dataTabs")
+        self.tabs.addTab(self.browse, "Browse")
+        self.tabs.addTab(self.evaluate, "Evaluate")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+
+    def shutdown(self) -> None:
+        """Wait for any statistics or evaluation job still running (called on window close)."""
+        self.browse.shutdown()
+        self.evaluate.shutdown()

@@ -1,0 +1,257 @@
+"""The Evaluate tab: the current model's test accuracy beside two baselines, confusion matrix,
+per-label accuracy and a gallery of its mistakes (or of one clicked confusion-matrix cell)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QVBoxLayout, QWidget)
+
+from nnstudio.core.evaluation import AverageDarkness, evaluate, random_guess_accuracy
+from nnstudio.gui.panels.data_chart import BarChart
+from nnstudio.gui.panels.data_confusion import ConfusionMatrixView
+from nnstudio.gui.panels.data_style import (BAR, BAR_LOW, DARKNESS, ERROR_TEXT, MODEL, MUTED,
+                                            RANDOM)
+from nnstudio.gui.panels.data_text import explainer
+from nnstudio.gui.panels.data_worker import DataWorker
+from nnstudio.gui.widgets.image_grid import ImageGrid
+
+LABELS = [str(d) for d in range(10)]
+
+
+def run_evaluation(network, data, darkness: AverageDarkness | None) -> dict:
+    """Worker-thread job: evaluate on the test set, with both baselines on the same images."""
+    (xtr, ttr), (xte, tte) = data
+    if darkness is None:
+        darkness = AverageDarkness().fit(xtr, ttr)
+    return {"evaluation": evaluate(network, xte, tte), "darkness": darkness,
+            "darkness_acc": darkness.accuracy(xte, tte),
+            "random_acc": random_guess_accuracy(tte, np.random.default_rng(0))}
+
+
+class EvaluateView(QWidget):
+    """Evaluates `context.model` on `context.dataset`'s test set in a worker thread."""
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.worker: DataWorker | None = None
+        self.result: dict | None = None  # the last finished evaluation
+        self.evaluated = None  # (ModelInfo, data) the result belongs to
+        self.stale = True
+        self._darkness: dict = {}  # id(data) → fitted AverageDarkness
+        self._again = False  # evaluate once more when the running job ends
+
+        self.evaluate_button = QPushButton("Evaluate", objectName="evaluateButton")
+        self.evaluate_button.setToolTip("Run the current model on every test image")
+        self.model_label = QLabel("", objectName="modelLabel")
+        self.model_label.setStyleSheet(f"color: {MUTED};")
+        self.model_label.setWordWrap(True)
+        self.accuracy_label = QLabel("", objectName="accuracyLabel")
+        self.accuracy_label.setTextFormat(Qt.RichText)
+        self.accuracy_label.setAlignment(Qt.AlignCenter)
+        self.baselines_chart = BarChart("Test accuracy beside two baselines", horizontal=True)
+        self.baselines_chart.setObjectName("baselinesChart")
+        self.baselines_chart.setMinimumHeight(120)
+        self.confusion = ConfusionMatrixView()
+        self.digit_chart = BarChart("Accuracy per label")
+        self.digit_chart.setObjectName("digitAccuracyChart")
+        self.digit_chart.set_labels("", "true label")
+        self.gallery_title = QLabel("", objectName="galleryTitle")
+        self.mistakes_button = QPushButton("Show all mistakes", objectName="showMistakesButton")
+        self.gallery = ImageGrid(8, 4)
+        self.gallery.setObjectName("mistakesGallery")
+        self.explainer = explainer("evaluation")
+
+        self.evaluate_button.clicked.connect(self.evaluate)
+        self.mistakes_button.clicked.connect(self.show_mistakes)
+        self.confusion.cell_clicked.connect(self.show_cell)
+        context.model_changed.connect(self._on_model_changed)
+        context.dataset_changed.connect(self._on_dataset_changed)
+        self._build_layout()
+        self._show_empty()
+
+    def _build_layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(self.evaluate_button)
+        top.addWidget(self.model_label, 1)
+        left = QVBoxLayout()
+        left.addLayout(top)
+        left.addWidget(self.confusion, 3)
+        left.addWidget(self.digit_chart, 2)
+        gallery_bar = QHBoxLayout()
+        gallery_bar.addWidget(self.gallery_title, 1)
+        gallery_bar.addWidget(self.mistakes_button)
+        right = QGridLayout()
+        right.addWidget(self.accuracy_label, 0, 0)
+        right.addWidget(self.baselines_chart, 1, 0)
+        right.addLayout(gallery_bar, 2, 0)
+        right.addWidget(self.gallery, 3, 0)
+        right.addWidget(self.explainer, 4, 0)
+        right.setRowStretch(1, 2)
+        right.setRowStretch(3, 5)
+        right.setRowStretch(4, 3)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addLayout(right, 1)
+        self.confusion.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+
+    # ------------------------------------------------------------------ triggers
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self.stale:
+            self.evaluate()
+
+    @Slot(object)
+    def _on_model_changed(self, info) -> None:
+        self.stale = True
+        if self.isVisible():
+            self.evaluate()
+        else:
+            self.model_label.setText(self._model_text() + " · not evaluated yet")
+
+    @Slot(object)
+    def _on_dataset_changed(self, info) -> None:
+        self._darkness.clear()
+        self._on_model_changed(self.context.model)
+
+    @Slot()
+    def evaluate(self) -> None:
+        """Start evaluating the current model (again once the running job ends, if one runs)."""
+        info = self.context.model
+        self.stale = False
+        if info is None:
+            self._show_empty()
+            return
+        if self.worker is not None:
+            self._again = True
+            return
+        data = self.context.dataset.data
+        self.evaluate_button.setEnabled(False)
+        self.model_label.setText(self._model_text() + " · evaluating…")
+        network = info.network.copy()  # the worker never shares layer state with the GUI thread
+        self.worker = DataWorker(run_evaluation, network, data, self._darkness.get(id(data)),
+                                 tag=(info, data), parent=self)
+        self.worker.finished.connect(self._on_worker_done)
+        self.worker.start()
+
+    @Slot()
+    def _on_worker_done(self) -> None:
+        worker, self.worker = self.worker, None
+        if worker is None:
+            return
+        worker.wait()
+        worker.deleteLater()
+        self.evaluate_button.setEnabled(True)
+        if worker.error:
+            self.model_label.setText(self._model_text())
+            self.accuracy_label.setText(f"<span style='color:{ERROR_TEXT}'>Evaluation failed: "
+                                        f"{worker.error}</span>")
+        else:
+            self._darkness[id(worker.tag[1])] = worker.result["darkness"]
+            self.evaluated, self.result = worker.tag, worker.result
+            self._show_result()
+        if self._again:
+            self._again = False
+            self.evaluate()
+
+    # ------------------------------------------------------------------ showing
+    def _model_text(self) -> str:
+        info = self.context.model
+        if info is None:
+            return "No model"
+        sizes = "-".join(str(s) for s in info.network.sizes)
+        return f"Model: {info.name} ({sizes}, {info.network.activation})"
+
+    def _show_empty(self) -> None:
+        self.result = None
+        self.model_label.setText("No model")
+        message = ("No model to evaluate yet. Train one in the Training panel or open a saved "
+                   "model; it is evaluated here as soon as it appears.")
+        self.accuracy_label.setText(f"<span style='color:{MUTED}'>{message}</span>")
+        self.accuracy_label.setWordWrap(True)
+        self.confusion.clear(message)
+        self.digit_chart.clear_bars()
+        self.baselines_chart.clear_bars()
+        self.gallery_title.setText("")
+        self.mistakes_button.setEnabled(False)
+        self.gallery.clear("The model's mistakes will appear here.")
+
+    def _show_result(self) -> None:
+        ev = self.result["evaluation"]
+        n = int(ev.confusion.sum())
+        name = self.evaluated[0].name
+        self.model_label.setText(self._model_text() + f" · {self.context.dataset.name}")
+        self.accuracy_label.setText(
+            f"<span style='font-size:15pt'>Test accuracy <b>{100 * ev.accuracy:.2f}%</b></span>"
+            f"<br><span style='color:{MUTED}'>{int(np.trace(ev.confusion)):,} of {n:,} test "
+            f"images right, {len(ev.mistakes):,} wrong ({name})</span>")
+        accs = [self.result["random_acc"], self.result["darkness_acc"], ev.accuracy]
+        self.baselines_chart.set_bars(
+            [100 * a for a in accs], ticks=["random guess", "average darkness", "this model"],
+            colors=[RANDOM, DARKNESS, MODEL], texts=[f" {100 * a:.1f}%" for a in accs],
+            value_range=(0, 118))
+        self.baselines_chart.plot_item.getAxis("bottom").setTicks(
+            [[(v, f"{v}%") for v in range(0, 101, 20)]])
+        self.confusion.set_matrix(ev.confusion)
+        self._show_digit_accuracy(ev)
+        self.mistakes_button.setEnabled(True)
+        self.show_mistakes()
+
+    def _show_digit_accuracy(self, ev) -> None:
+        acc = ev.digit_accuracy
+        pct = 100 * np.nan_to_num(acc, nan=0.0)
+        worst = int(np.nanargmin(acc)) if np.isfinite(acc).any() else -1
+        colors = [BAR_LOW if d == worst else BAR for d in range(10)]
+        low = max(0.0, np.floor((pct[np.isfinite(acc)].min() if worst >= 0 else 0) / 10) * 10 - 10)
+        self.digit_chart.set_bars(pct, ticks=LABELS, colors=colors,
+                                  texts=[f"{p:.0f}" if np.isfinite(a) else "–" for p, a in zip(pct, acc)],
+                                  value_range=(low, 104))
+        self.digit_chart.set_labels("% right", "true label")
+        self.digit_chart.add_line(100 * ev.accuracy, f"all: {100 * ev.accuracy:.1f}%", MODEL)
+
+    def _test_set(self):
+        return self.evaluated[1][1]
+
+    @Slot()
+    def show_mistakes(self) -> None:
+        """Fill the gallery with every mistake, most confident first."""
+        if self.result is None:
+            return
+        m = self.result["evaluation"].mistakes
+        self.confusion.set_selected(None)
+        self.gallery_title.setText(f"<b>Mistakes, most confident first</b> ({len(m):,})")
+        self._fill_gallery(m.indices, m.true, m.pred, self.result["evaluation"].confidence[m.indices])
+        if not len(m):
+            self.gallery.set_empty_text("No mistakes: every test image is right.")
+
+    @Slot(int, int)
+    def show_cell(self, true_label: int, predicted: int) -> None:
+        """Fill the gallery with the test images of true label i the model called j."""
+        if self.result is None:
+            return
+        ev = self.result["evaluation"]
+        t = self._test_set()[1]
+        idx = np.flatnonzero((t == true_label) & (ev.pred == predicted))
+        idx = idx[np.argsort(-ev.confidence[idx], kind="stable")]
+        self.confusion.set_selected((true_label, predicted))
+        what = "right" if true_label == predicted else "wrong"
+        self.gallery_title.setText(f"<b>True {true_label}, predicted {predicted}</b> "
+                                   f"({len(idx):,} images, {what}; most confident first)")
+        self._fill_gallery(idx, t[idx], ev.pred[idx], ev.confidence[idx])
+        if not len(idx):
+            self.gallery.set_empty_text(f"No test image labelled {true_label} was called {predicted}.")
+
+    def _fill_gallery(self, idx, true, pred, conf) -> None:
+        x = self._test_set()[0]
+        captions = [f"{a}→{b} {100 * c:.0f}%" if a != b else f"{a} {100 * c:.0f}%"
+                    for a, b, c in zip(true.tolist(), pred.tolist(), conf.tolist())]
+        tips = [f"test image #{i}: true {a}, predicted {b} with probability {100 * c:.1f}%"
+                for i, a, b, c in zip(idx.tolist(), true.tolist(), pred.tolist(), conf.tolist())]
+        self.gallery.set_images(x, idx, captions, flags=true != pred, tooltips=tips)
+
+    def shutdown(self) -> None:
+        self._again = False
+        if self.worker is not None:
+            self.worker.wait()
