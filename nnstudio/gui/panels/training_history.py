@@ -1,0 +1,97 @@
+"""The run-history box of the training panel: pick a run to show, one to compare, export, reuse."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QPushButton
+
+NONE = 0
+
+
+class RunHistoryBox(QGroupBox):
+    """Combos of this session's runs; emits run numbers (0 = none)."""
+
+    show_requested = Signal(int)
+    overlay_requested = Signal(int)
+    export_requested = Signal(int)
+    reuse_requested = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__("Run history (this session)", parent)
+        self.setObjectName("runHistoryBox")
+        self.shown = QComboBox()
+        self.shown.setObjectName("shownRunCombo")
+        self.shown.setToolTip("Which run's curves the plots show. Every run of this session is kept.")
+        self.overlay = QComboBox()
+        self.overlay.setObjectName("overlayRunCombo")
+        self.overlay.setToolTip("Draw a second run's curves (dashed) over the shown one to compare them.")
+        self.export_button = QPushButton("Export run…")
+        self.export_button.setObjectName("exportRunButton")
+        self.export_button.setToolTip("Save the shown run's settings and curves as CSV (a table per "
+                                      "step) or JSON (everything).")
+        self.reuse_button = QPushButton("Use its settings")
+        self.reuse_button.setObjectName("reuseRunButton")
+        self.reuse_button.setToolTip("Copy the shown run's settings into the form above.")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(self.reuse_button)
+        layout = QFormLayout(self)
+        layout.addRow("Show", self.shown)
+        layout.addRow("Compare with", self.overlay)
+        layout.addRow(buttons)
+        self.set_runs([])
+        self.shown.activated.connect(self._on_shown)
+        self.overlay.activated.connect(self._on_overlay)
+        self.export_button.clicked.connect(self._on_export)
+        self.reuse_button.clicked.connect(self._on_reuse)
+
+    def set_runs(self, runs, shown: int | None = None) -> None:
+        """Refill both combos from Run objects; keep the selections where possible."""
+        shown = self.shown_run() if shown is None else shown
+        overlay = self.overlay_run()
+        for box in (self.shown, self.overlay):
+            box.blockSignals(True)
+            box.clear()
+        self.overlay.addItem("nothing", NONE)
+        for run in runs:
+            self.shown.addItem(run.label, run.number)
+            self.overlay.addItem(run.label, run.number)
+        for box, number in ((self.shown, shown), (self.overlay, overlay)):
+            i = box.findData(number)
+            box.setCurrentIndex(i if i >= 0 else max(box.count() - 1, 0) if box is self.shown else 0)
+            box.blockSignals(False)
+        self._update_enabled()
+
+    def shown_run(self) -> int:
+        return self.shown.currentData() or NONE
+
+    def overlay_run(self) -> int:
+        return self.overlay.currentData() or NONE
+
+    def set_running(self, running: bool) -> None:
+        self._running = running
+        self._update_enabled()
+
+    def _update_enabled(self) -> None:
+        running = getattr(self, "_running", False)
+        has = self.shown.count() > 0
+        self.shown.setEnabled(has and not running)
+        self.overlay.setEnabled(self.overlay.count() > 1)
+        self.export_button.setEnabled(has)
+        self.reuse_button.setEnabled(has and not running)
+
+    @Slot(int)
+    def _on_shown(self, index: int) -> None:
+        self.show_requested.emit(self.shown_run())
+
+    @Slot(int)
+    def _on_overlay(self, index: int) -> None:
+        self.overlay_requested.emit(self.overlay_run())
+
+    @Slot()
+    def _on_export(self) -> None:
+        self.export_requested.emit(self.shown_run())
+
+    @Slot()
+    def _on_reuse(self) -> None:
+        self.reuse_requested.emit(self.shown_run())

@@ -1,0 +1,183 @@
+"""A pyqtgraph plot of growing curves: append in batches, one setData per refresh, hover read-out."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Slot
+
+HOVER_RADIUS_PX = 25
+
+
+class _Series:
+    """A growing buffer (capacity doubles) behind one PlotDataItem; x is in iterations."""
+
+    def __init__(self, item, name: str, iters_per_epoch: float):
+        self.item = item
+        self.name = name
+        self.iters_per_epoch = float(iters_per_epoch)
+        self.x = np.empty(256, dtype=np.float64)
+        self.y = np.empty(256, dtype=np.float64)
+        self.n = 0
+        self.dirty = False
+
+    def append(self, xs, ys) -> None:
+        xs, ys = np.asarray(xs, dtype=np.float64).ravel(), np.asarray(ys, dtype=np.float64).ravel()
+        need = self.n + len(xs)
+        if need > len(self.x):
+            cap = max(need, 2 * len(self.x))
+            self.x = np.resize(self.x, cap)
+            self.y = np.resize(self.y, cap)
+        self.x[self.n:need] = xs
+        self.y[self.n:need] = ys
+        self.n = need
+        self.dirty = True
+
+
+class LivePlot(pg.PlotWidget):
+    """Curves keyed by name; x stored in iterations, shown in iterations or epochs."""
+
+    def __init__(self, title: str, y_label: str, legend_corner: str = "top", parent=None):
+        super().__init__(parent=parent)
+        self._series: dict[str, _Series] = {}
+        self._references: list = []
+        self.x_mode = "iterations"
+        plot = self.getPlotItem()
+        plot.setTitle(title, size="11pt")
+        plot.setLabel("left", y_label)
+        plot.setLabel("bottom", "iteration")
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        plot.setMenuEnabled(True)  # right-click: View All, Export... (PNG, SVG, CSV)
+        self.legend = plot.addLegend(offset=(-10, 10 if legend_corner == "top" else -10), labelTextSize="9pt")
+        self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        self.hover_text = pg.TextItem("", color="#222", fill=pg.mkBrush(255, 255, 230, 230),
+                                      border=pg.mkPen("#999"), anchor=(0, 1))
+        self.hover_text.setZValue(100)
+        self.hover_dot = pg.ScatterPlotItem(size=9, pen=pg.mkPen("#222"), brush=pg.mkBrush(255, 255, 255, 0))
+        self.hover_dot.setZValue(99)
+        for item in (self.hover_text, self.hover_dot):
+            item.setVisible(False)
+            plot.addItem(item, ignoreBounds=True)
+        self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    # ------------------------------------------------------------------ series
+    def add_series(self, key: str, name: str, pen, iters_per_epoch: float = 1.0, symbol=None,
+                   symbol_brush=None, legend: bool = True, downsample: bool = True):
+        if key in self._series:
+            self.remove_series(key)
+        kwargs = {"pen": pen, "name": name if legend else None}
+        if symbol:
+            kwargs.update(symbol=symbol, symbolSize=7, symbolBrush=symbol_brush, symbolPen=pen)
+        item = self.getPlotItem().plot([], [], **kwargs)
+        if downsample:
+            item.setDownsampling(auto=True, method="peak")
+            item.setClipToView(True)
+        self._series[key] = _Series(item, name, iters_per_epoch)
+        return item
+
+    def remove_series(self, key: str) -> None:
+        series = self._series.pop(key, None)
+        if series is not None:
+            self.getPlotItem().removeItem(series.item)
+
+    def has_series(self, key: str) -> bool:
+        return key in self._series
+
+    def keys(self) -> list[str]:
+        return list(self._series)
+
+    def append(self, key: str, xs, ys) -> None:
+        """Add points (x in iterations); shown at the next refresh()."""
+        self._series[key].append(xs, ys)
+
+    def set_points(self, key: str, xs, ys) -> None:
+        series = self._series[key]
+        series.n = 0
+        series.append(xs, ys)
+
+    def clear_points(self, key: str) -> None:
+        series = self._series[key]
+        series.n = 0
+        series.dirty = True
+
+    def count(self, key: str) -> int:
+        return self._series[key].n
+
+    def points(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """Copies of the stored points (x in iterations)."""
+        s = self._series[key]
+        return s.x[:s.n].copy(), s.y[:s.n].copy()
+
+    @Slot()
+    def refresh(self) -> None:
+        """One setData per changed curve (the buffers grow; the plot sees views of them)."""
+        for series in self._series.values():
+            if series.dirty:
+                series.dirty = False
+                series.item.setData(self._display_x(series), series.y[:series.n])
+
+    def _display_x(self, series: _Series) -> np.ndarray:
+        x = series.x[:series.n]
+        return x / series.iters_per_epoch if self.x_mode == "epochs" else x
+
+    def set_x_mode(self, mode: str) -> None:
+        """Show x in "iterations" or "epochs"."""
+        if mode not in ("iterations", "epochs"):
+            raise ValueError(f"unknown x mode {mode!r}")
+        self.x_mode = mode
+        self.getPlotItem().setLabel("bottom", "iteration" if mode == "iterations" else "epoch")
+        for series in self._series.values():
+            series.dirty = True
+        self.refresh()
+        self.getPlotItem().enableAutoRange()
+
+    # ------------------------------------------------------------------ references
+    def add_reference(self, y: float, label: str, pen) -> None:
+        line = pg.InfiniteLine(pos=y, angle=0, pen=pen, movable=False,
+                               label=label, labelOpts={"position": 0.02, "color": pen.color(),
+                                                       "anchors": [(0, 1), (0, 1)]})
+        self.getPlotItem().addItem(line)
+        self._references.append(line)
+
+    def clear_references(self) -> None:
+        for line in self._references:
+            self.getPlotItem().removeItem(line)
+        self._references = []
+
+    # ------------------------------------------------------------------ hover
+    @Slot(object)
+    def _on_mouse_moved(self, scene_pos) -> None:
+        self.show_value_at(scene_pos)
+
+    def show_value_at(self, scene_pos) -> str:
+        """Show the nearest data point (within HOVER_RADIUS_PX) to a scene position; return its text."""
+        vb = self.getPlotItem().vb
+        found = None
+        if self.sceneBoundingRect().contains(scene_pos) and vb.sceneBoundingRect().contains(scene_pos):
+            p = vb.mapSceneToView(scene_pos)
+            px, py = vb.viewPixelSize()
+            best = HOVER_RADIUS_PX ** 2
+            for series in self._series.values():
+                if series.n == 0 or not series.item.isVisible():
+                    continue
+                x = self._display_x(series)
+                i = int(np.searchsorted(x, p.x()))
+                for j in (i - 1, i):
+                    if 0 <= j < series.n and px > 0 and py > 0:
+                        d = ((x[j] - p.x()) / px) ** 2 + ((series.y[j] - p.y()) / py) ** 2
+                        if d < best:
+                            best, found = d, (series, x[j], series.y[j])
+        if found is None:
+            self.hover_text.setVisible(False)
+            self.hover_dot.setVisible(False)
+            return ""
+        series, x, y = found
+        xname = "iteration" if self.x_mode == "iterations" else "epoch"
+        xtext = f"{x:.0f}" if self.x_mode == "iterations" else f"{x:.2f}"
+        text = f"{series.name}\n{xname} {xtext}: {y:.4g}"
+        self.hover_text.setText(text)
+        self.hover_text.setPos(QPointF(x, y))
+        self.hover_dot.setData([x], [y])
+        self.hover_text.setVisible(True)
+        self.hover_dot.setVisible(True)
+        return text

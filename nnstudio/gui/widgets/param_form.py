@@ -1,0 +1,312 @@
+"""The training settings form: a preset combo and one field per TrainConfig setting, each explained."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
+                               QLineEdit, QSpinBox, QWidget)
+
+from nnstudio.core.layers import ACTIVATION_LAYERS, LOSS_LAYERS
+from nnstudio.core.network import INITS
+from nnstudio.core.optimizers import DEFAULT_LR, OPTIMIZERS
+from nnstudio.core.presets import PRESETS
+from nnstudio.core.trainer import SAMPLING, TrainConfig
+
+CUSTOM = "custom"
+LOSS_NAMES = {"cross_entropy": "cross-entropy", "quadratic": "quadratic (mean squared error)"}
+
+TIPS = {
+    "preset": "Ready-made settings. The book presets reproduce the runs of Deep Learning from Scratch "
+              "(ch. 4) and Nielsen (ch. 1); editing any field switches to 'custom'.",
+    "hidden": "How many neurons each hidden layer has, separated by commas. '50' is one hidden layer "
+              "of 50 neurons; '256, 128' is two layers. The 784 inputs and 10 outputs are fixed.",
+    "activation": "The function each hidden neuron applies to its weighted sum. Sigmoid is the books' "
+                  "choice; ReLU usually learns faster in deeper networks.",
+    "init": "How the weights start before training. Small random numbers break the symmetry between "
+            "neurons; He and Xavier scale them to the layer size so signals neither vanish nor explode.",
+    "init_std": "The standard deviation of the starting weights for the 'std' initialisation "
+                "(the book uses 0.01).",
+    "loss": "How wrong a prediction counts. Cross-entropy (with softmax) punishes confident mistakes "
+            "hard; the quadratic cost (with sigmoid outputs) is Nielsen's chapter-1 choice.",
+    "optimizer": "The rule that turns gradients into weight changes. SGD steps straight downhill; "
+                 "Momentum and Adam remember past steps to move faster through flat valleys.",
+    "lr": "The learning rate: how big each step downhill is. Too small learns slowly; too large "
+          "overshoots and the loss can blow up. You can change it while training runs.",
+    "batch_size": "How many images are averaged for each gradient step (a mini-batch). Bigger batches "
+                  "give smoother but fewer steps per pass over the data.",
+    "length": "How long to train: epochs (full passes over the training images) or a number of "
+              "iterations (mini-batch steps).",
+    "sampling": "How mini-batches are picked: at random with replacement each time (the book), or by "
+                "shuffling once per epoch and walking through every image once (Nielsen).",
+    "train_subset": "Train on only the first N training images (0 = all 60,000). Small subsets run "
+                    "fast but generalise worse: watch the gap between train and test accuracy.",
+    "seed": "The random seed: the same seed with the same settings gives exactly the same run.",
+    "weight_decay": "L2 regularisation: a small pull of every weight towards zero, which fights "
+                    "overfitting. 0 switches it off.",
+    "my_digits": "Add the digits you saved on the Drawing pad to the training images.",
+}
+
+
+def _combo(items: dict | list, tip: str) -> QComboBox:
+    box = QComboBox()
+    for key in items:
+        box.addItem(LOSS_NAMES.get(key, key), key)
+    box.setToolTip(tip)
+    return box
+
+
+def my_digits_available() -> bool:
+    return importlib.util.find_spec("nnstudio.core.mydigits") is not None
+
+
+class ParamForm(QWidget):
+    """Edits a TrainConfig. `config()` raises ValueError with a readable message on bad input."""
+
+    lr_changed = Signal(float)  # the learning-rate field was edited to a valid value
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._filling = False
+        self.preset = _combo(list(PRESETS) + [CUSTOM], TIPS["preset"])
+        self.preset.setObjectName("presetCombo")
+        self.hidden = QLineEdit("50")
+        self.hidden.setObjectName("hiddenEdit")
+        self.activation = _combo(ACTIVATION_LAYERS, TIPS["activation"])
+        self.init = _combo(INITS, TIPS["init"])
+        for i, key in enumerate(INITS):
+            self.init.setItemData(i, f"{key}: {INITS[key]}", 3)  # Qt.ToolTipRole
+        self.init_std = self._double(1e-4, 10.0, 4, 0.01, TIPS["init_std"])
+        self.loss = _combo(LOSS_LAYERS, TIPS["loss"])
+        self.optimizer = _combo(OPTIMIZERS, TIPS["optimizer"])
+        self.lr = QLineEdit("0.1")
+        self.lr.setObjectName("lrEdit")
+        self.batch_size = self._int(1, 60_000, 100, TIPS["batch_size"])
+        self.length_unit = _combo(["epochs", "iterations"], TIPS["length"])
+        self.epochs = self._double(0.01, 10_000, 2, 10.0, TIPS["length"])
+        self.iterations = self._int(1, 100_000_000, 10_000, TIPS["length"])
+        self.sampling = _combo(SAMPLING, TIPS["sampling"])
+        for i, key in enumerate(SAMPLING):
+            self.sampling.setItemData(i, SAMPLING[key], 3)
+        self.train_subset = self._int(0, 10_000_000, 0, TIPS["train_subset"])
+        self.train_subset.setSpecialValueText("all")
+        self.seed = self._int(0, 2**31 - 1, 0, TIPS["seed"])
+        self.weight_decay = self._double(0.0, 10.0, 5, 0.0, TIPS["weight_decay"])
+        self.my_digits = QCheckBox("include my digits")
+        self.my_digits.setToolTip(TIPS["my_digits"] if my_digits_available()
+                                  else "Not available yet: no saved digits module in this version.")
+        self.my_digits.setEnabled(my_digits_available())
+        for edit, key in ((self.hidden, "hidden"), (self.lr, "lr")):
+            edit.setToolTip(TIPS[key])
+
+        length = QWidget()
+        row = QHBoxLayout(length)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.epochs, 1)
+        row.addWidget(self.iterations, 1)
+        row.addWidget(self.length_unit)
+        layout = QFormLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for label, widget, key in (("Preset", self.preset, "preset"), ("Hidden sizes", self.hidden, "hidden"),
+                                   ("Activation", self.activation, "activation"),
+                                   ("Initialisation", self.init, "init"), ("Init std", self.init_std, "init_std"),
+                                   ("Loss", self.loss, "loss"), ("Optimizer", self.optimizer, "optimizer"),
+                                   ("Learning rate", self.lr, "lr"), ("Batch size", self.batch_size, "batch_size"),
+                                   ("Length", length, "length"), ("Sampling", self.sampling, "sampling"),
+                                   ("Training subset", self.train_subset, "train_subset"),
+                                   ("Seed", self.seed, "seed"), ("Weight decay", self.weight_decay, "weight_decay")):
+            layout.addRow(label, widget)
+            layout.labelForField(widget).setToolTip(TIPS[key])
+        layout.addRow("", self.my_digits)
+
+        self.preset.currentIndexChanged.connect(self._on_preset)
+        self.length_unit.currentIndexChanged.connect(self._on_length_unit)
+        self.init.currentIndexChanged.connect(self._on_init)
+        self.optimizer.currentIndexChanged.connect(self._on_optimizer)
+        self.lr.editingFinished.connect(self._on_lr_edited)
+        for w in (self.activation, self.init, self.loss, self.optimizer, self.length_unit, self.sampling):
+            w.currentIndexChanged.connect(self._on_edited)
+        for w in (self.hidden, self.lr):
+            w.textEdited.connect(self._on_edited)
+        for w in (self.init_std, self.batch_size, self.epochs, self.iterations, self.train_subset,
+                  self.seed, self.weight_decay):
+            w.valueChanged.connect(self._on_edited)
+        self.set_preset("book-twolayer")
+
+    def _int(self, lo, hi, v, tip) -> QSpinBox:
+        box = QSpinBox()
+        box.setRange(lo, hi)
+        box.setValue(v)
+        box.setGroupSeparatorShown(True)
+        box.setToolTip(tip)
+        return box
+
+    def _double(self, lo, hi, decimals, v, tip) -> QDoubleSpinBox:
+        box = QDoubleSpinBox()
+        box.setDecimals(decimals)
+        box.setRange(lo, hi)
+        box.setValue(v)
+        box.setToolTip(tip)
+        return box
+
+    # ------------------------------------------------------------------ reading and writing
+    def preset_name(self) -> str:
+        return self.preset.currentData()
+
+    def set_preset(self, name: str) -> None:
+        i = self.preset.findData(name)
+        if i >= 0:
+            self.preset.setCurrentIndex(i)
+            self._on_preset(i)
+
+    def lr_value(self) -> float:
+        try:
+            lr = float(self.lr.text().strip())
+        except ValueError:
+            raise ValueError(f"learning rate: {self.lr.text()!r} is not a number") from None
+        if not lr > 0 or lr == float("inf"):
+            raise ValueError("learning rate must be a positive number")
+        return lr
+
+    def hidden_sizes(self) -> tuple:
+        text = self.hidden.text().replace(";", ",").replace(" ", ",")
+        parts = [p for p in text.split(",") if p]
+        try:
+            sizes = tuple(int(p) for p in parts)
+        except ValueError:
+            raise ValueError(f"hidden sizes: write whole numbers separated by commas, like '256, 128' "
+                             f"(got {self.hidden.text()!r})") from None
+        if any(s < 1 or s > 100_000 for s in sizes):
+            raise ValueError("hidden sizes must be between 1 and 100,000")
+        return sizes
+
+    def config(self) -> TrainConfig:
+        epochs = iterations = None
+        if self.length_unit.currentData() == "epochs":
+            epochs = self.epochs.value()
+        else:
+            iterations = self.iterations.value()
+        return TrainConfig(hidden=self.hidden_sizes(), activation=self.activation.currentData(),
+                           init=self.init.currentData(), init_std=self.init_std.value(),
+                           loss=self.loss.currentData(), optimizer=self.optimizer.currentData(),
+                           lr=self.lr_value(), batch_size=self.batch_size.value(), epochs=epochs,
+                           iterations=iterations, sampling=self.sampling.currentData(),
+                           train_subset=self.train_subset.value() or None, seed=self.seed.value(),
+                           weight_decay=self.weight_decay.value())
+
+    def set_config(self, cfg: TrainConfig) -> None:
+        self._filling = True
+        try:
+            self.hidden.setText(", ".join(str(h) for h in cfg.hidden))
+            for box, key in ((self.activation, cfg.activation), (self.init, cfg.init), (self.loss, cfg.loss),
+                             (self.optimizer, cfg.optimizer), (self.sampling, cfg.sampling)):
+                i = box.findData(key)
+                if i >= 0:
+                    box.setCurrentIndex(i)
+            self.init_std.setValue(cfg.init_std)
+            self.lr.setText(f"{cfg.lr:g}")
+            self.batch_size.setValue(cfg.batch_size)
+            if cfg.epochs is not None:
+                self.length_unit.setCurrentIndex(self.length_unit.findData("epochs"))
+                self.epochs.setValue(cfg.epochs)
+            else:
+                self.length_unit.setCurrentIndex(self.length_unit.findData("iterations"))
+                self.iterations.setValue(cfg.iterations)
+            self.train_subset.setValue(cfg.train_subset or 0)
+            self.seed.setValue(cfg.seed)
+            self.weight_decay.setValue(cfg.weight_decay)
+        finally:
+            self._filling = False
+        self._on_length_unit()
+        self._on_init()
+
+    def to_dict(self) -> dict:
+        """Everything on the form, for QSettings (invalid text fields are kept as text)."""
+        d = {"preset": self.preset_name(), "hidden_text": self.hidden.text(), "lr_text": self.lr.text(),
+             "my_digits": self.my_digits.isChecked()}
+        try:
+            d["config"] = self.config().to_dict()
+        except ValueError:
+            pass
+        return d
+
+    def from_dict(self, d: dict) -> None:
+        """Restore `to_dict()` output; silently ignores anything unusable (an old settings file)."""
+        if not isinstance(d, dict):
+            return
+        try:
+            if isinstance(d.get("config"), dict):
+                self.set_config(TrainConfig.from_dict(d["config"]))
+        except (TypeError, ValueError):
+            pass
+        self.my_digits.setChecked(bool(d.get("my_digits")) and self.my_digits.isEnabled())
+        preset = d.get("preset")
+        i = self.preset.findData(preset)
+        if i >= 0 and preset != CUSTOM and preset in PRESETS and self._matches(PRESETS[preset].config):
+            self._set_preset_combo(preset)
+        else:
+            self._set_preset_combo(CUSTOM)
+
+    def _matches(self, cfg: TrainConfig) -> bool:
+        try:
+            return self.config() == cfg
+        except ValueError:
+            return False
+
+    def _set_preset_combo(self, name: str) -> None:
+        self.preset.blockSignals(True)
+        self.preset.setCurrentIndex(self.preset.findData(name))
+        self.preset.blockSignals(False)
+
+    def set_running(self, running: bool) -> None:
+        """While a run trains only the learning rate stays editable."""
+        for w in self.findChildren(QWidget):
+            if w is not self.lr:
+                w.setEnabled(not running)
+        if not running:
+            self.my_digits.setEnabled(my_digits_available())
+            self._on_init()
+            self._on_length_unit()
+
+    # ------------------------------------------------------------------ handlers
+    @Slot(int)
+    def _on_preset(self, index: int) -> None:
+        name = self.preset.itemData(index)
+        if name in PRESETS:
+            self.set_config(PRESETS[name].config)
+            self.preset.setToolTip(f"{PRESETS[name].description}\n\n{TIPS['preset']}")
+        else:
+            self.preset.setToolTip(TIPS["preset"])
+        self.changed.emit()
+
+    @Slot()
+    def _on_edited(self, *args) -> None:
+        if self._filling:
+            return
+        if self.preset_name() != CUSTOM:
+            self._set_preset_combo(CUSTOM)
+        self.changed.emit()
+
+    @Slot()
+    def _on_length_unit(self, *args) -> None:
+        epochs = self.length_unit.currentData() == "epochs"
+        self.epochs.setVisible(epochs)
+        self.iterations.setVisible(not epochs)
+
+    @Slot()
+    def _on_init(self, *args) -> None:
+        self.init_std.setEnabled(self.init.currentData() == "std" and self.init.isEnabled())
+
+    @Slot()
+    def _on_optimizer(self, *args) -> None:
+        if not self._filling:  # a new optimizer starts from its usual learning rate
+            self.lr.setText(f"{DEFAULT_LR.get(self.optimizer.currentData(), 0.01):g}")
+
+    @Slot()
+    def _on_lr_edited(self) -> None:
+        try:
+            self.lr_changed.emit(self.lr_value())
+        except ValueError:
+            pass

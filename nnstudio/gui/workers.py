@@ -1,0 +1,199 @@
+"""The QThread worker that iterates Trainer.run(), batches its records and obeys pause/step/stop.
+
+The worker object is moved to its own QThread. Its controls (`stop`, `pause`, `resume`, `step`)
+are plain thread-safe methods called straight from the GUI thread: a queued signal would wait
+behind the busy training loop (DESIGN.md point 9).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+import time
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from nnstudio.core.records import DivergedRecord, FinishedRecord, StepRecord, WeightSnapshot
+from nnstudio.gui import workers_registry
+
+EMIT_INTERVAL_S = 0.05  # at most ~20 progressed batches a second
+SNAPSHOT_INTERVAL_S = 0.2  # at most ~5 weight snapshots a second
+# One OpenBLAS thread for the whole process while a run trains: with two, a training step's small
+# matrix products slow down 5-100x whenever the GUI thread keeps the other core busy (DESIGN.md;
+# `python -m nnstudio bench --gui` measures both settings).
+DEFAULT_BLAS_THREADS = 1
+
+
+class TrainingWorker(QObject):
+    """Drive one Trainer in a QThread. Signals arrive on the GUI thread, in order.
+
+    progressed(list) : every record but the last (StepRecord, EpochRecord, DivergedRecord), batched.
+    snapshot(object) : a WeightSnapshot, at most every SNAPSHOT_INTERVAL_S and when pausing.
+    failed(str) : an exception in the loop, as one line; `finished` follows.
+    finished(object) : the FinishedRecord (reason "completed", "stopped", "diverged" or "failed").
+    """
+
+    progressed = Signal(list)
+    snapshot = Signal(object)
+    failed = Signal(str)
+    finished = Signal(object)
+
+    def __init__(self, trainer, start_paused: bool = False, step_budget: int = 0,
+                 blas_threads: int | None = DEFAULT_BLAS_THREADS,
+                 emit_interval: float = EMIT_INTERVAL_S, snapshot_interval: float = SNAPSHOT_INTERVAL_S):
+        super().__init__()
+        self.trainer = trainer
+        self.blas_threads = blas_threads
+        self.emit_interval = emit_interval
+        self.snapshot_interval = snapshot_interval
+        self._cond = threading.Condition()
+        self._paused = start_paused
+        self._budget = step_budget
+        self._stop = False
+        self._pending: list = []
+        self._last_emit = 0.0
+        self._last_snapshot = 0.0
+        self._snapshot_iteration = -1
+        self._thread: QThread | None = None
+        self.final: FinishedRecord | None = None
+
+    # ------------------------------------------------------------------ controls (GUI thread)
+    def start(self) -> QThread:
+        """Move to a new registered QThread and start iterating."""
+        thread = QThread()
+        thread.setObjectName("trainingThread")
+        self.moveToThread(thread)
+        thread.started.connect(self.run)
+        workers_registry.register(thread)
+        self._thread = thread
+        thread.start()
+        return thread
+
+    def stop(self) -> None:
+        """End the run before its next mini-batch (also wakes a paused worker)."""
+        with self._cond:
+            self._stop = True
+            self.trainer.stop()
+            self._cond.notify_all()
+
+    def pause(self) -> None:
+        with self._cond:
+            self._paused = True
+            self._budget = 0
+
+    def resume(self) -> None:
+        with self._cond:
+            self._paused = False
+            self._budget = 0
+            self._cond.notify_all()
+
+    def step(self, n: int = 1) -> None:
+        """While paused: allow `n` more mini-batches, then pause again."""
+        with self._cond:
+            self._paused = True
+            self._budget += max(int(n), 0)
+            self._cond.notify_all()
+
+    @property
+    def paused(self) -> bool:
+        return self._paused
+
+    def is_running(self) -> bool:
+        thread = self._thread
+        try:
+            return thread is not None and thread.isRunning()
+        except RuntimeError:
+            return False
+
+    def wait(self, timeout_ms: int = 5000) -> bool:
+        """Join the thread (after `stop()`); True when it has ended."""
+        if self._thread is None:
+            return True
+        return self._thread.wait(timeout_ms)
+
+    # ------------------------------------------------------------------ the loop (worker thread)
+    @Slot()
+    def run(self) -> None:
+        trainer = self.trainer
+        try:
+            limits = contextlib.nullcontext()
+            if self.blas_threads:
+                from threadpoolctl import threadpool_limits
+
+                limits = threadpool_limits(limits=self.blas_threads, user_api="blas")
+            with limits:
+                self._loop()
+        except Exception as exc:  # reported to the GUI as one line, never a crash
+            self._flush()
+            self.failed.emit(f"{type(exc).__name__}: {exc}")
+            self.final = FinishedRecord("failed", trainer.iteration,
+                                        trainer.iteration / max(trainer.iters_per_epoch, 1), 0.0)
+        finally:
+            if self.final is None:
+                self.final = FinishedRecord("stopped", trainer.iteration,
+                                            trainer.iteration / max(trainer.iters_per_epoch, 1), 0.0)
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())  # back to the GUI thread before this one ends
+            self.finished.emit(self.final)
+            QThread.currentThread().quit()
+
+    def _loop(self) -> None:
+        trainer = self.trainer
+        records = trainer.run()
+        no_step_next = True  # the first record (epoch 0 accuracies) is not a training step
+        try:
+            while True:
+                if not no_step_next and not self._wait_for_permission():
+                    trainer.stop()  # leave the generator cleanly: it yields its FinishedRecord
+                rec = next(records, None)
+                if rec is None:
+                    break
+                if isinstance(rec, FinishedRecord):
+                    self.final = rec
+                    break
+                self._pending.append(rec)
+                now = time.monotonic()
+                if isinstance(rec, StepRecord):
+                    with self._cond:
+                        if self._paused and self._budget > 0:
+                            self._budget -= 1
+                    ipe = trainer.iters_per_epoch
+                    no_step_next = rec.iteration % ipe == 0 or rec.iteration >= trainer.total_iterations
+                    if now - self._last_snapshot >= self.snapshot_interval:
+                        self._emit_snapshot(rec.iteration, now)
+                else:
+                    no_step_next = isinstance(rec, DivergedRecord)  # only the FinishedRecord follows
+                if now - self._last_emit >= self.emit_interval:
+                    self._flush(now)
+        finally:
+            records.close()
+            self._flush()
+            if trainer.iteration != self._snapshot_iteration:
+                self._emit_snapshot(trainer.iteration, time.monotonic())
+
+    def _wait_for_permission(self) -> bool:
+        """Block while paused with no step budget. False when asked to stop."""
+        with self._cond:
+            if self._stop:
+                return False
+            if not self._paused or self._budget > 0:
+                return True
+        self._flush()
+        if self.trainer.iteration != self._snapshot_iteration:
+            self._emit_snapshot(self.trainer.iteration, time.monotonic())
+        with self._cond:
+            while self._paused and self._budget == 0 and not self._stop:
+                self._cond.wait(0.25)
+            return not self._stop
+
+    def _emit_snapshot(self, iteration: int, now: float) -> None:
+        self._last_snapshot = now
+        self._snapshot_iteration = iteration
+        self.snapshot.emit(WeightSnapshot(iteration, self.trainer.network.params_copy()))
+
+    def _flush(self, now: float | None = None) -> None:
+        self._last_emit = time.monotonic() if now is None else now
+        if self._pending:
+            batch, self._pending = self._pending, []
+            self.progressed.emit(batch)
