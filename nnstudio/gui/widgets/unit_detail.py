@@ -99,12 +99,13 @@ class UnitDetail(QWidget):
 
     def set_top_images(self, images, labels, values) -> None:
         """images : (k, 784) in [0, 1]; each tile is captioned with its label and activation."""
+        if images is not None and images is self.top_images and values is self.top_values:
+            return  # unchanged (live redraws keep the last top images)
         self.top_images, self.top_image_labels, self.top_values = images, labels, values
-        for item in self.top_labels:
-            self.top.removeItem(item)
-        self.top_labels = []
         if images is None or len(images) == 0:
             self.top_image.clear()
+            for item in self.top_labels:
+                item.hide()
             self.top.setTitle("test images that excite it most (loading…)" if images is None
                               else "test images that excite it most")
             return
@@ -112,15 +113,21 @@ class UnitDetail(QWidget):
         mosaic, (rows, cols) = assemble_tiles(images.T, gap=CAPTION_GAP)
         # black ink on white paper; the gaps between images stay white
         self.top_image.setImage(1.0 - np.nan_to_num(mosaic, nan=0.0), levels=(0.0, 1.0))
-        font = QFont()
-        font.setPointSize(CAPTION_POINTS)
-        for k, (label, value) in enumerate(zip(labels, values)):
-            r, c = divmod(k, cols)
-            text = pg.TextItem(f"{label}: {value:.2f}", color=AXIS_COLOR, anchor=(0.5, 0))
+        while len(self.top_labels) < len(images):  # captions are made once and reused
+            font = QFont()
+            font.setPointSize(CAPTION_POINTS)
+            text = pg.TextItem("", color=AXIS_COLOR, anchor=(0.5, 0))
             text.setFont(font)
-            text.setPos(c * (28 + CAPTION_GAP) + 14, r * (28 + CAPTION_GAP) + 27)
             self.top.addItem(text)
             self.top_labels.append(text)
+        for k, text in enumerate(self.top_labels):
+            if k >= len(images):
+                text.hide()
+                continue
+            r, c = divmod(k, cols)
+            text.setText(f"{labels[k]}: {values[k]:.2f}")
+            text.setPos(c * (28 + CAPTION_GAP) + 14, r * (28 + CAPTION_GAP) + 27)
+            text.show()
         self.top.setTitle(f"the {len(images)} test images that excite it most (label: activation)")
         self.top.setRange(xRange=(0, mosaic.shape[1]), yRange=(0, mosaic.shape[0]), padding=0.01)
 
