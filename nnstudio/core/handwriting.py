@@ -29,7 +29,7 @@ _STYLES: dict[int, list] = {
               (0.58, 0.45), (0.52, 0.82), (0.4, 0.9)]]),  # left open at the top
     ],
     1: [
-        (4, [[(0.3, 1.0), (0.29, 0.0)]]),
+        (3, [[(0.3, 1.0), (0.29, 0.0)]]),
         (4, [[(0.15, 0.82), (0.31, 1.0), (0.3, 0.0)]]),
         (2, [[(0.0, 0.66), (0.33, 1.0), (0.31, 0.0)]]),  # long up-stroke
         (2, [[(0.13, 0.8), (0.32, 1.0), (0.3, 0.0)], [(0.1, 0.0), (0.52, 0.0)]]),  # with base
@@ -71,11 +71,13 @@ _STYLES: dict[int, list] = {
               (0.12, 0.28)]]),  # small loop
     ],
     7: [
-        (4, [[(0.02, 1.0), (0.6, 1.0), (0.3, 0.45), (0.2, 0.0)]]),
-        (4, [[(0.02, 1.0), (0.6, 1.0), (0.32, 0.45), (0.22, 0.0)], [(0.14, 0.5), (0.55, 0.52)]]),
+        (3, [[(0.02, 1.0), (0.6, 1.0), (0.3, 0.45), (0.2, 0.0)]]),
+        (3, [[(0.02, 1.0), (0.6, 1.0), (0.32, 0.45), (0.22, 0.0)], [(0.14, 0.5), (0.55, 0.52)]]),
         (2, [[(0.0, 0.84), (0.06, 1.0), (0.6, 0.98), (0.36, 0.5), (0.28, 0.0)],
              [(0.18, 0.48), (0.58, 0.5)]]),  # serif and crossbar
-        (2, [[(0.02, 0.94), (0.3, 1.0), (0.6, 0.98), (0.42, 0.55), (0.32, 0.0)]]),  # wavy top
+        (2, [[(0.0, 0.97), (0.58, 1.0), (0.45, 0.7), (0.35, 0.35), (0.33, 0.0)],
+             [(0.12, 0.55), (0.6, 0.55)]]),  # crossbar, bowed stem
+        (1, [[(0.02, 0.94), (0.3, 1.0), (0.6, 0.98), (0.42, 0.55), (0.32, 0.0)]]),  # wavy top
     ],
     8: [
         (5, [[(0.52, 0.86), (0.3, 1.0), (0.07, 0.84), (0.16, 0.62), (0.46, 0.42), (0.56, 0.18),
@@ -86,12 +88,16 @@ _STYLES: dict[int, list] = {
               (0.12, 0.35), (0.5, 0.7), (0.48, 0.92)]]),
     ],
     9: [
-        (4, [[(0.55, 0.86), (0.35, 1.0), (0.1, 0.92), (0.04, 0.7), (0.25, 0.52), (0.5, 0.6),
+        (3, [[(0.55, 0.86), (0.35, 1.0), (0.1, 0.92), (0.04, 0.7), (0.25, 0.52), (0.5, 0.6),
               (0.56, 0.82), (0.55, 0.0)]]),  # straight stem
-        (4, [[(0.55, 0.86), (0.35, 1.0), (0.1, 0.92), (0.04, 0.7), (0.25, 0.52), (0.5, 0.6),
-              (0.56, 0.82), (0.56, 0.4), (0.46, 0.08), (0.26, 0.0), (0.06, 0.12)]]),  # hooked tail
+        (3, [[(0.55, 0.86), (0.35, 1.0), (0.1, 0.92), (0.04, 0.7), (0.25, 0.52), (0.5, 0.6),
+              (0.56, 0.82), (0.57, 0.4), (0.5, 0.12), (0.32, 0.0), (0.12, 0.04), (0.02, 0.18)]]),  # hook
         (2, [[(0.52, 0.88), (0.3, 1.0), (0.06, 0.86), (0.08, 0.62), (0.3, 0.55), (0.54, 0.7),
               (0.52, 0.3), (0.38, 0.06), (0.18, 0.0)]]),  # curved tail
+        (1, [[(0.2, 0.62), (0.06, 0.8), (0.3, 1.0), (0.52, 0.88), (0.55, 0.6), (0.5, 0.2),
+              (0.35, 0.02), (0.12, 0.0), (0.03, 0.12)]]),  # loop left open, hooked tail
+        (2, [[(0.5, 0.62), (0.25, 0.52), (0.05, 0.7), (0.2, 0.97), (0.45, 0.97), (0.56, 0.8),
+              (0.55, 0.4), (0.45, 0.08), (0.2, 0.0)]]),  # loop started at its bottom, curved tail
     ],
 }
 
@@ -159,20 +165,28 @@ def pen_strokes(digit: int, rng: np.random.Generator, style: int | None = None) 
     if style is None:
         w = np.array([o[0] for o in options], dtype=float)
         style = int(rng.choice(len(options), p=w / w.sum()))
-    slant = rng.uniform(-0.08, 0.35)  # x += slant * y
-    width = rng.uniform(0.8, 1.25)
-    tilt = np.deg2rad(rng.normal(0.0, 4.0))
-    wobble = rng.uniform(0.01, 0.06)  # per-waypoint displacement
+    slant = rng.uniform(-0.12, 0.4)  # x += slant * y
+    width = rng.uniform(0.7, 1.35)
+    gamma = np.exp(rng.normal(0.0, 0.18))  # y -> y**gamma: top-heavy or bottom-heavy proportions
+    taper = rng.uniform(-0.3, 0.3)  # wider at the top or at the bottom
+    tilt = np.deg2rad(rng.normal(0.0, 5.0))
+    wobble = rng.uniform(0.015, 0.08)  # per-waypoint displacement
     omega = rng.uniform(45.0, 110.0)  # how tightly the hand follows its intention
     speed = rng.uniform(2.0, 5.0)  # digit heights per second
     tremor = rng.uniform(0.0, 0.002)
     c, s = np.cos(tilt), np.sin(tilt)
     strokes = []
-    for wps in options[style][1]:
+    for n, wps in enumerate(options[style][1]):
         w = np.array(wps, dtype=float)
         w = w + rng.normal(0.0, wobble, w.shape)
-        w[:, 0] = (w[:, 0] - 0.3) * width + slant * (w[:, 1] - 0.5)
-        w[:, 1] = w[:, 1] - 0.5
+        if n:  # after a pen lift the hand lands a little off where it meant to
+            w = w + rng.normal(0.0, 0.03, 2)
+        if rng.random() < 0.25:  # the pen lands with a small tick before the stroke proper
+            ang = rng.uniform(0, 2 * np.pi)
+            w = np.vstack([w[:1] + rng.uniform(0.03, 0.08) * np.array([np.cos(ang), np.sin(ang)]), w])
+        y = np.clip(w[:, 1], 0.0, None) ** gamma + np.minimum(w[:, 1], 0.0)
+        w[:, 0] = (w[:, 0] - 0.3) * width * (1.0 + taper * (y - 0.5)) + slant * (y - 0.5)
+        w[:, 1] = y - 0.5
         w = w @ np.array([[c, s], [-s, c]])
         strokes.append(_pen_path(w, rng, omega, speed, tremor))
     allp = np.vstack(strokes)
