@@ -1,0 +1,252 @@
+"""The Data panel: browsing (paging, digit filter, counts, mean images, histogram, another folder)
+and evaluating the current model (confusion matrix, cell clicks, mistakes, baselines)."""
+
+from __future__ import annotations
+
+import functools
+import struct
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose, assert_array_equal
+from PySide6.QtCore import Qt
+
+from nnstudio.core.data import load_mnist
+from nnstudio.gui.context import AppContext, DatasetInfo, ModelInfo
+from nnstudio.gui.panels.data import DataPanel
+
+
+@functools.lru_cache(maxsize=1)
+def mnist():
+    return load_mnist()
+
+
+@functools.lru_cache(maxsize=1)
+def trained_net():
+    """784-30-10 sigmoid trained on 5000 images for two epochs (about a second); never mutated."""
+    from nnstudio.core.trainer import TrainConfig, Trainer
+
+    cfg = TrainConfig(hidden=(30,), lr=0.5, batch_size=50, epochs=2, iterations=None,
+                      sampling="shuffle", init="nielsen", train_subset=5000, seed=1)
+    trainer = Trainer(cfg, mnist(), eval_train_limit=100)
+    for _ in trainer.run():
+        pass
+    return trainer.network
+
+
+def write_idx_folder(folder, n_train=60, n_test=25, seed=0):
+    """Four small MNIST-format files (raw IDX) with random images and labels."""
+    rng = np.random.default_rng(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for split, n in (("train", n_train), ("t10k", n_test)):
+        images = rng.integers(0, 256, (n, 28, 28), dtype=np.uint8)
+        images[:, :, :14] = 0  # a blank left half
+        labels = rng.integers(0, 10, n, dtype=np.uint8)
+        labels[:3] = 7
+        (folder / f"{split}-images-idx3-ubyte").write_bytes(
+            struct.pack(">IIII", 2051, n, 28, 28) + images.tobytes())
+        (folder / f"{split}-labels-idx1-ubyte").write_bytes(struct.pack(">II", 2049, n) + labels.tobytes())
+
+
+@pytest.fixture
+def context():
+    ctx = AppContext()
+    ctx.set_dataset(DatasetInfo("MNIST (bundled)", None, mnist()))
+    yield ctx
+    ctx.deleteLater()
+
+
+def _idle(panel):
+    return panel.browse.worker is None and panel.evaluate.worker is None
+
+
+@pytest.fixture
+def panel(qtbot, context):
+    p = DataPanel(context)
+    qtbot.addWidget(p)
+    p.resize(1200, 800)
+    yield p
+    qtbot.waitUntil(lambda: _idle(p), timeout=20000)
+    p.shutdown()
+
+
+def show_browse(panel, qtbot):
+    panel.show()
+    qtbot.waitUntil(lambda: panel.browse.dataset is not None and _idle(panel), timeout=20000)
+    return panel.browse
+
+
+def show_evaluate(panel, qtbot):
+    panel.tabs.setCurrentIndex(1)
+    panel.show()
+    qtbot.waitUntil(lambda: _idle(panel), timeout=20000)
+    return panel.evaluate
+
+
+# ---------------------------------------------------------------------- Browse
+def test_grid_pages_through_the_training_set(panel, qtbot):
+    view = show_browse(panel, qtbot)
+    (_, ttr), _ = mnist()
+    grid = view.grid
+    assert grid.page_count == 600 and grid.shown_indices().tolist() == list(range(100))
+    assert grid.page_captions()[:5] == ["5", "0", "4", "1", "9"]
+    grid.next_button.click()
+    assert grid.shown_indices().tolist() == list(range(100, 200))
+    grid.page_spin.setValue(600)
+    assert grid.shown_indices().tolist() == list(range(59900, 60000))
+    assert grid.page_captions() == [str(d) for d in ttr[59900:]]
+
+
+def test_digit_filter_and_test_split(panel, qtbot):
+    view = show_browse(panel, qtbot)
+    _, (_, tte) = mnist()
+    view.split_combo.setCurrentText("Test set")
+    view.digit_combo.setCurrentIndex(1 + 3)  # "Only 3"
+    qtbot.waitUntil(lambda: _idle(panel), timeout=20000)
+    grid = view.grid
+    expected = np.flatnonzero(tte == 3)
+    assert len(grid.indices) == len(expected) == 1010
+    assert grid.page_count == 11
+    assert_array_equal(grid.shown_indices(), expected[:100])
+    assert set(grid.page_captions()) == {"3"}
+    grid.next_page()
+    assert np.all(tte[grid.shown_indices()] == 3)
+    assert grid.count_label.text() == "1,010 images"
+
+
+def test_counts_per_digit_match_bincount(panel, qtbot):
+    view = show_browse(panel, qtbot)
+    (_, ttr), (_, tte) = mnist()
+    assert_array_equal(view.counts_chart.values, np.bincount(ttr, minlength=10))
+    view.split_combo.setCurrentText("Test set")
+    assert_array_equal(view.counts_chart.values, np.bincount(tte, minlength=10))
+    qtbot.waitUntil(lambda: _idle(panel), timeout=20000)
+
+
+def test_mean_images_and_histogram(panel, qtbot):
+    view = show_browse(panel, qtbot)
+    (xtr, ttr), _ = mnist()
+    qtbot.waitUntil(lambda: view.means_grid.images is not None, timeout=20000)
+    means = view.means_grid.images
+    assert means.shape == (10, 784) and view.means_grid.page_captions() == [str(d) for d in range(10)]
+    assert_allclose(means[1], xtr[ttr == 1].mean(axis=0, dtype=np.float64), atol=1e-6)
+    assert view.hist_chart.values.sum() == xtr.size
+    assert view.hist_chart.values[0] > 10 * view.hist_chart.values[1:].max()  # mostly blank pixels
+
+
+def test_clicking_an_image_names_it(panel, qtbot):
+    view = show_browse(panel, qtbot)
+    canvas = view.grid.canvas
+    qtbot.mouseClick(canvas, Qt.LeftButton, pos=canvas.tile_rect(7).center())
+    assert view.detail_label.text() == "Training image #7: label 3"
+
+
+def test_an_opened_folder_refreshes_every_view(panel, context, qtbot, tmp_path):
+    view = show_browse(panel, qtbot)
+    folder = tmp_path / "tiny"
+    write_idx_folder(folder)
+    data = load_mnist(directory=folder)
+    context.set_dataset(DatasetInfo("tiny", folder, data))
+    qtbot.waitUntil(lambda: view.means_grid.images is not None and _idle(panel), timeout=20000)
+    (xtr, ttr), _ = data
+    assert view.dataset.name == "tiny" and "tiny: 60 training and 25 test images" in view.dataset_label.text()
+    assert len(view.grid.indices) == 60 and view.grid.page_count == 1
+    assert_array_equal(view.counts_chart.values, np.bincount(ttr, minlength=10))
+    assert_allclose(view.means_grid.images[7], xtr[ttr == 7].mean(axis=0), atol=1e-5)
+    assert view.hist_chart.values.sum() == 60 * 784
+    view.digit_combo.setCurrentIndex(1 + 7)
+    assert np.all(ttr[view.grid.shown_indices()] == 7)
+    qtbot.waitUntil(lambda: _idle(panel), timeout=20000)
+
+
+# ---------------------------------------------------------------------- Evaluate
+def test_no_model_gives_a_clear_message(panel, qtbot):
+    view = show_evaluate(panel, qtbot)
+    view.evaluate_button.click()
+    assert view.result is None and view.worker is None
+    assert "No model to evaluate" in view.accuracy_label.text()
+    assert view.confusion.matrix is None
+    assert view.findChild(type(view.confusion), "confusionMatrix") is view.confusion
+    view.confusion.repaint()
+
+
+def test_confusion_matrix_of_a_trained_model(panel, context, qtbot):
+    view = show_evaluate(panel, qtbot)
+    net = trained_net()
+    context.set_model(ModelInfo(net, "quick net", "trained"))  # visible: evaluates by itself
+    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
+    _, (xte, tte) = mnist()
+    cm = view.confusion.matrix
+    assert cm.shape == (10, 10) and cm.sum() == len(tte) == 10_000
+    accuracy = net.accuracy(xte, tte)
+    assert np.trace(cm) / cm.sum() == pytest.approx(accuracy)
+    assert f"{100 * accuracy:.2f}%" in view.accuracy_label.text()
+    assert_allclose(view.digit_chart.values, 100 * np.diag(cm) / cm.sum(axis=1))
+    random_acc, darkness_acc, model_acc = view.baselines_chart.values / 100
+    assert 0.08 < random_acc < 0.12
+    assert 0.18 <= darkness_acc <= 0.26
+    assert model_acc == pytest.approx(accuracy)
+
+
+def test_clicking_a_cell_shows_those_images(panel, context, qtbot):
+    view = show_evaluate(panel, qtbot)
+    net = trained_net()
+    context.set_model(ModelInfo(net, "quick net", "trained"))
+    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
+    _, (xte, tte) = mnist()
+    cm = view.confusion.matrix
+    off = cm.copy()
+    np.fill_diagonal(off, 0)
+    i, j = np.unravel_index(np.argmax(off), off.shape)
+    centre = view.confusion.cell_rect(i, j).center().toPoint()
+    with qtbot.waitSignal(view.confusion.cell_clicked) as blocker:
+        qtbot.mouseClick(view.confusion, Qt.LeftButton, pos=centre)
+    assert blocker.args == [i, j]
+    shown = view.gallery.indices
+    assert len(shown) == cm[i, j] > 0
+    assert np.all(tte[shown] == i)
+    assert_array_equal(net.predict_labels(xte[shown]), np.full(len(shown), j))
+    assert f"True {i}, predicted {j}" in view.gallery_title.text()
+    view.confusion.click_cell(2, 2)  # a diagonal cell: the right answers
+    assert len(view.gallery.indices) == cm[2, 2]
+    assert np.all(tte[view.gallery.indices] == 2)
+    view.mistakes_button.click()
+    assert len(view.gallery.indices) == cm.sum() - np.trace(cm)
+
+
+def test_mistakes_gallery_is_most_confident_first(panel, context, qtbot):
+    view = show_evaluate(panel, qtbot)
+    net = trained_net()
+    context.set_model(ModelInfo(net, "quick net", "trained"))
+    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
+    _, (xte, tte) = mnist()
+    idx = view.gallery.shown_indices()
+    assert len(idx) == view.gallery.page_size
+    pred = net.predict_labels(xte[idx])
+    assert np.all(pred != tte[idx])
+    conf = net.probabilities(xte[idx]).max(axis=1)
+    assert np.all(np.diff(conf) <= 1e-6)
+    first = view.gallery.page_captions()[0]
+    assert first == f"{tte[idx[0]]}→{pred[0]} {100 * conf[0]:.0f}%"
+    assert view.gallery.page_flags().all()
+
+
+def test_model_change_while_hidden_is_evaluated_on_show(panel, context, qtbot):
+    show_browse(panel, qtbot)
+    view = panel.evaluate
+    context.set_model(ModelInfo(trained_net(), "quick net", "trained"))
+    assert view.worker is None and view.stale  # Browse is showing: nothing runs yet
+    panel.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
+    assert view.confusion.matrix.sum() == 10_000
+
+
+def test_evaluation_follows_a_new_dataset(panel, context, qtbot, tmp_path):
+    view = show_evaluate(panel, qtbot)
+    context.set_model(ModelInfo(trained_net(), "quick net", "trained"))
+    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
+    write_idx_folder(tmp_path / "tiny")
+    context.set_dataset(DatasetInfo("tiny", tmp_path / "tiny", load_mnist(directory=tmp_path / "tiny")))
+    qtbot.waitUntil(lambda: _idle(panel) and view.confusion.matrix is not None
+                    and view.confusion.matrix.sum() == 25, timeout=20000)
+    assert "tiny" in view.model_label.text()
