@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnstudio.core.gradient import numerical_gradient, relative_error
+from nnstudio.core.gradient import relative_error
 from nnstudio.core.network import TwoLayerNet
 
 BACKPROP_REPEATS = 20  # backprop is too quick to time once: report the mean of several calls
+PROGRESS_EVERY = 500  # numerical-gradient elements between two progress reports
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,14 @@ class ParamCheck:
     @property
     def size(self) -> int:
         return int(np.prod(self.shape))
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The numerical gradient has done `done` of `total` parameter elements."""
+
+    done: int
+    total: int
 
 
 @dataclass(frozen=True)
@@ -66,13 +75,31 @@ def make_network(input_size: int = 784, hidden_size: int = 10, output_size: int 
                        rng=np.random.default_rng(seed))
 
 
-def run_gradient_check(network, x, t, repeats: int = BACKPROP_REPEATS):
+def _central_differences(loss, value, out, start: int, stop: int, h: float) -> None:
+    """out.flat[i] = (loss with value.flat[i] + h − loss with value.flat[i] − h) / 2h for i in [start, stop).
+
+    The same central difference as nnstudio.core.gradient.numerical_gradient, in slices so the
+    caller can report progress and stop in between; each element is restored at once.
+    """
+    flat = value.reshape(-1)  # a view: the network reads `value` itself
+    for i in range(start, stop):
+        keep = flat[i]
+        flat[i] = keep + h
+        plus = loss()
+        flat[i] = keep - h
+        minus = loss()
+        flat[i] = keep
+        out.flat[i] = (plus - minus) / (2 * h)
+
+
+def run_gradient_check(network, x, t, repeats: int = BACKPROP_REPEATS, h: float = 1e-4):
     """Generator: compare backprop with central differences for every parameter of `network`.
 
     x : shape (batch, n_in); t : labels (batch,) or one-hot (batch, n_out).
-    Yields ("backprop", seconds) once, then one ParamCheck per parameter as its (slow)
-    numerical gradient finishes, and finally the GradCheckResult.  Stopping the iteration
-    between yields cancels the check; the network's parameters are left as they were.
+    Yields ("backprop", seconds) once, then Progress every PROGRESS_EVERY elements and one
+    ParamCheck per parameter as its (slow) numerical gradient finishes, and finally the
+    GradCheckResult.  Stopping the iteration between yields cancels the check; each perturbed
+    element is restored before the next yield, so the parameters are left as they were.
     """
     x = np.asarray(x, dtype=network.dtype)
     t = np.asarray(t)
@@ -83,12 +110,19 @@ def run_gradient_check(network, x, t, repeats: int = BACKPROP_REPEATS):
     grads = {k: np.array(v, copy=True) for k, v in grads.items()}
     yield ("backprop", backprop_seconds)
 
-    loss = lambda _: network.loss(x, t)  # noqa: E731 - reads the parameters being perturbed
+    total = sum(v.size for v in network.params.values())
+    done = 0
     checks = []
     for name, value in network.params.items():
-        start = time.perf_counter()
-        numerical = numerical_gradient(loss, value)
-        seconds = time.perf_counter() - start
+        numerical = np.zeros_like(value)
+        seconds = 0.0
+        for start_index in range(0, value.size, PROGRESS_EVERY):
+            stop_index = min(start_index + PROGRESS_EVERY, value.size)
+            start = time.perf_counter()
+            _central_differences(lambda: network.loss(x, t), value, numerical, start_index, stop_index, h)
+            seconds += time.perf_counter() - start
+            done += stop_index - start_index
+            yield Progress(done, total)
         diff = np.abs(grads[name] - numerical)
         check = ParamCheck(name, tuple(value.shape), float(diff.mean()), float(diff.max()),
                            relative_error(grads[name], numerical), seconds, grads[name], numerical)
@@ -98,9 +132,9 @@ def run_gradient_check(network, x, t, repeats: int = BACKPROP_REPEATS):
                           sum(c.seconds for c in checks))
 
 
-def gradient_check(network, x, t, repeats: int = BACKPROP_REPEATS) -> GradCheckResult:
+def gradient_check(network, x, t, repeats: int = BACKPROP_REPEATS, h: float = 1e-4) -> GradCheckResult:
     """Run `run_gradient_check` to the end and return its GradCheckResult."""
     result = None
-    for result in run_gradient_check(network, x, t, repeats):
+    for result in run_gradient_check(network, x, t, repeats, h):
         pass
     return result

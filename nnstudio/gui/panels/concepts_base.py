@@ -72,6 +72,7 @@ class ExplorerPage(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(self.CONTROLS_WIDTH)
         main_widget = QWidget()
+        self.main_widget = main_widget  # what File ▸ Export plot… saves
         main_widget.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.main = QVBoxLayout(main_widget)
         self.main.setContentsMargins(0, 0, 0, 0)
