@@ -112,6 +112,8 @@ class WeightsPanel(QWidget):
         self.params, self.iteration, self._network = params, iteration, None
         self.stack.setCurrentIndex(1)
         self.dirty = {FIRST, LAYERS, ACTIVATIONS}
+        if self.isVisible():
+            self._update_header()
         self.schedule()
 
     # ------------------------------------------------------------------ redraw
