@@ -1,0 +1,213 @@
+"""DrawingPad: a square canvas where the user draws a digit, kept as strokes of points."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+LOGICAL_SIZE = 280.0  # strokes are stored in a canvas of this side, whatever the widget's size
+DEFAULT_BRUSH = 18.0  # logical pixels: MNIST-like proportions at a 60-80% digit height
+BRUSH_RANGE = (4.0, 48.0)
+EMIT_INTERVAL_MS = 50  # strokes_changed while drawing: at most about 20 per second
+
+
+class DrawingPad(QWidget):
+    """White ink on black. Strokes are lists of (x, y) points in a LOGICAL_SIZE square canvas.
+
+    Signals: strokes_changed (while drawing, throttled; and after clear/undo/set_strokes),
+    stroke_finished (a stroke ended with the button's release).
+    """
+
+    strokes_changed = Signal()
+    stroke_finished = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("drawingPad")
+        self.setFocusPolicy(Qt.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self.setMinimumSize(200, 200)
+        self.setCursor(Qt.CrossCursor)
+        self.setToolTip("Draw a digit. Esc clears, Ctrl+Z undoes the last stroke.")
+        self._strokes: list[np.ndarray] = []
+        self._current: list[tuple[float, float]] | None = None
+        self._brush = DEFAULT_BRUSH
+        self._emit_timer = QTimer(self)
+        self._emit_timer.setSingleShot(True)
+        self._emit_timer.setInterval(EMIT_INTERVAL_MS)
+        self._emit_timer.timeout.connect(self._emit_changed)
+
+    # ------------------------------------------------------------------ state
+    def strokes(self) -> list[np.ndarray]:
+        """Copies of the strokes, each (n, 2) float64 (x, y) in logical canvas coordinates,
+        including the one being drawn."""
+        out = [s.copy() for s in self._strokes]
+        if self._current:
+            out.append(np.array(self._current, dtype=np.float64))
+        return out
+
+    def is_empty(self) -> bool:
+        return not self._strokes and not self._current
+
+    def brush_size(self) -> float:
+        return self._brush
+
+    @Slot(float)
+    @Slot(int)
+    def set_brush_size(self, size: float) -> None:
+        """Brush diameter in logical pixels (display only: preprocessing re-renders at MNIST width)."""
+        self._brush = float(np.clip(size, *BRUSH_RANGE))
+        self.update()
+
+    @Slot()
+    def clear(self) -> None:
+        self._strokes.clear()
+        self._current = None
+        self.update()
+        self._emit_changed()
+
+    @Slot()
+    def undo(self) -> None:
+        """Remove the last stroke (the one being drawn, if any)."""
+        if self._current is not None:
+            self._current = None
+        elif self._strokes:
+            self._strokes.pop()
+        else:
+            return
+        self.update()
+        self._emit_changed()
+
+    def set_strokes(self, strokes) -> None:
+        """Replace the drawing (logical coordinates), e.g. to show a stored digit."""
+        self._strokes = [np.asarray(s, dtype=np.float64).reshape(-1, 2).copy() for s in strokes if len(s)]
+        self._current = None
+        self.update()
+        self._emit_changed()
+
+    # ------------------------------------------------------------------ geometry
+    def canvas_rect(self) -> QRectF:
+        """The square drawing area inside the widget, in widget coordinates."""
+        side = float(min(self.width(), self.height()))
+        return QRectF((self.width() - side) / 2.0, (self.height() - side) / 2.0, side, side)
+
+    def to_logical(self, pos: QPointF) -> tuple[float, float]:
+        rect = self.canvas_rect()
+        k = LOGICAL_SIZE / max(rect.width(), 1.0)
+        x = min(max((pos.x() - rect.x()) * k, 0.0), LOGICAL_SIZE)
+        y = min(max((pos.y() - rect.y()) * k, 0.0), LOGICAL_SIZE)
+        return x, y
+
+    def sizeHint(self) -> QSize:
+        return QSize(420, 420)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+    # ------------------------------------------------------------------ drawing
+    def begin_stroke(self, x: float, y: float) -> None:
+        self._current = [(x, y)]
+        self.update()
+        self._schedule()
+
+    def extend_stroke(self, x: float, y: float) -> None:
+        if self._current is None:
+            return
+        if self._current[-1] != (x, y):
+            self._current.append((x, y))
+            self.update()
+            self._schedule()
+
+    def end_stroke(self) -> None:
+        if self._current is None:
+            return
+        self._strokes.append(np.array(self._current, dtype=np.float64))
+        self._current = None
+        self._emit_timer.stop()
+        self.update()
+        self.strokes_changed.emit()
+        self.stroke_finished.emit()
+
+    def _schedule(self) -> None:
+        if not self._emit_timer.isActive():
+            self._emit_timer.start()
+
+    @Slot()
+    def _emit_changed(self) -> None:
+        self._emit_timer.stop()
+        self.strokes_changed.emit()
+
+    # ------------------------------------------------------------------ Qt events (thin)
+    def mousePressEvent(self, event):
+        if event.button() == Qt.LeftButton:
+            self.setFocus(Qt.MouseFocusReason)
+            self.begin_stroke(*self.to_logical(event.position()))
+            event.accept()
+        else:
+            super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event):
+        if event.buttons() & Qt.LeftButton and self._current is not None:
+            self.extend_stroke(*self.to_logical(event.position()))
+            event.accept()
+        else:
+            super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event):
+        if event.button() == Qt.LeftButton and self._current is not None:
+            self.extend_stroke(*self.to_logical(event.position()))
+            self.end_stroke()
+            event.accept()
+        else:
+            super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event):
+        if event.key() == Qt.Key_Escape:
+            self.clear()
+        elif event.matches(QKeySequence.Undo):
+            self.undo()
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event):
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event):
+        self.update()
+        super().focusOutEvent(event)
+
+    def paintEvent(self, event):
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.Antialiasing)
+        rect = self.canvas_rect()
+        painter.fillRect(self.rect(), self.palette().window())
+        painter.fillRect(rect, QColor(0, 0, 0))
+        k = rect.width() / LOGICAL_SIZE
+        pen = QPen(QColor(255, 255, 255), max(self._brush * k, 1.0), Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
+        painter.setPen(pen)
+        painter.setBrush(Qt.NoBrush)
+        strokes = list(self._strokes)
+        if self._current:
+            strokes.append(self._current)
+        for stroke in strokes:
+            pts = [QPointF(rect.x() + x * k, rect.y() + y * k) for x, y in stroke]
+            if len(pts) == 1:
+                painter.drawPoint(pts[0])  # a round cap makes a dot
+            else:
+                path = QPainterPath(pts[0])
+                for p in pts[1:]:
+                    path.lineTo(p)
+                painter.drawPath(path)
+        if self.is_empty():
+            painter.setPen(QColor(120, 120, 120))
+            painter.drawText(rect, Qt.AlignCenter, "draw a digit here")
+        if self.hasFocus():
+            painter.setPen(QPen(self.palette().highlight().color(), 2))
+            painter.drawRect(rect.adjusted(1, 1, -1, -1))
+        painter.end()
