@@ -36,7 +36,8 @@ class WeightsPanel(QWidget):
         self.model_name = ""
         self.iteration = None
         self.dirty: set[int] = set()
-        self._run_initial = None
+        self._run_initial = None  # the first snapshot of the current run: its "initial" weights
+        self._run_initial_note = ""
         self._await_first_snapshot = False
         self._network = None
         self._last_draw = float("-inf")
@@ -171,7 +172,7 @@ class WeightsPanel(QWidget):
             self.initial, self.initial_note = net.params, "this freshly reset model"
         elif (info.source == "trained" and self._run_initial is not None
               and _same_shapes(self._run_initial, net.params)):
-            self.initial, self.initial_note = self._run_initial, "first snapshot of the run"
+            self.initial, self.initial_note = self._run_initial, self._run_initial_note
         else:
             seed = _seed(info.meta)
             sample = MultiLayerNet.from_config(net.config(), rng=seed)
@@ -186,7 +187,8 @@ class WeightsPanel(QWidget):
         if self._await_first_snapshot or self._run_initial is None or \
                 not _same_shapes(self._run_initial, params):
             self._run_initial, self._await_first_snapshot = params, False
-            self.initial, self.initial_note = params, "first snapshot of the run"
+            self._run_initial_note = f"the run's first snapshot, iteration {snapshot.iteration}"
+            self.initial, self.initial_note = params, self._run_initial_note
         self.show_params(params, snapshot.iteration)
 
     @Slot(bool)

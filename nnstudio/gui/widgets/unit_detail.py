@@ -129,7 +129,8 @@ class UnitDetail(QWidget):
             text.setPos(c * (28 + CAPTION_GAP) + 14, r * (28 + CAPTION_GAP) + 27)
             text.show()
         self.top.setTitle(f"the {len(images)} test images that excite it most (label: activation)")
-        self.top.setRange(xRange=(0, mosaic.shape[1]), yRange=(0, mosaic.shape[0]), padding=0.01)
+        self.top.setRange(xRange=(0, mosaic.shape[1]), yRange=(0, mosaic.shape[0] + CAPTION_GAP),
+                          padding=0.01)
 
     def clear(self) -> None:
         self.unit = None
