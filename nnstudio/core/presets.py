@@ -32,10 +32,21 @@ PRESETS = {p.name: p for p in (
                        sampling="shuffle"),
            expected_test_acc=0.9542, target_test_acc=0.945),
     Preset("fast",
-           "Modern defaults: 784-256-128-10 ReLU, He init, Adam lr 0.001, batch 128, 6 epochs",
+           "Modern defaults: 784-256-128-10 ReLU, He init, Adam lr 0.002 decaying x0.6 each epoch, "
+           "batch 128, 6 epochs (98% test accuracy after about 3 epochs)",
            TrainConfig(hidden=(256, 128), activation="relu", init="he", loss="cross_entropy",
-                       optimizer="adam", lr=1e-3, batch_size=128, iterations=None, epochs=6,
-                       sampling="shuffle"),
+                       optimizer="adam", lr=2e-3, lr_decay=0.6, batch_size=128, iterations=None,
+                       epochs=6, sampling="shuffle", eval_train=10_000),
+           target_test_acc=0.98),
+    # The drawing pad's default model: trained on distorted MNIST plus synthetic pad-style digits so
+    # that it reads mouse-drawn digits. The drawing-pad engineer may retune this entry.
+    Preset("pad",
+           "Drawing-pad model: 784-256-128-10 ReLU, He init, Adam, batch 128, 15 epochs of MNIST with "
+           "random distortions plus 20,000 synthetic pad-style digits",
+           TrainConfig(hidden=(256, 128), activation="relu", init="he", loss="cross_entropy",
+                       optimizer="adam", lr=1e-3, lr_decay=0.85, batch_size=128, iterations=None,
+                       epochs=15, sampling="shuffle", augment=True, synthetic=20_000,
+                       eval_train=10_000),
            target_test_acc=0.98),
 )}
 

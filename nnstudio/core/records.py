@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StepRecord:
     """One mini-batch: the loss before its update and the learning rate it used."""
 
@@ -38,16 +38,19 @@ class WeightSnapshot:
 
 @dataclass(frozen=True)
 class DivergedRecord:
-    """The loss became non-finite; the network keeps the last finite weights."""
+    """The run blew up (non-finite loss or weights, exploding weights or loss); the network keeps
+    the last weights that passed the health check."""
 
     iteration: int
     lr: float
     loss: float
+    reason: str = "the loss became non-finite"
 
     @property
     def message(self) -> str:
-        return (f"Training diverged at step {self.iteration}: the loss became {self.loss} with learning "
-                f"rate {self.lr:g}. The last finite weights were kept; try a lower learning rate.")
+        return (f"Training diverged at step {self.iteration} with learning rate {self.lr:g}: "
+                f"{self.reason} (last loss {self.loss:.4g}). The last sound weights were kept; "
+                f"try a lower learning rate.")
 
 
 @dataclass(frozen=True)

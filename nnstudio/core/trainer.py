@@ -14,6 +14,14 @@ from nnstudio.core.network import MultiLayerNet
 from nnstudio.core.optimizers import make_optimizer
 from nnstudio.core.records import DivergedRecord, EpochRecord, FinishedRecord, StepRecord
 
+# Divergence, beyond a loss that stops being finite. A run can blow up while the loss stays finite:
+# cross-entropy clips log(0) at -log(1e-7) ≈ 16.1 and sigmoids saturate, so with lr 1e6 the book's
+# net ends up with huge weights, a loss near 14 and 10% accuracy and never produces a NaN.
+HEALTH_EVERY = 20  # steps between checks of the weights (and snapshots of the last good ones)
+WEIGHT_LIMIT = 1e3  # |parameter| beyond this on [0, 1] inputs: no MNIST net learns there (trained: < 20)
+LOSS_BLOWUP = 3.0  # smoothed loss this many times its starting value (and above chance): diverged
+LOSS_SMOOTHING = 0.05  # weight of the newest step in the smoothed loss (≈ 20-step average)
+
 SAMPLING = {
     "replacement": "each mini-batch drawn at random with replacement (the book)",
     "shuffle": "shuffle once per epoch, then walk through it in mini-batches (Nielsen)",
@@ -40,9 +48,22 @@ class TrainConfig:
     weight_decay: float = 0.0
     augment: bool = False  # random shifts, rotations, scaling, stroke width, elastic distortion
     dtype: str = "float32"
+    synthetic: int = 0  # append this many synthetic pad-style digits to the training set
+    eval_train: int | None = None  # measure train accuracy on at most this many images (None: all)
+    lr_decay: float = 1.0  # multiply the learning rate by this at each epoch end (1: constant)
 
     def __post_init__(self):
         object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
+        for name in ("batch_size", "seed", "synthetic"):  # JSON and the CLI may hand in floats
+            object.__setattr__(self, name, int(getattr(self, name)))
+        for name in ("iterations", "train_subset", "eval_train"):
+            if getattr(self, name) is not None:
+                object.__setattr__(self, name, int(getattr(self, name)))
+        for name in ("lr", "init_std", "weight_decay", "lr_decay"):
+            object.__setattr__(self, name, float(getattr(self, name)))
+        if self.epochs is not None:
+            object.__setattr__(self, "epochs", float(self.epochs))
+        object.__setattr__(self, "augment", bool(self.augment))
         if any(h < 1 for h in self.hidden):
             raise ValueError("hidden layer sizes must be positive")
         if self.sampling not in SAMPLING:
@@ -57,6 +78,12 @@ class TrainConfig:
             raise ValueError("the run needs at least one iteration")
         if self.train_subset is not None and self.train_subset < 1:
             raise ValueError("the training subset needs at least one image")
+        if self.synthetic < 0:
+            raise ValueError("the number of synthetic digits cannot be negative")
+        if self.eval_train is not None and self.eval_train < 1:
+            raise ValueError("train accuracy needs at least one image")
+        if not (0 < self.lr_decay <= 1):
+            raise ValueError("the learning-rate decay must be in (0, 1]")
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -82,9 +109,12 @@ class TrainConfig:
 class Trainer:
     """Runs one training; iterate `run()` for records. Thread-safe controls: `stop()`, `set_lr()`.
 
-    data : ((x_train, t_train), (x_test, t_test)), x float in [0, 1] shape (N, 784), t labels (N,).
+    data : ((x_train, t_train), (x_test, t_test)), x float in [0, 1] shape (N, 784), t labels (N,)
+        or one-hot (N, 10).
     network : continue training this network instead of building a fresh one from `config`.
-    batch_transform : optional f(x_batch, rng) → x_batch applied to each mini-batch (augmentation).
+    batch_transform : optional f(x_batch, rng) → x_batch applied to each mini-batch; when None and
+        `config.augment` is set, nnstudio.core.augment.augment_batch is used.
+    eval_train_limit : measure train accuracy on at most this many images (default: config.eval_train).
     extra_train : optional (x, t) appended to the training set (the user's own digits).
     """
 
@@ -92,24 +122,49 @@ class Trainer:
     data: tuple
     network: MultiLayerNet | None = None
     batch_transform: Callable | None = None
-    eval_train_limit: int | None = None  # evaluate train accuracy on at most this many images
+    eval_train_limit: int | None = None
+    extra_train: tuple | None = None
     _stop: threading.Event = field(default_factory=threading.Event, init=False, repr=False)
     _pending_lr: float | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self):
         cfg = self.config
+        dtype = np.dtype(cfg.dtype)
         (xtr, ttr), (xte, tte) = self.data
+        xtr, ttr = _as_rows(xtr, dtype), _as_labels(ttr)
+        if len(xtr) != len(ttr):
+            raise ValueError(f"{len(xtr)} training images but {len(ttr)} labels")
         if cfg.train_subset is not None:
             xtr, ttr = xtr[:cfg.train_subset], ttr[:cfg.train_subset]
-        dtype = np.dtype(cfg.dtype)
-        self.x_train = np.ascontiguousarray(xtr, dtype=dtype).reshape(len(xtr), -1)
-        self.t_train = np.asarray(ttr)
-        self.x_test = np.ascontiguousarray(xte, dtype=dtype).reshape(len(xte), -1)
-        self.t_test = np.asarray(tte)
+        extra = []
+        if self.extra_train is not None and len(self.extra_train[0]):
+            ex, et = _as_rows(self.extra_train[0], dtype), _as_labels(self.extra_train[1])
+            if len(ex) != len(et) or (len(xtr) and ex.shape[1] != xtr.shape[1]):
+                raise ValueError("extra training rows do not match the training set")
+            extra.append((ex, et))
+        if cfg.synthetic:
+            from nnstudio.core.synth import make_synthetic  # lazily: the engine works without it
+
+            sx, st = make_synthetic(cfg.synthetic, np.random.default_rng(cfg.seed + 2))
+            extra.append((_as_rows(sx, dtype), _as_labels(st)))
+        if extra:
+            xtr = np.concatenate([xtr, *(e[0] for e in extra)])
+            ttr = np.concatenate([ttr, *(e[1] for e in extra)])
+        self.x_train, self.t_train = xtr, ttr
+        self.x_test, self.t_test = _as_rows(xte, dtype), _as_labels(tte)
         if len(self.x_train) == 0:
             raise ValueError("the training set is empty")
+        if self.batch_transform is None and cfg.augment:
+            from nnstudio.core.augment import augment_batch  # lazily, as above
+
+            self.batch_transform = augment_batch
+        if self.eval_train_limit is None:
+            self.eval_train_limit = cfg.eval_train
         if self.network is None:
             self.network = cfg.build_network(self.x_train.shape[1], 10)
+        elif self.network.sizes[0] != self.x_train.shape[1]:
+            raise ValueError(f"the network takes {self.network.sizes[0]} inputs, the data has "
+                             f"{self.x_train.shape[1]}")
         self.optimizer = make_optimizer(cfg.optimizer, cfg.lr)
         self.rng = np.random.default_rng(cfg.seed + 1)
         n = len(self.x_train)
@@ -122,6 +177,7 @@ class Trainer:
         else:
             self.total_iterations = max(int(round(cfg.epochs * self.iters_per_epoch)), 1)
         self.iteration = 0
+        self.diverged: DivergedRecord | None = None
 
     # ------------------------------------------------------------------ controls (any thread)
     def stop(self) -> None:
@@ -144,6 +200,7 @@ class Trainer:
 
     # ------------------------------------------------------------------ evaluation
     def evaluate(self) -> tuple[float, float]:
+        """(train accuracy, test accuracy) of the network now."""
         net = self.network
         xtr, ttr = self.x_train, self.t_train
         if self.eval_train_limit is not None and len(xtr) > self.eval_train_limit:
@@ -152,67 +209,129 @@ class Trainer:
 
     # ------------------------------------------------------------------ the loop
     def _batches(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
-        cfg, n, rng = self.config, len(self.x_train), self.rng
+        cfg, n, rng, b = self.config, len(self.x_train), self.rng, self.config.batch_size
+        x, t = self.x_train, self.t_train
         if cfg.sampling == "replacement":
             while True:
-                idx = rng.integers(0, n, cfg.batch_size)
-                yield self.x_train[idx], self.t_train[idx]
+                idx = rng.integers(0, n, b)
+                yield x[idx], t[idx]
         while True:
+            # Gather each batch through a slice of one permutation: copying the whole shuffled
+            # set each epoch (188 MB for MNIST in float32) would cost more than all the gathers.
             perm = rng.permutation(n)
-            xs, ts = self.x_train[perm], self.t_train[perm]  # one copy per epoch; slices are views
-            for start in range(0, n, cfg.batch_size):
-                yield xs[start:start + cfg.batch_size], ts[start:start + cfg.batch_size]
+            for start in range(0, n, b):
+                idx = perm[start:start + b]
+                yield x[idx], t[idx]
 
     def run(self) -> Iterator:
         """Yield EpochRecord at epoch 0, then StepRecord per update, EpochRecord at each epoch end,
-        and last a FinishedRecord (after a DivergedRecord when the loss stops being finite)."""
+        and last a FinishedRecord (after a DivergedRecord when the run blows up)."""
         net, opt, cfg = self.network, self.optimizer, self.config
-        start = time.perf_counter()
-        train_time = 0.0
-        samples_since = 0
-        losses_since = []
-        last_good = net.params_copy()
+        flat = net.flat_params
+        params = {"all": flat}  # optimizers are element-wise: one array, one call per operation
+        clock = time.perf_counter
+        start = clock()
+        last_good = flat.copy()
         train_acc, test_acc = self.evaluate()
-        yield EpochRecord(0, 0, train_acc, test_acc, float("nan"), time.perf_counter() - start, 0.0)
+        yield EpochRecord(0, 0, train_acc, test_acc, float("nan"), clock() - start, 0.0)
         batches = self._batches()
+        transform = self.batch_transform
+        ipe, total = self.iters_per_epoch, self.total_iterations
         reason = "completed"
-        while self.iteration < self.total_iterations:
-            if self._stop.is_set():
+        epoch_t0 = clock()
+        eval_seconds = 0.0  # evaluation time inside the current epoch window (excluded from speed)
+        samples = 0
+        loss_sum, loss_n = 0.0, 0
+        reference = None  # the loss of the first step, before any update
+        smooth = 0.0
+        chance = _chance_loss(net)
+        stop_is_set = self._stop.is_set
+        while self.iteration < total:
+            if stop_is_set():
                 reason = "stopped"
                 break
             if self._pending_lr is not None:
                 opt.lr, self._pending_lr = self._pending_lr, None
-            t0 = time.perf_counter()
             x, t = next(batches)
-            if self.batch_transform is not None:
-                x = self.batch_transform(x, self.rng)
-            grads, loss = net.gradient(x, t, return_loss=True)
-            if not math.isfinite(loss) or not all(np.isfinite(g).all() for g in grads.values()):
-                net.set_params(last_good if not _finite(net.params) else net.params)
-                yield DivergedRecord(self.iteration + 1, opt.lr, loss)
+            if transform is not None:
+                x = np.ascontiguousarray(transform(x, self.rng), dtype=net.dtype)
+            grads, loss = net.train_gradient(x, t)
+            step = self.iteration + 1
+            if not math.isfinite(loss):
+                yield self._diverge(step, loss, last_good, "the loss became non-finite")
                 reason = "diverged"
                 break
-            opt.step(net.params, grads)
-            train_time += time.perf_counter() - t0
-            self.iteration += 1
-            samples_since += len(x)
-            losses_since.append(loss)
-            yield StepRecord(self.iteration, self.iteration / self.iters_per_epoch, loss, opt.lr)
-            if self.iteration % self.iters_per_epoch == 0 or self.iteration == self.total_iterations:
-                if not _finite(net.params):
-                    net.set_params(last_good)
-                    yield DivergedRecord(self.iteration, opt.lr, float("nan"))
+            opt.step(params, {"all": grads})
+            self.iteration = step
+            samples += len(x)
+            loss_sum += loss
+            loss_n += 1
+            # A blow-up with a finite loss: the smoothed loss far above where it started.
+            if reference is None:
+                reference = smooth = loss  # the untrained network's loss
+            else:
+                smooth += LOSS_SMOOTHING * (loss - smooth)
+            yield StepRecord(step, step / ipe, loss, opt.lr)
+            epoch_end = step % ipe == 0 or step == total
+            if step % HEALTH_EVERY == 0 or epoch_end:
+                why = _health(flat, reference, smooth, chance)
+                if why:
+                    yield self._diverge(step, loss, last_good, why)
                     reason = "diverged"
                     break
-                last_good = net.params_copy()
+                np.copyto(last_good, flat)
+            if epoch_end:
+                t_eval = clock()
                 train_acc, test_acc = self.evaluate()
-                yield EpochRecord(math.ceil(self.iteration / self.iters_per_epoch), self.iteration,
-                                  train_acc, test_acc, float(np.mean(losses_since)),
-                                  time.perf_counter() - start,
-                                  samples_since / train_time if train_time > 0 else 0.0)
-                samples_since, train_time, losses_since = 0, 0.0, []
-        yield FinishedRecord(reason, self.iteration, self.iteration / self.iters_per_epoch,
-                             time.perf_counter() - start, train_acc, test_acc)
+                now = clock()
+                eval_seconds += now - t_eval
+                train_time = (now - epoch_t0) - eval_seconds
+                yield EpochRecord(math.ceil(step / ipe), step, train_acc, test_acc, loss_sum / loss_n,
+                                  now - start, samples / train_time if train_time > 0 else 0.0)
+                if cfg.lr_decay != 1.0 and self._pending_lr is None:
+                    opt.lr *= cfg.lr_decay
+                epoch_t0, eval_seconds, samples, loss_sum, loss_n = clock(), 0.0, 0, 0.0, 0
+        if reason == "diverged":
+            train_acc, test_acc = self.evaluate()  # of the weights that were kept
+        # (after a stop: the accuracies of the last epoch boundary, so that stopping stays quick)
+        yield FinishedRecord(reason, self.iteration, self.iteration / ipe, clock() - start,
+                             train_acc, test_acc)
+
+    def _diverge(self, step: int, loss: float, last_good: np.ndarray, why: str) -> DivergedRecord:
+        """Keep the last weights that passed the health check; describe the blow-up."""
+        np.copyto(self.network.flat_params, last_good)
+        self.diverged = DivergedRecord(step, float(self.optimizer.lr), float(loss), why)
+        return self.diverged
+
+
+def _health(flat: np.ndarray, reference: float | None, smooth: float, chance: float) -> str:
+    """"" when training looks sane, else why it diverged (non-finite or huge weights, a loss blow-up)."""
+    hi, lo = float(flat.max()), float(flat.min())  # NaN propagates through max and min
+    if not (math.isfinite(hi) and math.isfinite(lo)):
+        return "the weights became non-finite"
+    if max(hi, -lo) > WEIGHT_LIMIT:
+        return f"the weights exploded (largest |w| = {max(hi, -lo):.3g})"
+    if reference is not None and smooth > LOSS_BLOWUP * max(reference, chance):
+        return f"the loss exploded (from {reference:.3g} to {smooth:.3g})"
+    return ""
+
+
+def _chance_loss(net: MultiLayerNet) -> float:
+    """The loss of a network that knows nothing: uniform probabilities (CE) or all outputs 0.5."""
+    k = net.sizes[-1]
+    return math.log(k) if net.loss_name == "cross_entropy" else 0.5 * (k * 0.25)
+
+
+def _as_rows(x, dtype) -> np.ndarray:
+    x = np.asarray(x)
+    return np.ascontiguousarray(x.reshape(len(x), -1), dtype=dtype)
+
+
+def _as_labels(t) -> np.ndarray:
+    t = np.asarray(t)
+    if t.ndim == 2:
+        t = t.argmax(axis=1)
+    return t.astype(np.intp, copy=False)
 
 
 def _finite(params: dict) -> bool:
