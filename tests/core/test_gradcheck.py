@@ -1,0 +1,62 @@
+"""Backprop against the numerical gradient: per-parameter comparison, timings, cancellation."""
+
+import numpy as np
+import pytest
+
+from nnstudio.core import gradcheck as G
+from nnstudio.core.gradient import numerical_gradient
+
+
+@pytest.fixture
+def small():
+    rng = np.random.default_rng(1)
+    x = rng.random((4, 12))
+    t = rng.integers(0, 5, size=4)
+    return G.make_network(12, 6, 5, seed=3), x, t
+
+
+def test_backprop_matches_numerical_per_parameter(small):
+    net, x, t = small
+    result = G.gradient_check(net, x, t, repeats=2)
+    assert [p.name for p in result.params] == ["W1", "b1", "W2", "b2"]
+    assert [p.shape for p in result.params] == [(12, 6), (6,), (6, 5), (5,)]
+    for p in result.params:
+        assert p.mean_abs_diff < 1e-6 and p.max_abs_diff < 1e-6
+        assert p.seconds >= 0
+    assert result.n_params == 12 * 6 + 6 + 6 * 5 + 5
+    assert result.sizes == (12, 6, 5) and result.batch == 4
+    assert result.numerical_seconds == pytest.approx(sum(p.seconds for p in result.params))
+    assert result.slowdown > 1
+
+
+def test_numbers_equal_the_engines_numerical_gradient(small):
+    net, x, t = small
+    result = G.gradient_check(net, x, t, repeats=1)
+    for p in result.params:
+        expected = numerical_gradient(lambda _: net.loss(x, t), net.params[p.name])
+        np.testing.assert_array_equal(p.numerical, expected)
+        np.testing.assert_allclose(p.backprop, net.gradient(x, t)[p.name])
+
+
+def test_parameters_unchanged_and_cancellation(small, monkeypatch):
+    net, x, t = small
+    before = net.params_copy()
+    monkeypatch.setattr(G, "PROGRESS_EVERY", 10)
+    gen = G.run_gradient_check(net, x, t, repeats=1)
+    kind, seconds = next(gen)
+    assert kind == "backprop" and seconds > 0
+    progress = next(gen)
+    assert isinstance(progress, G.Progress) and progress.done == 10 and progress.total == 113
+    gen.close()  # stop mid-parameter
+    for k in before:
+        np.testing.assert_array_equal(net.params[k], before[k])
+
+
+def test_mnist_sized_check_agrees():
+    from nnstudio.core.data import load_mnist
+
+    (x, t), _ = load_mnist()
+    net = G.make_network(784, 10, 10, seed=0)
+    result = G.gradient_check(net, x[:3], t[:3], repeats=3)
+    assert result.max_mean_abs_diff < 1e-6
+    assert result.n_params == 7960
