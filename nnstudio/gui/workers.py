@@ -7,7 +7,6 @@ behind the busy training loop (DESIGN.md point 9).
 
 from __future__ import annotations
 
-import contextlib
 import threading
 import time
 
@@ -55,15 +54,23 @@ class TrainingWorker(QObject):
         self._last_snapshot = 0.0
         self._snapshot_iteration = -1
         self._thread: QThread | None = None
+        self._blas_limits = None
         self.final: FinishedRecord | None = None
 
     # ------------------------------------------------------------------ controls (GUI thread)
     def start(self) -> QThread:
         """Move to a new registered QThread and start iterating."""
+        if self.blas_threads:
+            # Set here, on the GUI thread: OpenBLAS's count is process-wide, and threadpoolctl
+            # would leave a dummy threading.Thread behind if called from the QThread.
+            from threadpoolctl import threadpool_limits
+
+            self._blas_limits = threadpool_limits(limits=self.blas_threads, user_api="blas")
         thread = QThread()
         thread.setObjectName("trainingThread")
         self.moveToThread(thread)
         thread.started.connect(self.run)
+        thread.finished.connect(self._restore_blas)
         workers_registry.register(thread)
         self._thread = thread
         thread.start()
@@ -109,20 +116,23 @@ class TrainingWorker(QObject):
         """Join the thread (after `stop()`); True when it has ended."""
         if self._thread is None:
             return True
-        return self._thread.wait(timeout_ms)
+        done = self._thread.wait(timeout_ms)
+        if done:
+            self._restore_blas()
+        return done
+
+    @Slot()
+    def _restore_blas(self) -> None:
+        limits, self._blas_limits = self._blas_limits, None
+        if limits is not None:
+            limits.restore_original_limits()
 
     # ------------------------------------------------------------------ the loop (worker thread)
     @Slot()
     def run(self) -> None:
         trainer = self.trainer
         try:
-            limits = contextlib.nullcontext()
-            if self.blas_threads:
-                from threadpoolctl import threadpool_limits
-
-                limits = threadpool_limits(limits=self.blas_threads, user_api="blas")
-            with limits:
-                self._loop()
+            self._loop()
         except Exception as exc:  # reported to the GUI as one line, never a crash
             self._flush()
             self.failed.emit(f"{type(exc).__name__}: {exc}")

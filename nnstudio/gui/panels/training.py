@@ -340,7 +340,7 @@ class TrainingPanel(QWidget):
     @Slot(object)
     def _on_finished(self, final) -> None:
         worker = self.sender()
-        if worker is not self.worker:
+        if worker is None or worker is not self.worker:
             return
         worker.wait(5000)
         self._account_time()

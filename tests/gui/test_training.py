@@ -1,0 +1,268 @@
+"""The training panel: runs, live curves, controls, divergence, run history, exports."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from nnstudio.core.records import StepRecord
+from nnstudio.gui.context import AppContext, DatasetInfo
+
+
+@pytest.fixture(scope="module")
+def small_dataset():
+    from nnstudio.core.data import load_mnist
+
+    (xtr, ttr), (xte, tte) = load_mnist()
+    return DatasetInfo("MNIST subset", None, ((xtr[:2000], ttr[:2000]), (xte[:1000], tte[:1000])))
+
+
+@pytest.fixture
+def panel(qtbot, small_dataset):
+    from nnstudio.gui.panels.training import TrainingPanel
+
+    context = AppContext()
+    context.set_dataset(small_dataset)
+    p = TrainingPanel(context)
+    qtbot.addWidget(p)
+    p.context_ref = context  # keep the QObject alive as long as the panel
+    yield p
+    p.shutdown()
+
+
+def configure(panel, *, iterations=None, epochs=None, lr="0.01", optimizer="adam", hidden="20"):
+    f = panel.form
+    f.hidden.setText(hidden)
+    f.activation.setCurrentIndex(f.activation.findData("relu"))
+    f.init.setCurrentIndex(f.init.findData("he"))
+    f.optimizer.setCurrentIndex(f.optimizer.findData(optimizer))
+    f.lr.setText(lr)
+    f.batch_size.setValue(50)
+    f.sampling.setCurrentIndex(f.sampling.findData("shuffle"))
+    if epochs is not None:
+        f.length_unit.setCurrentIndex(f.length_unit.findData("epochs"))
+        f.epochs.setValue(epochs)
+    else:
+        f.length_unit.setCurrentIndex(f.length_unit.findData("iterations"))
+        f.iterations.setValue(iterations)
+
+
+def wait_finished(qtbot, panel, timeout=30_000):
+    qtbot.waitUntil(lambda: not panel.running, timeout=timeout)
+
+
+def test_short_run_fills_curves_and_publishes_model(qtbot, panel):
+    configure(panel, epochs=3)
+    models, states = [], []
+    panel.context.model_changed.connect(models.append)
+    panel.context.training_state_changed.connect(states.append)
+    snapshots = []
+    panel.context.weights_snapshot.connect(snapshots.append)
+    assert panel.start()
+    assert not panel.start_button.isEnabled() and panel.stop_button.isEnabled()
+    assert not panel.start()  # no second run while one runs
+    wait_finished(qtbot, panel)
+    ipe = 2000 // 50
+    assert panel.plots.loss_plot.count("loss") == 3 * ipe
+    assert panel.plots.loss_plot.count("loss_avg") == 3 * ipe
+    assert panel.plots.acc_plot.count("test") == 4  # epoch 0 and three epoch ends
+    _, test_acc = panel.plots.acc_plot.points("test")
+    assert test_acc[-1] > 50  # well above the 10% chance
+    assert states == [True, False]
+    assert models and models[-1].name == "run 1 (completed)" and models[-1].source == "trained"
+    assert models[-1].meta["config"]["hidden"] == [20]
+    assert len(models[-1].meta["history"]["epochs"]) == 4
+    assert snapshots
+    assert panel.start_button.isEnabled() and not panel.stop_button.isEnabled()
+    assert panel.stats.text("iteration") == f"{3 * ipe:,}"
+    assert "completed" in panel.stats.message.text()
+
+
+def test_stop_within_half_a_second(qtbot, panel):
+    configure(panel, iterations=1_000_000)
+    panel.start()
+    qtbot.waitUntil(lambda: len(panel.run.losses) > 5, timeout=20_000)
+    t0 = time.monotonic()
+    qtbot.mouseClick(panel.stop_button, qtbot_button())
+    qtbot.waitUntil(lambda: not panel.running, timeout=2000)
+    assert time.monotonic() - t0 < 0.5
+    assert panel.run.finished.reason == "stopped"
+    assert panel.context.model.name == "run 1 (stopped)"
+
+
+def qtbot_button():
+    from PySide6.QtCore import Qt
+
+    return Qt.LeftButton
+
+
+def test_pause_resume_continues(qtbot, panel):
+    configure(panel, iterations=1_000_000)
+    panel.start()
+    qtbot.waitUntil(lambda: len(panel.run.losses) > 5, timeout=20_000)
+    panel.toggle_pause()
+    assert panel.pause_button.text() == "Resume"
+    assert panel.step_button.isEnabled()
+    qtbot.waitUntil(lambda: len(panel.run.losses) == panel.trainer.iteration, timeout=2000)
+    at = panel.trainer.iteration
+    qtbot.wait(250)
+    assert panel.trainer.iteration == at
+    panel.step()
+    qtbot.waitUntil(lambda: len(panel.run.losses) == at + 1, timeout=2000)
+    panel.toggle_pause()
+    qtbot.waitUntil(lambda: len(panel.run.losses) > at + 10, timeout=10_000)
+    assert list(panel.run.iterations) == list(range(1, len(panel.run.iterations) + 1))
+    panel.stop()
+    wait_finished(qtbot, panel)
+
+
+def test_step_from_idle_then_step_epoch(qtbot, panel):
+    configure(panel, epochs=5)
+    panel.step()
+    qtbot.waitUntil(lambda: len(panel.run.losses) == 1, timeout=10_000)
+    assert panel.running and panel.paused
+    panel.step_epoch()
+    qtbot.waitUntil(lambda: panel.plots.acc_plot.count("test") == 2, timeout=10_000)  # epoch 0 and 1
+    assert len(panel.run.losses) == 40
+    panel.stop()
+    wait_finished(qtbot, panel)
+
+
+def test_learning_rate_change_mid_run(qtbot, panel):
+    configure(panel, iterations=1_000_000, optimizer="sgd", lr="0.1")
+    panel.start()
+    assert panel.form.lr.isEnabled() and not panel.form.hidden.isEnabled()
+    qtbot.waitUntil(lambda: len(panel.run.losses) > 3, timeout=20_000)
+    panel.form.lr.setText("0.02")
+    panel.form.lr.editingFinished.emit()
+    qtbot.waitUntil(lambda: panel.run.lrs[-1] == 0.02, timeout=5000)
+    panel.stop()
+    wait_finished(qtbot, panel)
+    lrs = list(panel.run.lrs)
+    k = lrs.index(0.02)
+    assert set(lrs[:k]) == {0.1} and set(lrs[k:]) == {0.02}
+    assert panel.run.lr_changes() == [[1, 0.1], [k + 1, 0.02]]
+
+
+def test_huge_learning_rate_is_reported_as_diverged(qtbot, panel, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: pytest.fail("no error dialog expected"))
+    f = panel.form
+    configure(panel, iterations=2000, optimizer="sgd", lr="1e6")
+    f.activation.setCurrentIndex(f.activation.findData("sigmoid"))
+    panel.start()
+    wait_finished(qtbot, panel)
+    assert panel.run.finished.reason == "diverged"
+    text = panel.stats.message.text()
+    assert "diverged" in text and "lower learning rate" in text
+    assert panel.context.model.name == "run 1 (diverged)"
+    import numpy as np
+
+    assert all(np.isfinite(v).all() for v in panel.context.model.network.params.values())
+    assert panel.start_button.isEnabled()
+
+
+def test_bad_settings_show_a_message(qtbot, panel):
+    panel.form.hidden.setText("ten")
+    assert not panel.start()
+    assert "hidden sizes" in panel.stats.message.text()
+    assert not panel.running
+
+
+def test_worker_failure_shows_dialog(qtbot, panel, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    configure(panel, iterations=100)
+    import nnstudio.gui.panels.training as training
+
+    class Broken(training.Trainer):
+        def run(self):
+            yield from ()
+            raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(training, "Trainer", Broken)
+    panel.start()
+    wait_finished(qtbot, panel)
+    assert shown and "disk on fire" in shown[0]
+    assert panel.start_button.isEnabled()
+
+
+def test_history_overlay_and_export(qtbot, panel, tmp_path):
+    configure(panel, epochs=1)
+    panel.start()
+    wait_finished(qtbot, panel)
+    configure(panel, epochs=2, lr="0.003")
+    panel.start()
+    wait_finished(qtbot, panel)
+    box = panel.history_box
+    assert box.shown.count() == 2 and box.overlay.count() == 3
+    box.overlay.setCurrentIndex(box.overlay.findData(1))
+    box.overlay.activated.emit(box.overlay.currentIndex())
+    assert panel.plots.loss_plot.count("ov_loss") == 40
+    assert panel.plots.acc_plot.count("ov_test") == 2
+    box.shown.setCurrentIndex(box.shown.findData(1))
+    box.shown.activated.emit(box.shown.currentIndex())
+    assert panel.plots.loss_plot.count("loss") == 40
+    assert panel.export_run(2, tmp_path / "run2.csv")
+    rows = (tmp_path / "run2.csv").read_text().splitlines()
+    assert rows[0] == "iteration,epoch,loss,lr,train_acc,test_acc" and len(rows) == 1 + 1 + 80
+    assert panel.export_run(2, tmp_path / "run2.json")
+    d = json.loads((tmp_path / "run2.json").read_text())
+    assert d["config"]["lr"] == 0.003 and len(d["steps"]["loss"]) == 80 and len(d["epochs"]) == 3
+    panel._on_reuse_run(1)
+    assert panel.form.epochs.value() == 1
+
+
+def test_x_axis_toggle_and_book_references(qtbot, panel):
+    panel.form.set_preset("book-twolayer")
+    assert panel.form.preset_name() == "book-twolayer"
+    panel.form.train_subset.setValue(1000)  # editing a field makes it custom
+    assert panel.form.preset_name() == "custom"
+    panel.form.set_preset("book-twolayer")
+    cfg = panel.form.config()
+    assert cfg.iterations == 10_000 and cfg.lr == 0.1
+    panel.plots.start_run(600, 0.9465)
+    assert len(panel.plots.acc_plot._references) == 2
+    panel.plots.add_records([StepRecord(i, i / 600, 2.3, 0.1) for i in range(1, 601)])
+    panel.plots.set_x_mode("epochs")
+    x = panel.plots.loss_plot._series["loss"].item.xData
+    assert x[-1] == pytest.approx(1.0)
+    panel.plots.set_x_mode("iterations")
+    x = panel.plots.loss_plot._series["loss"].item.xData
+    assert x[-1] == pytest.approx(600)
+
+
+def test_hover_shows_value(qtbot, panel):
+    plot = panel.plots.loss_plot
+    panel.plots.start_run(10, None)
+    panel.plots.add_records([StepRecord(i, i / 10, 1.0, 0.1) for i in range(1, 101)])
+    panel.resize(1200, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    vb = plot.getPlotItem().vb
+    vb.autoRange()
+    from PySide6.QtCore import QPointF
+
+    text = plot.show_value_at(vb.mapViewToScene(QPointF(50, 1.0)))
+    assert "iteration 50" in text and "1" in text
+
+
+def test_close_window_during_run(qtbot, small_dataset):
+    from nnstudio.gui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.context.set_dataset(small_dataset)
+    panel = window.panels["trainingPanel"]
+    configure(panel, iterations=1_000_000)
+    panel.start()
+    qtbot.waitUntil(lambda: len(panel.run.losses) > 3, timeout=20_000)
+    t0 = time.monotonic()
+    window.close()
+    assert time.monotonic() - t0 < 2.0
+    assert not panel.running

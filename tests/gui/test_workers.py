@@ -1,0 +1,144 @@
+"""The training worker: batched records in order, pause/step/resume, stop, errors, divergence."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from nnstudio.core.records import DivergedRecord, EpochRecord, StepRecord, WeightSnapshot
+from nnstudio.core.trainer import TrainConfig, Trainer
+from nnstudio.gui.workers import TrainingWorker
+
+
+@pytest.fixture(scope="module")
+def small_data():
+    from nnstudio.core.data import load_mnist
+
+    (xtr, ttr), (xte, tte) = load_mnist()
+    return (xtr[:2000], ttr[:2000]), (xte[:1000], tte[:1000])
+
+
+def make_worker(data, **changes):
+    cfg = TrainConfig(hidden=(20,), activation="relu", init="he", optimizer="adam", lr=0.01,
+                      batch_size=50, iterations=200, seed=1).with_(**changes)
+    return TrainingWorker(Trainer(cfg, data))
+
+
+class Collector:
+    def __init__(self, worker):
+        self.batches, self.snapshots, self.errors, self.final = [], [], [], None
+        worker.progressed.connect(self.batches.append)
+        worker.snapshot.connect(self.snapshots.append)
+        worker.failed.connect(self.errors.append)
+        worker.finished.connect(self._finished)
+
+    def _finished(self, rec):
+        self.final = rec
+
+    @property
+    def records(self):
+        return [r for b in self.batches for r in b]
+
+    def steps(self):
+        return [r for r in self.records if isinstance(r, StepRecord)]
+
+
+def test_run_emits_every_record_in_batches(qtbot, small_data):
+    worker = make_worker(small_data)
+    got = Collector(worker)
+    with qtbot.waitSignal(worker.finished, timeout=30_000):
+        t0 = time.monotonic()
+        worker.start()
+    elapsed = time.monotonic() - t0
+    assert worker.wait(5000)
+    assert got.final.reason == "completed"
+    assert [r.iteration for r in got.steps()] == list(range(1, 201))  # none dropped, in order
+    epochs = [r for r in got.records if isinstance(r, EpochRecord)]
+    assert [e.epoch for e in epochs] == [0, 1, 2, 3, 4, 5]  # 2000 / 50 = 40 steps per epoch
+    assert len(got.batches) <= 20 * elapsed + 3  # batched: at most ~20 emissions a second
+    assert got.snapshots and isinstance(got.snapshots[-1], WeightSnapshot)
+    assert got.snapshots[-1].iteration == 200
+    assert not got.errors
+
+
+def test_pause_step_resume(qtbot, small_data):
+    worker = make_worker(small_data, iterations=100_000)
+    got = Collector(worker)
+    worker.start()
+    qtbot.waitUntil(lambda: len(got.steps()) >= 5, timeout=20_000)
+    worker.pause()
+    qtbot.waitUntil(lambda: worker.trainer.iteration == (got.steps() or [StepRecord(0, 0, 0, 0)])[-1].iteration,
+                    timeout=2000)
+    paused_at = worker.trainer.iteration
+    qtbot.wait(300)
+    assert worker.trainer.iteration == paused_at  # really paused
+    worker.step(3)
+    qtbot.waitUntil(lambda: got.steps()[-1].iteration == paused_at + 3, timeout=5000)
+    qtbot.wait(200)
+    assert worker.trainer.iteration == paused_at + 3
+    worker.resume()
+    qtbot.waitUntil(lambda: got.steps()[-1].iteration > paused_at + 10, timeout=10_000)
+    iterations = [r.iteration for r in got.steps()]
+    assert iterations == list(range(1, len(iterations) + 1))  # continues where it was
+    t0 = time.monotonic()
+    with qtbot.waitSignal(worker.finished, timeout=5000):
+        worker.stop()
+    assert time.monotonic() - t0 < 0.5
+    assert got.final.reason == "stopped"
+    assert worker.wait(2000)
+
+
+def test_stop_while_paused(qtbot, small_data):
+    worker = make_worker(small_data, iterations=100_000)
+    got = Collector(worker)
+    worker.start()
+    qtbot.waitUntil(lambda: len(got.steps()) >= 2, timeout=20_000)
+    worker.pause()
+    qtbot.wait(100)
+    with qtbot.waitSignal(worker.finished, timeout=1000):
+        worker.stop()
+    assert got.final.reason == "stopped"
+    assert worker.wait(2000)
+
+
+def test_learning_rate_change_applies_next_step(qtbot, small_data):
+    worker = make_worker(small_data, iterations=100_000, optimizer="sgd", lr=0.1)
+    got = Collector(worker)
+    worker.start()
+    qtbot.waitUntil(lambda: len(got.steps()) >= 3, timeout=20_000)
+    worker.trainer.set_lr(0.05)
+    qtbot.waitUntil(lambda: got.steps()[-1].lr == 0.05, timeout=5000)
+    with qtbot.waitSignal(worker.finished, timeout=5000):
+        worker.stop()
+    assert worker.wait(2000)
+    lrs = [r.lr for r in got.steps()]
+    first = lrs.index(0.05)
+    assert set(lrs[:first]) == {0.1} and set(lrs[first:]) == {0.05}
+
+
+def test_exception_reported_as_failed(qtbot, small_data):
+    def broken(x, rng):
+        raise RuntimeError("boom")
+
+    cfg = TrainConfig(hidden=(20,), batch_size=50, iterations=200)
+    worker = TrainingWorker(Trainer(cfg, small_data, batch_transform=broken))
+    got = Collector(worker)
+    with qtbot.waitSignal(worker.finished, timeout=20_000):
+        worker.start()
+    assert worker.wait(2000)
+    assert got.errors == ["RuntimeError: boom"]
+    assert got.final.reason == "failed"
+
+
+def test_huge_learning_rate_diverges_cleanly(qtbot, small_data):
+    worker = make_worker(small_data, optimizer="sgd", lr=1e6, activation="sigmoid", init="std")
+    got = Collector(worker)
+    with qtbot.waitSignal(worker.finished, timeout=30_000):
+        worker.start()
+    assert worker.wait(2000)
+    assert not got.errors
+    assert got.final.reason == "diverged"
+    assert any(isinstance(r, DivergedRecord) for r in got.records)
+    assert all(np.isfinite(v).all() for v in worker.trainer.network.params.values())
