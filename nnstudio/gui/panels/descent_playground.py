@@ -1,0 +1,530 @@
+"""The 2D tab: pick or type f(x0, x1), see its gradient field, race optimizers from a start point."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QScrollArea, QSlider, QSpinBox, QSplitter,
+                               QVBoxLayout, QWidget)
+
+from nnstudio.core import descent as core
+from nnstudio.core.expression import ExpressionError, parse_expression
+from nnstudio.core.optimizers import DEFAULT_LR
+from nnstudio.core.surfaces import SURFACES, Surface
+from nnstudio.gui.panels.descent_curves import ValueCurves
+from nnstudio.gui.panels.descent_field import FieldView
+from nnstudio.gui.panels.descent_optimizers import OptimizerList
+from nnstudio.gui.panels.descent_style import (ERROR_TEXT, NOTE_TEXT, OPTIMIZER_COLORS, OPTIMIZER_LABELS,
+                                               background_lut, colorize)
+
+CUSTOM = "custom"
+CUSTOM_VIEW = (-4.0, 4.0, -4.0, 4.0)
+IMAGE_RES = 160  # background samples per side
+SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]  # steps per second, one per slider notch
+TICK_MS = 30
+DIFFER_THRESHOLD = 1e-3  # relative difference that counts as "analytic and numerical differ"
+
+# name -> (surface key, {optimizer: lr}, start, steps); one click each (the book's experiments)
+PRESETS = {
+    "Book: lr 0.1 from (−3, 4), 100 steps": ("sphere", {"sgd": 0.1}, (-3.0, 4.0), 100),
+    "lr 10 diverges": ("sphere", {"sgd": 10.0}, (-3.0, 4.0), 100),
+    "lr 1e-10 barely moves": ("sphere", {"sgd": 1e-10}, (-3.0, 4.0), 100),
+    "Book's comparison: x₀²/20 + x₁² from (−7, 2)": (
+        "elongated", {"sgd": 0.95, "momentum": 0.1, "adagrad": 1.5, "adam": 0.3}, (-7.0, 2.0), 30),
+}
+
+
+class _Run:
+    """One optimizer's generator and what it has produced so far."""
+
+    def __init__(self, name, generator):
+        self.name, self.generator = name, generator
+        self.path, self.values, self.end = [], [], None
+
+    def advance(self, n: int) -> None:
+        for _ in range(n):
+            if self.end is not None:
+                return
+            record = next(self.generator)
+            if isinstance(record, core.DescentPoint):
+                self.path.append((record.x0, record.x1))
+                self.values.append(record.f)
+            else:
+                self.end = record
+
+    @property
+    def step(self) -> int:
+        return max(len(self.values) - 1, 0)
+
+
+class DescentPlayground(QWidget):
+    """Controls on the left; the field (top) and f against the step (bottom) on the right."""
+
+    runs_finished = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("descentPlayground")
+        self.surface: Surface = SURFACES["sphere"]
+        self.custom: Surface | None = None
+        self.runs: dict[str, _Run] = {}
+        self.last_redraw_ms = 0.0
+        self._lut = background_lut()
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._on_tick)
+        self.range_timer = QTimer(self)
+        self.range_timer.setSingleShot(True)
+        self.range_timer.setInterval(150)
+        self.range_timer.timeout.connect(self.redraw_field)
+
+        self.field = FieldView()
+        self.curves = ValueCurves()
+        self.readout = QLabel(" ")
+        self.readout.setObjectName("descentReadout")
+        self.status = QLabel("")
+        self.status.setObjectName("descentStatus")
+        self.status.setTextFormat(Qt.RichText)
+        self.status.setWordWrap(True)
+        right = QSplitter(Qt.Vertical)
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.addWidget(self.readout)
+        tl.addWidget(self.field, 1)
+        bottom = QWidget()
+        bl = QVBoxLayout(bottom)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(self.status)
+        bl.addWidget(self.curves, 1)
+        right.addWidget(top)
+        right.addWidget(bottom)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+        right.setSizes([560, 220])
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self._build_controls())
+        scroll.setFixedWidth(350)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        layout = QHBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addWidget(right, 1)
+
+        self.field.start_moved.connect(self._on_start_moved)
+        self.field.hovered.connect(self._on_hover)
+        self.field.range_changed.connect(self.range_timer.start)
+        self.set_surface(self.surface)
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _build_controls(self) -> QWidget:
+        box = QWidget()
+        col = QVBoxLayout(box)
+        col.setContentsMargins(4, 4, 4, 4)
+
+        g = QGroupBox("Function")
+        v = QVBoxLayout(g)
+        self.function_combo = QComboBox()
+        self.function_combo.setObjectName("descentFunction")
+        for key, s in SURFACES.items():
+            self.function_combo.addItem(s.name, key)
+        self.function_combo.addItem("Your own f(x₀, x₁)…", CUSTOM)
+        self.function_combo.currentIndexChanged.connect(self._on_function_chosen)
+        self.formula = QLabel()
+        self.formula.setObjectName("descentFormula")
+        self.formula.setTextFormat(Qt.RichText)
+        self.formula.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"color: {NOTE_TEXT};")
+        row = QHBoxLayout()
+        self.expression = QLineEdit()
+        self.expression.setObjectName("descentExpression")
+        self.expression.setPlaceholderText("sin(x0)*cos(x1) + 0.1*x0**2")
+        self.expression.setToolTip("numbers, x0, x1, + - * / **, pi, e and sin cos tan exp log sqrt abs "
+                                   "tanh arctan sigmoid …")
+        self.expression.returnPressed.connect(self._on_expression_entered)
+        plot_button = QPushButton("Plot")
+        plot_button.setObjectName("descentPlotExpression")
+        plot_button.clicked.connect(self._on_expression_entered)
+        row.addWidget(self.expression, 1)
+        row.addWidget(plot_button)
+        self.expression_error = QLabel("")
+        self.expression_error.setObjectName("descentExpressionError")
+        self.expression_error.setWordWrap(True)
+        self.expression_error.setStyleSheet(f"color: {ERROR_TEXT};")
+        for w in (self.function_combo, self.formula, self.note):
+            v.addWidget(w)
+        v.addWidget(QLabel("Type your own f(x0, x1):"))
+        v.addLayout(row)
+        v.addWidget(self.expression_error)
+        col.addWidget(g)
+
+        g = QGroupBox("Gradient arrows (−∇f)")
+        grid = QGridLayout(g)
+        self.show_arrows = QCheckBox("show arrows")
+        self.show_arrows.setChecked(True)
+        self.show_arrows.toggled.connect(self.redraw_field)
+        self.gradient_combo = QComboBox()
+        self.gradient_combo.setObjectName("descentGradientKind")
+        self.gradient_combo.addItem("numerical (central differences)", "numerical")
+        self.gradient_combo.addItem("analytic (the formula's derivative)", "analytic")
+        self.gradient_combo.setToolTip("which gradient the arrows show and the optimizers follow")
+        self.gradient_combo.currentIndexChanged.connect(self._on_gradient_kind)
+        self.grid_spin = QSpinBox()
+        self.grid_spin.setObjectName("descentGridSize")
+        self.grid_spin.setRange(8, 60)
+        self.grid_spin.setValue(20)
+        self.grid_spin.setSuffix(" × same")
+        self.grid_spin.valueChanged.connect(self.redraw_field)
+        self.gradient_info = QLabel("")
+        self.gradient_info.setObjectName("descentGradientInfo")
+        self.gradient_info.setWordWrap(True)
+        self.gradient_info.setStyleSheet(f"color: {NOTE_TEXT};")
+        grid.addWidget(self.show_arrows, 0, 0)
+        grid.addWidget(QLabel("grid"), 0, 1, Qt.AlignRight)
+        grid.addWidget(self.grid_spin, 0, 2)
+        grid.addWidget(self.gradient_combo, 1, 0, 1, 3)
+        grid.addWidget(self.gradient_info, 2, 0, 1, 3)
+        col.addWidget(g)
+
+        g = QGroupBox("Descent")
+        v = QVBoxLayout(g)
+        presets = QGridLayout()
+        for i, name in enumerate(PRESETS):
+            b = QPushButton(name)
+            b.setObjectName(f"descentPreset{i}")
+            b.clicked.connect(lambda _=False, n=name: self.apply_preset(n))
+            presets.addWidget(b, i, 0)
+        v.addLayout(presets)
+        self.optimizers = OptimizerList()
+        self.optimizers.changed.connect(self._on_settings_changed)
+        v.addWidget(self.optimizers)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("start"))
+        self.start_x0, self.start_x1 = QDoubleSpinBox(), QDoubleSpinBox()
+        for name, spin in (("descentStartX0", self.start_x0), ("descentStartX1", self.start_x1)):
+            spin.setObjectName(name)
+            spin.setDecimals(3)
+            spin.setRange(-1e6, 1e6)
+            spin.setSingleStep(0.1)
+            spin.setKeyboardTracking(False)
+            spin.valueChanged.connect(self._on_start_spin)
+            row.addWidget(spin, 1)
+        v.addLayout(row)
+        hint = QLabel("click or drag on the plot to move the start")
+        hint.setStyleSheet(f"color: {NOTE_TEXT};")
+        v.addWidget(hint)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("steps"))
+        self.steps_spin = QSpinBox()
+        self.steps_spin.setObjectName("descentSteps")
+        self.steps_spin.setRange(1, 20000)
+        self.steps_spin.setValue(100)
+        self.steps_spin.valueChanged.connect(self._on_settings_changed)
+        row.addWidget(self.steps_spin, 1)
+        v.addLayout(row)
+        row = QHBoxLayout()
+        self.play_button = QPushButton("Play")
+        self.play_button.setObjectName("descentPlay")
+        self.play_button.setCheckable(True)
+        self.play_button.toggled.connect(self._on_play_toggled)
+        step_button = QPushButton("Step")
+        step_button.setObjectName("descentStep")
+        step_button.clicked.connect(self.single_step)
+        reset_button = QPushButton("Reset")
+        reset_button.setObjectName("descentReset")
+        reset_button.clicked.connect(self._on_settings_changed)
+        for b in (self.play_button, step_button, reset_button):
+            row.addWidget(b)
+        v.addLayout(row)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("speed"))
+        self.speed = QSlider(Qt.Horizontal)
+        self.speed.setObjectName("descentSpeed")
+        self.speed.setRange(0, len(SPEEDS) - 1)
+        self.speed.setValue(3)
+        self.speed.valueChanged.connect(self._on_speed)
+        self.speed_label = QLabel()
+        self.speed_label.setMinimumWidth(80)
+        row.addWidget(self.speed, 1)
+        row.addWidget(self.speed_label)
+        v.addLayout(row)
+        self.log_check = QCheckBox("log scale for f against step")
+        self.log_check.setObjectName("descentLogScale")
+        self.log_check.toggled.connect(self._on_log)
+        v.addWidget(self.log_check)
+        col.addWidget(g)
+        col.addStretch(1)
+        self._on_speed(self.speed.value())
+        return box
+
+    # --- the function and its field ---------------------------------------------------------------
+
+    def set_surface(self, surface: Surface, start=None) -> None:
+        """Show `surface`: formula, view, field, default learning rates; runs are reset."""
+        self.surface = surface
+        self.formula.setText(f"<span style='font-size:11pt'>{surface.formula_html}</span>")
+        self.note.setText(surface.note)
+        custom = surface.grad is None
+        item = self.gradient_combo.model().item(1)
+        item.setEnabled(not custom)
+        if custom and self.gradient_combo.currentIndex() == 1:
+            self.gradient_combo.blockSignals(True)
+            self.gradient_combo.setCurrentIndex(0)
+            self.gradient_combo.blockSignals(False)
+        self.optimizers.set_state(lrs=surface.lrs or {})
+        self.field.set_view(surface.view)
+        self.field.set_minima(surface.minima)
+        self.set_start(*(surface.start if start is None else start), reset=False)
+        self.reset()
+        self.redraw_field()
+
+    def _gradient_kind(self) -> str:
+        return "analytic" if self.gradient_combo.currentIndex() == 1 and self.surface.grad else "numerical"
+
+    @Slot()
+    def redraw_field(self) -> None:
+        """Resample the background, contours and arrows for the visible range (a few ms)."""
+        t0 = time.perf_counter()
+        s = self.surface
+        view = self.field.visible_range()
+        xs, ys, Z = core.sample(s.f, view, IMAGE_RES)
+        levels = core.rank_levels(Z, 14)
+        pairs = np.concatenate(core.contour_segments(xs, ys, Z, levels)) if len(levels) else np.empty((0, 2))
+        a, b, c, d = view
+        self.field.set_background(colorize(core.equalize(Z), self._lut), (a, c, b - a, d - c), pairs)
+        n = self.grid_spin.value()
+        if self.show_arrows.isChecked():
+            points, numerical = core.gradient_field(s.f, view, n)
+            grads, differ = numerical, None
+            if s.grad is not None:
+                _, analytic = core.gradient_field(s.f, view, n, grad=s.grad)
+                rel = core.gradient_difference(numerical, analytic)
+                bad = ~(rel <= DIFFER_THRESHOLD)
+                differ = points[bad]
+                worst = float(np.nanmax(rel)) if np.isfinite(rel).any() else float("nan")
+                if bad.any():
+                    info = (f"Analytic and numerical gradients differ at {int(bad.sum())} of {len(rel)} "
+                            f"grid points (circled in red; largest relative difference {worst:.1e}).")
+                else:
+                    info = (f"Analytic and numerical gradients agree on this {n}×{n} grid "
+                            f"(largest relative difference {worst:.1e}).")
+                if self._gradient_kind() == "analytic":
+                    grads = analytic
+            else:
+                info = "A typed-in function has only the numerical gradient (central differences, h = 1e-4)."
+            pairs, _ = core.quiver_segments(points, grads, ((b - a) / n, (d - c) / n))
+            self.field.set_arrows(pairs, differ)
+            self.gradient_info.setText(f"Showing the {self._gradient_kind()} gradient. {info} "
+                                       "Arrow length follows |∇f|, capped.")
+        else:
+            self.field.set_arrows(np.empty((0, 2)))
+            self.gradient_info.setText("")
+        self.last_redraw_ms = (time.perf_counter() - t0) * 1000
+
+    @Slot(int)
+    def _on_function_chosen(self, index: int) -> None:
+        key = self.function_combo.itemData(index)
+        if key == CUSTOM:
+            if self.custom is not None:
+                self.set_surface(self.custom)
+            else:
+                self.expression.setFocus()
+                self.expression_error.setText("Type a formula above and press Enter.")
+            return
+        self.expression_error.setText("")
+        self.set_surface(SURFACES[key])
+
+    @Slot()
+    def _on_expression_entered(self) -> None:
+        self.set_expression(self.expression.text())
+
+    def set_expression(self, text: str) -> bool:
+        """Parse and show a typed-in f; on error say why under the field and keep the current one."""
+        try:
+            expr = parse_expression(text)
+        except ExpressionError as exc:
+            self.expression_error.setText(str(exc))
+            return False
+        self.expression_error.setText("")
+        start = self.field.start_point()
+        a, b, c, d = CUSTOM_VIEW
+        if not (a <= start[0] <= b and c <= start[1] <= d):
+            start = (-2.0, 2.0)
+        self.custom = Surface(CUSTOM, "Your own f(x₀, x₁)", expr.formula, expr.formula_html, expr, None,
+                              CUSTOM_VIEW, start, (), "Your function: only the numerical gradient is known.",
+                              dict(DEFAULT_LR, sgd=0.1))
+        self.function_combo.blockSignals(True)
+        self.function_combo.setCurrentIndex(self.function_combo.findData(CUSTOM))
+        self.function_combo.blockSignals(False)
+        self.set_surface(self.custom)
+        return True
+
+    @Slot(int)
+    def _on_gradient_kind(self, _index: int) -> None:
+        self.reset()
+        self.redraw_field()
+
+    # --- start point ------------------------------------------------------------------------------
+
+    def set_start(self, x0: float, x1: float, reset: bool = True) -> None:
+        self.field.set_start(x0, x1)
+        for spin, value in ((self.start_x0, x0), (self.start_x1, x1)):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
+        if reset:
+            self.reset()
+
+    def start_point(self) -> tuple[float, float]:
+        return self.field.start_point()
+
+    @Slot(float, float)
+    def _on_start_moved(self, x0: float, x1: float) -> None:
+        self.set_start(x0, x1)
+
+    @Slot(float)
+    def _on_start_spin(self, _value: float) -> None:
+        self.set_start(self.start_x0.value(), self.start_x1.value())
+
+    @Slot(float, float)
+    def _on_hover(self, x0: float, x1: float) -> None:
+        f = float(self.surface.value(x0, x1))
+        self.readout.setText(f"x₀ = {x0:.4g}   x₁ = {x1:.4g}   f = {f:.6g}")
+
+    # --- runs -------------------------------------------------------------------------------------
+
+    def apply_preset(self, name: str) -> None:
+        """One of the book's experiments: function, optimizers and their rates, start, steps; then play."""
+        key, lrs, start, steps = PRESETS[name]
+        self.stop()
+        if self.surface.key != key:
+            self.function_combo.blockSignals(True)
+            self.function_combo.setCurrentIndex(self.function_combo.findData(key))
+            self.function_combo.blockSignals(False)
+            self.set_surface(SURFACES[key], start)
+        self.optimizers.set_state(checked=set(lrs), lrs=lrs)
+        self.steps_spin.blockSignals(True)
+        self.steps_spin.setValue(steps)
+        self.steps_spin.blockSignals(False)
+        self.set_start(*start)
+        self.play()
+
+    def _ensure_runs(self) -> bool:
+        if self.runs:
+            return True
+        grad = self.surface.grad if self._gradient_kind() == "analytic" else None
+        start = self.start_point()
+        for name, lr in self.optimizers.selected():
+            gen = core.descend(self.surface.f, start, name, lr, self.steps_spin.value(), grad,
+                               self.surface.view)
+            self.runs[name] = _Run(name, gen)
+        if not self.runs:
+            self.status.setText(f"<span style='color:{ERROR_TEXT}'>Tick at least one optimizer.</span>")
+        return bool(self.runs)
+
+    def play(self) -> None:
+        self.play_button.setChecked(True)
+
+    def stop(self) -> None:
+        self.play_button.setChecked(False)
+
+    @Slot(bool)
+    def _on_play_toggled(self, on: bool) -> None:
+        if on and self.finished():
+            self._clear_runs()  # play again from the start
+        if on and self._ensure_runs():
+            self.play_button.setText("Pause")
+            self.timer.start()
+        else:
+            self.timer.stop()
+            self.play_button.setText("Play")
+            if on:
+                self.play_button.setChecked(False)
+
+    @Slot()
+    def single_step(self) -> None:
+        self.stop()
+        if self.finished():
+            return
+        if self._ensure_runs():
+            self.advance(1)
+
+    @Slot()
+    def _on_settings_changed(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        """Stop and forget the runs (the next Play or Step starts again from the start point)."""
+        self.stop()
+        self._clear_runs()
+
+    def _clear_runs(self) -> None:
+        for run in self.runs.values():
+            run.generator.close()
+        self.runs.clear()
+        self.field.clear_paths()
+        self.curves.clear_curves()
+        self.status.setText("")
+
+    def _steps_per_tick(self) -> int:
+        return max(1, round(SPEEDS[self.speed.value()] * self.timer.interval() / 1000))
+
+    @Slot()
+    def _on_tick(self) -> None:
+        self.advance(self._steps_per_tick())
+
+    def advance(self, n: int) -> None:
+        """Move every unfinished run n steps, then redraw each once (one setData per curve)."""
+        for run in self.runs.values():
+            run.advance(n)
+            note = run.end.message if run.end is not None and run.end.reason != "finished" else ""
+            if run.path:
+                self.field.set_path(run.name, run.path, note.split(" (")[0])
+                self.curves.set_values(run.name, run.values)
+        self._update_status()
+        if self.finished():
+            self.stop()
+            self.runs_finished.emit()
+
+    def finished(self) -> bool:
+        return bool(self.runs) and all(r.end is not None for r in self.runs.values())
+
+    def _update_status(self) -> None:
+        lines = []
+        for run in self.runs.values():
+            color = OPTIMIZER_COLORS[run.name]
+            head = f"<span style='color:{color}'>■</span> <b>{OPTIMIZER_LABELS[run.name]}</b>"
+            if run.end is not None and run.end.reason != "finished":
+                lines.append(f"{head}: <span style='color:{ERROR_TEXT}'>{run.end.message}</span>")
+            elif run.path:
+                x0, x1 = run.path[-1]
+                done = " (done)" if run.end is not None else ""
+                lines.append(f"{head}: step {run.step}{done}, f = {run.values[-1]:.4g} at "
+                             f"({x0:.4g}, {x1:.4g})")
+        if self.curves.hidden_nonpositive:
+            lines.append(f"<span style='color:{NOTE_TEXT}'>values ≤ 0 are left out of the log-scale "
+                         "plot</span>")
+        self.status.setText("<br>".join(lines))
+
+    @Slot(int)
+    def _on_speed(self, index: int) -> None:
+        sps = SPEEDS[index]
+        self.timer.setInterval(max(TICK_MS, int(1000 / sps)))
+        self.speed_label.setText(f"{sps} steps/s")
+
+    @Slot(bool)
+    def _on_log(self, on: bool) -> None:
+        self.curves.set_log(on)
+        self._update_status()
+
+    def shutdown(self) -> None:
+        self.timer.stop()
+        self.range_timer.stop()
+        self.reset()
