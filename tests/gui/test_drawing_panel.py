@@ -1,0 +1,242 @@
+"""DrawingPanel: drags predict, empty predicts nothing, unsure says so, images, my digits, saliency."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from nnstudio.core import mydigits
+from nnstudio.core.network import MultiLayerNet
+from nnstudio.core.preprocess import render_strokes
+from nnstudio.gui.context import AppContext, ModelInfo
+from nnstudio.gui.panels.drawing import NO_MODEL, DrawingPanel
+from test_drawing_helpers import drag, ellipse_zero, pad_points, tiny_model, vertical_one
+
+
+@pytest.fixture
+def context():
+    return AppContext()
+
+
+@pytest.fixture
+def panel(qtbot, context):
+    context.set_model(ModelInfo(tiny_model(), "tiny test model", "file"))
+    panel = DrawingPanel(context)
+    qtbot.addWidget(panel)
+    panel.resize(1200, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def label(panel):
+    return panel.prediction_label.text()
+
+
+def test_empty_pad_predicts_nothing(panel, context):
+    assert panel.prediction_label.objectName() == "predictionLabel"
+    assert panel.bars.objectName() == "probabilityBars"
+    assert label(panel) == "" and panel.bars.probabilities() is None
+    assert context.drawing is None
+    assert "tiny test model" in panel.model_label.text()
+
+
+def test_drawn_one_and_zero_are_predicted(panel, context):
+    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    assert label(panel) == "1"
+    assert panel.bars.probabilities().argmax() == 1
+    assert context.drawing is not None and context.drawing.shape == (784,)
+    assert panel.preview.input() is not None
+    panel.pad.clear()
+    assert label(panel) == "" and context.drawing is None and panel.preview.input() is None
+    drag(panel.pad, pad_points(panel.pad, ellipse_zero()))
+    assert label(panel) == "0"
+    assert panel.probability_label.text().startswith("p(0) = ")
+
+
+def test_prediction_updates_while_drawing(panel, qtbot):
+    from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    pts = pad_points(panel.pad, vertical_one())
+    QTest.mousePress(panel.pad, Qt.LeftButton, Qt.NoModifier, QPoint(int(pts[0][0]), int(pts[0][1])))
+    for x, y in pts[1:]:
+        p = QPointF(x, y)
+        QApplication.sendEvent(panel.pad, QMouseEvent(QEvent.MouseMove, p, panel.pad.mapToGlobal(p),
+                                                      Qt.NoButton, Qt.LeftButton, Qt.NoModifier))
+    qtbot.waitUntil(lambda: label(panel) == "1", timeout=1000)  # before the release
+    QTest.mouseRelease(panel.pad, Qt.LeftButton, Qt.NoModifier, QPoint(int(pts[-1][0]), int(pts[-1][1])))
+
+
+def test_unsure_prediction_says_so(panel, context):
+    flat = MultiLayerNet([784, 10], params={"W1": np.zeros((784, 10)), "b1": np.zeros(10)})
+    context.set_model(ModelInfo(flat, "undecided", "file"))
+    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    assert label(panel) == "?"
+    assert panel.unsure_label.text().startswith("not sure: maybe ")
+    assert "undecided" in panel.model_label.text()
+
+
+def test_without_a_model(qtbot):
+    context = AppContext()
+    panel = DrawingPanel(context)
+    qtbot.addWidget(panel)
+    assert NO_MODEL in panel.model_label.text()
+    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    assert label(panel) == "" and context.drawing is not None  # the input is still shown and published
+    context.set_model(ModelInfo(tiny_model(), "late model", "trained"))
+    assert label(panel) == "1" and "late model" in panel.model_label.text()
+
+
+def test_keys_on_the_panel(panel, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    drag(panel.pad, pad_points(panel.pad, ellipse_zero()))
+    panel.saliency_toggle.setFocus()  # focus elsewhere in the panel
+    QTest.keyClick(panel.saliency_toggle, Qt.Key_Z, Qt.ControlModifier)
+    assert len(panel.pad.strokes()) == 1 and label(panel) == "1"
+    QTest.keyClick(panel.saliency_toggle, Qt.Key_Escape)
+    assert panel.pad.is_empty() and label(panel) == ""
+
+
+def test_buttons(panel, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    drag(panel.pad, pad_points(panel.pad, ellipse_zero()))
+    qtbot.mouseClick(panel.findChild(QPushButton, "undoButton"), Qt.LeftButton)
+    assert len(panel.pad.strokes()) == 1
+    qtbot.mouseClick(panel.findChild(QPushButton, "clearButton"), Qt.LeftButton)
+    assert panel.pad.is_empty() and label(panel) == ""
+
+
+def test_saliency_toggle(panel):
+    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    assert panel.preview.saliency() is None
+    panel.saliency_toggle.setChecked(True)
+    s = panel.preview.saliency()
+    assert s is not None and s.shape == (28, 28)
+    assert (s[panel.x.reshape(28, 28) == 0] == 0).all() and np.abs(s).max() > 0
+    assert "pushed toward 1" in panel.saliency_legend.text()
+    panel.saliency_toggle.setChecked(False)
+    assert panel.preview.saliency() is None
+
+
+def save_gray(path, array):
+    from PySide6.QtGui import QImage
+
+    a = np.ascontiguousarray(array.astype(np.uint8))
+    assert QImage(a.data, a.shape[1], a.shape[0], a.shape[1], QImage.Format_Grayscale8).save(str(path))
+
+
+def test_open_image(panel, context, tmp_path, monkeypatch):
+    bar = render_strokes([np.array([[150.0, 40.0], [152.0, 260.0]])], 300, width=14)
+    save_gray(tmp_path / "one.png", 255 * (1 - bar))
+    assert panel.open_image(tmp_path / "one.png")
+    assert label(panel) == "1" and "one.png" in panel.source_label.text()
+    assert context.drawing is not None
+
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: warnings.append(a[2]))
+    (tmp_path / "notes.txt").write_text("hello")
+    assert not panel.open_image(tmp_path / "notes.txt")
+    assert warnings[-1] == "notes.txt: not an image"
+    assert label(panel) == "1"  # the previous result stays
+    save_gray(tmp_path / "blank.png", np.full((40, 40), 255))
+    assert not panel.open_image(tmp_path / "blank.png")
+    assert "no ink" in warnings[-1]
+    drag(panel.pad, pad_points(panel.pad, ellipse_zero()))  # drawing replaces the image
+    assert label(panel) == "0" and panel.source_label.text() == ""
+
+
+def test_open_image_dialog(panel, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    bar = render_strokes([np.array([[50.0, 10.0], [50.0, 90.0]])], 100, width=8)
+    save_gray(tmp_path / "one.png", 255 * bar)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "one.png"), ""))
+    panel.open_image_dialog()
+    assert label(panel) == "1"
+
+
+def test_my_digits(panel, monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+
+    box = panel.my_digits
+    assert not box.add_buttons[1].isEnabled()  # nothing drawn yet
+    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    box.findChild(QPushButton, "addMyDigit1").click()
+    drag(panel.pad, pad_points(panel.pad, ellipse_zero()))
+    box.findChild(QPushButton, "addMyDigit6").click()  # a "6" the model reads as 0: a mistake
+    x, t = mydigits.load_my_digits()
+    assert t.tolist() == [1, 6] and x.shape == (2, 784)
+    assert len(mydigits.load_my_strokes(0)) == 1  # the strokes on the pad when it was added
+    assert len(mydigits.load_my_strokes(1)) == 2
+    assert "2 kept" in box.counts_label.text()
+    assert "1 of 2 right" in box.score_label.text()
+    assert box.grid.captions == ["1", "6→0"]
+
+    panel.pad.clear()
+    box._on_clicked(1)  # as a click on the grid
+    assert label(panel) == "0" and len(panel.pad.strokes()) == 2
+    box.remove_button.click()
+    assert mydigits.load_my_digits()[1].tolist() == [1]
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.No)
+    box.clear_button.click()
+    assert mydigits.load_my_digits() is not None
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+    box.clear_button.click()
+    assert mydigits.load_my_digits() is None and "No digits" in box.counts_label.text()
+
+
+def test_damaged_my_digits_file_is_reported(qtbot, context):
+    path = mydigits.my_digits_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"junk")
+    panel = DrawingPanel(context)
+    qtbot.addWidget(panel)
+    assert "not a readable my-digits file" in panel.my_digits.score_label.text()
+
+
+def test_in_the_main_window(main_window):
+    panel = main_window.panels["drawingPanel"]
+    assert isinstance(panel, DrawingPanel)
+    assert panel.objectName() == "drawingPanel"
+
+
+# ---------------------------------------------------------------------- the bundled model
+@pytest.fixture
+def bundled_panel(qtbot):
+    from nnstudio.core.serialization import load_model
+    from nnstudio.paths import default_model_path
+
+    path = default_model_path()
+    if not path.exists():
+        pytest.skip("resources/models/default.npz is not there yet")
+    network, meta = load_model(path)
+    context = AppContext()
+    context.set_model(ModelInfo(network, "bundled default model", "bundled", path, meta))
+    panel = DrawingPanel(context)
+    qtbot.addWidget(panel)
+    panel.resize(1200, 800)
+    panel.show()
+    qtbot.waitExposed(panel)
+    return panel
+
+
+def test_bundled_model_reads_a_drawn_one(bundled_panel):
+    drag(bundled_panel.pad, pad_points(bundled_panel.pad, vertical_one()))
+    assert label(bundled_panel) == "1"
+
+
+def test_bundled_model_reads_a_drawn_zero(bundled_panel):
+    drag(bundled_panel.pad, pad_points(bundled_panel.pad, ellipse_zero()))
+    assert label(bundled_panel) == "0"
