@@ -182,14 +182,14 @@ def strokes_to_input(strokes: Sequence, canvas_size: float = 280.0) -> np.ndarra
     centre = (lo + hi) / 2.0
     target = np.array([TARGET_COM[1], TARGET_COM[0]]) + 0.5  # (x, y) of the target pixel's centre
     placed = [(s - centre) * scale + target for s in strokes]
-    img = render_strokes(placed, SIDE)
+    img = render_strokes(placed, SIDE, STROKE_WIDTH, EDGE_WIDTH)
     for _ in range(2):  # rendering is translation-equivariant up to sampling: 1-2 passes suffice
         row, col = center_of_mass(img)
         shift = np.array([TARGET_COM[1] - col, TARGET_COM[0] - row])
         if np.abs(shift).max() < 0.02:
             break
         placed = [s + shift for s in placed]
-        img = render_strokes(placed, SIDE)
+        img = render_strokes(placed, SIDE, STROKE_WIDTH, EDGE_WIDTH)
     if img.max() <= 0:
         return None
     return img.reshape(-1)
