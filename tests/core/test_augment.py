@@ -1,0 +1,69 @@
+"""augment_batch: shape, range and dtype kept, seeded randomness, centre of mass on (14, 14)."""
+
+import numpy as np
+import pytest
+
+from nnstudio.core.augment import CENTRE, DEFAULT, AugmentParams, augment_batch, centre_of_mass
+from nnstudio.core.data import load_mnist
+
+
+@pytest.fixture(scope="module")
+def digits():
+    (x, _), _ = load_mnist()
+    return x[:256].copy()
+
+
+def test_shape_range_dtype_and_input_untouched(digits):
+    before = digits.copy()
+    out = augment_batch(digits, np.random.default_rng(0))
+    assert out.shape == digits.shape and out.dtype == np.float32
+    assert out.min() >= 0.0 and out.max() <= 1.0
+    np.testing.assert_array_equal(digits, before)
+    # float64 in, float32 out; an empty batch is fine
+    assert augment_batch(digits[:3].astype(np.float64), np.random.default_rng(0)).dtype == np.float32
+    assert augment_batch(digits[:0], np.random.default_rng(0)).shape == (0, 784)
+
+
+def test_random_but_repeatable_with_a_seed(digits):
+    a = augment_batch(digits, np.random.default_rng(7))
+    b = augment_batch(digits, np.random.default_rng(7))
+    c = augment_batch(digits, np.random.default_rng(8))
+    np.testing.assert_array_equal(a, b)
+    assert not np.allclose(a, c)
+    assert not np.allclose(a, digits)  # it does distort
+    # two images of one batch get different distortions
+    twice = augment_batch(np.repeat(digits[:1], 2, axis=0), np.random.default_rng(1))
+    assert not np.allclose(twice[0], twice[1])
+
+
+def test_centre_of_mass_stays_near_the_mnist_centre(digits):
+    out = augment_batch(digits, np.random.default_rng(3))
+    r, c = centre_of_mass(out)
+    jitter = DEFAULT.jitter
+    assert np.abs(r - CENTRE).max() <= jitter + 0.4
+    assert np.abs(c - CENTRE).max() <= jitter + 0.4
+    exact = augment_batch(digits, np.random.default_rng(3), AugmentParams(jitter=0.0))
+    r, c = centre_of_mass(exact)
+    # a little ink may leave the frame after the warp, so a few images end slightly off
+    assert np.abs(r - CENTRE).max() < 0.5 and np.abs(c - CENTRE).max() < 0.5
+    assert np.abs(r - CENTRE).mean() < 0.05 and np.abs(c - CENTRE).mean() < 0.05
+
+
+def test_ink_is_kept(digits):
+    out = augment_batch(digits, np.random.default_rng(4))
+    ratio = out.sum(axis=1) / digits.sum(axis=1)
+    assert 0.4 < ratio.min() and ratio.max() < 2.5  # thinning/thickening, never wiped out
+    assert ratio.std() > 0.05  # and the stroke width does vary
+
+
+def test_no_distortion_is_identity_up_to_recentring(digits):
+    plain = AugmentParams(rotation_deg=0, scale=(1, 1), aspect=0, shear=0, shift=0, elastic_alpha=0,
+                          width_prob=0, recentre=False, jitter=0)
+    np.testing.assert_allclose(augment_batch(digits, np.random.default_rng(0), plain), digits, atol=1e-5)
+
+
+def test_blank_images_stay_blank_and_bad_shapes_are_refused():
+    out = augment_batch(np.zeros((4, 784), np.float32), np.random.default_rng(0))
+    assert not out.any()
+    with pytest.raises(ValueError, match="784"):
+        augment_batch(np.zeros((4, 28, 28)), np.random.default_rng(0))
