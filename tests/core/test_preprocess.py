@@ -157,3 +157,10 @@ def test_core_stays_qt_free():
             "print(any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_pad_benchmark_runs(capsys):
+    from nnstudio.bench import pad
+
+    figures = pad.run(repeats=3)
+    assert figures["prediction_ms"] > 0 and "pad: one prediction" in capsys.readouterr().out

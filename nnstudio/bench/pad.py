@@ -1,0 +1,78 @@
+"""Benchmark: one drawing-pad prediction (preprocessing + forward pass), and the proxy handwriting score."""
+
+from __future__ import annotations
+
+import importlib
+import time
+
+import numpy as np
+
+
+def typical_strokes(rng: np.random.Generator) -> list[np.ndarray]:
+    """About five strokes and 200 points, like a digit drawn with a mouse on the 280 px pad."""
+    strokes = []
+    for _ in range(5):
+        n = 40
+        t = np.linspace(0.0, 1.0, n)
+        start = rng.uniform(60, 220, 2)
+        angle = rng.uniform(0, 2 * np.pi)
+        bend = rng.uniform(-2, 2)
+        x = start[0] + 80 * t * np.cos(angle + bend * t)
+        y = start[1] + 80 * t * np.sin(angle + bend * t)
+        strokes.append(np.column_stack((x, y)) + rng.normal(0, 0.5, (n, 2)))
+    return strokes
+
+
+def _median_time(fn, repeats: int) -> float:
+    fn()  # warm up
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return float(np.median(times))
+
+
+def run(repeats: int = 300) -> dict:
+    from nnstudio.core.network import MultiLayerNet
+    from nnstudio.core.preprocess import strokes_to_input
+
+    rng = np.random.default_rng(0)
+    net = MultiLayerNet([784, 256, 128, 10], activation="relu", init="he", rng=rng)
+    digits = [typical_strokes(rng) for _ in range(20)]
+    points = int(np.mean([sum(len(s) for s in d) for d in digits]))
+    it = iter(range(10**9))
+
+    def preprocess():
+        return strokes_to_input(digits[next(it) % len(digits)], 280.0)
+
+    x = preprocess()
+
+    def forward():
+        return net.probabilities(x[None])
+
+    def both():
+        return net.probabilities(preprocess()[None])
+
+    t_pre, t_fwd, t_all = (_median_time(f, repeats) for f in (preprocess, forward, both))
+    print(f"pad: one prediction (strokes_to_input + forward pass of 784-256-128-10), "
+          f"5 strokes / {points} points: median {t_all * 1e3:.3f} ms "
+          f"(preprocessing {t_pre * 1e3:.3f} ms, forward {t_fwd * 1e6:.0f} µs; target < 2 ms)")
+    figures = {"prediction_ms": t_all * 1e3, "preprocess_ms": t_pre * 1e3, "forward_us": t_fwd * 1e6}
+    figures.update(_proxy_accuracy())
+    return figures
+
+
+def _proxy_accuracy() -> dict:
+    """The bundled model's score on the proxy handwriting set, when both exist."""
+    try:
+        handwriting = importlib.import_module("nnstudio.bench.handwriting")
+    except ModuleNotFoundError as exc:
+        if exc.name != "nnstudio.bench.handwriting":
+            raise
+        return {}
+    fn = getattr(handwriting, "proxy_accuracy", None) or getattr(handwriting, "run", None)
+    if fn is None:
+        return {}
+    result = fn()
+    return {"handwriting": result} if result is not None else {}
