@@ -70,3 +70,18 @@ def test_mismatched_captions_are_refused_and_empty_shows_message(grid):
     grid.clear("Nothing here")
     assert grid.page_len() == 0 and grid.page_count == 1 and grid.empty_text == "Nothing here"
     grid.repaint()
+
+
+def test_callable_captions_are_made_for_the_visible_page_only(grid):
+    asked = []
+
+    def caption(k):
+        asked.append(k)
+        return f"#{k}"
+
+    grid.set_images(_images(100), captions=caption, tooltips=lambda k: f"tip {k}")
+    grid.set_page(2)
+    asked.clear()
+    assert grid.page_captions() == [f"#{k}" for k in range(40, 60)]
+    assert sorted(asked) == list(range(40, 60))
+    assert grid.tooltip(3) == "tip 43"

@@ -250,3 +250,18 @@ def test_evaluation_follows_a_new_dataset(panel, context, qtbot, tmp_path):
     qtbot.waitUntil(lambda: _idle(panel) and view.confusion.matrix is not None
                     and view.confusion.matrix.sum() == 25, timeout=20000)
     assert "tiny" in view.model_label.text()
+
+
+def test_export_plot_writes_the_visible_tab(panel, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    show_browse(panel, qtbot)
+    target = tmp_path / "out" / "browse"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG image (*.png)"))
+    panel.export_plot()
+    image = QImage(str(target) + ".png")
+    assert not image.isNull() and image.width() > 500
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    panel.export_plot()  # cancelled: nothing happens

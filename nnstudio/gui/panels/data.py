@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from pathlib import Path
 
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+
+from nnstudio.gui import settings
 from nnstudio.gui.panels.data_browse import BrowseView
 from nnstudio.gui.panels.data_evaluate import EvaluateView
 
@@ -24,6 +27,27 @@ class DataPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+
+    def export_to(self, path: str | Path) -> None:
+        """Save the visible tab as a PNG; raises OSError if the file cannot be written."""
+        if not self.tabs.currentWidget().grab().save(str(path), "PNG"):
+            raise OSError("the image could not be written")
+
+    def export_plot(self) -> None:
+        """File ▸ Export plot…: ask for a file name, save the visible tab as a PNG."""
+        name = "data.png" if self.tabs.currentIndex() == 0 else "evaluation.png"
+        start = Path(settings.read_str(settings.LAST_EXPORT_DIR, str(Path.home()))) / name
+        path, _ = QFileDialog.getSaveFileName(self, "Export plot", str(start), "PNG image (*.png)")
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        try:
+            self.export_to(path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Export plot", f"Could not write {path}: {exc}")
+            return
+        settings.set_value(settings.LAST_EXPORT_DIR, str(Path(path).parent))
 
     def shutdown(self) -> None:
         """Wait for any statistics or evaluation job still running (called on window close)."""

@@ -128,8 +128,9 @@ class BrowseView(QWidget):
         x, t = self.dataset.data[self.split]
         digit = self.digit
         indices = np.arange(len(t)) if digit is None else np.flatnonzero(t == digit)
-        captions = [LABELS[d] for d in t[indices]]
-        self.grid.set_images(x, indices, captions)
+        which = "training" if self.split == 0 else "test"
+        self.grid.set_images(x, indices, lambda k: LABELS[t[indices[k]]],
+                             tooltips=lambda k: f"{which} image #{indices[k]}, label {t[indices[k]]}")
         if not len(indices):
             self.grid.set_empty_text(f"No image labelled {digit} in this set.")
         self.detail_label.setText("Click an image for its index and label.")

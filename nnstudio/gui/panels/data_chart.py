@@ -7,7 +7,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QFontMetrics
 
 from nnstudio.gui.panels.data_style import AXIS_COLOR, BAR, TEXT
 
@@ -82,6 +82,9 @@ class BarChart(pg.PlotWidget):
         cat_axis = self.plot_item.getAxis("left" if self.horizontal else "bottom")
         if ticks is not None:
             cat_axis.setTicks([list(zip(pos.tolist(), ticks))])
+            if self.horizontal:  # a fixed width that fits the names: no clipping, no late re-layout
+                metrics = QFontMetrics(cat_axis.style["tickFont"] or self.font())
+                cat_axis.setWidth(max(metrics.horizontalAdvance(str(t)) for t in ticks) + 16)
         if texts is not None:
             font = QFont()
             font.setPointSizeF(8)
@@ -114,8 +117,8 @@ class BarChart(pg.PlotWidget):
         """A reference line across the chart at `value` (e.g. an overall accuracy)."""
         shown = math.log10(max(value, 1.0)) if self.log else value
         pen = pg.mkPen(color, width=1.5, style=Qt.DashLine if dashed else Qt.SolidLine)
-        line = pg.InfiniteLine(pos=shown, angle=90 if self.horizontal else 0, pen=pen,
-                               label=label, labelOpts={"color": QColor(color), "position": 0.92,
-                                                       "anchors": [(1, 1), (1, 1)]})
+        opts = {"label": label, "labelOpts": {"color": QColor(color), "position": 0.92,
+                                              "anchors": [(1, 1), (1, 1)]}} if label else {}
+        line = pg.InfiniteLine(pos=shown, angle=90 if self.horizontal else 0, pen=pen, **opts)
         self.plot_item.addItem(line)
         self.lines.append(line)

@@ -85,16 +85,22 @@ class ConfusionMatrixView(QWidget):
         h = self.height() - MARGIN_TOP - MARGIN_BOTTOM
         return max(min(w, h) / n, 4.0)
 
+    def left(self) -> float:
+        """x of the matrix's left edge: centred in the space right of the row labels."""
+        n = 10 if self.matrix is None else self.matrix.shape[0]
+        spare = self.width() - MARGIN_LEFT - MARGIN_RIGHT - n * self.cell_size()
+        return MARGIN_LEFT + max(spare, 0) / 2
+
     def cell_rect(self, i: int, j: int) -> QRectF:
         s = self.cell_size()
-        return QRectF(MARGIN_LEFT + j * s, MARGIN_TOP + i * s, s, s)
+        return QRectF(self.left() + j * s, MARGIN_TOP + i * s, s, s)
 
     def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
         if self.matrix is None:
             return None
-        s, n = self.cell_size(), self.matrix.shape[0]
-        j, i = int((x - MARGIN_LEFT) // s), int((y - MARGIN_TOP) // s)
-        if x < MARGIN_LEFT or y < MARGIN_TOP or not (0 <= i < n and 0 <= j < n):
+        s, n, left = self.cell_size(), self.matrix.shape[0], self.left()
+        j, i = int((x - left) // s), int((y - MARGIN_TOP) // s)
+        if x < left or y < MARGIN_TOP or not (0 <= i < n and 0 <= j < n):
             return None
         return i, j
 
@@ -139,15 +145,16 @@ class ConfusionMatrixView(QWidget):
         painter.setPen(QColor(TEXT))
         font = QFont(self.font())
         painter.setFont(font)
+        left = self.left()
         for k in range(n):
-            painter.drawText(QRectF(MARGIN_LEFT + k * s, MARGIN_TOP - 18, s, 16), Qt.AlignCenter, str(k))
-            painter.drawText(QRectF(MARGIN_LEFT - 20, MARGIN_TOP + k * s, 16, s), Qt.AlignCenter, str(k))
+            painter.drawText(QRectF(left + k * s, MARGIN_TOP - 18, s, 16), Qt.AlignCenter, str(k))
+            painter.drawText(QRectF(left - 20, MARGIN_TOP + k * s, 16, s), Qt.AlignCenter, str(k))
         bold = QFont(font)
         bold.setBold(True)
         painter.setFont(bold)
-        painter.drawText(QRectF(MARGIN_LEFT, 2, n * s, 18), Qt.AlignCenter, "predicted label →")
+        painter.drawText(QRectF(left, 2, n * s, 18), Qt.AlignCenter, "predicted label →")
         painter.save()
-        painter.translate(12, MARGIN_TOP + n * s / 2)
+        painter.translate(left - 34, MARGIN_TOP + n * s / 2)
         painter.rotate(-90)
         painter.drawText(QRect(int(-n * s / 2), -9, int(n * s), 18), Qt.AlignCenter, "← true label")
         painter.restore()

@@ -115,6 +115,8 @@ class ImageGrid(QWidget):
     """Shows rows of `images` selected by `indices`, `columns` x `rows` per page, with a pager.
 
     images : (N, 784) or (N, 28, 28), float in [0, 1] or uint8; kept by reference, not copied.
+    captions, tooltips : one string per shown image, or a function of the position k in
+    `indices` (called only for the visible page: cheap for 60,000 images).
     """
 
     index_clicked = Signal(int)  # the clicked image's index into `images`
@@ -178,11 +180,11 @@ class ImageGrid(QWidget):
         self.indices = (np.arange(n_all) if indices is None
                         else np.asarray(indices, dtype=np.int64).ravel())
         for name, seq in (("captions", captions), ("flags", flags), ("tooltips", tooltips)):
-            if seq is not None and len(seq) != len(self.indices):
+            if seq is not None and not callable(seq) and len(seq) != len(self.indices):
                 raise ValueError(f"{len(seq)} {name} for {len(self.indices)} images")
-        self.captions = None if captions is None else list(captions)
+        self.captions = captions if captions is None or callable(captions) else list(captions)
         self.flags = None if flags is None else np.asarray(flags, dtype=bool)
-        self.tooltips = None if tooltips is None else list(tooltips)
+        self.tooltips = tooltips if tooltips is None or callable(tooltips) else list(tooltips)
         self.page = -1  # force a rebuild
         self.set_page(page)
 
@@ -206,8 +208,12 @@ class ImageGrid(QWidget):
         """Indices (into `images`) of the images on the current page, in reading order."""
         return self.indices[self.page_slice()]
 
-    def page_captions(self):
-        return None if self.captions is None else self.captions[self.page_slice()]
+    def page_captions(self) -> list[str] | None:
+        if self.captions is None:
+            return None
+        if callable(self.captions):
+            return [self.captions(i) for i in range(self.page_slice().start, self.page_slice().stop)]
+        return self.captions[self.page_slice()]
 
     def page_flags(self):
         return None if self.flags is None else self.flags[self.page_slice()]
@@ -215,8 +221,8 @@ class ImageGrid(QWidget):
     def tooltip(self, pos: int) -> str:
         i = self.page * self.page_size + pos
         if self.tooltips is not None:
-            return self.tooltips[i]
-        caption = f"{self.captions[i]} · " if self.captions is not None else ""
+            return self.tooltips(i) if callable(self.tooltips) else self.tooltips[i]
+        caption = f"{self.page_captions()[pos]} · " if self.captions is not None else ""
         return f"{caption}image #{int(self.indices[i])}"
 
     # ------------------------------------------------------------------ paging
