@@ -12,6 +12,7 @@ SUITES = {
     "gui": "nnstudio.bench.gui",
     "pad": "nnstudio.bench.pad",
     "descent": "nnstudio.bench.descent",
+    "handwriting": "nnstudio.bench.handwriting",
 }
 
 

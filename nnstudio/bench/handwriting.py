@@ -1,0 +1,73 @@
+"""Benchmark: the bundled model on the proxy handwriting set and on MNIST, and augmentation's cost."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+
+
+def _bundled():
+    from nnstudio.core.serialization import ModelFileError, load_model
+    from nnstudio.paths import default_model_path
+
+    try:
+        return load_model(default_model_path())[0]
+    except ModelFileError as exc:
+        print(f"handwriting: no bundled model ({exc})")
+        return None
+
+
+def proxy_accuracy(net=None) -> dict:
+    """Print and return the bundled model's MNIST test and proxy handwriting accuracies."""
+    from nnstudio.core import handwriting
+    from nnstudio.core.data import load_mnist
+
+    net = net if net is not None else _bundled()
+    figures: dict = {}
+    if net is not None:
+        _, (x_test, t_test) = load_mnist()
+        mnist = net.accuracy(x_test, t_test)
+        t0 = time.perf_counter()
+        proxy, per_digit = handwriting.evaluate(net)
+        seconds = time.perf_counter() - t0
+        n = 10 * handwriting.DEFAULT_PER_DIGIT
+        print(f"handwriting: bundled model {'-'.join(map(str, net.sizes))}: MNIST test {mnist:.2%}, "
+              f"proxy pen digits {proxy:.2%} (targets >= 98.5% and >= 93%)")
+        print("handwriting: proxy per digit  " + "  ".join(f"{d}:{a:.0%}" for d, a in enumerate(per_digit))
+              + f"   (target >= 75% each; {n} digits generated and read in {seconds:.1f} s)")
+        figures.update(mnist_test_acc=float(mnist), proxy_acc=float(proxy),
+                       proxy_per_digit=[float(a) for a in per_digit])
+    return figures
+
+
+def run(batch: int = 128, repeats: int = 20) -> dict:
+    from nnstudio.core.augment import augment_batch
+    from nnstudio.core.data import load_mnist
+
+    net = _bundled()
+    figures = proxy_accuracy(net) if net is not None else {}
+    (x_train, t_train), _ = load_mnist()
+
+    # Augmentation against one training step of the same size: the slowdown it causes.
+    rng = np.random.default_rng(0)
+    xb, tb = x_train[:batch], t_train[:batch]
+    augment_batch(xb, rng)
+    t0 = time.perf_counter()
+    for _ in range(repeats):
+        augment_batch(xb, rng)
+    aug_ms = (time.perf_counter() - t0) / repeats * 1000
+    figures["augment_ms_per_batch"] = aug_ms
+    line = f"handwriting: augment_batch of {batch} images {aug_ms:.1f} ms"
+    if net is not None:
+        train_net = net.copy()
+        train_net.gradient(xb, tb)
+        t0 = time.perf_counter()
+        for _ in range(repeats):
+            train_net.gradient(xb, tb)
+        step_ms = (time.perf_counter() - t0) / repeats * 1000
+        figures["gradient_ms_per_batch"] = step_ms
+        line += (f", one gradient of the bundled net {step_ms:.1f} ms: training with augmentation "
+                 f"takes {(aug_ms + step_ms) / step_ms:.2f}x as long (target <= ~2x)")
+    print(line)
+    return figures
