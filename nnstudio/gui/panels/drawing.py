@@ -120,8 +120,8 @@ class DrawingPanel(QWidget):
         self.my_digits.label_chosen.connect(self.add_to_my_digits)
         self.my_digits.digit_selected.connect(self.show_my_digit)
         layout = QVBoxLayout(self)
-        layout.addLayout(upper, 3)
-        layout.addWidget(self.my_digits, 1)
+        layout.addLayout(upper, 1)
+        layout.addWidget(self.my_digits, 0)
 
         for keys, slot in ((QKeySequence(Qt.Key_Escape), self.pad.clear), (QKeySequence.Undo, self.pad.undo)):
             shortcut = QShortcut(keys, self)
@@ -134,7 +134,7 @@ class DrawingPanel(QWidget):
     # ------------------------------------------------------------------ model
     @Slot(object)
     def _on_model_changed(self, info) -> None:
-        self.model_label.setText(f"Model: <b>{info.name}</b>" if info is not None else f"Model: {NO_MODEL}")
+        self.model_label.setText(f"Model: <b>{info.name}</b>" if info is not None else NO_MODEL)
         self.show_input(self.x)
         self.my_digits.refresh(self.network())
 
