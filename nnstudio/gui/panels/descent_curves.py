@@ -27,6 +27,7 @@ class ValueCurves(pg.PlotWidget):
         self.values: dict[str, np.ndarray] = {}
         self.log = False
         self.hidden_nonpositive = False
+        self.legend.setVisible(False)
 
     def set_values(self, name: str, values) -> None:
         if name not in self.curves:
@@ -37,6 +38,7 @@ class ValueCurves(pg.PlotWidget):
             self.getPlotItem().addItem(curve)
             self.curves[name] = curve
         self.values[name] = np.asarray(values, float)
+        self.legend.setVisible(True)
         self._draw(name)
 
     def set_log(self, log: bool) -> None:
@@ -52,6 +54,7 @@ class ValueCurves(pg.PlotWidget):
             self.getPlotItem().removeItem(curve)
         self.curves.clear()
         self.values.clear()
+        self.legend.setVisible(False)
         self.hidden_nonpositive = False
 
     def _draw(self, name):

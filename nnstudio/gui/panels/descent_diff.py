@@ -50,8 +50,10 @@ class NumericalDiffTab(QWidget):
         style_plot(e)
         e.setMenuEnabled(False)
         e.setLogMode(True, True)
-        e.setLabel("bottom", "step h (log scale)")
-        e.setLabel("left", "|numerical − exact derivative| (log scale)")
+        e.setLabel("bottom", "h")
+        e.setLabel("left", "|estimate − exact f′(x)|")
+        for name in ("left", "bottom"):
+            e.getAxis(name).enableAutoSIPrefix(False)
         e.showGrid(x=True, y=True, alpha=0.25)
         e.addLegend(offset=(-10, 10), labelTextColor="#222222", brush=pg.mkBrush(255, 255, 255, 215))
         self.forward_curve = e.plot(pen=theme.pen(theme.ORANGE, 2), symbol="o", symbolSize=3,
@@ -108,7 +110,7 @@ class NumericalDiffTab(QWidget):
             w.setValue(v)
             w.blockSignals(False)
         slope, intercept = tangent_line(function_1, x, BOOK_H)
-        tx = np.array([x - 6.0, x + 6.0])
+        tx = np.array(X_RANGE)
         self.tangent.setData(tx, slope * tx + intercept)
         self.point.setData([x], [function_1(x)])
         fwd, cen = difference_errors(function_1, function_1_grad, x, HS)
@@ -125,10 +127,11 @@ class NumericalDiffTab(QWidget):
             f"forward difference (h = 1e-4) = <b>{forward:.10f}</b>")
         tiny = numerical_diff(function_1, x, 1e-50)
         self.note.setText(
-            f"With h = 1e-50, x + h rounds to x in float64, so f(x + h) − f(x − h) = 0 and the "
-            f"‘derivative’ is {tiny:g}: the left end of the curves, error = |f′(x)|. Between about 1e-15 "
-            "and 1e-6, rounding error in f(x + h) − f(x) divided by a small h dominates; for large h the "
-            "truncation error does: O(h) forward, O(h²) central (exact for this quadratic, up to rounding)."
+            f"Shrinking h trades truncation error for rounding error. Large h: truncation, O(h) for the "
+            "forward difference (the rising right end), O(h²) for the central one (exact for this "
+            "quadratic, up to rounding). Small h: f(x + h) − f(x) loses its digits to rounding and "
+            "dividing by h magnifies the loss. Tiny h: x + h rounds to x, both differences are 0 and the "
+            f"error is |f′(x)| (the flat left end); the book's h = 1e-50 gives {tiny:g} in float64."
             + (f" {zeros} exact zero errors are not drawn (0 has no place on a log axis)." if zeros else ""))
 
     @Slot(int)

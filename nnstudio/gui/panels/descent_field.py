@@ -46,6 +46,7 @@ class FieldView(pg.PlotWidget):
             plot.addItem(item)
         self.legend = plot.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 215),
                                      pen=pg.mkPen("#999999"), labelTextColor="#222222")
+        self.legend.setVisible(False)
         self.start = pg.TargetItem(pos=(0, 0), size=16, symbol="crosshair", movable=True,
                                    pen=pg.mkPen(START_COLOR, width=2), brush=pg.mkBrush(255, 255, 255, 120),
                                    label="start", labelOpts={"color": START_COLOR, "offset": (10, -10)})
@@ -68,7 +69,7 @@ class FieldView(pg.PlotWidget):
         w, h = b - a, d - c
         self.vb.setLimits(xMin=a - w, xMax=b + w, yMin=c - h, yMax=d + h,
                           maxXRange=w * ZOOM_OUT_LIMIT, maxYRange=h * ZOOM_OUT_LIMIT)
-        self.vb.setRange(xRange=(a, b), yRange=(c, d), padding=0)
+        self.vb.setRange(xRange=(a, b), yRange=(c, d), padding=0.02)
         self.vb.disableAutoRange()
 
     def visible_range(self):
@@ -118,6 +119,7 @@ class FieldView(pg.PlotWidget):
         halo.setData(path[:, 0], path[:, 1])
         line.setData(path[:, 0], path[:, 1])
         head.setData(pos=path[-1:])
+        self.legend.setVisible(True)
         self._set_note(name, path[-1] if len(path) else None, note)
 
     def clear_paths(self) -> None:
@@ -126,6 +128,7 @@ class FieldView(pg.PlotWidget):
                 self.getPlotItem().removeItem(item)
             self.legend.removeItem(items[1])
         self.paths.clear()
+        self.legend.setVisible(False)
         for text in self.notes.values():
             self.getPlotItem().removeItem(text)
         self.notes.clear()
@@ -143,7 +146,11 @@ class FieldView(pg.PlotWidget):
             self.getPlotItem().addItem(text)
             self.notes[name] = text
         text.setText(f"{OPTIMIZER_LABELS[name]}: {note}")
-        text.setPos(float(where[0]), float(where[1]))
+        # keep the label on screen even when the last drawn point is far outside the view
+        a, b, c, d = self.visible_range()
+        x = min(max(float(where[0]), a), a + 0.75 * (b - a))
+        y = min(max(float(where[1]), c + 0.08 * (d - c)), d)
+        text.setPos(x, y)
         text.show()
 
     @staticmethod

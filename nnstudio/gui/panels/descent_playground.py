@@ -23,6 +23,7 @@ from nnstudio.gui.panels.descent_style import (ERROR_TEXT, NOTE_TEXT, OPTIMIZER_
 CUSTOM = "custom"
 CUSTOM_VIEW = (-4.0, 4.0, -4.0, 4.0)
 IMAGE_RES = 160  # background samples per side
+CONTOUR_RES = 90
 SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]  # steps per second, one per slider notch
 TICK_MS = 30
 DIFFER_THRESHOLD = 1e-3  # relative difference that counts as "analytic and numerical differ"
@@ -43,6 +44,7 @@ class _Run:
     def __init__(self, name, generator):
         self.name, self.generator = name, generator
         self.path, self.values, self.end = [], [], None
+        self.advance(1)  # the start point (step 0)
 
     def advance(self, n: int) -> None:
         for _ in range(n):
@@ -60,6 +62,21 @@ class _Run:
         return max(len(self.values) - 1, 0)
 
 
+def _finite_start(f, view, near):
+    """The point of a coarse grid over `view` closest to `near` where f is finite (else the centre)."""
+    xs, ys, Z = core.sample(f, view, 24)
+    X, Y = np.meshgrid(xs, ys)
+    ok = np.isfinite(Z)
+    a, b, c, d = view
+    if a <= near[0] <= b and c <= near[1] <= d and np.isfinite(f(*near)):
+        return float(near[0]), float(near[1])
+    if not ok.any():
+        return (a + b) / 2, (c + d) / 2
+    dist = np.where(ok, (X - near[0]) ** 2 + (Y - near[1]) ** 2, np.inf)
+    j, i = np.unravel_index(np.argmin(dist), dist.shape)
+    return float(round(X[j, i], 3)), float(round(Y[j, i], 3))
+
+
 class DescentPlayground(QWidget):
     """Controls on the left; the field (top) and f against the step (bottom) on the right."""
 
@@ -72,6 +89,7 @@ class DescentPlayground(QWidget):
         self.custom: Surface | None = None
         self.runs: dict[str, _Run] = {}
         self.last_redraw_ms = 0.0
+        self._undefined = False
         self._lut = background_lut()
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -83,7 +101,7 @@ class DescentPlayground(QWidget):
 
         self.field = FieldView()
         self.curves = ValueCurves()
-        self.readout = QLabel(" ")
+        self.readout = QLabel("hover over the plot to read f")
         self.readout.setObjectName("descentReadout")
         self.status = QLabel("")
         self.status.setObjectName("descentStatus")
@@ -93,12 +111,12 @@ class DescentPlayground(QWidget):
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
-        tl.addWidget(self.readout)
+        tl.addWidget(self._build_run_bar())
         tl.addWidget(self.field, 1)
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
-        bl.addWidget(self.status)
+        bl.addWidget(self._build_curve_header())
         bl.addWidget(self.curves, 1)
         right.addWidget(top)
         right.addWidget(bottom)
@@ -169,7 +187,7 @@ class DescentPlayground(QWidget):
         grid = QGridLayout(g)
         self.show_arrows = QCheckBox("show arrows")
         self.show_arrows.setChecked(True)
-        self.show_arrows.toggled.connect(self.redraw_field)
+        self.show_arrows.toggled.connect(self._redraw_arrows)
         self.gradient_combo = QComboBox()
         self.gradient_combo.setObjectName("descentGradientKind")
         self.gradient_combo.addItem("numerical (central differences)", "numerical")
@@ -180,14 +198,14 @@ class DescentPlayground(QWidget):
         self.grid_spin.setObjectName("descentGridSize")
         self.grid_spin.setRange(8, 60)
         self.grid_spin.setValue(20)
-        self.grid_spin.setSuffix(" × same")
-        self.grid_spin.valueChanged.connect(self.redraw_field)
+        self.grid_spin.setToolTip("arrows per side: n × n")
+        self.grid_spin.valueChanged.connect(self._redraw_arrows)
         self.gradient_info = QLabel("")
         self.gradient_info.setObjectName("descentGradientInfo")
         self.gradient_info.setWordWrap(True)
         self.gradient_info.setStyleSheet(f"color: {NOTE_TEXT};")
         grid.addWidget(self.show_arrows, 0, 0)
-        grid.addWidget(QLabel("grid"), 0, 1, Qt.AlignRight)
+        grid.addWidget(QLabel("arrows per side"), 0, 1, Qt.AlignRight)
         grid.addWidget(self.grid_spin, 0, 2)
         grid.addWidget(self.gradient_combo, 1, 0, 1, 3)
         grid.addWidget(self.gradient_info, 2, 0, 1, 3)
@@ -199,7 +217,8 @@ class DescentPlayground(QWidget):
         for i, name in enumerate(PRESETS):
             b = QPushButton(name)
             b.setObjectName(f"descentPreset{i}")
-            b.clicked.connect(lambda _=False, n=name: self.apply_preset(n))
+            b.setProperty("preset", name)
+            b.clicked.connect(self._on_preset_clicked)
             presets.addWidget(b, i, 0)
         v.addLayout(presets)
         self.optimizers = OptimizerList()
@@ -220,48 +239,64 @@ class DescentPlayground(QWidget):
         hint = QLabel("click or drag on the plot to move the start")
         hint.setStyleSheet(f"color: {NOTE_TEXT};")
         v.addWidget(hint)
-        row = QHBoxLayout()
+        col.addWidget(g)
+        col.addStretch(1)
+        return box
+
+    def _build_run_bar(self) -> QWidget:
+        bar = QWidget()
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.play_button = QPushButton("Play")
+        self.play_button.setObjectName("descentPlay")
+        self.play_button.setCheckable(True)
+        self.play_button.setMinimumWidth(70)
+        self.play_button.toggled.connect(self._on_play_toggled)
+        step_button = QPushButton("Step")
+        step_button.setObjectName("descentStep")
+        step_button.setToolTip("one update of every ticked optimizer")
+        step_button.clicked.connect(self.single_step)
+        reset_button = QPushButton("Reset")
+        reset_button.setObjectName("descentReset")
+        reset_button.setToolTip("forget the trajectories; the next Play starts from the start point")
+        reset_button.clicked.connect(self._on_settings_changed)
+        for b in (self.play_button, step_button, reset_button):
+            row.addWidget(b)
+        row.addSpacing(12)
         row.addWidget(QLabel("steps"))
         self.steps_spin = QSpinBox()
         self.steps_spin.setObjectName("descentSteps")
         self.steps_spin.setRange(1, 20000)
         self.steps_spin.setValue(100)
         self.steps_spin.valueChanged.connect(self._on_settings_changed)
-        row.addWidget(self.steps_spin, 1)
-        v.addLayout(row)
-        row = QHBoxLayout()
-        self.play_button = QPushButton("Play")
-        self.play_button.setObjectName("descentPlay")
-        self.play_button.setCheckable(True)
-        self.play_button.toggled.connect(self._on_play_toggled)
-        step_button = QPushButton("Step")
-        step_button.setObjectName("descentStep")
-        step_button.clicked.connect(self.single_step)
-        reset_button = QPushButton("Reset")
-        reset_button.setObjectName("descentReset")
-        reset_button.clicked.connect(self._on_settings_changed)
-        for b in (self.play_button, step_button, reset_button):
-            row.addWidget(b)
-        v.addLayout(row)
-        row = QHBoxLayout()
+        row.addWidget(self.steps_spin)
+        row.addSpacing(12)
         row.addWidget(QLabel("speed"))
         self.speed = QSlider(Qt.Horizontal)
         self.speed.setObjectName("descentSpeed")
         self.speed.setRange(0, len(SPEEDS) - 1)
         self.speed.setValue(3)
+        self.speed.setMaximumWidth(160)
         self.speed.valueChanged.connect(self._on_speed)
         self.speed_label = QLabel()
-        self.speed_label.setMinimumWidth(80)
-        row.addWidget(self.speed, 1)
+        self.speed_label.setMinimumWidth(90)
+        row.addWidget(self.speed)
         row.addWidget(self.speed_label)
-        v.addLayout(row)
-        self.log_check = QCheckBox("log scale for f against step")
-        self.log_check.setObjectName("descentLogScale")
-        self.log_check.toggled.connect(self._on_log)
-        v.addWidget(self.log_check)
-        col.addWidget(g)
-        col.addStretch(1)
+        row.addStretch(1)
+        row.addWidget(self.readout)
         self._on_speed(self.speed.value())
+        return bar
+
+    def _build_curve_header(self) -> QWidget:
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.status, 1)
+        self.log_check = QCheckBox("log scale")
+        self.log_check.setObjectName("descentLogScale")
+        self.log_check.setToolTip("f against step on a log axis (values ≤ 0 are left out)")
+        self.log_check.toggled.connect(self._on_log)
+        row.addWidget(self.log_check, 0, Qt.AlignTop)
         return box
 
     # --- the function and its field ---------------------------------------------------------------
@@ -292,41 +327,53 @@ class DescentPlayground(QWidget):
     def redraw_field(self) -> None:
         """Resample the background, contours and arrows for the visible range (a few ms)."""
         t0 = time.perf_counter()
-        s = self.surface
-        view = self.field.visible_range()
-        xs, ys, Z = core.sample(s.f, view, IMAGE_RES)
-        levels = core.rank_levels(Z, 14)
-        pairs = np.concatenate(core.contour_segments(xs, ys, Z, levels)) if len(levels) else np.empty((0, 2))
-        a, b, c, d = view
-        self.field.set_background(colorize(core.equalize(Z), self._lut), (a, c, b - a, d - c), pairs)
-        n = self.grid_spin.value()
-        if self.show_arrows.isChecked():
-            points, numerical = core.gradient_field(s.f, view, n)
-            grads, differ = numerical, None
-            if s.grad is not None:
-                _, analytic = core.gradient_field(s.f, view, n, grad=s.grad)
-                rel = core.gradient_difference(numerical, analytic)
-                bad = ~(rel <= DIFFER_THRESHOLD)
-                differ = points[bad]
-                worst = float(np.nanmax(rel)) if np.isfinite(rel).any() else float("nan")
-                if bad.any():
-                    info = (f"Analytic and numerical gradients differ at {int(bad.sum())} of {len(rel)} "
-                            f"grid points (circled in red; largest relative difference {worst:.1e}).")
-                else:
-                    info = (f"Analytic and numerical gradients agree on this {n}×{n} grid "
-                            f"(largest relative difference {worst:.1e}).")
-                if self._gradient_kind() == "analytic":
-                    grads = analytic
-            else:
-                info = "A typed-in function has only the numerical gradient (central differences, h = 1e-4)."
-            pairs, _ = core.quiver_segments(points, grads, ((b - a) / n, (d - c) / n))
-            self.field.set_arrows(pairs, differ)
-            self.gradient_info.setText(f"Showing the {self._gradient_kind()} gradient. {info} "
-                                       "Arrow length follows |∇f|, capped.")
-        else:
-            self.field.set_arrows(np.empty((0, 2)))
-            self.gradient_info.setText("")
+        self._redraw_background()
+        self._redraw_arrows()
         self.last_redraw_ms = (time.perf_counter() - t0) * 1000
+
+    def _redraw_background(self) -> None:
+        f = self.surface.f
+        a, b, c, d = view = self.field.visible_range()
+        _, _, Z = core.sample(f, view, IMAGE_RES)
+        # contours on a coarser grid: smooth enough, and a third of the cost
+        xs, ys, Zc = core.sample(f, view, CONTOUR_RES)
+        levels = core.rank_levels(Zc, 14)
+        pairs = np.concatenate(core.contour_segments(xs, ys, Zc, levels)) if len(levels) else np.empty((0, 2))
+        self.field.set_background(colorize(core.equalize(Z), self._lut), (a, c, b - a, d - c), pairs)
+        self._undefined = not np.isfinite(Z).all()
+
+    @Slot()
+    def _redraw_arrows(self) -> None:
+        s = self.surface
+        a, b, c, d = view = self.field.visible_range()
+        n = self.grid_spin.value()
+        undefined = " White: f is not finite there." if self._undefined else ""
+        if not self.show_arrows.isChecked():
+            self.field.set_arrows(np.empty((0, 2)))
+            self.gradient_info.setText(undefined.strip())
+            return
+        points, numerical = core.gradient_field(s.f, view, n)
+        grads, differ = numerical, None
+        if s.grad is not None:
+            _, analytic = core.gradient_field(s.f, view, n, grad=s.grad)
+            rel = core.gradient_difference(numerical, analytic)
+            bad = ~(rel <= DIFFER_THRESHOLD)
+            differ = points[bad]
+            worst = float(np.nanmax(rel)) if np.isfinite(rel).any() else float("nan")
+            if bad.any():
+                info = (f"Analytic and numerical gradients differ at {int(bad.sum())} of {len(rel)} "
+                        f"grid points (circled in red; largest relative difference {worst:.1e}).")
+            else:
+                info = (f"Analytic and numerical gradients agree on this {n}×{n} grid "
+                        f"(largest relative difference {worst:.1e}).")
+            if self._gradient_kind() == "analytic":
+                grads = analytic
+        else:
+            info = "A typed-in function has only the numerical gradient (central differences, h = 1e-4)."
+        pairs, _ = core.quiver_segments(points, grads, ((b - a) / n, (d - c) / n))
+        self.field.set_arrows(pairs, differ)
+        self.gradient_info.setText(f"Arrows: −∇f, {self._gradient_kind()}; length follows |∇f|, capped. "
+                                   f"{info}{undefined}")
 
     @Slot(int)
     def _on_function_chosen(self, index: int) -> None:
@@ -353,10 +400,7 @@ class DescentPlayground(QWidget):
             self.expression_error.setText(str(exc))
             return False
         self.expression_error.setText("")
-        start = self.field.start_point()
-        a, b, c, d = CUSTOM_VIEW
-        if not (a <= start[0] <= b and c <= start[1] <= d):
-            start = (-2.0, 2.0)
+        start = _finite_start(expr, CUSTOM_VIEW, self.field.start_point())
         self.custom = Surface(CUSTOM, "Your own f(x₀, x₁)", expr.formula, expr.formula_html, expr, None,
                               CUSTOM_VIEW, start, (), "Your function: only the numerical gradient is known.",
                               dict(DEFAULT_LR, sgd=0.1))
@@ -369,7 +413,7 @@ class DescentPlayground(QWidget):
     @Slot(int)
     def _on_gradient_kind(self, _index: int) -> None:
         self.reset()
-        self.redraw_field()
+        self._redraw_arrows()
 
     # --- start point ------------------------------------------------------------------------------
 
@@ -400,6 +444,10 @@ class DescentPlayground(QWidget):
 
     # --- runs -------------------------------------------------------------------------------------
 
+    @Slot()
+    def _on_preset_clicked(self) -> None:
+        self.apply_preset(self.sender().property("preset"))
+
     def apply_preset(self, name: str) -> None:
         """One of the book's experiments: function, optimizers and their rates, start, steps; then play."""
         key, lrs, start, steps = PRESETS[name]
@@ -426,8 +474,11 @@ class DescentPlayground(QWidget):
                                self.surface.view)
             self.runs[name] = _Run(name, gen)
         if not self.runs:
-            self.status.setText(f"<span style='color:{ERROR_TEXT}'>Tick at least one optimizer.</span>")
-        return bool(self.runs)
+            self.status.setText(f"<span style='color:{ERROR_TEXT}'>Tick at least one optimizer "
+                                "(with a valid learning rate).</span>")
+            return False
+        self.advance(0)  # draw the start points
+        return True
 
     def play(self) -> None:
         self.play_button.setChecked(True)

@@ -1,0 +1,224 @@
+"""The gradient-descent panel: functions, start point, optimizer races, divergence, parser, tabs."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF, Qt
+
+from nnstudio.core.optimizers import OPTIMIZERS
+from nnstudio.core.surfaces import SURFACES
+from nnstudio.gui.panels.descent import DescentPanel
+from nnstudio.gui.panels.descent_playground import PRESETS
+
+PRESET_NAMES = list(PRESETS)
+
+
+@pytest.fixture
+def panel(qtbot):
+    p = DescentPanel(None)
+    qtbot.addWidget(p)
+    p.resize(1200, 800)
+    p.show()
+    yield p
+    p.shutdown()
+
+
+def run_to_end(pg, limit=100000):
+    pg._ensure_runs()
+    while not pg.finished() and limit:
+        pg.advance(50)
+        limit -= 1
+    assert pg.finished()
+
+
+@pytest.mark.parametrize("key", list(SURFACES))
+def test_each_function_loads_and_every_optimizer_descends(panel, key):
+    pg = panel.playground
+    pg.function_combo.setCurrentIndex(pg.function_combo.findData(key))
+    s = SURFACES[key]
+    assert pg.surface.key == key
+    assert pg.formula.text() and "<sub>" in pg.formula.text()
+    assert pg.field.arrows.getData()[0] is not None and len(pg.field.arrows.getData()[0]) > 0
+    assert pg.field.image.image is not None
+    a, b, c, d = s.view
+    start = (a + 0.3 * (b - a), c + 0.7 * (d - c))
+    pg.field.place_start(*start)  # what a click does
+    assert pg.start_point() == pytest.approx(start)
+    assert (pg.start_x0.value(), pg.start_x1.value()) == pytest.approx(start, abs=1e-3)
+    pg.optimizers.set_state(checked=set(OPTIMIZERS), lrs=s.lrs)
+    pg.steps_spin.setValue(40)
+    run_to_end(pg)
+    assert set(pg.runs) == set(OPTIMIZERS)
+    for name, run in pg.runs.items():
+        assert run.path[0] == pytest.approx(start)
+        assert run.values[-1] < run.values[0], name
+        if key != "saddle":  # the saddle has no bottom: leaving the view is the right answer there
+            assert run.end.reason == "finished", (name, run.end)
+    assert set(pg.field.paths) == set(OPTIMIZERS)
+    assert set(pg.curves.curves) == set(OPTIMIZERS)
+
+
+def test_book_preset_ends_near_origin(panel):
+    pg = panel.playground
+    pg.apply_preset(PRESET_NAMES[0])
+    assert pg.timer.isActive()  # presets start playing
+    run_to_end(pg)
+    run = pg.runs["sgd"]
+    assert run.step == 100
+    assert run.path[-1] == pytest.approx((-6.11110793e-10, 8.14814391e-10), rel=1e-6)
+    assert "step 100" in pg.status.text()
+    assert not pg.timer.isActive()
+
+
+def test_huge_lr_is_labelled_diverged_and_view_stays(panel):
+    pg = panel.playground
+    pg.apply_preset(PRESET_NAMES[1])
+    run_to_end(pg)
+    end = pg.runs["sgd"].end
+    assert end.diverged and end.steps == 2
+    assert "diverged after 2 steps" in pg.status.text()
+    assert "diverged after 2 steps" in pg.field.notes["sgd"].toPlainText()
+    a, b, c, d = pg.field.visible_range()
+    assert -6 < a < -4.9 and 4.9 < b < 6 and -6 < c < -4.9 and 4.9 < d < 6  # no jump to 1e13
+    pg.log_check.setChecked(True)  # log scale of exploding values draws quietly
+
+
+def test_tiny_lr_barely_moves(panel):
+    pg = panel.playground
+    pg.apply_preset(PRESET_NAMES[2])
+    run_to_end(pg)
+    assert pg.runs["sgd"].path[-1] == pytest.approx((-3.0, 4.0), abs=1e-6)
+
+
+def test_comparison_preset_runs_four_optimizers(panel):
+    pg = panel.playground
+    pg.apply_preset(PRESET_NAMES[3])
+    assert pg.surface.key == "elongated" and pg.start_point() == pytest.approx((-7.0, 2.0))
+    run_to_end(pg)
+    assert set(pg.runs) == {"sgd", "momentum", "adagrad", "adam"}
+    assert all(r.values[-1] < r.values[0] / 10 for r in pg.runs.values())
+    assert pg.field.legend.isVisible()
+
+
+def test_play_animates_with_the_timer_then_stops(panel, qtbot):
+    pg = panel.playground
+    pg.speed.setValue(pg.speed.maximum())
+    pg.steps_spin.setValue(60)
+    with qtbot.waitSignal(pg.runs_finished, timeout=10000):
+        pg.play_button.click()
+    assert pg.runs["sgd"].step == 60 and not pg.timer.isActive()
+    assert pg.play_button.text() == "Play"
+
+
+def test_step_pause_and_reset(panel):
+    pg = panel.playground
+    pg.single_step()
+    pg.single_step()
+    assert pg.runs["sgd"].step == 2 and len(pg.field.paths["sgd"][1].getData()[0]) == 3
+    pg.play()
+    pg.stop()
+    assert not pg.timer.isActive()
+    pg.reset()
+    assert not pg.runs and not pg.field.paths and not pg.curves.curves
+
+
+def test_mouse_click_sets_the_start(panel, qtbot):
+    pg = panel.playground
+    field = pg.field
+    scene_pos = field.vb.mapViewToScene(QPointF(1.5, -2.0))
+    qtbot.mouseClick(field.viewport(), Qt.LeftButton, pos=field.mapFromScene(scene_pos))
+    assert field.start_point() == pytest.approx((1.5, -2.0), abs=0.1)
+    assert pg.start_x0.value() == pytest.approx(1.5, abs=0.1)
+
+
+def test_expression_refused_keeps_previous_function(panel):
+    pg = panel.playground
+    before = pg.surface
+    for bad in ("__import__('os')", "x0.__class__", "(lambda: 0)()", "9**9**9", "x0 +"):
+        assert not pg.set_expression(bad)
+        assert pg.expression_error.text()
+        assert pg.surface is before
+    assert "not an allowed function" in (pg.set_expression("__import__('os')") or pg.expression_error.text())
+
+
+def test_expression_accepted_has_only_the_numerical_gradient(panel):
+    pg = panel.playground
+    pg.expression.setText("sin(x0)*cos(x1) + 0.1*x0**2")
+    pg.expression.returnPressed.emit()
+    assert pg.surface.key == "custom" and pg.expression_error.text() == ""
+    assert pg.function_combo.currentData() == "custom"
+    assert not pg.gradient_combo.model().item(1).isEnabled()
+    assert "only the numerical gradient" in pg.gradient_info.text()
+    run_to_end(pg)
+    run = pg.runs["sgd"]
+    assert run.values[-1] < run.values[0]
+    pg.function_combo.setCurrentIndex(0)  # back to a built-in, then to the typed one again
+    pg.function_combo.setCurrentIndex(pg.function_combo.findData("custom"))
+    assert pg.surface.formula_html.endswith("0.1*x<sub>0</sub>**2")
+
+
+def test_function_undefined_in_part_of_the_view_is_drawn_where_finite(panel):
+    pg = panel.playground
+    assert pg.set_expression("log(x0) + x1**2")
+    img = pg.field.image.image
+    alpha = img[..., 3]
+    assert (alpha == 0).any() and (alpha == 255).any()  # transparent where x0 <= 0
+    assert "not finite" in pg.gradient_info.text()
+    assert np.isfinite(pg.surface.value(*pg.start_point()))  # the start moved to where f exists
+
+
+def test_analytic_toggle_and_agreement_message(panel):
+    pg = panel.playground
+    assert "agree" in pg.gradient_info.text() and "numerical" in pg.gradient_info.text()
+    pg.gradient_combo.setCurrentIndex(1)
+    assert "analytic" in pg.gradient_info.text()
+    pg.grid_spin.setValue(40)
+    assert len(pg.field.arrows.getData()[0]) > 6 * 1000
+    pg.show_arrows.setChecked(False)
+    xs = pg.field.arrows.getData()[0]
+    assert xs is None or len(xs) == 0
+
+
+def test_log_scale_leaves_out_non_positive_values(panel):
+    pg = panel.playground
+    pg.function_combo.setCurrentIndex(pg.function_combo.findData("saddle"))
+    pg.log_check.setChecked(True)
+    run_to_end(pg)
+    assert pg.curves.hidden_nonpositive and "left out" in pg.status.text()
+
+
+def test_invalid_learning_rate_is_flagged(panel):
+    pg = panel.playground
+    edit = pg.optimizers.edits["sgd"]
+    edit.setText("fast")
+    edit.editingFinished.emit()
+    assert "learning rate" in pg.optimizers.error.text()
+    assert pg.optimizers.selected() == []
+    pg.single_step()
+    assert "Tick at least one optimizer" in pg.status.text()
+
+
+def test_numerical_differentiation_tab(panel):
+    diff = panel.diff
+    panel.tabs.setCurrentIndex(1)
+    diff.set_x(5.0)
+    assert "<b>0.2000</b>" in diff.numbers.text() and "0.2000000000" in diff.numbers.text()
+    diff.spin.setValue(10.0)
+    assert "<b>0.3000</b>" in diff.numbers.text() and "0.3000000000" in diff.numbers.text()
+    assert diff.slider.value() == 100
+    assert "1e-50" in diff.note.text() and "gives 0" in diff.note.text()
+    x, y = diff.forward_curve.getData()
+    assert len(x) == 161
+
+
+def test_export_plot(panel, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "descent"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG image (*.png)"))
+    assert panel.export_plot() == str(target) + ".png"
+    assert (tmp_path / "descent.png").stat().st_size > 1000
+
+
+def test_panel_in_main_window(main_window):
+    panel = main_window.panels["descentPanel"]
+    assert isinstance(panel, DescentPanel)
