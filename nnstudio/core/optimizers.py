@@ -130,40 +130,54 @@ class RMSprop(Optimizer):
 
 
 class Adam(Optimizer):
-    """Adam (Kingma & Ba 2015) with bias correction folded into the step size."""
+    """Adam (Kingma & Ba 2015): m ← β1·m + (1−β1)·g; v ← β2·v + (1−β2)·g²;
+    x ← x − lr·√(1−β2^t)/(1−β1^t) · m/(√v + ε), the bias correction folded into the step size.
+
+    For speed the moments are stored scaled, m/(1−β1) and v/(1−β2): each then updates in two or
+    three in-place passes (m ← β1·m + g) and the constants move into the step size and ε, ten
+    passes over the parameters instead of twelve. `m` and `v` give the unscaled moments.
+    """
 
     name = "adam"
 
     def __init__(self, lr: float = 0.001, beta1: float = 0.9, beta2: float = 0.999, eps: float = 1e-8):
         super().__init__(lr)
         self.beta1, self.beta2, self.eps = float(beta1), float(beta2), float(eps)
-        self.m = self.v = None
-        self._buf = None
+        self._ms = self._vs = self._buf = None
         self.iter = 0
 
     def reset(self):
-        self.m = self.v = self._buf = None
+        self._ms = self._vs = self._buf = None
         self.iter = 0
 
+    @property
+    def m(self) -> dict | None:
+        """First moments per key (copies), None before the first step."""
+        return None if self._ms is None else {k: a * (1 - self.beta1) for k, a in self._ms.items()}
+
+    @property
+    def v(self) -> dict | None:
+        """Second moments per key (copies), None before the first step."""
+        return None if self._vs is None else {k: a * (1 - self.beta2) for k, a in self._vs.items()}
+
     def step(self, params, grads):
-        if self.m is None:
-            self.m, self.v, self._buf = (self._zeros_like(params), self._zeros_like(params),
-                                         self._zeros_like(params))
+        if self._ms is None:
+            self._ms, self._vs, self._buf = (self._zeros_like(params), self._zeros_like(params),
+                                             self._zeros_like(params))
         self.iter += 1
         b1, b2 = self.beta1, self.beta2
-        lr_t = self.lr * np.sqrt(1.0 - b2 ** self.iter) / (1.0 - b1 ** self.iter)
+        root = np.sqrt(1.0 - b2)
+        lr_t = self.lr * np.sqrt(1.0 - b2 ** self.iter) / (1.0 - b1 ** self.iter) * (1.0 - b1) / root
+        eps = self.eps / root
         for key, value in params.items():
-            g, m, v, buf = grads[key], self.m[key], self.v[key], self._buf[key]
-            # In-place updates with one scratch buffer: no temporaries per step.
-            np.subtract(g, m, out=buf)
-            buf *= 1 - b1
-            m += buf
+            g, m, v, buf = grads[key], self._ms[key], self._vs[key], self._buf[key]
+            m *= b1  # m ← β1·m + g        (m/(1−β1) of the paper)
+            m += g
+            v *= b2  # v ← β2·v + g²       (v/(1−β2) of the paper)
             np.multiply(g, g, out=buf)
-            buf -= v
-            buf *= 1 - b2
             v += buf
-            np.sqrt(v, out=buf)
-            buf += self.eps
+            np.sqrt(v, out=buf)  # x ← x − lr_t · m / (√v + ε)
+            buf += eps
             np.divide(m, buf, out=buf)
             buf *= lr_t
             value -= buf

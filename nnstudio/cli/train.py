@@ -1,0 +1,236 @@
+"""`nnstudio train`: train a preset (with overrides) on MNIST, print each epoch, save the model."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from nnstudio.cli import CliError
+
+EXIT_DIVERGED = 1
+
+
+def _hidden(text: str) -> tuple[int, ...]:
+    """'256,128' → (256, 128); '' or 'none' → () (no hidden layer)."""
+    if text.strip().lower() in ("", "none", "0"):
+        return ()
+    try:
+        sizes = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--hidden wants sizes like 256,128, not {text!r}") from None
+    if any(s < 1 for s in sizes):
+        raise argparse.ArgumentTypeError("hidden layer sizes must be positive")
+    return sizes
+
+
+def _positive(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value > 0 or value != value or value == float("inf"):
+            raise argparse.ArgumentTypeError(f"must be a positive number, not {text!r}")
+        return value
+    return parse
+
+
+def _non_negative(kind):
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+        if not value >= 0 or value == float("inf"):
+            raise argparse.ArgumentTypeError(f"must be zero or more, not {text!r}")
+        return value
+    return parse
+
+
+def add_parser(sub):
+    from nnstudio.core.layers import ACTIVATION_LAYERS, LOSS_LAYERS
+    from nnstudio.core.network import INITS
+    from nnstudio.core.optimizers import OPTIMIZERS
+    from nnstudio.core.presets import PRESETS
+    from nnstudio.core.trainer import SAMPLING
+
+    p = sub.add_parser(
+        "train", help="train a network on MNIST from a preset, with overrides",
+        description="Train a preset (the books' runs or a fast modern one), optionally changed by the "
+        "options below. Prints one line per epoch and a summary; --save writes the model "
+        "(with its settings and history), --json the per-epoch history.")
+    p.add_argument("--preset", default="book-twolayer", choices=list(PRESETS),
+                   help="starting settings (default: book-twolayer)")
+    p.add_argument("--list", action="store_true", help="list the presets and exit")
+    p.add_argument("--hidden", type=_hidden, metavar="SIZES", help="hidden layer sizes, e.g. 256,128")
+    p.add_argument("--activation", choices=list(ACTIVATION_LAYERS))
+    p.add_argument("--init", choices=list(INITS), help="weight initialisation")
+    p.add_argument("--init-std", type=_positive(float), metavar="STD", help="std for --init std")
+    p.add_argument("--loss", choices=list(LOSS_LAYERS))
+    p.add_argument("--optimizer", choices=list(OPTIMIZERS))
+    p.add_argument("--lr", type=_positive(float), help="learning rate")
+    p.add_argument("--lr-decay", type=_positive(float), metavar="F",
+                   help="multiply the learning rate by F after each epoch (0 < F <= 1)")
+    p.add_argument("--batch", type=_positive(int), metavar="N", help="mini-batch size")
+    length = p.add_mutually_exclusive_group()
+    length.add_argument("--epochs", type=_positive(float), help="train for this many epochs")
+    length.add_argument("--iters", type=_positive(int), metavar="N", help="train for N updates")
+    p.add_argument("--sampling", choices=list(SAMPLING), help="how mini-batches are drawn")
+    p.add_argument("--seed", type=int, help="random seed (same seed, same run)")
+    p.add_argument("--subset", type=_positive(int), metavar="N", help="use the first N training images")
+    p.add_argument("--weight-decay", type=_non_negative(float), metavar="L", help="L2 penalty λ")
+    p.add_argument("--augment", action=argparse.BooleanOptionalAction, default=None,
+                   help="random distortions of each mini-batch")
+    p.add_argument("--synthetic", type=_non_negative(int), metavar="N",
+                   help="add N synthetic pad-style digits to the training set")
+    p.add_argument("--dataset", metavar="DIR", help="a folder with the four MNIST-format files")
+    p.add_argument("--threads", type=_positive(int), metavar="N", help="BLAS threads (default: all)")
+    p.add_argument("--save", metavar="FILE", help="save the trained model (.npz)")
+    p.add_argument("--json", metavar="FILE", help="write the settings and per-epoch history as JSON")
+    p.add_argument("--quiet", action="store_true", help="print only the summary")
+    p.set_defaults(run=run)
+
+
+def build_config(args):
+    """The preset's TrainConfig with the command line's overrides."""
+    from nnstudio.core.presets import get_preset
+
+    cfg = get_preset(args.preset).config
+    changes = {}
+    for option, field in (("hidden", "hidden"), ("activation", "activation"), ("init", "init"),
+                          ("init_std", "init_std"), ("loss", "loss"), ("optimizer", "optimizer"),
+                          ("lr", "lr"), ("lr_decay", "lr_decay"), ("batch", "batch_size"),
+                          ("sampling", "sampling"), ("seed", "seed"), ("subset", "train_subset"),
+                          ("weight_decay", "weight_decay"), ("augment", "augment"),
+                          ("synthetic", "synthetic")):
+        value = getattr(args, option, None)
+        if value is not None:
+            changes[field] = value
+    if args.epochs is not None:
+        changes.update(epochs=args.epochs, iterations=None)
+    elif args.iters is not None:
+        changes.update(iterations=args.iters, epochs=None)
+    if args.optimizer is not None and args.lr is None and args.optimizer != cfg.optimizer:
+        from nnstudio.core.optimizers import DEFAULT_LR
+
+        changes["lr"] = DEFAULT_LR[args.optimizer]  # the preset's lr was chosen for its optimizer
+    try:
+        return cfg.with_(**changes)
+    except (ValueError, TypeError) as exc:
+        raise CliError(str(exc)) from None
+
+
+def _write_json(path: str, payload: dict) -> None:
+    """Write JSON atomically (temporary file, then rename)."""
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(payload, fh, indent=2, allow_nan=False, default=str)
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise CliError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
+def _clean(value):
+    """NaN → None so that the JSON stays standard."""
+    return None if isinstance(value, float) and value != value else value
+
+
+def run(args) -> int:
+    from nnstudio.core.presets import PRESETS
+
+    if args.list:
+        for p in PRESETS.values():
+            print(f"{p.name:14s} {p.description}")
+        return 0
+    cfg = build_config(args)
+    preset = PRESETS[args.preset]
+    for option in ("save", "json"):
+        path = getattr(args, option)
+        if path and Path(path).is_dir():
+            raise CliError(f"--{option} {path}: is a folder, give a file name")
+    from nnstudio.core.data import DatasetError, load_mnist
+
+    try:
+        data = load_mnist(directory=args.dataset)
+    except DatasetError as exc:
+        raise CliError(str(exc)) from None
+    from nnstudio.core.records import DivergedRecord, EpochRecord, FinishedRecord
+    from nnstudio.core.trainer import Trainer
+
+    try:
+        trainer = Trainer(cfg, data)
+    except (ValueError, ImportError) as exc:
+        raise CliError(str(exc)) from None
+    net = trainer.network
+    if not args.quiet:
+        length = (f"{cfg.iterations} iterations" if cfg.iterations is not None
+                  else f"{cfg.epochs:g} epochs")
+        print(f"preset {preset.name}: {'-'.join(map(str, net.sizes))} {cfg.activation}, init {cfg.init}, "
+              f"{cfg.loss} loss, {cfg.optimizer} lr {cfg.lr:g}, batch {cfg.batch_size} ({cfg.sampling}), "
+              f"{length}, {len(trainer.x_train)} training images, seed {cfg.seed}")
+    history, final, diverged = [], None, None
+    limits = _threads(args.threads)
+    with limits:
+        for rec in trainer.run():
+            if isinstance(rec, EpochRecord):
+                history.append(_record_dict(rec))
+                if not args.quiet:
+                    loss = "   -   " if rec.epoch == 0 else f"{rec.mean_loss:.4f}"
+                    print(f"epoch {rec.epoch:3d}  loss {loss}  train {rec.train_acc:.4f}  "
+                          f"test {rec.test_acc:.4f}  {rec.seconds:7.2f} s  "
+                          f"{rec.samples_per_s:10,.0f} samples/s", flush=True)
+            elif isinstance(rec, DivergedRecord):
+                diverged = rec
+                print(rec.message, flush=True)
+            elif isinstance(rec, FinishedRecord):
+                final = rec
+    expected = (f" (the book: {preset.expected_test_acc:.4f})"
+                if preset.expected_test_acc and cfg == preset.config else "")
+    print(f"{final.reason}: {final.iteration} iterations ({final.epoch:.2f} epochs) in {final.seconds:.1f} s; "
+          f"train accuracy {final.final_train_acc:.4f}, test accuracy {final.final_test_acc:.4f}{expected}")
+    meta = {
+        "preset": preset.name,
+        "config": cfg.to_dict(),
+        "history": history,
+        "finished": _record_dict(final),
+        "diverged": _record_dict(diverged) if diverged else None,
+        "dataset": str(Path(args.dataset).resolve()) if args.dataset else "bundled MNIST",
+        "created": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+    }
+    if args.json:
+        _write_json(args.json, meta)
+    if args.save:
+        if diverged:
+            print(f"model not saved to {args.save}: the run diverged")
+            return EXIT_DIVERGED
+        from nnstudio.core.serialization import save_model
+
+        try:
+            save_model(args.save, net, meta)
+        except OSError as exc:
+            raise CliError(f"{args.save}: cannot write ({exc.strerror or exc})") from None
+        print(f"saved {args.save}")
+    return EXIT_DIVERGED if diverged else 0
+
+
+def _record_dict(rec) -> dict:
+    from dataclasses import asdict
+
+    return {k: _clean(v) for k, v in asdict(rec).items()}
+
+
+def _threads(n):
+    import contextlib
+
+    if not n:
+        return contextlib.nullcontext()
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=n, user_api="blas")
