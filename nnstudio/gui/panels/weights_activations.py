@@ -10,9 +10,8 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QSpinBox, QSplitter,
                                QVBoxLayout, QWidget)
 
-from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, HeatmapWidget, diverging_colormap,
-                                          sequential_colormap, style_plot)
-from nnstudio.gui.widgets.unit_detail import NEGATIVE, POSITIVE
+from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, HeatmapWidget, brushes_for,
+                                          diverging_colormap, sequential_colormap, style_plot)
 
 BAR, BAR_TOP = "#9ecae1", "#b2182b"  # output bars; the predicted digit stands out
 POSITIVE_ONLY = {"sigmoid": (0.0, 1.0), "relu": None, "step": (0.0, 1.0)}  # None: (0, max)
@@ -67,8 +66,8 @@ class ActivationsView(QWidget):
             style_plot(plot)
             plot.setMenuEnabled(False)
             plot.hideButtons()
-        self.scores_bars = pg.BarGraphItem(x=[], height=[], width=0.7)
-        self.prob_bars = pg.BarGraphItem(x=[], height=[], width=0.7)
+        self.scores_bars = pg.BarGraphItem(x=[], height=[], width=0.7, pen=None)
+        self.prob_bars = pg.BarGraphItem(x=[], height=[], width=0.7, pen=None)
         self.scores_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888888")))
         self.scores_plot.addItem(self.scores_bars)
         self.prob_plot.addItem(self.prob_bars)
@@ -90,7 +89,7 @@ class ActivationsView(QWidget):
         self.votes_plot.setLabel("bottom", "unit of the last hidden layer", color=AXIS_COLOR)
         self.votes_plot.setLabel("left", "activation × weight", color=AXIS_COLOR)
         self.votes_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888888")))
-        self.vote_bars = pg.BarGraphItem(x=[], height=[], width=0.8)
+        self.vote_bars = pg.BarGraphItem(x=[], height=[], width=0.8, pen=None)
         self.votes_plot.addItem(self.vote_bars)
         self.strips_layout.addWidget(self.votes, 1)
         splitter = QSplitter()
@@ -176,9 +175,9 @@ class ActivationsView(QWidget):
     @staticmethod
     def _bars(item, values, top):
         values = np.asarray(values, dtype=np.float64)
-        brushes = [pg.mkBrush(BAR_TOP if i == top else BAR) for i in range(len(values))]
-        item.setOpts(x=np.arange(len(values)), height=values, width=0.7, brushes=brushes,
-                     pens=[None] * len(values))
+        is_top = np.arange(len(values)) == top  # "positive" colour for the winner only
+        item.setOpts(x=np.arange(len(values)), height=values, width=0.7,
+                     brushes=brushes_for(np.where(is_top, 1, -1), BAR_TOP, BAR))
 
     def _votes(self, last_hidden, digit: int, score: float) -> None:
         """Bars z_j · W_L[j, digit]: each last-layer unit's push toward the predicted digit."""
@@ -190,9 +189,8 @@ class ActivationsView(QWidget):
         W = self.network.params[f"W{self.network.n_layers}"]
         b = self.network.params[f"b{self.network.n_layers}"]
         votes = np.asarray(z, dtype=np.float64) * W[:, digit]
-        brushes = [pg.mkBrush(POSITIVE if v >= 0 else NEGATIVE) for v in votes]
-        self.vote_bars.setOpts(x=np.arange(len(votes)), height=votes, width=0.8, brushes=brushes,
-                               pens=[None] * len(votes))
+        self.vote_bars.setOpts(x=np.arange(len(votes)), height=votes, width=0.8,
+                               brushes=brushes_for(votes))
         self.votes_plot.setTitle(f"how {name} votes for digit {digit}: {name}·W{self.network.n_layers} "
                                  f"summed ({votes.sum():.2f}) + bias ({float(b[digit]):.2f}) "
                                  f"= score {score:.2f}")

@@ -7,8 +7,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from nnstudio.gui.widgets.heatmap import AXIS_COLOR, HeatmapWidget, style_plot
-from nnstudio.gui.widgets.unit_detail import NEGATIVE, POSITIVE
+from nnstudio.gui.widgets.heatmap import AXIS_COLOR, HeatmapWidget, brushes_for, style_plot
 
 CURRENT_PEN, CURRENT_BRUSH = "#2166ac", (33, 102, 172, 110)
 INITIAL_PEN, INITIAL_BRUSH = "#7f7f7f", (127, 127, 127, 90)
@@ -30,9 +29,10 @@ def shared_histograms(current, initial, bins: int = BINS):
         lo, hi = -1.0, 1.0
     if hi <= lo:
         lo, hi = lo - 0.5, hi + 0.5
-    edges = np.linspace(lo, hi, bins + 1)
-    counts = np.histogram(current, edges)[0]
-    return edges, counts, None if initial is None else np.histogram(values[1], edges)[0]
+    # bins + range (not an edge array) takes numpy's fast path for equal-width bins
+    counts, edges = np.histogram(current, bins=bins, range=(lo, hi))
+    init_counts = None if initial is None else np.histogram(values[1], bins=bins, range=(lo, hi))[0]
+    return edges, counts, init_counts
 
 
 class LayersView(QWidget):
@@ -60,7 +60,7 @@ class LayersView(QWidget):
             plot.setMenuEnabled(False)
             plot.hideButtons()
         self.bias_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888888")))
-        self.bias_bars = pg.BarGraphItem(x=[], height=[], width=0.8)
+        self.bias_bars = pg.BarGraphItem(x=[], height=[], width=0.8, pen=None)
         self.bias_plot.addItem(self.bias_bars)
         self.bias_plot.setLabel("left", "bias", color=AXIS_COLOR)
         self.hist_plot.setLabel("left", "count", color=AXIS_COLOR)
@@ -129,9 +129,8 @@ class LayersView(QWidget):
         self.heatmap.set_title(f"{name}: weight from {from_name} (row) to {to_name} (column)")
         self.heatmap.set_axis_labels(from_name, to_name)
 
-        brushes = [pg.mkBrush(POSITIVE if v >= 0 else NEGATIVE) for v in np.asarray(b)]
         self.bias_bars.setOpts(x=np.arange(len(b)), height=np.asarray(b, dtype=np.float64),
-                               width=0.8, brushes=brushes, pens=[None] * len(b))
+                               width=0.8, brushes=brushes_for(b))
         self.bias_plot.setTitle(f"biases b{i} ({len(b)} {to_name}s)")
         self.bias_plot.setLabel("bottom", to_name, color=AXIS_COLOR)
         self.bias_plot.autoRange()
@@ -149,9 +148,9 @@ class LayersView(QWidget):
             f"at initialisation{f' ({self.initial_note})' if self.initial_note else ''}")
         self.hist_plot.setTitle(f"histogram of {name}'s {W.size:,} weights")
         self.hist_plot.autoRange()
-        w = np.asarray(W, dtype=np.float64)
-        self.summary.setText(f"{W.shape[0]}×{W.shape[1]} weights: mean {w.mean():.3g}, std "
-                             f"{w.std():.3g}, largest |w| {np.abs(w).max():.3g}")
+        self.summary.setText(f"{W.shape[0]}×{W.shape[1]} weights: mean {W.mean(dtype=np.float64):.3g}, "
+                             f"std {W.std(dtype=np.float64):.3g}, largest |w| "
+                             f"{-self.heatmap.levels[0]:.3g}")
 
     def export_scenes(self) -> list:
         return [self.heatmap.graphics.scene(), self.side.scene()]

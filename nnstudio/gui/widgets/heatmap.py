@@ -26,11 +26,24 @@ def sequential_colormap() -> pg.ColorMap:
 
 def symmetric_levels(array) -> tuple[float, float]:
     """(-m, m) with m the largest finite |value| (1 when there is none): zero sits mid-scale."""
-    a = np.asarray(array, dtype=np.float64)
-    finite = a[np.isfinite(a)]
-    m = float(np.abs(finite).max()) if finite.size else 0.0
+    a = np.asarray(array)
+    m = float(np.abs(a).max()) if a.size else 0.0
+    if not np.isfinite(m):  # rare: only then pay for the mask
+        finite = a[np.isfinite(a)]
+        m = float(np.abs(finite).max()) if finite.size else 0.0
     m = m if m > 0 else 1.0
     return -m, m
+
+
+POSITIVE, NEGATIVE = "#b2182b", "#2166ac"  # the colour map's ends: signed bars read like the tiles
+_BRUSHES: dict = {}
+
+
+def brushes_for(values, positive: str = POSITIVE, negative: str = NEGATIVE) -> list:
+    """One brush per bar by sign, reusing two QBrush objects (cheap for hundreds of bars)."""
+    pos = _BRUSHES.setdefault(positive, pg.mkBrush(positive))
+    neg = _BRUSHES.setdefault(negative, pg.mkBrush(negative))
+    return [pos if v >= 0 else neg for v in np.asarray(values).ravel()]
 
 
 def style_plot(plot: pg.PlotItem) -> None:

@@ -7,11 +7,10 @@ import pyqtgraph as pg
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, diverging_colormap, style_plot,
-                                          symmetric_levels)
+from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, brushes_for, diverging_colormap,
+                                          style_plot, symmetric_levels)
 from nnstudio.gui.widgets.tile_mosaic import assemble_tiles
 
-POSITIVE, NEGATIVE = "#b2182b", "#2166ac"  # the colour map's ends: bars read like the tiles
 CAPTION_GAP = 9  # pixels under each top image for its caption
 CAPTION_POINTS = 7
 
@@ -44,7 +43,7 @@ class UnitDetail(QWidget):
         self.outgoing.setMenuEnabled(False)
         self.outgoing.hideButtons()
         self.outgoing.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888888")))
-        self.outgoing_bars = pg.BarGraphItem(x=[], height=[], width=0.7)
+        self.outgoing_bars = pg.BarGraphItem(x=[], height=[], width=0.7, pen=None)
         self.outgoing.addItem(self.outgoing_bars)
 
         self.top = self.graphics.addPlot(row=2, col=0, title="test images that excite it most")
@@ -85,8 +84,7 @@ class UnitDetail(QWidget):
 
         outgoing = np.asarray(outgoing, dtype=np.float64)
         x = np.arange(len(outgoing))
-        brushes = [pg.mkBrush(POSITIVE if v >= 0 else NEGATIVE) for v in outgoing]
-        self.outgoing_bars.setOpts(x=x, height=outgoing, width=0.7, brushes=brushes, pens=[None] * len(x))
+        self.outgoing_bars.setOpts(x=x, height=outgoing, width=0.7, brushes=brushes_for(outgoing))
         axis = self.outgoing.getAxis("bottom")
         if len(outgoing) <= 20:
             axis.setTicks([[(i, str(label)) for i, label in enumerate(out_labels)]])
