@@ -166,6 +166,7 @@ def test_no_model_gives_a_clear_message(panel, qtbot):
     assert view.result is None and view.worker is None
     assert "No model to evaluate" in view.accuracy_label.text()
     assert view.confusion.matrix is None
+    assert not view.digit_chart.isVisible() and not view.gallery.isVisible()  # no empty axes
     assert view.findChild(type(view.confusion), "confusionMatrix") is view.confusion
     view.confusion.repaint()
 
@@ -186,6 +187,7 @@ def test_confusion_matrix_of_a_trained_model(panel, context, qtbot):
     assert 0.08 < random_acc < 0.12
     assert 0.18 <= darkness_acc <= 0.26
     assert model_acc == pytest.approx(accuracy)
+    assert view.digit_chart.isVisible() and view.gallery.isVisible()
 
 
 def test_clicking_a_cell_shows_those_images(panel, context, qtbot):

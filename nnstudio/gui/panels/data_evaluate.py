@@ -86,7 +86,7 @@ class EvaluateView(QWidget):
         gallery_bar = QHBoxLayout()
         gallery_bar.addWidget(self.gallery_title, 1)
         gallery_bar.addWidget(self.mistakes_button)
-        right = QGridLayout()
+        right = self._right = QGridLayout()
         right.addWidget(self.accuracy_label, 0, 0)
         right.addWidget(self.baselines_chart, 1, 0)
         right.addLayout(gallery_bar, 2, 0)
@@ -172,13 +172,22 @@ class EvaluateView(QWidget):
         self.model_label.setText("No model")
         message = ("No model to evaluate yet. Train one in the Training panel or open a saved "
                    "model; it is evaluated here as soon as it appears.")
-        self.accuracy_label.setText(f"<span style='color:{MUTED}'>{message}</span>")
+        self.accuracy_label.setText(f"<span style='font-size:15pt; color:{MUTED}'>No model yet"
+                                    "</span>")
         self.confusion.clear(message)
         self.digit_chart.clear_bars()
         self.baselines_chart.clear_bars()
         self.gallery_title.setText("")
-        self.mistakes_button.setEnabled(False)
         self.gallery.clear("The model's mistakes will appear here.")
+        self._set_result_widgets_visible(False)
+
+    def _set_result_widgets_visible(self, visible: bool) -> None:
+        """Empty charts with made-up axes would only confuse: hide them until there is a result."""
+        for w in (self.baselines_chart, self.digit_chart, self.gallery, self.mistakes_button,
+                  self.gallery_title):
+            w.setVisible(visible)
+        for row, stretch in ((1, 2), (3, 5)):  # without results the explanation takes the space
+            self._right.setRowStretch(row, stretch if visible else 0)
 
     def _show_result(self) -> None:
         ev = self.result["evaluation"]
@@ -198,7 +207,7 @@ class EvaluateView(QWidget):
             [[(v, f"{v}%") for v in range(0, 101, 20)]])
         self.confusion.set_matrix(ev.confusion)
         self._show_digit_accuracy(ev)
-        self.mistakes_button.setEnabled(True)
+        self._set_result_widgets_visible(True)
         self.show_mistakes()
 
     def _show_digit_accuracy(self, ev) -> None:
