@@ -196,6 +196,7 @@ def strokes_to_input(strokes: Sequence, canvas_size: float = 280.0) -> np.ndarra
 
 
 # ---------------------------------------------------------------------------- images
+MAX_INPUT_SIDE = 400  # bigger images are first shrunk by an integer factor (block means): speed
 WORK_SIDE = 80  # working resolution of image_to_input (longer side of the ink box), 4x the 20 px box
 MIN_CONTRAST = 0.08  # ink must differ from the paper by this much (in [0, 1] units)
 
@@ -228,22 +229,79 @@ def to_gray(img: np.ndarray) -> np.ndarray:
 def ink_map(gray: np.ndarray) -> np.ndarray | None:
     """White-on-black ink in [0, 1] from a photo or scan in either polarity; None when blank.
 
-    The paper's level is the median of the border; ink is whatever departs from it in the
-    direction of the rarer side, stretched so that solid ink reads 1, with a small floor cut
-    to drop paper texture and noise.
+    Polarity: the paper is the border's median level; the ink is on the side of the extreme
+    farther from it (dark ink on light paper, or chalk on a board). The paper's level is then
+    estimated locally (uneven lighting of phone photos), the ink is what departs from it,
+    stretched so that solid ink reads 1, with a small floor cut to drop texture and noise.
     """
-    g = to_gray(gray)
+    g = _shrink(to_gray(gray))
     border = np.concatenate((g[0], g[-1], g[:, 0], g[:, -1]))
     paper = float(np.median(border))
-    dark_ink = paper >= float(np.median(g)) if paper == 0.5 else paper > 0.5
-    ink = (paper - g) if dark_ink else (g - paper)
-    ink = np.clip(ink, 0.0, None)
+    lo, hi = np.percentile(g, [0.1, 99.9])
+    dark_ink = (paper - lo) >= (hi - paper)
+    level = _paper_level(g, dark_ink, paper)
+    ink = np.clip((level - g) if dark_ink else (g - level), 0.0, None)
     top = float(ink.max())
     if top < MIN_CONTRAST:
         return None
     solid = float(np.percentile(ink[ink > 0.5 * top], 90))  # robust "full ink" level
     ink = np.clip((ink / max(solid, 1e-6) - 0.15) / 0.85, 0.0, 1.0)
     return ink if ink.max() > 0 else None
+
+
+def _shrink(g: np.ndarray) -> np.ndarray:
+    """Block-mean g down by an integer factor so that its longer side is at most MAX_INPUT_SIDE."""
+    k = -(-max(g.shape) // MAX_INPUT_SIDE)
+    if k <= 1:
+        return g
+    h, w = g.shape[0] // k * k, g.shape[1] // k * k
+    if h == 0 or w == 0:
+        return g
+    return g[:h, :w].reshape(h // k, k, w // k, k).mean(axis=(1, 3))
+
+
+PAPER_BLOCKS = 8  # the paper's level is estimated on an 8x8 grid of blocks, then interpolated
+
+
+def _paper_level(g: np.ndarray, dark_ink: bool, paper: float) -> np.ndarray | float:
+    """The paper's brightness under each pixel: a percentile per block (the paper side of the
+    ink), spread to the neighbouring blocks (a block full of ink takes its neighbours' paper),
+    bilinearly interpolated. Small images use the border's level."""
+    h, w = g.shape
+    if min(h, w) < 16 * PAPER_BLOCKS:
+        return paper
+    bh, bw = h // PAPER_BLOCKS, w // PAPER_BLOCKS
+    blocks = g[:bh * PAPER_BLOCKS, :bw * PAPER_BLOCKS].reshape(PAPER_BLOCKS, bh, PAPER_BLOCKS, bw)
+    level = np.percentile(blocks, 90 if dark_ink else 10, axis=(1, 3))
+    padded = np.pad(level, 1, mode="edge")
+    shifts = [padded[1 + dy:1 + dy + PAPER_BLOCKS, 1 + dx:1 + dx + PAPER_BLOCKS]
+              for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+    level = np.max(shifts, axis=0) if dark_ink else np.min(shifts, axis=0)
+    centres_y = (np.arange(PAPER_BLOCKS) + 0.5) * bh
+    centres_x = (np.arange(PAPER_BLOCKS) + 0.5) * bw
+    eye = np.eye(PAPER_BLOCKS)
+    wy = np.column_stack([np.interp(np.arange(h), centres_y, e) for e in eye])  # (h, blocks)
+    wx = np.column_stack([np.interp(np.arange(w), centres_x, e) for e in eye])  # (w, blocks)
+    return wy @ level @ wx.T
+
+
+def robust_bbox(ink: np.ndarray, threshold: float = 0.25, trim: float = 0.005):
+    """Like ink_bbox, but rows and columns at the edges holding under `trim` of the ink's
+    mass (dust, specks, a stray mark far away) are left out. (top, bottom, left, right) or None."""
+    mass = np.where(ink > threshold, ink, 0.0)
+    total = mass.sum()
+    if total <= 0:
+        return None
+
+    def span(profile):
+        c = np.cumsum(profile) / total
+        first = int(np.searchsorted(c, trim, side="right"))
+        last = int(np.searchsorted(c, 1.0 - trim, side="left"))
+        return first, max(min(last, len(profile) - 1), first)
+
+    top, bottom = span(mass.sum(axis=1))
+    left, right = span(mass.sum(axis=0))
+    return top, bottom, left, right
 
 
 def resample_area(img: np.ndarray, out_shape: tuple[int, int], scale: float,
@@ -299,7 +357,7 @@ def image_to_input(gray: np.ndarray) -> np.ndarray | None:
     ink = ink_map(gray)
     if ink is None:
         return None
-    box = ink_bbox(ink, 0.25)
+    box = robust_bbox(ink)
     if box is None:
         return None
     top, bottom, left, right = box
@@ -315,7 +373,7 @@ def image_to_input(gray: np.ndarray) -> np.ndarray | None:
     if abs(d) >= 1.0:
         pad = int(np.ceil(max(d, 0)))
         work = _morph(np.pad(work, pad), abs(d), grow=d > 0)
-    box = ink_bbox(work, 0.25)
+    box = robust_bbox(work)
     if box is None:
         return None
     top, bottom, left, right = box

@@ -164,3 +164,27 @@ def test_pad_benchmark_runs(capsys):
 
     figures = pad.run(repeats=3, proxy=False)
     assert figures["prediction_ms"] > 0 and "pad: one prediction" in capsys.readouterr().out
+
+
+def test_uneven_lighting_and_specks():
+    """A phone photo: paper shaded from light to dim, some dust far from the digit."""
+    rng = np.random.default_rng(4)
+    big = P.render_strokes([s * 2 for s in seven()], 560, width=16)
+    clean = P.image_to_input(1 - big)
+    shade = np.linspace(0.95, 0.45, 560)[None, :] * np.ones((560, 1))  # dimmer to the right
+    photo = shade * (1 - 0.8 * big) + 0.01 * rng.standard_normal((560, 560))
+    for y, x in rng.integers(0, 560, (6, 2)):  # specks of dust
+        if big[max(y - 40, 0):y + 40, max(x - 40, 0):x + 40].max() == 0:
+            photo[y:y + 3, x:x + 3] = 0.1
+    x = P.image_to_input(np.clip(photo, 0, 1))
+    assert np.corrcoef(x, clean)[0, 1] > 0.9
+    assert P.center_of_mass(x) == pytest.approx((14.0, 14.0), abs=0.5)
+
+
+def test_robust_bbox_ignores_a_far_speck():
+    img = np.zeros((100, 100))
+    img[20:80, 40:45] = 1.0
+    img[2, 95] = 1.0
+    assert P.robust_bbox(img) == (20, 79, 40, 44)
+    assert P.ink_bbox(img, 0.25) == (2, 79, 40, 95)
+    assert P.robust_bbox(np.zeros((5, 5))) is None
