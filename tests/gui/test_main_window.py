@@ -13,3 +13,115 @@ def test_main_window_has_every_panel(main_window):
 def test_side_list_switches_panel(main_window, qtbot):
     main_window.side_list.setCurrentRow(3)
     assert main_window.stack.currentIndex() == 3
+
+
+# ---------------------------------------------------------------------- menus, files, datasets
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from PySide6.QtGui import QKeySequence  # noqa: E402
+from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Record message boxes instead of showing them."""
+    shown = []
+    for kind in ("warning", "information", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, kind, lambda parent, title, text, *a, _k=kind, **kw:
+                            shown.append((_k, title, text)))
+    return shown
+
+
+def test_menus_and_shortcuts(main_window):
+    menus = [a.text() for a in main_window.menuBar().actions()]
+    assert menus == ["&File", "&Training", "&View", "&Help"]
+    file_actions = [a.text() for a in main_window.menuBar().actions()[0].menu().actions() if a.text()]
+    assert file_actions == ["&Open model…", "&Save model…", "Save model &as…", "Open &dataset folder…",
+                            "&Export plot…", "&Quit"]
+    assert main_window.save_model_action.shortcut() == QKeySequence("Ctrl+S")
+    assert main_window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    panel = main_window.panels["trainingPanel"]
+    assert panel.start_pause_action.shortcut() == QKeySequence("Space")
+    assert panel.stop_action.shortcut() == QKeySequence("Ctrl+.")
+
+
+def test_view_menu_switches_panels_and_hides_list(main_window):
+    main_window.panel_actions.actions()[2].trigger()
+    assert main_window.stack.currentIndex() == 2
+    main_window.side_list_action.trigger()
+    assert main_window.side_list.isHidden()
+
+
+def test_about_names_mnist_authors_and_licence(main_window, dialogs):
+    main_window.about_action.trigger()
+    (_, _, text), = dialogs
+    for name in ("Yann LeCun", "Corinna Cortes", "Christopher J. C. Burges", "CC BY-SA 3.0"):
+        assert name in text
+
+
+def test_save_and_open_model_round_trip(main_window, tmp_path, dialogs):
+    from nnstudio.core.network import MultiLayerNet
+    from nnstudio.gui.context import ModelInfo
+
+    main_window.save_model()  # nothing to save yet
+    assert dialogs and dialogs[-1][0] == "information"
+    net = MultiLayerNet([784, 12, 10], rng=np.random.default_rng(0))
+    main_window.context.set_model(ModelInfo(net, "run 1 (completed)", "trained", meta={"config": {"lr": 0.1}}))
+    assert "run 1 (completed)" in main_window.model_label.text()
+    path = tmp_path / "m.npz"
+    assert main_window.save_model_to(path) and path.exists()
+    main_window.save_model()  # Ctrl+S again: same file, no dialog
+    assert len(dialogs) == 1
+    assert main_window.open_model(path)
+    info = main_window.context.model
+    assert info.source == "file" and info.path == path and info.name == "m.npz"
+    assert info.meta["config"] == {"lr": 0.1}
+    np.testing.assert_array_equal(info.network.params["W1"], net.params["W1"])
+    assert "m.npz" in main_window.model_label.text()
+
+
+def test_save_model_as_uses_dialog(main_window, tmp_path, monkeypatch, dialogs):
+    from nnstudio.core.network import MultiLayerNet
+    from nnstudio.gui.context import ModelInfo
+
+    main_window.context.set_model(ModelInfo(MultiLayerNet([784, 5, 10]), "fresh", "reset"))
+    target = tmp_path / "chosen"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    main_window.save_model_as_action.trigger()
+    assert (tmp_path / "chosen.npz").exists()
+
+
+def test_bad_model_file_gives_a_dialog(main_window, tmp_path, dialogs):
+    bad = tmp_path / "bad.npz"
+    bad.write_bytes(b"this is not a zip")
+    before = main_window.context.model
+    assert not main_window.open_model(bad)
+    assert dialogs[-1][0] == "warning" and "bad.npz" in dialogs[-1][2]
+    assert main_window.context.model is before
+    assert not main_window.open_model(tmp_path / "missing.npz")
+
+
+def test_open_dataset_folder(main_window, qtbot, tmp_path, dialogs):
+    from nnstudio.paths import mnist_dir
+
+    assert main_window.open_dataset(tmp_path)  # an empty folder: a dialog, no traceback
+    qtbot.waitUntil(lambda: main_window._loader is None, timeout=10_000)
+    assert dialogs and dialogs[-1][0] == "warning"
+    with qtbot.waitSignal(main_window.context.dataset_changed, timeout=20_000) as blocker:
+        main_window.open_dataset(mnist_dir())
+    info = blocker.args[0]
+    assert info.directory == mnist_dir() and len(info.data[0][0]) == 60_000
+    qtbot.waitUntil(lambda: main_window._loader is None, timeout=5000)
+    assert "Data:" in main_window.dataset_label.text()
+
+
+def test_export_plot_of_training_panel(main_window, tmp_path, monkeypatch, dialogs):
+    target = tmp_path / "plots.png"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    main_window.show_panel(0)
+    main_window.export_plot_action.trigger()
+    assert target.exists() and target.stat().st_size > 1000
+    main_window.show_panel(3)
+    if not hasattr(main_window.current_panel(), "export_plot"):
+        main_window.export_plot_action.trigger()
+        assert dialogs[-1][0] == "information"

@@ -173,7 +173,7 @@ class TrainingPanel(QWidget):
             cfg = self.form.config()
             data = self.context.dataset.data
             kwargs = self._extra_train_kwargs()
-            trainer = Trainer(cfg, data, eval_train_limit=EVAL_TRAIN_LIMIT, **kwargs)
+            trainer = Trainer(cfg, data, eval_train_limit=cfg.eval_train or EVAL_TRAIN_LIMIT, **kwargs)
         except (ValueError, TypeError) as exc:
             self.stats.show_message(f"Cannot start: {exc}", "error")
             return False

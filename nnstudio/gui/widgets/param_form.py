@@ -45,6 +45,12 @@ TIPS = {
     "seed": "The random seed: the same seed with the same settings gives exactly the same run.",
     "weight_decay": "L2 regularisation: a small pull of every weight towards zero, which fights "
                     "overfitting. 0 switches it off.",
+    "lr_decay": "Multiply the learning rate by this at the end of every epoch: big steps early, "
+                "small careful steps later. 1 keeps it constant.",
+    "augment": "Randomly shift, rotate, scale, thicken and distort each training image every time it "
+               "is used, so the network sees more varied handwriting (slower, generalises better).",
+    "synthetic": "Add this many computer-drawn digits that look like mouse drawings, so the model "
+                 "also reads what you draw on the Drawing pad. 0 adds none.",
     "my_digits": "Add the digits you saved on the Drawing pad to the training images.",
 }
 
@@ -94,6 +100,11 @@ class ParamForm(QWidget):
         self.train_subset.setSpecialValueText("all")
         self.seed = self._int(0, 2**31 - 1, 0, TIPS["seed"])
         self.weight_decay = self._double(0.0, 10.0, 5, 0.0, TIPS["weight_decay"])
+        self.lr_decay = self._double(0.01, 1.0, 3, 1.0, TIPS["lr_decay"])
+        self.synthetic = self._int(0, 1_000_000, 0, TIPS["synthetic"])
+        self.augment = QCheckBox("random distortions (augment)")
+        self.augment.setToolTip(TIPS["augment"])
+        self._base = TrainConfig()  # settings the form does not show (dtype, eval_train) come from here
         self.my_digits = QCheckBox("include my digits")
         self.my_digits.setToolTip(TIPS["my_digits"] if my_digits_available()
                                   else "Not available yet: no saved digits module in this version.")
@@ -116,9 +127,12 @@ class ParamForm(QWidget):
                                    ("Learning rate", self.lr, "lr"), ("Batch size", self.batch_size, "batch_size"),
                                    ("Length", length, "length"), ("Sampling", self.sampling, "sampling"),
                                    ("Training subset", self.train_subset, "train_subset"),
-                                   ("Seed", self.seed, "seed"), ("Weight decay", self.weight_decay, "weight_decay")):
+                                   ("LR decay / epoch", self.lr_decay, "lr_decay"),
+                                   ("Seed", self.seed, "seed"), ("Weight decay", self.weight_decay, "weight_decay"),
+                                   ("Synthetic digits", self.synthetic, "synthetic")):
             layout.addRow(label, widget)
             layout.labelForField(widget).setToolTip(TIPS[key])
+        layout.addRow("", self.augment)
         layout.addRow("", self.my_digits)
 
         self.preset.currentIndexChanged.connect(self._on_preset)
@@ -131,8 +145,9 @@ class ParamForm(QWidget):
         for w in (self.hidden, self.lr):
             w.textEdited.connect(self._on_edited)
         for w in (self.init_std, self.batch_size, self.epochs, self.iterations, self.train_subset,
-                  self.seed, self.weight_decay):
+                  self.seed, self.weight_decay, self.lr_decay, self.synthetic):
             w.valueChanged.connect(self._on_edited)
+        self.augment.toggled.connect(self._on_edited)
         self.set_preset("book-twolayer")
 
     def _int(self, lo, hi, v, tip) -> QSpinBox:
@@ -188,16 +203,18 @@ class ParamForm(QWidget):
             epochs = self.epochs.value()
         else:
             iterations = self.iterations.value()
-        return TrainConfig(hidden=self.hidden_sizes(), activation=self.activation.currentData(),
+        return self._base.with_(hidden=self.hidden_sizes(), activation=self.activation.currentData(),
                            init=self.init.currentData(), init_std=self.init_std.value(),
                            loss=self.loss.currentData(), optimizer=self.optimizer.currentData(),
                            lr=self.lr_value(), batch_size=self.batch_size.value(), epochs=epochs,
                            iterations=iterations, sampling=self.sampling.currentData(),
                            train_subset=self.train_subset.value() or None, seed=self.seed.value(),
-                           weight_decay=self.weight_decay.value())
+                           weight_decay=self.weight_decay.value(), lr_decay=self.lr_decay.value(),
+                           augment=self.augment.isChecked(), synthetic=self.synthetic.value())
 
     def set_config(self, cfg: TrainConfig) -> None:
         self._filling = True
+        self._base = cfg
         try:
             self.hidden.setText(", ".join(str(h) for h in cfg.hidden))
             for box, key in ((self.activation, cfg.activation), (self.init, cfg.init), (self.loss, cfg.loss),
@@ -217,6 +234,9 @@ class ParamForm(QWidget):
             self.train_subset.setValue(cfg.train_subset or 0)
             self.seed.setValue(cfg.seed)
             self.weight_decay.setValue(cfg.weight_decay)
+            self.lr_decay.setValue(cfg.lr_decay)
+            self.synthetic.setValue(cfg.synthetic)
+            self.augment.setChecked(cfg.augment)
         finally:
             self._filling = False
         self._on_length_unit()
