@@ -164,7 +164,8 @@ def test_no_model_gives_a_clear_message(panel, qtbot):
     view = show_evaluate(panel, qtbot)
     view.evaluate_button.click()
     assert view.result is None and view.worker is None
-    assert "No model to evaluate" in view.accuracy_label.text()
+    assert "No model yet" in view.accuracy_label.text()
+    assert "No model to evaluate" in view.confusion.message
     assert view.confusion.matrix is None
     assert not view.digit_chart.isVisible() and not view.gallery.isVisible()  # no empty axes
     assert view.findChild(type(view.confusion), "confusionMatrix") is view.confusion
