@@ -114,3 +114,15 @@ def test_set_strokes_replaces_the_drawing(pad, qtbot):
     with qtbot.waitSignal(pad.strokes_changed, timeout=1000):
         pad.set_strokes([np.array(vertical_one()), np.zeros((0, 2))])
     assert len(pad.strokes()) == 1 and white_pixels(pad) > 50
+
+
+def test_qtest_mouse_moves_between_press_and_release_draw(pad):
+    """Replays that use QTest.mouseMove (which may not report the held button) still draw."""
+    pts = [QPoint(int(x), int(y)) for x, y in pad_points(pad, vertical_one(12))]
+    QTest.mousePress(pad, Qt.LeftButton, Qt.NoModifier, pts[0])
+    for p in pts[1:-1]:
+        QTest.mouseMove(pad, p)
+    QTest.mouseRelease(pad, Qt.LeftButton, Qt.NoModifier, pts[-1])
+    assert len(pad.strokes()) == 1 and len(pad.strokes()[0]) >= 10
+    QTest.mouseMove(pad, pts[3])  # after the release: nothing
+    assert len(pad.strokes()) == 1 and len(pad.strokes()[0]) < 13

@@ -152,7 +152,9 @@ class DrawingPad(QWidget):
             super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event):
-        if event.buttons() & Qt.LeftButton and self._current is not None:
+        # A stroke runs from press to release (Qt delivers the release to us: implicit grab), so
+        # moves in between extend it even if an event does not report the button as held.
+        if self._current is not None:
             self.extend_stroke(*self.to_logical(event.position()))
             event.accept()
         else:
