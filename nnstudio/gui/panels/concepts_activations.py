@@ -110,8 +110,10 @@ class ActivationsExplorer(ExplorerPage):
                 self.curves[name + "'"] = self.plot.plot(x, dfx, pen=pen, name=f"{title}′")
         if self.derivative["step"].isChecked():
             note = pg.TextItem("step′ = 0 for every x ≠ 0 (undefined at 0):\nno slope, so nothing to learn from",
-                               color=self.colors["step"], anchor=(0, 1))
-            note.setPos(lo + 0.03 * (hi - lo), 0.0)
+                               color=self.colors["step"], anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 210))
+            top = max(float(np.max(c.getData()[1])) for c in self.curves.values())
+            bottom = min(float(np.min(c.getData()[1])) for c in self.curves.values())
+            note.setPos(lo + 0.03 * (hi - lo), bottom + 0.72 * (top - bottom))
             self.plot.addItem(note)
         self.plot.addItem(self.probe_line)
         self.plot.setXRange(lo, hi, padding=0.02)

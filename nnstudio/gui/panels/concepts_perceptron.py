@@ -6,7 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
+                               QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout)
 
 from nnstudio.core import perceptron as P
@@ -22,7 +22,6 @@ XOR_BUILDS = {  # name → (table columns, how the layers are wired)
     "four NANDs (Nielsen)": (["x1", "x2", "n1", "n2", "n3", "y"],
                              "n1 = NAND(x1, x2); n2 = NAND(x1, n1), n3 = NAND(x2, n1); y = NAND(n2, n3)"),
 }
-TABLE_HEIGHT = 150
 
 
 def _table(columns, name) -> QTableWidget:
@@ -31,7 +30,7 @@ def _table(columns, name) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(26)
-    table.setFixedHeight(TABLE_HEIGHT)
+    table.setFixedHeight(table.horizontalHeader().sizeHint().height() + 4 * 26 + 2 * table.frameWidth())
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     return table
 
@@ -64,6 +63,11 @@ class PerceptronExplorer(ExplorerPage):
         form.addRow("weight w2", self.w2)
         form.addRow("bias b", self.bias)
         self.controls.addLayout(form)
+        self.table = _table(["x1", "x2", "w·x+b", "out", "want", ""], "truthTable")
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.controls.addWidget(heading("Truth table of this perceptron"))
+        self.controls.addWidget(self.table)
         self.verdict = QLabel(objectName="perceptronVerdict", textFormat=Qt.RichText)
         self.verdict.setWordWrap(True)
         self.controls.addWidget(self.verdict)
@@ -89,9 +93,6 @@ class PerceptronExplorer(ExplorerPage):
             self.point_texts.append(text)
         self.plot.setRange(xRange=PLANE, yRange=PLANE, padding=0.02)
 
-        self.table = _table(["x1", "x2", "w·x+b", "out", "want", ""], "truthTable")
-        single = QGroupBox("Truth table of this perceptron")
-        QVBoxLayout(single).addWidget(self.table)
         self.xor_build = QComboBox(objectName="xorBuild")
         self.xor_build.addItems(list(XOR_BUILDS))
         self.xor_table = _table(XOR_BUILDS["NAND and OR, then AND"][0], "xorTable")
@@ -102,11 +103,8 @@ class PerceptronExplorer(ExplorerPage):
         xor_layout.addWidget(self.xor_build)
         xor_layout.addWidget(self.xor_wiring)
         xor_layout.addWidget(self.xor_table)
-        tables = QHBoxLayout()
-        tables.addWidget(single, 1)
-        tables.addWidget(xor_box, 1)
         self.main.addWidget(self.plot, 1)
-        self.main.addLayout(tables)
+        self.main.addWidget(xor_box)
 
         self.preset.currentTextChanged.connect(self.load_gate)
         self.target.currentTextChanged.connect(self.refresh)

@@ -18,7 +18,7 @@ SLIDER_SCALE = 10  # slider steps per unit: the sliders cover [-10, 10] in steps
 SLIDER_LIMIT = 10.0
 OVERFLOW_DEMO = (1010.0, 1000.0, 990.0)
 START_LOGITS = (0.3, 2.9, 4.0, -1.0, 0.5, 1.2, -0.4, 2.0, 0.0, -2.0)
-COLUMNS = ["z/T", "exp(z/T)", "naive p", "z/T − max", "exp(z/T − max)", "shifted p"]
+COLUMNS = ["z/T", "exp(z/T)", "naive p", "s = z/T−max", "exp(s)", "shifted p"]
 
 
 def fmt(value: float) -> str:
@@ -94,6 +94,7 @@ class SoftmaxExplorer(ExplorerPage):
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.verticalHeader().setDefaultSectionSize(22)
         self.table_note = QLabel(objectName="overflowNote", textFormat=Qt.RichText)
         self.table_note.setWordWrap(True)
         self.main.addWidget(self.logit_plot, 2)
@@ -205,7 +206,7 @@ class SoftmaxExplorer(ExplorerPage):
     def _fill_table(self, columns):
         n = len(columns[0])
         self.table.setRowCount(n)
-        self.table.setVerticalHeaderLabels([f"class {i}" for i in range(n)])
+        self.table.setVerticalHeaderLabels([str(i) for i in range(n)])
         for col, values in enumerate(columns):
             for row, value in enumerate(values):
                 item = QTableWidgetItem(fmt(float(value)))
