@@ -133,9 +133,12 @@ CE_DELTA = 1e-7
 
 
 def cross_entropy_error(y, t):
-    """-sum(t * log(y + 1e-7)) averaged over the batch.
+    """-sum(t * log(y)) averaged over the batch, with y clipped below at 1e-7.
 
     y : probabilities, shape (n,) or (batch, n); t : one-hot of the same shape or integer labels.
+    The clip keeps log(0) finite, as the book's "+ 1e-7" does, and, unlike adding 1e-7, leaves
+    every probability above 1e-7 exact, so backprop's (y − t) is the true gradient (relative error
+    far below 1e-6 in a gradient check). The books' 0.5108 and 2.3026 are unchanged.
     """
     y = np.asarray(y)
     if y.ndim == 1:
@@ -146,7 +149,7 @@ def cross_entropy_error(y, t):
         t = t.argmax(axis=1)
     batch = y.shape[0]
     picked = y[np.arange(batch), t.reshape(-1).astype(int)]
-    return float(-np.sum(np.log(picked + CE_DELTA)) / batch)
+    return float(-np.sum(np.log(np.maximum(picked, CE_DELTA))) / batch)
 
 
 LOSSES = {

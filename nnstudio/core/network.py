@@ -359,7 +359,7 @@ class _Backprop:
             out -= out.max(axis=1, keepdims=True)  # max-shift: exp cannot overflow
             np.exp(out, out=out)
             out /= out.sum(axis=1, keepdims=True)
-            loss = -float(np.log(out[rows, t] + F.CE_DELTA).sum()) / self.batch
+            loss = -float(np.log(np.maximum(out[rows, t], F.CE_DELTA)).sum()) / self.batch
             out[rows, t] -= 1  # (y − t) / batch: softmax and cross-entropy together
             out *= self.scale
         else:  # sigmoid outputs with the quadratic cost
