@@ -268,3 +268,14 @@ def test_export_plot_writes_the_visible_tab(panel, qtbot, tmp_path, monkeypatch)
     assert not image.isNull() and image.width() > 500
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     panel.export_plot()  # cancelled: nothing happens
+
+
+def test_a_model_that_does_not_fit_the_images_gets_a_message(panel, context, qtbot):
+    from nnstudio.core.network import MultiLayerNet
+
+    view = show_evaluate(panel, qtbot)
+    context.set_model(ModelInfo(MultiLayerNet([100, 5, 10], rng=0), "odd net", "file"))
+    assert view.worker is None and view.result is None
+    assert "takes 100 inputs but the images have 784 pixels" in view.accuracy_label.text()
+    context.set_model(ModelInfo(MultiLayerNet([784, 5, 3], rng=0), "odd net", "file"))
+    assert "3 outputs" in view.confusion.message

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QSpl
 
 from nnstudio.core.evaluation import dataset_summary, label_counts
 from nnstudio.gui.panels.data_chart import BarChart
-from nnstudio.gui.panels.data_style import BAR, HIST, MUTED
+from nnstudio.gui.panels.data_style import BAR, BAR_FADED, HIST, MUTED
 from nnstudio.gui.panels.data_text import explainer
 from nnstudio.gui.panels.data_worker import DataWorker
 from nnstudio.gui.widgets.image_grid import ImageGrid
@@ -140,7 +140,7 @@ class BrowseView(QWidget):
     def _show_counts(self, t) -> None:
         counts = label_counts(t)
         highlight = self.digit
-        colors = [BAR if highlight in (None, d) else "#a6c8e0" for d in range(10)]
+        colors = [BAR if highlight in (None, d) else BAR_FADED for d in range(10)]
         self.counts_chart.set_bars(counts, ticks=LABELS, colors=colors,
                                    texts=[f"{c:,}" for c in counts])
 

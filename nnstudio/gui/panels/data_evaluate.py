@@ -12,7 +12,7 @@ from nnstudio.core.evaluation import AverageDarkness, evaluate, random_guess_acc
 from nnstudio.gui.panels.data_chart import BarChart
 from nnstudio.gui.panels.data_confusion import ConfusionMatrixView
 from nnstudio.gui.panels.data_style import (BAR, BAR_LOW, DARKNESS, ERROR_TEXT, MODEL, MUTED,
-                                            RANDOM)
+                                            RANDOM, TEXT)
 from nnstudio.gui.panels.data_text import explainer
 from nnstudio.gui.panels.data_worker import DataWorker
 from nnstudio.gui.widgets.image_grid import ImageGrid
@@ -131,6 +131,13 @@ class EvaluateView(QWidget):
             self._again = True
             return
         data = self.context.dataset.data
+        problem = self._mismatch(info.network, data)
+        if problem:
+            self._show_empty()
+            self.model_label.setText(self._model_text())
+            self.accuracy_label.setText(f"<span style='color:{ERROR_TEXT}'>{problem}</span>")
+            self.confusion.clear(problem)
+            return
         self.evaluate_button.setEnabled(False)
         self.model_label.setText(self._model_text() + " · evaluating…")
         network = info.network.copy()  # the worker never shares layer state with the GUI thread
@@ -158,6 +165,19 @@ class EvaluateView(QWidget):
         if self._again:
             self._again = False
             self.evaluate()
+
+    @staticmethod
+    def _mismatch(network, data) -> str:
+        """Why this model cannot be evaluated on these images ('' when it can)."""
+        pixels = int(np.prod(data[1][0].shape[1:]))
+        if network.sizes[0] != pixels:
+            return (f"This model takes {network.sizes[0]} inputs but the images have {pixels} "
+                    "pixels: it cannot be evaluated on this dataset.")
+        if network.sizes[-1] != 10:
+            return f"This model has {network.sizes[-1]} outputs, not one per label (10)."
+        if len(data[1][0]) == 0:
+            return "The test set is empty."
+        return ""
 
     # ------------------------------------------------------------------ showing
     def _model_text(self) -> str:
@@ -201,7 +221,8 @@ class EvaluateView(QWidget):
         accs = [self.result["random_acc"], self.result["darkness_acc"], ev.accuracy]
         self.baselines_chart.set_bars(
             [100 * a for a in accs], ticks=["random guess", "average darkness", "this model"],
-            colors=[RANDOM, DARKNESS, MODEL], texts=[f" {100 * a:.1f}%" for a in accs],
+            colors=[RANDOM, DARKNESS, MODEL],
+            texts=[f" {100 * accs[0]:.1f}% (expected 10%)", *(f" {100 * a:.1f}%" for a in accs[1:])],
             value_range=(0, 118))
         self.baselines_chart.plot_item.getAxis("bottom").setTicks(
             [[(v, f"{v}%") for v in range(0, 101, 20)]])
@@ -223,7 +244,7 @@ class EvaluateView(QWidget):
         self.digit_chart.add_line(100 * ev.accuracy, "", MODEL)
         self.digit_chart.plot_item.setTitle(
             f"Accuracy per label <span style='color:{MODEL}'>(dashed: all labels, "
-            f"{100 * ev.accuracy:.1f}%)</span>", color="#222222", size="10pt")
+            f"{100 * ev.accuracy:.1f}%)</span>", color=TEXT, size="10pt")
 
     def _test_set(self):
         return self.evaluated[1][1]
