@@ -45,3 +45,18 @@ def test_gradcheck_can_be_stopped(explorer, qtbot):
     qtbot.waitUntil(lambda: explorer.run_button.isEnabled(), timeout=5000)
     assert explorer.result is None
     assert explorer.status.text() == "Stopped."
+
+
+def test_worker_outlives_a_deleted_explorer(qtbot, qapp):
+    from nnstudio.gui.panels import concepts_worker
+
+    context = AppContext()
+    w = GradCheckExplorer(context)
+    w.start()
+    worker = w.worker
+    w.deleteLater()
+    del w
+    qtbot.waitUntil(lambda: worker not in concepts_worker._running, timeout=30000)
+    worker.wait(5000)
+    assert not worker.isRunning()
+    context.deleteLater()

@@ -9,6 +9,10 @@ from PySide6.QtCore import QThread, Signal
 
 from nnstudio.gui import workers_registry
 
+# Workers that are running: holding them here keeps a QThread object alive until its run() ends,
+# even if the explorer that started it is deleted first (Qt aborts on destroying a running thread).
+_running: set = set()
+
 
 class ConceptWorker(QThread):
     """Runs `job()` in its own thread.
@@ -28,6 +32,14 @@ class ConceptWorker(QThread):
         self._stop = threading.Event()
         self.cancelled = False
         workers_registry.register(self)
+        self.finished.connect(self._forget)
+
+    def start(self, *args):
+        _running.add(self)
+        super().start(*args)
+
+    def _forget(self):
+        _running.discard(self)
 
     def stop(self) -> None:
         """Ask the job to end at its next yield (thread-safe)."""
