@@ -206,6 +206,22 @@ def test_damaged_my_digits_file_is_reported(qtbot, context):
     assert "not a readable my-digits file" in panel.my_digits.score_label.text()
 
 
+def test_export_plot(panel, tmp_path, monkeypatch):
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "out"), ""))
+    assert panel.export_plot()
+    image = QImage(str(tmp_path / "out.png"))
+    assert not image.isNull() and image.width() > 600
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
+    assert not panel.export_plot(tmp_path / "missing-folder" / "x.png")
+    assert warnings and "Could not write" in warnings[0]
+
+
 def test_in_the_main_window(main_window):
     panel = main_window.panels["drawingPanel"]
     assert isinstance(panel, DrawingPanel)

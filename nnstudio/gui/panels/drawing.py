@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import numpy as np
@@ -119,8 +120,11 @@ class DrawingPanel(QWidget):
         self.my_digits = MyDigitsBox()
         self.my_digits.label_chosen.connect(self.add_to_my_digits)
         self.my_digits.digit_selected.connect(self.show_my_digit)
+        self.upper = QWidget()
+        self.upper.setLayout(upper)
+        upper.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
-        layout.addLayout(upper, 1)
+        layout.addWidget(self.upper, 1)
         layout.addWidget(self.my_digits, 0)
 
         for keys, slot in ((QKeySequence(Qt.Key_Escape), self.pad.clear), (QKeySequence.Undo, self.pad.undo)):
@@ -220,6 +224,28 @@ class DrawingPanel(QWidget):
         self.source_label.setText(f"Showing {name}: draw on the pad to replace it.")
         self.show_input(x)
         return True
+
+    # ------------------------------------------------------------------ export
+    def export_plot(self, path=None) -> bool:
+        """Save the pad, the 28x28 input, the verdict and the bars as one PNG (atomically)."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, "Export plot", "drawing.png", "PNG image (*.png)")
+            if not path:
+                return False
+        path = Path(path)
+        if path.suffix.lower() != ".png":
+            path = path.with_name(path.name + ".png")
+        tmp = path.with_name(f".{path.name}.tmp.png")
+        ok = self.upper.grab().save(str(tmp), "PNG")
+        try:
+            if ok:
+                os.replace(tmp, path)
+        except OSError:
+            ok = False
+        if not ok:
+            tmp.unlink(missing_ok=True)
+            QMessageBox.warning(self, "Export plot", f"Could not write {path}.")
+        return ok
 
     # ------------------------------------------------------------------ my digits
     @Slot(int)
