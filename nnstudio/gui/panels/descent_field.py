@@ -13,6 +13,15 @@ from nnstudio.gui.panels.descent_style import (ARROW_PEN, CONTOUR_PEN, DIFFER_BR
 ZOOM_OUT_LIMIT = 3.0  # the user may zoom out to 3x the function's view, never to astronomic ranges
 
 
+def _thin(path, keep: int = 1500, budget: int = 3000):
+    """At most about `budget` points of a long path: the first `keep` exactly (where it moves most),
+    then every k-th point and always the last one. Keeps each repaint of a long run cheap."""
+    if len(path) <= budget:
+        return path
+    stride = int(np.ceil((len(path) - keep) / (budget - keep)))
+    return np.concatenate([path[:keep], path[keep:-1:stride], path[-1:]])
+
+
 class FieldView(pg.PlotWidget):
     """A pyqtgraph plot in data coordinates (x0 right, x1 up) with everything drawn as few items.
 
@@ -116,8 +125,9 @@ class FieldView(pg.PlotWidget):
         path = np.asarray(path, float).reshape(-1, 2)
         # symbols on every point only while few enough to read
         line.setSymbol("o" if len(path) <= 400 else None)
-        halo.setData(path[:, 0], path[:, 1])
-        line.setData(path[:, 0], path[:, 1])
+        shown = _thin(path)
+        halo.setData(shown[:, 0], shown[:, 1])
+        line.setData(shown[:, 0], shown[:, 1])
         head.setData(pos=path[-1:])
         self.legend.setVisible(True)
         self._set_note(name, path[-1] if len(path) else None, note)

@@ -39,11 +39,15 @@ PRESETS = {
 
 
 class _Run:
-    """One optimizer's generator and what it has produced so far."""
+    """One optimizer's generator and what it has produced so far (growing numpy buffers)."""
 
     def __init__(self, name, generator):
         self.name, self.generator = name, generator
-        self.path, self.values, self.end = [], [], None
+        self._xy = np.empty((256, 2))
+        self._f = np.empty(256)
+        self.n = 0
+        self.end = None
+        self.drawn = None  # (n, end) last drawn
         self.advance(1)  # the start point (step 0)
 
     def advance(self, n: int) -> None:
@@ -52,14 +56,27 @@ class _Run:
                 return
             record = next(self.generator)
             if isinstance(record, core.DescentPoint):
-                self.path.append((record.x0, record.x1))
-                self.values.append(record.f)
+                if self.n == len(self._f):
+                    self._xy = np.concatenate([self._xy, np.empty_like(self._xy)])
+                    self._f = np.concatenate([self._f, np.empty_like(self._f)])
+                self._xy[self.n] = record.x0, record.x1
+                self._f[self.n] = record.f
+                self.n += 1
             else:
                 self.end = record
 
     @property
+    def path(self) -> np.ndarray:
+        """Points so far, shape (n, 2) (a view: copy before keeping it)."""
+        return self._xy[:self.n]
+
+    @property
+    def values(self) -> np.ndarray:
+        return self._f[:self.n]
+
+    @property
     def step(self) -> int:
-        return max(len(self.values) - 1, 0)
+        return max(self.n - 1, 0)
 
 
 def _finite_start(f, view, near):
@@ -535,8 +552,11 @@ class DescentPlayground(QWidget):
         """Move every unfinished run n steps, then redraw each once (one setData per curve)."""
         for run in self.runs.values():
             run.advance(n)
+            if run.drawn == (run.n, run.end):
+                continue  # finished earlier: nothing new to draw
+            run.drawn = (run.n, run.end)
             note = run.end.message if run.end is not None and run.end.reason != "finished" else ""
-            if run.path:
+            if run.n:
                 self.field.set_path(run.name, run.path, note.split(" (")[0])
                 self.curves.set_values(run.name, run.values)
         self._update_status()
@@ -554,7 +574,7 @@ class DescentPlayground(QWidget):
             head = f"<span style='color:{color}'>■</span> <b>{OPTIMIZER_LABELS[run.name]}</b>"
             if run.end is not None and run.end.reason != "finished":
                 lines.append(f"{head}: <span style='color:{ERROR_TEXT}'>{run.end.message}</span>")
-            elif run.path:
+            elif run.n:
                 x0, x1 = run.path[-1]
                 done = " (done)" if run.end is not None else ""
                 lines.append(f"{head}: step {run.step}{done}, f = {run.values[-1]:.4g} at "

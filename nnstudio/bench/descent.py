@@ -1,0 +1,106 @@
+"""Benchmark: the descent playground's gradient grids, field drawing, descent steps and a GUI redraw."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import numpy as np
+
+
+def _median_ms(fn, repeats: int) -> float:
+    fn()  # warm up
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+    return float(np.median(times)) * 1000
+
+
+def run(repeats: int = 20, gui: bool = True) -> dict:
+    from nnstudio.core import descent as core
+    from nnstudio.core.expression import parse_expression
+    from nnstudio.core.gradient import numerical_gradient
+    from nnstudio.core.optimizers import OPTIMIZERS
+    from nnstudio.core.surfaces import SURFACES
+
+    s = SURFACES["rosenbrock"]
+    figures = {}
+    figures["grad_grid_40_vectorised_ms"] = _median_ms(lambda: core.gradient_field(s.f, s.view, 40), repeats)
+    points, grads = core.gradient_field(s.f, s.view, 40)
+
+    def loop_grid():  # the same 1600 gradients through the engine's per-point numerical_gradient
+        for p in points:
+            numerical_gradient(lambda x: s.f(x[0], x[1]), p.copy())
+
+    figures["grad_grid_40_loop_ms"] = _median_ms(loop_grid, max(3, repeats // 5))
+    figures["quiver_40_ms"] = _median_ms(lambda: core.quiver_segments(points, grads, (0.1, 0.1)), repeats)
+
+    def background():
+        _, _, z = core.sample(s.f, s.view, 160)
+        core.equalize(z)
+        xs, ys, zc = core.sample(s.f, s.view, 90)
+        core.contour_segments(xs, ys, zc, core.rank_levels(zc, 14))
+
+    figures["background_160_contours_90_ms"] = _median_ms(background, repeats)
+    custom = parse_expression("sin(x0)*cos(x1) + 0.1*x0**2 + exp(-x1**2)")
+    figures["custom_grid_160_ms"] = _median_ms(lambda: core.sample(custom, s.view, 160), repeats)
+    for name in OPTIMIZERS:
+        t0 = time.perf_counter()
+        r = core.run_descent(s.f, s.start, name, s.lrs[name], 2000, view=s.view)
+        figures[f"steps_per_s_{name}"] = len(r.values) / (time.perf_counter() - t0)
+    print(f"descent: 40x40 numerical gradients {figures['grad_grid_40_vectorised_ms']:.2f} ms vectorised "
+          f"(numerical_gradient_2d) vs {figures['grad_grid_40_loop_ms']:.1f} ms point by point; "
+          f"quiver geometry {figures['quiver_40_ms']:.2f} ms")
+    print(f"descent: background 160x160 + contours {figures['background_160_contours_90_ms']:.1f} ms; "
+          f"typed-in f on 160x160 {figures['custom_grid_160_ms']:.2f} ms")
+    print("descent: steps/s (numerical gradient): " + ", ".join(
+        f"{n} {figures[f'steps_per_s_{n}']:,.0f}" for n in OPTIMIZERS))
+    if gui:
+        figures.update(_gui_figures(repeats))
+    return figures
+
+
+def _gui_figures(repeats: int) -> dict:
+    """Full redraw (background, contours, 40x40 arrows) and a 6-optimizer animation tick, offscreen."""
+    try:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtWidgets import QApplication
+
+        from nnstudio.gui.panels.descent_playground import DescentPlayground
+    except ImportError:
+        print("descent: GUI figures skipped (no PySide6)")
+        return {}
+    from nnstudio.core.optimizers import OPTIMIZERS
+
+    app = QApplication.instance() or QApplication([])
+    w = DescentPlayground()
+    w.resize(1200, 800)
+    w.show()
+    app.processEvents()
+    w.function_combo.setCurrentIndex(w.function_combo.findData("rosenbrock"))
+    w.grid_spin.setValue(40)
+    redraw = _median_ms(w.redraw_field, max(5, repeats // 2))
+    arrows = _median_ms(w._redraw_arrows, max(5, repeats // 2))
+
+    def paint():
+        w.field.grab()
+
+    repaint = _median_ms(paint, max(5, repeats // 2))
+    w.optimizers.set_state(checked=set(OPTIMIZERS))
+    w.steps_spin.setValue(20000)
+    w._ensure_runs()
+    tick = _median_ms(lambda: w.advance(6), max(5, repeats // 2))  # 200 steps/s at a 30 ms tick
+    for _ in range(190):  # grow the trajectories to 19,000 points each, then time a tick there
+        w.advance(100)
+    late = _median_ms(lambda: w.advance(6), max(5, repeats // 2))
+    w.shutdown()
+    w.close()
+    w.deleteLater()
+    app.processEvents()
+    print(f"descent GUI: full field redraw with 40x40 arrows {redraw:.1f} ms (target < 100 ms), arrows "
+          f"alone {arrows:.1f} ms, repaint {repaint:.1f} ms, animation tick of 6 optimizers x 6 steps "
+          f"{tick:.1f} ms at the start, {late:.1f} ms after 19,000 steps (target < 50 ms)")
+    return {"gui_redraw_40_ms": redraw, "gui_arrows_40_ms": arrows, "gui_repaint_ms": repaint,
+            "gui_tick_6x6_ms": tick, "gui_tick_6x6_late_ms": late}
