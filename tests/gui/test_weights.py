@@ -199,6 +199,7 @@ def test_activations_for_test_image_and_drawing(make_panel, qtbot):
     np.testing.assert_allclose(view.prob_bars.opts["height"], stages["output"][0], rtol=1e-6)
     view.use_drawing(True)
     assert "empty" in view.status.text()
+    assert len(view.prob_bars.opts["height"]) == 0  # no stale bars from the test image
     ctx.set_drawing(x[7])
     qtbot.waitUntil(lambda: "drawing pad" in view.input_plot.titleLabel.text)
     expected = dict(ctx.model.network.activations(x[7:8]))["output"][0]

@@ -137,8 +137,7 @@ class ActivationsView(QWidget):
             return
         x, caption = self.current_input()
         if x is None:
-            self.status.setText(caption)
-            self.input_image.clear()
+            self.clear(caption)
             return
         self.stages = self.network.activations(x[None, :])
         self._ensure_strips(self.network.n_layers - 1)
@@ -167,6 +166,20 @@ class ActivationsView(QWidget):
         self.prob_plot.setXRange(-0.6, len(probs) - 0.4)
         self.prob_plot.setTitle(f"output: {top} with probability {probs[top]:.1%}")
         self.status.setText(f"Showing {caption}: hover a strip to read a unit's activation.")
+
+    def clear(self, why: str) -> None:
+        """Nothing to show (empty pad): say why and blank the plots rather than keep stale ones."""
+        self.status.setText(why)
+        self.stages = []
+        self.input_image.clear()
+        self.input_plot.setTitle("no input")
+        for strip in self.strips:
+            strip.image.clear()
+            strip.matrix = None  # no hover read-out of stale values
+        for item in (self.scores_bars, self.prob_bars, self.vote_bars):
+            item.setOpts(x=[], height=[])
+        self.prob_plot.setTitle("output probabilities")
+        self.votes_plot.setTitle("how the last hidden layer votes")
 
     def export_scenes(self) -> list:
         return [self.left.scene()] + [s.graphics.scene() for s in self.strips] + [self.votes.scene()]
