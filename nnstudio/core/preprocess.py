@@ -114,8 +114,12 @@ def render_strokes(strokes: Sequence, size, width: float = STROKE_WIDTH,
     computed only in a small window around it; the image keeps the nearest segment's distance.
     """
     h, w = (size, size) if np.isscalar(size) else (int(size[0]), int(size[1]))
-    edge = max(float(edge), 1e-3)
-    r_out = width / 2.0 + edge / 2.0  # beyond this distance there is no ink
+    a, b = _segments(strokes, width)
+    return _render_segments(a, b, h, w, width, edge)
+
+
+def _segments(strokes: Sequence, width: float) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end points (n, 2) of short segments along the strokes (a dot: start == end)."""
     step = max(0.5, width / 4.0)
     a_list, b_list = [], []
     for pts in clean_strokes(strokes):
@@ -127,9 +131,15 @@ def render_strokes(strokes: Sequence, size, width: float = STROKE_WIDTH,
             a_list.append(pts[:-1])
             b_list.append(pts[1:])
     if not a_list:
+        return np.zeros((0, 2)), np.zeros((0, 2))
+    return np.concatenate(a_list), np.concatenate(b_list)
+
+
+def _render_segments(a: np.ndarray, b: np.ndarray, h: int, w: int, width: float, edge: float) -> np.ndarray:
+    edge = max(float(edge), 1e-3)
+    r_out = width / 2.0 + edge / 2.0  # beyond this distance there is no ink
+    if len(a) == 0:
         return np.zeros((h, w), np.float32)
-    a = np.concatenate(a_list)
-    b = np.concatenate(b_list)
     lo = np.floor(np.minimum(a, b) - r_out).astype(np.int64)  # window origin (x, y)
     hi = np.ceil(np.maximum(a, b) + r_out).astype(np.int64)
     # Drop segments whose window misses the image entirely.
@@ -144,16 +154,16 @@ def render_strokes(strokes: Sequence, size, width: float = STROKE_WIDTH,
     ab = b - a
     len2 = (ab * ab).sum(axis=1)
     len2 = np.where(len2 > 0, len2, 1.0)
+    abx, aby = ab[:, 0, None, None], ab[:, 1, None, None]
     dx = px + 0.5 - a[:, 0, None, None]
     dy = py + 0.5 - a[:, 1, None, None]
-    u = np.clip((dx * ab[:, 0, None, None] + dy * ab[:, 1, None, None]) / len2[:, None, None], 0.0, 1.0)
-    dist = np.hypot(dx - u * ab[:, 0, None, None], dy - u * ab[:, 1, None, None])  # (n, k, k)
-    # Scatter into an image padded by k on every side, so windows never need clipping.
+    u = np.clip((dx * abx + dy * aby) / len2[:, None, None], 0.0, 1.0)
+    dist = np.hypot(dx - u * abx, dy - u * aby)  # (n, k, k)
+    # Scatter into an image padded by k on every side: kept windows start at >= -k and < w (or h),
+    # so every index lands inside without clipping.
     pad = k
     wp = w + 2 * pad
-    rows = np.clip(py + pad, 0, h + 2 * pad - 1)
-    cols = np.clip(px + pad, 0, wp - 1)
-    flat = (rows * wp + cols).ravel()
+    flat = ((py + pad) * wp + (px + pad)).ravel()
     near = np.full((h + 2 * pad) * wp, np.inf)
     np.minimum.at(near, flat, dist.ravel())
     near = near.reshape(h + 2 * pad, wp)[pad:pad + h, pad:pad + w]
@@ -181,15 +191,15 @@ def strokes_to_input(strokes: Sequence, canvas_size: float = 280.0) -> np.ndarra
     scale = POINT_BOX / extent if extent > 1e-9 else 1.0
     centre = (lo + hi) / 2.0
     target = np.array([TARGET_COM[1], TARGET_COM[0]]) + 0.5  # (x, y) of the target pixel's centre
-    placed = [(s - centre) * scale + target for s in strokes]
-    img = render_strokes(placed, SIDE, STROKE_WIDTH, EDGE_WIDTH)
+    a, b = _segments([(s - centre) * scale + target for s in strokes], STROKE_WIDTH)
+    img = _render_segments(a, b, SIDE, SIDE, STROKE_WIDTH, EDGE_WIDTH)
     for _ in range(2):  # rendering is translation-equivariant up to sampling: 1-2 passes suffice
         row, col = center_of_mass(img)
         shift = np.array([TARGET_COM[1] - col, TARGET_COM[0] - row])
-        if np.abs(shift).max() < 0.02:
+        if np.abs(shift).max() < 0.05:
             break
-        placed = [s + shift for s in placed]
-        img = render_strokes(placed, SIDE, STROKE_WIDTH, EDGE_WIDTH)
+        a, b = a + shift, b + shift
+        img = _render_segments(a, b, SIDE, SIDE, STROKE_WIDTH, EDGE_WIDTH)
     if img.max() <= 0:
         return None
     return img.reshape(-1)
