@@ -1,0 +1,289 @@
+"""Training as a generator: records, repeatability, stop, set_lr, divergence, extra data."""
+
+from __future__ import annotations
+
+import sys
+import threading
+import types
+
+import numpy as np
+import pytest
+from numpy.testing import assert_array_equal
+
+from nnstudio.core import trainer as T
+from nnstudio.core.presets import get_preset
+from nnstudio.core.records import DivergedRecord, EpochRecord, FinishedRecord, StepRecord
+from nnstudio.core.trainer import TrainConfig, Trainer
+
+
+@pytest.fixture(autouse=True)
+def _one_blas_thread():
+    """One BLAS thread: on a busy 2-core machine two threads make small products 5-100x slower."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
+
+
+@pytest.fixture(scope="module")
+def mnist():
+    from nnstudio.core.data import load_mnist
+
+    (xtr, ttr), (xte, tte) = load_mnist()
+    return (xtr[:3000], ttr[:3000]), (xte[:500], tte[:500])
+
+
+def small(**changes):
+    base = TrainConfig(hidden=(20,), lr=0.5, batch_size=50, iterations=None, epochs=2, sampling="shuffle",
+                       init="xavier", seed=3)
+    return base.with_(**changes)
+
+
+def records(trainer):
+    return list(trainer.run())
+
+
+# ------------------------------------------------------------------ TrainConfig
+
+
+def test_config_validation_gives_clear_errors():
+    for changes, msg in [({"sampling": "random"}, "sampling"), ({"batch_size": 0}, "batch"),
+                         ({"lr": 0.0}, "learning rate"), ({"lr": float("nan")}, "learning rate"),
+                         ({"epochs": 2, "iterations": 5}, "either"), ({"epochs": None, "iterations": None}, "either"),
+                         ({"iterations": 0, "epochs": None}, "at least one"), ({"hidden": (3, 0)}, "positive"),
+                         ({"train_subset": 0}, "subset"), ({"synthetic": -1}, "synthetic"),
+                         ({"lr_decay": 1.5}, "decay")]:
+        with pytest.raises(ValueError, match=msg):
+            small(**changes)
+
+
+def test_config_round_trips_through_a_dict_and_normalises_types():
+    cfg = small(hidden=[64, 32], augment=True, synthetic=10)
+    d = cfg.to_dict()
+    assert d["hidden"] == [64, 32] and d["synthetic"] == 10 and d["augment"] is True
+    assert TrainConfig.from_dict(d) == cfg
+    assert TrainConfig.from_dict({**d, "unknown_future_key": 1}) == cfg
+    assert TrainConfig.from_dict({**d, "batch_size": 50.0}).batch_size == 50
+    defaults = TrainConfig()
+    assert defaults.augment is False and defaults.synthetic == 0 and defaults.lr_decay == 1.0
+
+
+# ------------------------------------------------------------------ the record stream
+
+
+def test_record_stream_shape(mnist):
+    tr = Trainer(small(), mnist)
+    recs = records(tr)
+    assert isinstance(recs[0], EpochRecord) and recs[0].epoch == 0 and recs[0].iteration == 0
+    assert isinstance(recs[-1], FinishedRecord) and recs[-1].reason == "completed"
+    steps = [r for r in recs if isinstance(r, StepRecord)]
+    epochs = [r for r in recs if isinstance(r, EpochRecord)]
+    assert tr.iters_per_epoch == 60 and tr.total_iterations == 120
+    assert [s.iteration for s in steps] == list(range(1, 121))
+    assert [e.epoch for e in epochs] == [0, 1, 2]
+    # an EpochRecord comes right after the step that ends its epoch (the GUI worker relies on it)
+    for i, r in enumerate(recs):
+        if isinstance(r, StepRecord) and r.iteration % tr.iters_per_epoch == 0:
+            assert isinstance(recs[i + 1], EpochRecord) and recs[i + 1].iteration == r.iteration
+    assert all(np.isfinite(s.loss) and s.lr == 0.5 for s in steps)
+    assert epochs[-1].test_acc > 0.7 and epochs[-1].samples_per_s > 0
+    assert epochs[1].mean_loss == pytest.approx(np.mean([s.loss for s in steps[:60]]))
+    assert recs[-1].final_test_acc == epochs[-1].test_acc
+    assert steps[5].epoch == pytest.approx(6 / 60)
+
+
+def test_iterations_and_replacement_sampling_use_the_books_epoch(mnist):
+    tr = Trainer(small(sampling="replacement", iterations=130, epochs=None), mnist)
+    recs = records(tr)
+    assert tr.iters_per_epoch == 60  # 3000 // 50
+    assert [e.iteration for e in recs if isinstance(e, EpochRecord)] == [0, 60, 120, 130]
+
+
+def test_shuffle_visits_every_example_once_per_epoch():
+    n = 23
+    x = np.zeros((n, 3), np.float32)
+    x[:, 0] = np.arange(n)
+    seen = []
+
+    def spy(xb, rng):
+        seen.extend(xb[:, 0].astype(int).tolist())
+        return xb * 0  # the network does not need to learn anything here
+
+    data = ((x, np.arange(n) % 10), (x[:5], np.arange(5)))
+    tr = Trainer(small(batch_size=5, epochs=2), data, batch_transform=spy)
+    records(tr)
+    assert tr.iters_per_epoch == 5  # ceil(23 / 5): the last batch is partial
+    assert sorted(seen[:n]) == list(range(n)) and sorted(seen[n:]) == list(range(n))
+    assert seen[:n] != seen[n:]  # a new order each epoch
+
+
+def test_same_seed_is_bit_for_bit_repeatable(mnist):
+    def run(seed):
+        tr = Trainer(small(seed=seed, optimizer="adam", lr=1e-3), mnist)
+        losses = [r.loss for r in tr.run() if isinstance(r, StepRecord)]
+        return losses, tr.network.params_copy()
+
+    (l1, p1), (l2, p2), (l3, _) = run(5), run(5), run(6)
+    assert l1 == l2
+    for key in p1:
+        assert_array_equal(p1[key], p2[key])
+    assert l1 != l3
+
+
+def test_stop_is_honoured_within_one_mini_batch(mnist):
+    tr = Trainer(small(), mnist)
+    gen = tr.run()
+    recs = []
+    for rec in gen:
+        recs.append(rec)
+        if isinstance(rec, StepRecord) and rec.iteration == 7:
+            tr.stop()
+    last = recs[-1]
+    assert isinstance(last, FinishedRecord) and last.reason == "stopped"
+    assert last.iteration == 7 and tr.iteration == 7
+    assert not any(isinstance(r, StepRecord) and r.iteration > 7 for r in recs)
+
+
+def test_stop_from_another_thread(mnist):
+    tr = Trainer(small(epochs=50), mnist)
+    reached = threading.Event()
+    stopped_at = []
+
+    def controller():
+        reached.wait(10)
+        stopped_at.append(tr.iteration)
+        tr.stop()
+
+    thread = threading.Thread(target=controller)
+    thread.start()
+    final = None
+    for rec in tr.run():
+        if isinstance(rec, StepRecord) and rec.iteration == 30:
+            reached.set()
+            thread.join(10)  # the controller has called stop() by now
+        if isinstance(rec, FinishedRecord):
+            final = rec
+    assert final.reason == "stopped"
+    assert final.iteration <= stopped_at[0] + 1
+
+
+def test_set_lr_takes_effect_at_the_next_step(mnist):
+    tr = Trainer(small(), mnist)
+    lrs = {}
+    for rec in tr.run():
+        if isinstance(rec, StepRecord):
+            lrs[rec.iteration] = rec.lr
+            if rec.iteration == 10:
+                tr.set_lr(0.05)
+                assert tr.lr == 0.05
+    assert lrs[10] == 0.5 and lrs[11] == 0.05 and lrs[120] == 0.05
+    with pytest.raises(ValueError):
+        tr.set_lr(-1)
+
+
+def test_lr_decay_multiplies_the_rate_each_epoch(mnist):
+    tr = Trainer(small(lr_decay=0.5, epochs=3), mnist)
+    lrs = [r.lr for r in tr.run() if isinstance(r, StepRecord)]
+    assert lrs[0] == 0.5 and lrs[60] == 0.25 and lrs[120] == 0.125
+
+
+# ------------------------------------------------------------------ divergence
+
+
+def _run_until_end(tr):
+    diverged = [r for r in tr.run() if isinstance(r, (DivergedRecord, FinishedRecord))]
+    return diverged
+
+
+def test_non_finite_loss_is_reported_and_finite_weights_kept(mnist):
+    def poison(xb, rng, calls=[0]):  # noqa: B006 - a counter for this test only
+        calls[0] += 1
+        return xb * np.nan if calls[0] == 5 else xb
+
+    tr = Trainer(small(), mnist, batch_transform=poison)
+    div, fin = _run_until_end(tr)
+    assert isinstance(div, DivergedRecord) and div.iteration == 5 and div.lr == 0.5
+    assert not np.isfinite(div.loss)
+    assert "step 5" in div.message and "0.5" in div.message and "non-finite" in div.message
+    assert fin.reason == "diverged" and fin.iteration == 4
+    assert np.isfinite(tr.network.flat_params).all()
+    assert tr.diverged is div
+
+
+@pytest.mark.parametrize("preset", ["book-twolayer", "nielsen-ch1", "fast"])
+def test_huge_learning_rate_is_reported_as_diverged(mnist, preset):
+    """lr 1e6: the clipped cross-entropy and saturated sigmoids keep the loss finite, yet the run
+    is wrecked. The weight and loss checks must call it diverged, and keep sound weights."""
+    cfg = get_preset(preset).config.with_(lr=1e6, iterations=300, epochs=None, eval_train=500)
+    tr = Trainer(cfg, mnist)
+    div, fin = _run_until_end(tr)
+    assert isinstance(div, DivergedRecord), div
+    assert div.lr == 1e6 and div.iteration <= T.HEALTH_EVERY * 2
+    assert fin.reason == "diverged"
+    flat = tr.network.flat_params
+    assert np.isfinite(flat).all() and np.abs(flat).max() <= T.WEIGHT_LIMIT
+
+
+def test_exploding_loss_with_finite_weights_is_diverged(mnist, monkeypatch):
+    monkeypatch.setattr(T, "WEIGHT_LIMIT", 1e30)  # only the loss check can see it now
+    cfg = get_preset("book-twolayer").config.with_(lr=1e6, iterations=300, eval_train=500)
+    div, fin = _run_until_end(Trainer(cfg, mnist))
+    assert isinstance(div, DivergedRecord) and "loss exploded" in div.reason
+
+
+def test_no_false_alarm_at_high_but_workable_rates(mnist):
+    for cfg in (get_preset("book-twolayer").config.with_(lr=3.0, iterations=300),
+                get_preset("nielsen-ch1").config.with_(lr=10.0, epochs=None, iterations=1500),
+                get_preset("fast").config.with_(lr=0.01, epochs=1)):
+        fin = _run_until_end(Trainer(cfg.with_(eval_train=500), mnist))
+        assert [type(r) for r in fin] == [FinishedRecord] and fin[0].reason == "completed", cfg
+
+
+# ------------------------------------------------------------------ more training data
+
+
+def test_extra_train_rows_are_appended(mnist):
+    (xtr, ttr), test = mnist
+    extra = (np.ones((7, 784), np.float32), np.full(7, 3))
+    tr = Trainer(small(train_subset=100), ((xtr, ttr), test), extra_train=extra)
+    assert len(tr.x_train) == 107 and tr.t_train[-1] == 3
+    assert_array_equal(tr.x_train[-1], np.ones(784))
+    with pytest.raises(ValueError, match="do not match"):
+        Trainer(small(), mnist, extra_train=(np.ones((2, 5)), np.ones(2)))
+
+
+def test_synthetic_and_augment_use_the_pad_modules(mnist, monkeypatch):
+    calls = {"synth": 0, "augment": 0}
+
+    def make_synthetic(n, rng):
+        calls["synth"] = n
+        return rng.random((n, 784), dtype=np.float32), np.zeros(n, np.uint8)
+
+    def augment_batch(x, rng):
+        calls["augment"] += 1
+        return x
+
+    monkeypatch.setitem(sys.modules, "nnstudio.core.synth", types.SimpleNamespace(make_synthetic=make_synthetic))
+    monkeypatch.setitem(sys.modules, "nnstudio.core.augment", types.SimpleNamespace(augment_batch=augment_batch))
+    tr = Trainer(small(train_subset=200, synthetic=40, augment=True, iterations=6, epochs=None), mnist)
+    assert calls["synth"] == 40 and len(tr.x_train) == 240
+    records(tr)
+    assert calls["augment"] == 6
+
+
+def test_one_hot_targets_and_eval_limit(mnist):
+    (xtr, ttr), (xte, tte) = mnist
+    tr = Trainer(small(iterations=3, epochs=None), ((xtr, np.eye(10)[ttr]), (xte, np.eye(10)[tte])),
+                 eval_train_limit=100)
+    assert tr.t_train.ndim == 1 and tr.eval_train_limit == 100
+    first = next(tr.run())
+    assert first.train_acc * 100 == int(first.train_acc * 100)  # measured on 100 images
+
+
+def test_continue_training_a_given_network(mnist):
+    net = small().build_network()
+    tr = Trainer(small(iterations=5, epochs=None), mnist, network=net)
+    records(tr)
+    assert tr.network is net
+    with pytest.raises(ValueError, match="inputs"):
+        Trainer(small(), mnist, network=small().build_network(input_size=10))
