@@ -91,6 +91,13 @@ def test_without_a_model(qtbot):
     assert label(panel) == "1" and "late model" in panel.model_label.text()
 
 
+def test_a_model_of_another_input_size_is_not_used(panel, context):
+    context.set_model(ModelInfo(MultiLayerNet([10, 4, 10]), "odd model", "file"))
+    assert "does not take 28x28 inputs" in panel.model_label.text()
+    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    assert label(panel) == "" and context.drawing is not None
+
+
 def test_keys_on_the_panel(panel, qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest

@@ -138,13 +138,21 @@ class DrawingPanel(QWidget):
     # ------------------------------------------------------------------ model
     @Slot(object)
     def _on_model_changed(self, info) -> None:
-        self.model_label.setText(f"Model: <b>{info.name}</b>" if info is not None else NO_MODEL)
+        if info is None:
+            self.model_label.setText(NO_MODEL)
+        elif self.network() is None:
+            self.model_label.setText(f"Model: <b>{info.name}</b> does not take 28x28 inputs")
+        else:
+            self.model_label.setText(f"Model: <b>{info.name}</b>")
         self.show_input(self.x)
         self.my_digits.refresh(self.network())
 
     def network(self):
+        """The current model's network, or None (no model, or one that does not take 28x28 inputs)."""
         info = self.context.model
-        return None if info is None else info.network
+        if info is None or getattr(info.network, "sizes", [784])[0] != 784:
+            return None
+        return info.network
 
     # ------------------------------------------------------------------ input → verdict
     @Slot()
