@@ -85,3 +85,21 @@ def test_callable_captions_are_made_for_the_visible_page_only(grid):
     assert grid.page_captions() == [f"#{k}" for k in range(40, 60)]
     assert sorted(asked) == list(range(40, 60))
     assert grid.tooltip(3) == "tip 43"
+
+
+def test_hover_highlights_a_tile_and_the_tooltip_names_it(grid, qtbot, monkeypatch):
+    from PySide6.QtCore import QEvent, QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    shown = []  # the offscreen platform warns when a real tooltip window is raised
+    monkeypatch.setattr(QToolTip, "showText", lambda pos, text, *a: shown.append(text))
+    grid.set_images(_images(30), captions=[str(i) for i in range(30)])
+    centre = grid.canvas.tile_rect(6).center()
+    qtbot.mouseMove(grid.canvas, centre)
+    qtbot.waitUntil(lambda: grid.canvas.hover == 6)
+    grid.canvas.repaint()
+    QApplication.sendEvent(grid.canvas, QHelpEvent(QEvent.ToolTip, centre, grid.canvas.mapToGlobal(centre)))
+    assert shown[-1] == "6 · image #6"
+    QApplication.sendEvent(grid.canvas, QHelpEvent(QEvent.ToolTip, QPoint(1, 1), QPoint(1, 1)))
+    assert len(shown) == 1  # nothing outside the tiles

@@ -232,6 +232,9 @@ def test_mistakes_gallery_is_most_confident_first(panel, context, qtbot):
     first = view.gallery.page_captions()[0]
     assert first == f"{tte[idx[0]]}→{pred[0]} {100 * conf[0]:.0f}%"
     assert view.gallery.page_flags().all()
+    tip = view.gallery.tooltip(0)
+    assert tip.startswith(f"test image #{idx[0]}: true {tte[idx[0]]}, predicted {pred[0]}")
+    assert f"top three: {pred[0]} (" in tip
 
 
 def test_model_change_while_hidden_is_evaluated_on_show(panel, context, qtbot):
@@ -279,3 +282,22 @@ def test_a_model_that_does_not_fit_the_images_gets_a_message(panel, context, qtb
     assert "takes 100 inputs but the images have 784 pixels" in view.accuracy_label.text()
     context.set_model(ModelInfo(MultiLayerNet([784, 5, 3], rng=0), "odd net", "file"))
     assert "3 outputs" in view.confusion.message
+
+
+def test_hovering_the_confusion_matrix_explains_a_cell(panel, context, qtbot, monkeypatch):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    shown = []  # the offscreen platform warns when a real tooltip window is raised
+    monkeypatch.setattr(QToolTip, "showText", lambda pos, text, *a: shown.append(text))
+    view = show_evaluate(panel, qtbot)
+    context.set_model(ModelInfo(trained_net(), "quick net", "trained"))
+    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
+    qtbot.mouseMove(view.confusion, view.confusion.cell_rect(4, 9).center().toPoint())
+    qtbot.waitUntil(lambda: view.confusion.hover == (4, 9))
+    cm = view.confusion.matrix
+    view.confusion.repaint()
+    at = view.confusion.cell_rect(4, 9).center().toPoint()
+    QApplication.sendEvent(view.confusion, QHelpEvent(QEvent.ToolTip, at, view.confusion.mapToGlobal(at)))
+    assert shown[-1].startswith(f"true 4, predicted 9: {cm[4, 9]:,} (wrong;")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -165,10 +165,19 @@ class ConfusionMatrixView(QWidget):
             self.hover = cell
             self.setCursor(Qt.PointingHandCursor if cell else Qt.ArrowCursor)
             self.update()
+            if cell is None:
+                QToolTip.hideText()
+
+    def event(self, event):
+        if event.type() == QEvent.ToolTip:  # Qt asks after the hover delay: text for that cell
+            cell = self.cell_at(event.pos().x(), event.pos().y())
             if cell is not None:
-                QToolTip.showText(event.globalPosition().toPoint(), self.cell_text(*cell), self)
+                QToolTip.showText(event.globalPos(), self.cell_text(*cell), self)
             else:
                 QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def leaveEvent(self, event):
         self.hover = None

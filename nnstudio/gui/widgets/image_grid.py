@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QRect, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QToolButton,
                                QToolTip, QVBoxLayout, QWidget)
@@ -95,10 +95,19 @@ class _Canvas(QWidget):
             self.hover = pos
             self.setCursor(Qt.PointingHandCursor if pos >= 0 else Qt.ArrowCursor)
             self.update()
+            if pos < 0:
+                QToolTip.hideText()
+
+    def event(self, event):
+        if event.type() == QEvent.ToolTip:  # Qt asks after the hover delay: text for that spot
+            pos = self.position_at(event.pos().x(), event.pos().y())
             if pos >= 0:
-                QToolTip.showText(event.globalPosition().toPoint(), self.grid.tooltip(pos), self)
+                QToolTip.showText(event.globalPos(), self.grid.tooltip(pos), self)
             else:
                 QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
 
     def leaveEvent(self, event):
         self.hover = -1
