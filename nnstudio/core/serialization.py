@@ -52,14 +52,24 @@ def save_model(path: str | Path, network: MultiLayerNet, meta: dict | None = Non
 def load_model(path: str | Path) -> tuple[MultiLayerNet, dict]:
     """Load a model saved by `save_model` → (network, meta). Raises ModelFileError."""
     path = Path(path)
+    if path.is_dir():
+        raise ModelFileError(f"{path}: is a folder, not a model file")
     if not path.is_file():
         raise ModelFileError(f"{path}: file not found")
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise ModelFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    if size == 0:
+        raise ModelFileError(f"{path}: the file is empty")
     if not zipfile.is_zipfile(path):
         raise ModelFileError(f"{path}: not an .npz model file (not a zip archive)")
     try:
         with np.load(path, allow_pickle=False) as npz:
             arrays = {name: npz[name] for name in npz.files}
-    except (OSError, ValueError, zipfile.BadZipFile, EOFError, KeyError) as exc:
+    except Exception as exc:  # noqa: BLE001 - untrusted bytes: a damaged member can raise
+        # almost anything (zlib.error, EOFError, ValueError, even tokenize.TokenError from a
+        # garbled array header); each means the same thing to the user.
         raise ModelFileError(f"{path}: not a readable .npz model file ({_short(exc)})") from None
     if "header" not in arrays:
         raise ModelFileError(f"{path}: not an NN Studio model (no header)")
@@ -69,11 +79,16 @@ def load_model(path: str | Path) -> tuple[MultiLayerNet, dict]:
         raise ModelFileError(f"{path}: the model header is not valid JSON") from None
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise ModelFileError(f"{path}: not an NN Studio model")
-    if header.get("version", 0) > FORMAT_VERSION:
+    version = header.get("version", 0)
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ModelFileError(f"{path}: the model header has no valid format version")
+    if version > FORMAT_VERSION:
         raise ModelFileError(f"{path}: saved by a newer NN Studio (format {header.get('version')})")
     params = {name[len("param_"):]: value for name, value in arrays.items() if name.startswith("param_")}
     config = header.get("network")
-    if not isinstance(config, dict) or "sizes" not in config:
+    sizes = config.get("sizes") if isinstance(config, dict) else None
+    if not (isinstance(sizes, list) and len(sizes) >= 2
+            and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in sizes)):
         raise ModelFileError(f"{path}: the header does not describe a network")
     for name, value in params.items():
         if value.dtype.kind != "f":
