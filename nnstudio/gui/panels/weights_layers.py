@@ -5,7 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout,
+                               QWidget)
 
 from nnstudio.gui.widgets.heatmap import AXIS_COLOR, HeatmapWidget, brushes_for, style_plot
 
@@ -35,6 +36,10 @@ def shared_histograms(current, initial, bins: int = BINS):
     return edges, counts, init_counts
 
 
+def _scaled(counts, log: bool):
+    return np.log10(1.0 + counts) if log else counts
+
+
 class LayersView(QWidget):
     """Pick a layer: its W as a heatmap, b as bars, and W's histogram against its initialisation."""
 
@@ -46,6 +51,10 @@ class LayersView(QWidget):
         self.layer_combo = QComboBox()
         self.layer_combo.setObjectName("layerCombo")
         self.layer_combo.setMinimumContentsLength(22)
+        self.log_counts = QCheckBox("Log counts")
+        self.log_counts.setObjectName("histLogCounts")
+        self.log_counts.setToolTip("Histogram heights as log10(1 + count): the tails and a narrow "
+                                   "initial spike fit on one scale.")
         self.summary = QLabel("")
         self.summary.setObjectName("layerSummary")
         self.heatmap = HeatmapWidget(colorbar_label="weight", row_name="from", col_name="to")
@@ -82,6 +91,7 @@ class LayersView(QWidget):
         top.addWidget(QLabel("Layer:"))
         top.addWidget(self.layer_combo)
         top.addWidget(self.summary, 1)
+        top.addWidget(self.log_counts)
         splitter = QSplitter(Qt.Horizontal)
         splitter.addWidget(self.heatmap)
         splitter.addWidget(self.side)
@@ -91,6 +101,7 @@ class LayersView(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.layer_combo.currentIndexChanged.connect(self._on_layer_changed)
+        self.log_counts.toggled.connect(self._on_log_toggled)
 
     # ------------------------------------------------------------------ public API
     @property
@@ -139,11 +150,13 @@ class LayersView(QWidget):
         if init is not None and np.shape(init) != W.shape:
             init = None
         edges, counts, init_counts = shared_histograms(W, init)
-        self.current_curve.setData(edges, counts)
+        log = self.log_counts.isChecked()
+        self.hist_plot.setLabel("left", "log10(1 + count)" if log else "count", color=AXIS_COLOR)
+        self.current_curve.setData(edges, _scaled(counts, log))
         if init_counts is None:
             self.initial_curve.setData([], [])
         else:
-            self.initial_curve.setData(edges, init_counts)
+            self.initial_curve.setData(edges, _scaled(init_counts, log))
         self.legend.getLabel(self.initial_curve).setText(
             f"at initialisation{f' ({self.initial_note})' if self.initial_note else ''}")
         self.hist_plot.setTitle(f"histogram of {name}'s {W.size:,} weights")
@@ -154,6 +167,11 @@ class LayersView(QWidget):
 
     def export_scenes(self) -> list:
         return [self.heatmap.graphics.scene(), self.side.scene()]
+
+    @Slot(bool)
+    def _on_log_toggled(self, _on):
+        if self.params is not None:
+            self.render()
 
     @Slot(int)
     def _on_layer_changed(self, _index):
