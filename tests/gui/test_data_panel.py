@@ -301,3 +301,19 @@ def test_hovering_the_confusion_matrix_explains_a_cell(panel, context, qtbot, mo
     at = view.confusion.cell_rect(4, 9).center().toPoint()
     QApplication.sendEvent(view.confusion, QHelpEvent(QEvent.ToolTip, at, view.confusion.mapToGlobal(at)))
     assert shown[-1].startswith(f"true 4, predicted 9: {cm[4, 9]:,} (wrong;")
+
+
+def test_shutdown_waits_for_a_running_evaluation(panel, context, qtbot):
+    view = show_evaluate(panel, qtbot)
+    context.set_model(ModelInfo(trained_net(), "quick net", "trained"))
+    assert view.worker is not None  # started in the background
+    panel.shutdown()
+    assert not view.worker.isRunning()
+    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
+
+
+def test_the_main_window_hosts_the_data_panel(main_window):
+    panel = main_window.panels["dataPanel"]
+    assert isinstance(panel, DataPanel)
+    assert [panel.tabs.tabText(i) for i in range(panel.tabs.count())] == ["Browse", "Evaluate"]
+    assert panel.browse.dataset is None  # nothing loads before the panel is shown
