@@ -35,6 +35,7 @@ class DrawingPanel(QWidget):
         self.source = "pad"  # or the opened image's file name
         self.x: np.ndarray | None = None
         self.probabilities: np.ndarray | None = None
+        self._network = None
 
         self.pad = DrawingPad()
         self.pad.strokes_changed.connect(self._on_strokes_changed)
@@ -138,6 +139,12 @@ class DrawingPanel(QWidget):
     # ------------------------------------------------------------------ model
     @Slot(object)
     def _on_model_changed(self, info) -> None:
+        # A private copy: layers cache their inputs during forward, so two threads predicting
+        # with one network object (a worker evaluating the same model) could disturb each other.
+        usable = info is not None and getattr(info.network, "sizes", [784])[0] == 784
+        self._network = None
+        if usable:
+            self._network = info.network.copy() if hasattr(info.network, "copy") else info.network
         if info is None:
             self.model_label.setText(NO_MODEL)
         elif self.network() is None:
@@ -148,11 +155,9 @@ class DrawingPanel(QWidget):
         self.my_digits.refresh(self.network())
 
     def network(self):
-        """The current model's network, or None (no model, or one that does not take 28x28 inputs)."""
-        info = self.context.model
-        if info is None or getattr(info.network, "sizes", [784])[0] != 784:
-            return None
-        return info.network
+        """This panel's copy of the current network, or None (no model, or one that does not take
+        28x28 inputs)."""
+        return self._network
 
     # ------------------------------------------------------------------ input → verdict
     @Slot()
