@@ -141,7 +141,10 @@ def _compile(node):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             kind = "text" if isinstance(value, str) else type(value).__name__
             raise ExpressionError(f"only numbers are allowed as constants, not {kind}")
-        return _const(np.float64(value))  # float64: no unbounded Python integers
+        try:
+            return _const(np.float64(value))  # float64: no unbounded Python integers
+        except OverflowError:
+            raise ExpressionError("a number in the formula is too large for a float") from None
     if isinstance(node, ast.Name):
         name = node.id
         if name in VARIABLES:

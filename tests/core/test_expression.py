@@ -47,6 +47,7 @@ def test_accepts_arithmetic_and_functions(text, expected):
     ("9**9**9", "exponent"),
     ("x0 ** (10**6)", "exponent"),
     ("x0 ^ 2", "write x0\\*\\*2"),
+    ("1" + "0" * 350, "too large for a float"),
     ("sin(x0", "not a formula"),
     ("x2 + 1", "unknown name"),
     ("'text'", "only numbers"),

@@ -64,6 +64,7 @@ class FieldView(pg.PlotWidget):
         self.start.sigPositionChangeFinished.connect(self._on_target_moved)
         self.paths: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem, pg.ScatterPlotItem]] = {}
         self.notes: dict[str, pg.TextItem] = {}
+        self._note_args: dict = {}
         self.view = (-1.0, 1.0, -1.0, 1.0)
         self.scene().sigMouseClicked.connect(self._on_click)
         self.scene().sigMouseMoved.connect(self._on_move)
@@ -142,8 +143,10 @@ class FieldView(pg.PlotWidget):
         for text in self.notes.values():
             self.getPlotItem().removeItem(text)
         self.notes.clear()
+        self._note_args.clear()
 
     def _set_note(self, name, where, note):
+        self._note_args[name] = (where, note)
         text = self.notes.get(name)
         if not note or where is None:
             if text is not None:
@@ -156,11 +159,15 @@ class FieldView(pg.PlotWidget):
             self.getPlotItem().addItem(text)
             self.notes[name] = text
         text.setText(f"{OPTIMIZER_LABELS[name]}: {note}")
-        # keep the label on screen even when the last drawn point is far outside the view
         a, b, c, d = self.visible_range()
-        x = min(max(float(where[0]), a), a + 0.75 * (b - a))
-        y = min(max(float(where[1]), c + 0.08 * (d - c)), d)
-        text.setPos(x, y)
+        x, y = float(where[0]), float(where[1])
+        if a <= x <= b and c <= y <= d:
+            text.setAnchor((0, 1))
+            text.setPos(min(x, a + 0.7 * (b - a)), max(y, c + 0.06 * (d - c)))
+        else:  # gone off screen: stack the labels in the top-left corner, one line per optimizer
+            slot = list(OPTIMIZER_COLORS).index(name)
+            text.setAnchor((0, 0))
+            text.setPos(a + 0.01 * (b - a), d - (0.01 + 0.055 * slot) * (d - c))
         text.show()
 
     @staticmethod
@@ -201,4 +208,6 @@ class FieldView(pg.PlotWidget):
 
     @Slot(object)
     def _on_manual_range(self, _mask):
+        for name, (where, note) in list(self._note_args.items()):
+            self._set_note(name, where, note)  # off-screen labels follow the corner
         self.range_changed.emit()
