@@ -9,7 +9,7 @@ from nnstudio.gui.panels.descent_style import OPTIMIZER_COLORS, OPTIMIZER_LABELS
 
 
 class ValueCurves(pg.PlotWidget):
-    """One curve per optimizer. On the log scale, values ≤ 0 cannot be drawn: they are left out and
+    """One curve per optimizer (the status lines above it are its colour key). On the log scale, values ≤ 0 cannot be drawn: they are left out and
     `hidden_nonpositive` says so (the saddle, a typed-in function)."""
 
     def __init__(self, parent=None):
@@ -21,13 +21,10 @@ class ValueCurves(pg.PlotWidget):
         plot.setLabel("left", "f(x₀, x₁)")
         plot.setMenuEnabled(False)
         plot.showGrid(x=True, y=True, alpha=0.2)
-        self.legend = plot.addLegend(offset=(-8, 8), brush=pg.mkBrush(255, 255, 255, 215),
-                                     pen=pg.mkPen("#999999"), labelTextColor="#222222")
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.values: dict[str, np.ndarray] = {}
         self.log = False
         self.hidden_nonpositive = False
-        self.legend.setVisible(False)
 
     def set_values(self, name: str, values) -> None:
         if name not in self.curves:
@@ -38,7 +35,6 @@ class ValueCurves(pg.PlotWidget):
             self.getPlotItem().addItem(curve)
             self.curves[name] = curve
         self.values[name] = np.asarray(values, float)
-        self.legend.setVisible(True)
         self._draw(name)
 
     def set_log(self, log: bool) -> None:
@@ -54,7 +50,6 @@ class ValueCurves(pg.PlotWidget):
             self.getPlotItem().removeItem(curve)
         self.curves.clear()
         self.values.clear()
-        self.legend.setVisible(False)
         self.hidden_nonpositive = False
 
     def _draw(self, name):

@@ -118,7 +118,9 @@ class DescentPlayground(QWidget):
 
         self.field = FieldView()
         self.curves = ValueCurves()
-        self.readout = QLabel("hover over the plot to read f")
+        self.readout = QLabel("hover over the plot to read f there; click or drag to move the start")
+        self.readout.setMinimumWidth(0)
+        self.readout.setStyleSheet(f"color: {NOTE_TEXT};")
         self.readout.setObjectName("descentReadout")
         self.status = QLabel("")
         self.status.setObjectName("descentStatus")
@@ -130,6 +132,7 @@ class DescentPlayground(QWidget):
         tl.setContentsMargins(0, 0, 0, 0)
         tl.addWidget(self._build_run_bar())
         tl.addWidget(self.field, 1)
+        tl.addWidget(self.readout)
         bottom = QWidget()
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
@@ -293,6 +296,7 @@ class DescentPlayground(QWidget):
         self.speed.setObjectName("descentSpeed")
         self.speed.setRange(0, len(SPEEDS) - 1)
         self.speed.setValue(3)
+        self.speed.setMinimumWidth(110)
         self.speed.setMaximumWidth(160)
         self.speed.valueChanged.connect(self._on_speed)
         self.speed_label = QLabel()
@@ -300,7 +304,6 @@ class DescentPlayground(QWidget):
         row.addWidget(self.speed)
         row.addWidget(self.speed_label)
         row.addStretch(1)
-        row.addWidget(self.readout)
         self._on_speed(self.speed.value())
         return bar
 
