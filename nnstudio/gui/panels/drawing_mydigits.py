@@ -92,7 +92,7 @@ class MyDigitsBox(QGroupBox):
             "No digits kept yet: draw one and press its label." if n == 0 else
             f"{n} kept · " + "  ".join(f"{d}: {c}" for d, c in enumerate(counts)))
         self.selected = min(self.selected, n - 1)
-        self.remove_button.setEnabled(self.selected >= 0)
+        self._update_remove_button()
         self.clear_button.setEnabled(n > 0)
         if n and network is not None:
             self.predicted = network.predict_labels(self.x)
@@ -115,8 +115,14 @@ class MyDigitsBox(QGroupBox):
     @Slot(int)
     def _on_clicked(self, index: int) -> None:
         self.selected = int(index)
-        self.remove_button.setEnabled(True)
+        self._update_remove_button()
         self.digit_selected.emit(self.selected)
+
+    def _update_remove_button(self) -> None:
+        ok = 0 <= self.selected < len(self.t)
+        self.remove_button.setEnabled(ok)
+        self.remove_button.setText(f"Remove #{self.selected + 1} ({self.t[self.selected]})" if ok
+                                   else "Remove selected")
 
     @Slot()
     def remove_selected(self) -> None:
