@@ -103,7 +103,9 @@ class MyDigitsBox(QGroupBox):
                     f"{wrong.sum()} mistake{'s' if wrong.sum() != 1 else ''} "
                     f"(red captions: label→read as).")
             captions = [f"{t}→{p}" if t != p else f"{t}" for t, p in zip(self.t, self.predicted)]
-            self.grid.set_images(self.x, captions=captions, flags=wrong)
+            tips = [f"#{i + 1}: labelled {t}, read as {p}. Click to show it on the pad."
+                    for i, (t, p) in enumerate(zip(self.t, self.predicted))]
+            self.grid.set_images(self.x, captions=captions, flags=wrong, tooltips=tips)
         else:
             self.predicted = np.zeros(0, np.int64)
             if n and not self.score_label.text():
