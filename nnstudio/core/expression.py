@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import math
+import re
 import operator
 
 import numpy as np
@@ -86,8 +87,11 @@ class Expression:
 
     @property
     def formula_html(self) -> str:
-        body = (self.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-                .replace("x0", "x<sub>0</sub>").replace("x1", "x<sub>1</sub>"))
+        """Rich text: x<sub>0</sub>, simple powers as superscripts, · for *."""
+        body = self.text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        body = re.sub(r"\*\*\s*(-?[0-9.]+|[A-Za-z_][A-Za-z0-9_]*)(?![A-Za-z0-9_.(])", r"<sup>\1</sup>", body)
+        body = body.replace("**", "^").replace("*", "·")
+        body = re.sub(r"\bx([01])\b", r"x<sub>\1</sub>", body)
         return "f(x<sub>0</sub>, x<sub>1</sub>) = " + body
 
     def __repr__(self):

@@ -130,6 +130,26 @@ def test_mouse_click_sets_the_start(panel, qtbot):
     assert pg.start_x0.value() == pytest.approx(1.5, abs=0.1)
 
 
+def test_dragging_the_start_marker(panel):
+    pg = panel.playground
+    pg.single_step()
+    pg.field.start.setPos(QPointF(2.0, -1.0))
+    pg.field.start.sigPositionChangeFinished.emit(pg.field.start)  # what the end of a drag sends
+    assert (pg.start_x0.value(), pg.start_x1.value()) == pytest.approx((2.0, -1.0))
+    assert not pg.runs  # old trajectories are gone
+    pg.start_x0.setValue(-1.0)  # typing a coordinate moves the marker
+    assert pg.field.start_point() == pytest.approx((-1.0, -1.0))
+
+
+def test_custom_view_width(panel):
+    pg = panel.playground
+    pg.view_spin.setValue(50.0)
+    assert pg.set_expression("x0**2/100 + x1**2/10")
+    assert pg.surface.view == (-50.0, 50.0, -50.0, 50.0)
+    a, b, c, d = pg.field.visible_range()
+    assert a < -49 and b > 49
+
+
 def test_expression_refused_keeps_previous_function(panel):
     pg = panel.playground
     before = pg.surface
@@ -153,7 +173,8 @@ def test_expression_accepted_has_only_the_numerical_gradient(panel):
     assert run.values[-1] < run.values[0]
     pg.function_combo.setCurrentIndex(0)  # back to a built-in, then to the typed one again
     pg.function_combo.setCurrentIndex(pg.function_combo.findData("custom"))
-    assert pg.surface.formula_html.endswith("0.1*x<sub>0</sub>**2")
+    assert pg.surface.formula_html.endswith("0.1·x<sub>0</sub><sup>2</sup>")
+    assert pg.expression.text() == "sin(x0)*cos(x1) + 0.1*x0**2"
 
 
 def test_function_undefined_in_part_of_the_view_is_drawn_where_finite(panel):

@@ -35,6 +35,10 @@ class DescentPanel(QWidget):
         if index != 0:
             self.playground.stop()
 
+    def hideEvent(self, event):
+        self.playground.stop()  # no animation behind another panel
+        super().hideEvent(event)
+
     def save_png(self, path) -> bool:
         """Write the visible tab as a PNG image; False when the file cannot be written."""
         return self.tabs.currentWidget().grab().save(str(path), "PNG")

@@ -21,7 +21,7 @@ from nnstudio.gui.panels.descent_style import (ERROR_TEXT, NOTE_TEXT, OPTIMIZER_
                                                background_lut, colorize)
 
 CUSTOM = "custom"
-CUSTOM_VIEW = (-4.0, 4.0, -4.0, 4.0)
+CUSTOM_HALF_WIDTH = 4.0  # a typed-in f is shown on [-w, w]², w set beside the field
 IMAGE_RES = 160  # background samples per side
 CONTOUR_RES = 90
 SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]  # steps per second, one per slider notch
@@ -190,7 +190,15 @@ class DescentPlayground(QWidget):
         plot_button = QPushButton("Plot")
         plot_button.setObjectName("descentPlotExpression")
         plot_button.clicked.connect(self._on_expression_entered)
+        self.view_spin = QDoubleSpinBox()
+        self.view_spin.setObjectName("descentCustomView")
+        self.view_spin.setPrefix("± ")
+        self.view_spin.setDecimals(2)
+        self.view_spin.setRange(0.01, 1e4)
+        self.view_spin.setValue(CUSTOM_HALF_WIDTH)
+        self.view_spin.setToolTip("the typed-in function is drawn for x0 and x1 in [−w, w]")
         row.addWidget(self.expression, 1)
+        row.addWidget(self.view_spin)
         row.addWidget(plot_button)
         self.expression_error = QLabel("")
         self.expression_error.setObjectName("descentExpressionError")
@@ -420,9 +428,13 @@ class DescentPlayground(QWidget):
             self.expression_error.setText(str(exc))
             return False
         self.expression_error.setText("")
-        start = _finite_start(expr, CUSTOM_VIEW, self.field.start_point())
+        if self.expression.text() != text:
+            self.expression.setText(text)
+        w = self.view_spin.value()
+        view = (-w, w, -w, w)
+        start = _finite_start(expr, view, self.field.start_point())
         self.custom = Surface(CUSTOM, "Your own f(x₀, x₁)", expr.formula, expr.formula_html, expr, None,
-                              CUSTOM_VIEW, start, (), "Your function: only the numerical gradient is known.",
+                              view, start, (), "Your function: only the numerical gradient is known.",
                               dict(DEFAULT_LR, sgd=0.1))
         self.function_combo.blockSignals(True)
         self.function_combo.setCurrentIndex(self.function_combo.findData(CUSTOM))
