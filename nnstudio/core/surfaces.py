@@ -154,7 +154,7 @@ SURFACES = {s.key: s for s in (
             f"f({_X0}, {_X1}) = (1 − {_X0})<sup>2</sup> + 100 ({_X1} − {_X0}<sup>2</sup>)<sup>2</sup>",
             rosenbrock, rosenbrock_grad, (-2.0, 2.0, -1.0, 3.0), (-1.5, 2.0), ((1.0, 1.0),),
             "Finding the valley is easy, following its flat curved floor to (1, 1) is slow.",
-            {"sgd": 0.001, "momentum": 0.0005, "nesterov": 0.0005, "adagrad": 0.3, "rmsprop": 0.01,
+            {"sgd": 0.001, "momentum": 0.001, "nesterov": 0.0005, "adagrad": 0.3, "rmsprop": 0.01,
              "adam": 0.1}),
     Surface("himmelblau", "Himmelblau (four minima)", "f(x₀, x₁) = (x₀² + x₁ − 11)² + (x₀ + x₁² − 7)²",
             f"f({_X0}, {_X1}) = ({_X0}<sup>2</sup> + {_X1} − 11)<sup>2</sup> + "

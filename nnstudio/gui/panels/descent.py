@@ -40,8 +40,8 @@ class DescentPanel(QWidget):
         super().hideEvent(event)
 
     def save_png(self, path) -> bool:
-        """Write the visible tab as a PNG image; False when the file cannot be written."""
-        return self.tabs.currentWidget().grab().save(str(path), "PNG")
+        """Write the visible tab's plots as a PNG image; False when the file cannot be written."""
+        return self.tabs.currentWidget().plot_area.grab().save(str(path), "PNG")
 
     def export_plot(self):
         start = Path(settings.read_str(settings.LAST_EXPORT_DIR, str(Path.home())))

@@ -126,7 +126,7 @@ class DescentPlayground(QWidget):
         self.status.setObjectName("descentStatus")
         self.status.setTextFormat(Qt.RichText)
         self.status.setWordWrap(True)
-        right = QSplitter(Qt.Vertical)
+        right = self.plot_area = QSplitter(Qt.Vertical)  # what File > Export plot saves
         top = QWidget()
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
