@@ -65,24 +65,21 @@ def _bilinear(img: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray
     p = SIDE + 2  # one pixel of zero padding on every side: out-of-range reads land on zeros
     padded = np.zeros((b, p, p), dtype=np.float32)
     padded[:, 1:-1, 1:-1] = img
-    rows = np.clip(rows + 1.0, 0.0, p - 1.001)
-    cols = np.clip(cols + 1.0, 0.0, p - 1.001)
-    r0 = rows.astype(np.int32)  # coordinates are >= 0 here, so truncation is floor
-    c0 = cols.astype(np.int32)
-    fr = (rows - r0).astype(np.float32)
-    fc = (cols - c0).astype(np.float32)
-    flat = padded.reshape(b, p * p)
-    base = r0 * p + c0
-    base = base.reshape(b, -1)
-    v00 = np.take_along_axis(flat, base, axis=1)
-    v01 = np.take_along_axis(flat, base + 1, axis=1)
-    v10 = np.take_along_axis(flat, base + p, axis=1)
-    v11 = np.take_along_axis(flat, base + p + 1, axis=1)
-    fr = fr.reshape(b, -1)
-    fc = fc.reshape(b, -1)
+    rows = np.clip(rows + np.float32(1.0), 0.0, p - 1.001)
+    cols = np.clip(cols + np.float32(1.0), 0.0, p - 1.001)
+    r0f, c0f = np.floor(rows), np.floor(cols)
+    fr, fc = rows - r0f, cols - c0f
+    r0, c0 = r0f.astype(np.intp), c0f.astype(np.intp)
+    # flat indices into the whole padded batch: one 1-D take per corner is the fastest gather
+    base = r0 * p + c0 + (np.arange(b, dtype=np.intp) * (p * p))[:, None, None]
+    flat = padded.ravel()
+    v00 = flat.take(base)
+    v01 = flat.take(base + 1)
+    v10 = flat.take(base + p)
+    v11 = flat.take(base + (p + 1))
     top = v00 + fc * (v01 - v00)
     bottom = v10 + fc * (v11 - v10)
-    return (top + fr * (bottom - top)).reshape(b, SIDE, SIDE)
+    return top + fr * (bottom - top)
 
 
 def _neighbour_stack(img: np.ndarray) -> np.ndarray:
@@ -137,19 +134,19 @@ def augment_batch(x: np.ndarray, rng: np.random.Generator,
     m00, m01 = cos * sr - sin * c, -sin * d
     m10, m11 = sin * sr + cos * c, cos * d
     det = m00 * m11 - m01 * m10
-    i00, i01, i10, i11 = m11 / det, -m01 / det, -m10 / det, m00 / det
-    shift_r = rng.uniform(-p.shift, p.shift, b)
-    shift_c = rng.uniform(-p.shift, p.shift, b)
+    inv = (np.stack([m11, -m01, -m10, m00]) / det).astype(np.float32)[:, :, None, None]
+    shift_r = rng.uniform(-p.shift, p.shift, b).astype(np.float32)
+    shift_c = rng.uniform(-p.shift, p.shift, b).astype(np.float32)
 
-    yr = _grid_r[None] - CENTRE - shift_r[:, None, None]
-    yc = _grid_c[None] - CENTRE - shift_c[:, None, None]
-    src_r = i00[:, None, None] * yr + i01[:, None, None] * yc + CENTRE
-    src_c = i10[:, None, None] * yr + i11[:, None, None] * yc + CENTRE
+    yr = _grid_r[None] - (CENTRE + shift_r[:, None, None])
+    yc = _grid_c[None] - (CENTRE + shift_c[:, None, None])
+    src_r = inv[0] * yr + inv[1] * yc + np.float32(CENTRE)
+    src_c = inv[2] * yr + inv[3] * yc + np.float32(CENTRE)
 
     if p.elastic_alpha > 0:
         # Simard et al.: uniform random displacements, Gaussian-smoothed, scaled by alpha. The
         # smoothing shrinks their spread, so normalise it to make alpha the typical displacement.
-        field = rng.uniform(-1.0, 1.0, (2, b, SIDE, SIDE)).astype(np.float32)
+        field = rng.random((2, b, SIDE, SIDE), dtype=np.float32) * np.float32(2.0) - np.float32(1.0)
         field = _smooth(field.reshape(2 * b, SIDE, SIDE), p.elastic_sigma).reshape(2, b, SIDE, SIDE)
         rms = np.sqrt((field ** 2).mean(axis=(0, 2, 3), keepdims=True)) + 1e-6
         strength = rng.uniform(0.0, p.elastic_alpha, (1, b, 1, 1)).astype(np.float32)
@@ -157,7 +154,7 @@ def augment_batch(x: np.ndarray, rng: np.random.Generator,
         src_r = src_r + field[0]
         src_c = src_c + field[1]
 
-    out = _bilinear(img, src_r.astype(np.float32), src_c.astype(np.float32))
+    out = _bilinear(img, src_r, src_c)
 
     # Stroke width: blend towards the 4-neighbour grey-scale dilation (thicker) or erosion (thinner).
     if p.width_prob > 0:

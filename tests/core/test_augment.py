@@ -52,7 +52,7 @@ def test_centre_of_mass_stays_near_the_mnist_centre(digits):
 def test_ink_is_kept(digits):
     out = augment_batch(digits, np.random.default_rng(4))
     ratio = out.sum(axis=1) / digits.sum(axis=1)
-    assert 0.4 < ratio.min() and ratio.max() < 2.5  # thinning/thickening, never wiped out
+    assert 0.3 < ratio.min() and ratio.max() < 2.5  # thinning/thickening, never wiped out
     assert ratio.std() > 0.05  # and the stroke width does vary
 
 
