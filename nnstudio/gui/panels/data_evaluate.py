@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (QGridLayout, QHBoxLayout, QLabel, QPushButton, QS
 from nnstudio.core.evaluation import AverageDarkness, evaluate, random_guess_accuracy
 from nnstudio.gui.panels.data_chart import BarChart
 from nnstudio.gui.panels.data_confusion import ConfusionMatrixView
+from nnstudio.gui.panels.data_gallery import GalleryView
 from nnstudio.gui.panels.data_style import (BAR, BAR_LOW, DARKNESS, ERROR_TEXT, MODEL, MUTED,
                                             RANDOM, TEXT)
 from nnstudio.gui.panels.data_text import explainer
 from nnstudio.gui.panels.data_worker import DataWorker
-from nnstudio.gui.widgets.image_grid import ImageGrid
 
 LABELS = [str(d) for d in range(10)]
 
@@ -61,10 +61,10 @@ class EvaluateView(QWidget):
         self.digit_chart.setObjectName("digitAccuracyChart")
         self.digit_chart.setMinimumHeight(190)
         self.digit_chart.set_labels("", "true label")
-        self.gallery_title = QLabel("", objectName="galleryTitle")
-        self.mistakes_button = QPushButton("Show all mistakes", objectName="showMistakesButton")
-        self.gallery = ImageGrid(8, 4)
-        self.gallery.setObjectName("mistakesGallery")
+        self.gallery_view = GalleryView()
+        self.gallery = self.gallery_view.grid  # the ImageGrid itself
+        self.gallery_title = self.gallery_view.title
+        self.mistakes_button = self.gallery_view.mistakes_button
         self.explainer = explainer("evaluation")
 
         self.evaluate_button.clicked.connect(self.evaluate)
@@ -83,18 +83,14 @@ class EvaluateView(QWidget):
         left.addLayout(top)
         left.addWidget(self.confusion, 3)
         left.addWidget(self.digit_chart, 2)
-        gallery_bar = QHBoxLayout()
-        gallery_bar.addWidget(self.gallery_title, 1)
-        gallery_bar.addWidget(self.mistakes_button)
         right = self._right = QGridLayout()
         right.addWidget(self.accuracy_label, 0, 0)
         right.addWidget(self.baselines_chart, 1, 0)
-        right.addLayout(gallery_bar, 2, 0)
-        right.addWidget(self.gallery, 3, 0)
-        right.addWidget(self.explainer, 4, 0)
+        right.addWidget(self.gallery_view, 2, 0)
+        right.addWidget(self.explainer, 3, 0)
         right.setRowStretch(1, 2)
-        right.setRowStretch(3, 5)
-        right.setRowStretch(4, 3)
+        right.setRowStretch(2, 5)
+        right.setRowStretch(3, 3)
         layout = QHBoxLayout(self)
         layout.addLayout(left, 1)
         layout.addLayout(right, 1)
@@ -197,16 +193,14 @@ class EvaluateView(QWidget):
         self.confusion.clear(message)
         self.digit_chart.clear_bars()
         self.baselines_chart.clear_bars()
-        self.gallery_title.setText("")
-        self.gallery.clear("The model's mistakes will appear here.")
+        self.gallery_view.clear("The model's mistakes will appear here.")
         self._set_result_widgets_visible(False)
 
     def _set_result_widgets_visible(self, visible: bool) -> None:
         """Empty charts with made-up axes would only confuse: hide them until there is a result."""
-        for w in (self.baselines_chart, self.digit_chart, self.gallery, self.mistakes_button,
-                  self.gallery_title):
+        for w in (self.baselines_chart, self.digit_chart, self.gallery_view):
             w.setVisible(visible)
-        for row, stretch in ((1, 2), (3, 5)):  # without results the explanation takes the space
+        for row, stretch in ((1, 2), (2, 5)):  # without results the explanation takes the space
             self._right.setRowStretch(row, stretch if visible else 0)
 
     def _show_result(self) -> None:
@@ -256,10 +250,10 @@ class EvaluateView(QWidget):
             return
         m = self.result["evaluation"].mistakes
         self.confusion.set_selected(None)
-        self.gallery_title.setText(f"<b>Mistakes, most confident first</b> ({len(m):,})")
-        self._fill_gallery(m.indices, m.true, m.pred, self.result["evaluation"].confidence[m.indices])
-        if not len(m):
-            self.gallery.set_empty_text("No mistakes: every test image is right.")
+        self.gallery_view.show_images(
+            f"<b>Mistakes, most confident first</b> ({len(m):,})", self._test_set()[0], m.indices,
+            m.true, m.pred, m.confidence, self.result["network"],
+            "No mistakes: every test image is right.")
 
     @Slot(int, int)
     def show_cell(self, true_label: int, predicted: int) -> None:
@@ -272,29 +266,10 @@ class EvaluateView(QWidget):
         idx = idx[np.argsort(-ev.confidence[idx], kind="stable")]
         self.confusion.set_selected((true_label, predicted))
         what = "right" if true_label == predicted else "wrong"
-        self.gallery_title.setText(f"<b>True {true_label}, predicted {predicted}</b> "
-                                   f"({len(idx):,} images, {what}; most confident first)")
-        self._fill_gallery(idx, t[idx], ev.pred[idx], ev.confidence[idx])
-        if not len(idx):
-            self.gallery.set_empty_text(f"No test image labelled {true_label} was called {predicted}.")
-
-    def _fill_gallery(self, idx, true, pred, conf) -> None:
-        """Captions and tooltips are made for the visible page only (a poor model has 9,000 mistakes)."""
-        x = self._test_set()[0]
-
-        def caption(k: int) -> str:
-            a, b, c = int(true[k]), int(pred[k]), float(conf[k])
-            return f"{a}→{b} {100 * c:.0f}%" if a != b else f"{a} {100 * c:.0f}%"
-
-        network = self.result["network"]  # the worker's copy: the GUI thread owns it now
-
-        def tooltip(k: int) -> str:
-            probs = network.probabilities(x[idx[k]][None])[0]  # one image: ~0.1 ms
-            top = ", ".join(f"{d} ({100 * probs[d]:.1f}%)" for d in np.argsort(probs)[::-1][:3])
-            return (f"test image #{int(idx[k])}: true {int(true[k])}, predicted {int(pred[k])} "
-                    f"with probability {100 * float(conf[k]):.1f}%\nthe model's top three: {top}")
-
-        self.gallery.set_images(x, idx, caption, flags=true != pred, tooltips=tooltip)
+        self.gallery_view.show_images(
+            f"<b>True {true_label}, predicted {predicted}</b> ({len(idx):,} images, {what}; most "
+            "confident first)", self._test_set()[0], idx, t[idx], ev.pred[idx], ev.confidence[idx],
+            self.result["network"], f"No test image labelled {true_label} was called {predicted}.")
 
     def shutdown(self) -> None:
         self._again = False
