@@ -28,10 +28,23 @@ class SGD(Optimizer):
 
     name = "sgd"
 
+    def __init__(self, lr: float = 0.01):
+        super().__init__(lr)
+        self._buf = None
+
+    def reset(self):
+        self._buf = None
+
     def step(self, params, grads):
+        if self._buf is None:
+            self._buf = {}
         lr = self.lr
         for key, value in params.items():
-            value -= lr * grads[key]
+            buf = self._buf.get(key)
+            if buf is None or buf.shape != value.shape or buf.dtype != value.dtype:
+                buf = self._buf[key] = np.empty_like(value)  # scratch: no temporary per step
+            np.multiply(grads[key], lr, out=buf)
+            value -= buf
 
 
 class Momentum(Optimizer):

@@ -1,0 +1,191 @@
+"""Benchmark: the learning engine's speed (throughput, trainer overhead, the presets' wall times)."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import time
+
+import numpy as np
+
+# Targets from issue 3 (a careful plain-numpy trainer reached them on this kind of 2-core machine).
+TARGETS = {"small_1t": 250_000, "big_1t": 60_000, "book_s": 5.0, "nielsen_s": 15.0, "fast_s": 8.0}
+
+
+def _limits(threads: int):
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=threads, user_api="blas")
+
+
+def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, threads, repeats=3):
+    """Samples/s of Trainer.run() (its own epoch figure: gathers, steps, records; no evaluation),
+    and of the bare step (train_gradient + optimizer) on the same batches → overhead per step."""
+    from nnstudio.core.optimizers import make_optimizer
+    from nnstudio.core.trainer import TrainConfig, Trainer
+
+    (xtr, ttr), test = data
+    cfg = TrainConfig(hidden=tuple(sizes[1:-1]), activation=activation, init=init, optimizer=optimizer,
+                      lr=lr, batch_size=batch, iterations=steps, sampling="replacement",
+                      train_subset=steps * batch, eval_train=1)
+    small_test = (test[0][:1], test[1][:1])  # evaluation is not what this measures
+    trainer_rates, bare_rates = [], []
+    with _limits(threads):
+        for _ in range(repeats):
+            trainer = Trainer(cfg, ((xtr, ttr), small_test))
+            rate = [r.samples_per_s for r in trainer.run() if type(r).__name__ == "EpochRecord"][-1]
+            trainer_rates.append(rate)
+            net = cfg.build_network()
+            opt = make_optimizer(optimizer, lr)
+            params = {"all": net.flat_params}
+            rng = np.random.default_rng(0)
+            x_all = trainer.x_train
+            idx = [rng.integers(0, len(x_all), batch) for _ in range(steps)]
+            batches = [(x_all[i], ttr[i]) for i in idx]  # gathered beforehand: the bare step only
+            t0 = time.perf_counter()
+            for x, t in batches:
+                grads, _ = net.train_gradient(x, t)
+                opt.step(params, {"all": grads})
+            bare_rates.append(steps * batch / (time.perf_counter() - t0))
+    trainer_rate, bare_rate = statistics.median(trainer_rates), statistics.median(bare_rates)
+    overhead_us = (batch / trainer_rate - batch / bare_rate) * 1e6
+    return trainer_rate, bare_rate, overhead_us
+
+
+def _torch_throughput(torch, data, sizes, activation, optimizer, lr, batch, steps, threads):
+    """The same net, batch, optimizer and thread count trained by PyTorch on the CPU."""
+    torch.set_num_threads(threads)
+    layers = []
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
+        layers.append(torch.nn.Linear(n_in, n_out))
+        if i < len(sizes) - 2:
+            layers.append(torch.nn.Sigmoid() if activation == "sigmoid" else torch.nn.ReLU())
+    model = torch.nn.Sequential(*layers)
+    opt = (torch.optim.SGD if optimizer == "sgd" else torch.optim.Adam)(model.parameters(), lr=lr)
+    loss_fn = torch.nn.CrossEntropyLoss()
+    (xtr, ttr), _ = data
+    x_all, t_all = torch.from_numpy(xtr), torch.from_numpy(ttr.astype(np.int64))
+    gen = torch.Generator().manual_seed(0)
+    rates = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for _ in range(steps):
+            idx = torch.randint(0, len(x_all), (batch,), generator=gen)
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(x_all[idx]), t_all[idx])
+            loss.backward()
+            opt.step()
+        rates.append(steps * batch / (time.perf_counter() - t0))
+    return statistics.median(rates)
+
+
+def _preset_seconds(data, name, threads, **changes):
+    from nnstudio.core.presets import get_preset
+    from nnstudio.core.trainer import Trainer
+
+    cfg = get_preset(name).config.with_(**changes)
+    with _limits(threads):
+        t0 = time.perf_counter()
+        final = list(Trainer(cfg, data).run())[-1]
+        return time.perf_counter() - t0, final
+
+
+def _time_to_target(data, name, seed, threads, target):
+    """Seconds from the start of the run until an epoch-end test accuracy ≥ target (None if never)."""
+    from nnstudio.core.presets import get_preset
+    from nnstudio.core.records import EpochRecord
+    from nnstudio.core.trainer import Trainer
+
+    cfg = get_preset(name).config.with_(seed=seed)
+    with _limits(threads):
+        t0 = time.perf_counter()
+        trainer = Trainer(cfg, data)
+        for rec in trainer.run():
+            if isinstance(rec, EpochRecord) and rec.test_acc >= target:
+                trainer.stop()
+                return time.perf_counter() - t0, rec.epoch, rec.test_acc
+        return None, None, None
+
+
+def _status(value, target, higher_is_better=True):
+    ok = value >= target if higher_is_better else value <= target
+    return "ok" if ok else "MISSED"
+
+
+def run(seeds: int = 5, quick: bool = False) -> dict:
+    from nnstudio.core.data import load_mnist
+    from nnstudio.core.network import MultiLayerNet
+
+    data = load_mnist()
+    figures = {"cpu_count": os.cpu_count(), "load_average_start": os.getloadavg()[0]}
+    print(f"engine: float32, numpy {np.__version__}, {os.cpu_count()} cores, load average "
+          f"{figures['load_average_start']:.1f} at the start (other work on the machine slows every figure)")
+    steps = 100 if quick else 400
+
+    small = ([784, 50, 10], "sigmoid", "std", "sgd", 0.1, 100)
+    big = ([784, 256, 128, 10], "relu", "he", "adam", 1e-3, 128)
+    runs = [("small_1t", small, 1), ("big_1t", big, 1), ("big_2t", big, 2)]
+    for key, (sizes, act, init, opt, lr, batch), threads in runs:
+        rate, bare, overhead = _throughput(data, sizes, act, init, opt, lr, batch, steps, threads)
+        figures[key] = rate
+        figures[key + "_bare"] = bare
+        figures[key + "_overhead_us"] = overhead
+        target = TARGETS.get(key)
+        goal = f" (target >= {target:,}: {_status(rate, target)})" if target else ""
+        print(f"  {'-'.join(map(str, sizes))} batch {batch} {opt}, {threads} thread{'s' * (threads > 1)}: "
+              f"{rate:,.0f} samples/s through Trainer.run(){goal}; bare step {bare:,.0f}/s, "
+              f"trainer overhead {overhead:.0f} us/step")
+
+    try:
+        import torch
+    except ImportError:
+        torch = None
+        print("  PyTorch side by side: skipped (torch is not installed; it is not a dependency)")
+    if torch is not None:
+        for key, (sizes, act, _init, opt, lr, batch), threads in runs:
+            t_rate = _torch_throughput(torch, data, sizes, act, opt, lr, batch, steps, threads)
+            figures[key + "_torch"] = t_rate
+            print(f"  PyTorch {torch.__version__} {'-'.join(map(str, sizes))} {threads}t: {t_rate:,.0f} samples/s; "
+                  f"numpy/PyTorch = {figures[key] / t_rate:.2f}")
+
+    net = MultiLayerNet([784, 256, 128, 10], activation="relu", init="he", rng=0)
+    digit = data[1][0][:1]
+    with _limits(1):
+        net.predict(digit)
+        times = []
+        for _ in range(200 if quick else 2000):
+            t0 = time.perf_counter()
+            net.probabilities(digit)
+            times.append(time.perf_counter() - t0)
+    figures["forward_one_digit_us"] = statistics.median(times) * 1e6
+    print(f"  forward pass of one digit through 784-256-128-10 (probabilities): "
+          f"{figures['forward_one_digit_us']:.0f} us (median)")
+
+    if quick:
+        return figures
+    for name, key, threads in (("book-twolayer", "book_s", 2), ("book-twolayer", "book_1t_s", 1),
+                               ("nielsen-ch1", "nielsen_s", 2), ("nielsen-ch1", "nielsen_1t_s", 1)):
+        seconds, final = _preset_seconds(data, name, threads)
+        figures[key] = seconds
+        figures[key.replace("_s", "_test_acc")] = final.final_test_acc
+        target = TARGETS.get(key)
+        goal = f" (target <= {target:g} s: {_status(seconds, target, False)})" if target else ""
+        print(f"  {name} on {threads} thread{'s' * (threads > 1)}: {seconds:.2f} s wall incl. every evaluation, "
+              f"test accuracy {final.final_test_acc:.4f}{goal}")
+
+    for threads in (2, 1):
+        results = [_time_to_target(data, "fast", seed, threads, 0.98) for seed in range(seeds)]
+        reached = [r[0] for r in results if r[0] is not None]
+        key = "fast_s" if threads == 2 else "fast_1t_s"
+        median = statistics.median([r if r is not None else float("inf") for r, _e, _a in results])
+        figures[key] = median
+        figures[key + "_runs"] = [r[0] for r in results]
+        figures[key + "_epochs"] = [r[1] for r in results]
+        detail = ", ".join(f"{r:.1f} s (epoch {e})" if r is not None else "never" for r, e, _a in results)
+        goal = f" (target <= {TARGETS['fast_s']:g} s: {_status(median, TARGETS['fast_s'], False)})" \
+            if threads == 2 else ""
+        print(f"  fast preset to >= 98% test accuracy on {threads} thread{'s' * (threads > 1)}: median "
+              f"{median:.2f} s over {seeds} seeds{goal} [{detail}]; {len(reached)}/{seeds} reached it")
+    figures["load_average_end"] = os.getloadavg()[0]
+    print(f"  load average at the end: {figures['load_average_end']:.1f}")
+    return figures
