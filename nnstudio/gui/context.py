@@ -6,6 +6,7 @@ each other directly (the model is the source of truth, views subscribe).
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +50,8 @@ class AppContext(QObject):
         self._model: ModelInfo | None = None
         self._dataset: DatasetInfo | None = None
         self._drawing: np.ndarray | None = None
+        self._preloader: threading.Thread | None = None
+        self._preloaded: tuple | None = None
         self.training = False
 
     # ------------------------------------------------------------------ model
@@ -69,10 +72,36 @@ class AppContext(QObject):
     def dataset(self) -> DatasetInfo:
         """The current dataset, loading the bundled MNIST on first use (about 0.3-1 s)."""
         if self._dataset is None:
-            from nnstudio.core.data import load_mnist
+            preloaded = None
+            if self._preloader is not None:
+                self._preloader.join()
+                preloaded, self._preloaded = self._preloaded, None
+            if preloaded is None:  # no preload, or it failed: load here, so errors surface here
+                from nnstudio.core.data import load_mnist
 
-            self._dataset = DatasetInfo("MNIST (bundled)", None, load_mnist())
+                preloaded = load_mnist()
+            self._dataset = DatasetInfo("MNIST (bundled)", None, preloaded)
         return self._dataset
+
+    def preload_dataset(self) -> None:
+        """Start reading the bundled MNIST in the background, so no panel waits for it later.
+
+        The app calls this at start (tests don't). Decompression releases the GIL, so the GUI
+        stays responsive; `dataset` joins the loader when a panel needs the data first.
+        """
+        if self._dataset is not None or self._preloader is not None:
+            return
+
+        def load():
+            from nnstudio.core.data import DatasetError, load_mnist
+
+            try:
+                self._preloaded = load_mnist()
+            except (DatasetError, OSError):
+                self._preloaded = None
+
+        self._preloader = threading.Thread(target=load, name="mnist-preload", daemon=True)
+        self._preloader.start()
 
     def set_dataset(self, info: DatasetInfo) -> None:
         self._dataset = info
