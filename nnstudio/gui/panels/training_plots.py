@@ -96,10 +96,14 @@ class TrainingPlots(QWidget):
             plot.set_x_mode(plot.x_mode)
 
     # ------------------------------------------------------------------ the shown run
-    def start_run(self, iters_per_epoch: int, expected_test_acc: float | None) -> None:
-        """Empty the main curves for a new run; draw the book's references when it has one."""
+    def start_run(self, iters_per_epoch: int, expected_test_acc: float | None,
+                  total_iterations: int | None = None) -> None:
+        """Empty the main curves for a new run; draw the book's references when it has one.
+        With `total_iterations` the x axis spans the whole planned run from the start."""
         self.clear_overlay()
         self._make_main_series(iters_per_epoch)
+        for plot in (self.loss_plot, self.acc_plot):  # linked x axes: both or neither auto-range
+            plot.set_x_extent(total_iterations)
         self.acc_plot.clear_references()
         if expected_test_acc is not None:
             self.acc_plot.add_reference(100 * expected_test_acc, f"book: {100 * expected_test_acc:.2f}%",
@@ -147,7 +151,7 @@ class TrainingPlots(QWidget):
                                      [100 * getattr(e, attr) for e in run.epochs])
         for plot in (self.loss_plot, self.acc_plot):
             plot.refresh()
-            plot.getPlotItem().enableAutoRange()
+            plot.set_x_extent(None)
 
     def clear_overlay(self) -> None:
         for key in ("ov_loss",):

@@ -1,0 +1,123 @@
+"""Benchmark: the GUI stays responsive while 784-256-128-10 trains on the full set in the window.
+
+Prints the longest gap between ticks of a 10 ms QTimer on the GUI thread (target < 50 ms), the
+time of the panel's plot updates (target < ~4 ms), and training throughput in the window against
+the same run headless (target >= 90%), for one and two OpenBLAS threads.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+
+EPOCHS = 1.0
+
+
+def _config(epochs: float):
+    from nnstudio.core.presets import PRESETS
+
+    return PRESETS["fast"].config.with_(epochs=epochs, iterations=None)
+
+
+def _headless(data, blas_threads: int, epochs: float) -> float:
+    """Training samples/s of the run iterated on this thread (no GUI), from its EpochRecords."""
+    from threadpoolctl import threadpool_limits
+
+    from nnstudio.core.records import EpochRecord
+    from nnstudio.core.trainer import Trainer
+
+    with threadpool_limits(limits=blas_threads, user_api="blas"):
+        trainer = Trainer(_config(epochs), data, eval_train_limit=10_000)
+        speeds = [r.samples_per_s for r in trainer.run() if isinstance(r, EpochRecord) and r.epoch > 0]
+    return sum(speeds) / len(speeds)
+
+
+def _in_window(app, window, blas_threads: int, epochs: float) -> dict:
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from nnstudio.core.records import EpochRecord
+
+    panel = window.panels["trainingPanel"]
+    panel.blas_threads = blas_threads
+    panel.form.set_config(_config(epochs))
+    window.show_panel(0)
+    app.processEvents()
+    updates = []
+    original = panel.plots.add_records
+
+    def timed(records):
+        t0 = time.perf_counter()
+        original(records)
+        updates.append(time.perf_counter() - t0)
+
+    panel.plots.add_records = timed
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    loop = QEventLoop()
+    panel.context.training_state_changed.connect(lambda running: running or loop.quit())
+    timer.start()
+    if not panel.start():
+        raise RuntimeError(panel.stats.message.text())
+    t_start = time.perf_counter()
+    loop.exec()
+    timer.stop()
+    panel.plots.add_records = original
+    gaps = sorted(b - a for a, b in zip(ticks, ticks[1:]))
+    speeds = [e.samples_per_s for e in panel.run.epochs if isinstance(e, EpochRecord) and e.epoch > 0]
+    return {"samples_per_s": sum(speeds) / len(speeds), "max_gap_ms": 1000 * gaps[-1],
+            "p99_gap_ms": 1000 * gaps[int(0.99 * (len(gaps) - 1))], "ticks": len(ticks),
+            "plot_update_max_ms": 1000 * max(updates), "plot_update_mean_ms": 1000 * sum(updates) / len(updates),
+            "plot_updates": len(updates), "seconds": time.perf_counter() - t_start}
+
+
+def run(epochs: float = EPOCHS) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+
+    from nnstudio.gui.app import create_application
+
+    app = create_application([])
+    app.setOrganizationName("NN Studio Bench")  # keep the user's settings out of it
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    tmp = tempfile.TemporaryDirectory()
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tmp.name)
+    from nnstudio.core.data import load_mnist
+    from nnstudio.gui.context import DatasetInfo
+    from nnstudio.gui.main_window import MainWindow
+
+    data = load_mnist()
+    window = MainWindow()
+    window.context.set_dataset(DatasetInfo("MNIST (bundled)", None, data))
+    window.resize(1280, 820)
+    window.show()
+    app.processEvents()
+    figures = {}
+    try:
+        for threads in (1, 2):
+            headless = _headless(data, threads, epochs)
+            gui = _in_window(app, window, threads, epochs)
+            gui["headless_samples_per_s"] = headless
+            gui["throughput_ratio"] = gui["samples_per_s"] / headless
+            figures[f"blas_{threads}"] = gui
+            print(f"gui: BLAS threads {threads}: 784-256-128-10, {epochs:g} epoch(s) of 60,000 images; "
+                  f"longest GUI-timer gap {gui['max_gap_ms']:.1f} ms (p99 {gui['p99_gap_ms']:.1f} ms, "
+                  f"target < 50); plot update mean {gui['plot_update_mean_ms']:.2f} ms, max "
+                  f"{gui['plot_update_max_ms']:.2f} ms over {gui['plot_updates']} updates (target < ~4); "
+                  f"throughput {gui['samples_per_s']:,.0f} samples/s in the window vs {headless:,.0f} "
+                  f"headless = {100 * gui['throughput_ratio']:.0f}% (target >= 90%)")
+        best = max(v["headless_samples_per_s"] for v in figures.values())
+        for threads in (1, 2):
+            f = figures[f"blas_{threads}"]
+            print(f"gui: BLAS threads {threads}: in the window at {100 * f['samples_per_s'] / best:.0f}% of the "
+                  f"best headless run ({best:,.0f} samples/s)")
+    finally:
+        window.close()
+        app.processEvents()
+        tmp.cleanup()
+    from nnstudio.gui.workers import DEFAULT_BLAS_THREADS
+
+    figures["default_blas_threads"] = DEFAULT_BLAS_THREADS
+    return figures
