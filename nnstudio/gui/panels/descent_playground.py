@@ -6,36 +6,24 @@ import time
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QScrollArea, QSlider, QSpinBox, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSlider, QSpinBox,
+                               QSplitter, QVBoxLayout, QWidget)
 
 from nnstudio.core import descent as core
 from nnstudio.core.expression import ExpressionError, parse_expression
 from nnstudio.core.optimizers import DEFAULT_LR
 from nnstudio.core.surfaces import SURFACES, Surface
+from nnstudio.gui.panels.descent_controls import CUSTOM, PRESETS, DescentControls
 from nnstudio.gui.panels.descent_curves import ValueCurves
 from nnstudio.gui.panels.descent_field import FieldView
-from nnstudio.gui.panels.descent_optimizers import OptimizerList
 from nnstudio.gui.panels.descent_style import (ERROR_TEXT, NOTE_TEXT, OPTIMIZER_COLORS, OPTIMIZER_LABELS,
                                                background_lut, colorize)
 
-CUSTOM = "custom"
-CUSTOM_HALF_WIDTH = 4.0  # a typed-in f is shown on [-w, w]², w set beside the field
 IMAGE_RES = 160  # background samples per side
 CONTOUR_RES = 90
 SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]  # steps per second, one per slider notch
 TICK_MS = 30
 DIFFER_THRESHOLD = 1e-3  # relative difference that counts as "analytic and numerical differ"
-
-# name -> (surface key, {optimizer: lr}, start, steps); one click each (the book's experiments)
-PRESETS = {
-    "Book: lr 0.1 from (−3, 4), 100 steps": ("sphere", {"sgd": 0.1}, (-3.0, 4.0), 100),
-    "lr 10 diverges": ("sphere", {"sgd": 10.0}, (-3.0, 4.0), 100),
-    "lr 1e-10 barely moves": ("sphere", {"sgd": 1e-10}, (-3.0, 4.0), 100),
-    "Book's comparison: x₀²/20 + x₁² from (−7, 2)": (
-        "elongated", {"sgd": 0.95, "momentum": 0.1, "adagrad": 1.5, "adam": 0.3}, (-7.0, 2.0), 30),
-}
 
 
 class _Run:
@@ -146,7 +134,9 @@ class DescentPlayground(QWidget):
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self._build_controls())
+        self.controls = DescentControls()
+        self._adopt_controls(self.controls)
+        scroll.setWidget(self.controls)
         scroll.setFixedWidth(350)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         layout = QHBoxLayout(self)
@@ -160,116 +150,24 @@ class DescentPlayground(QWidget):
 
     # --- building ---------------------------------------------------------------------------------
 
-    def _build_controls(self) -> QWidget:
-        box = QWidget()
-        col = QVBoxLayout(box)
-        col.setContentsMargins(4, 4, 4, 4)
-
-        g = QGroupBox("Function")
-        v = QVBoxLayout(g)
-        self.function_combo = QComboBox()
-        self.function_combo.setObjectName("descentFunction")
-        for key, s in SURFACES.items():
-            self.function_combo.addItem(s.name, key)
-        self.function_combo.addItem("Your own f(x₀, x₁)…", CUSTOM)
+    def _adopt_controls(self, c: DescentControls) -> None:
+        """Name the column's widgets here too and connect them."""
+        self.function_combo, self.formula, self.note = c.function_combo, c.formula, c.note
+        self.expression, self.view_spin, self.expression_error = c.expression, c.view_spin, c.expression_error
+        self.show_arrows, self.gradient_combo = c.show_arrows, c.gradient_combo
+        self.grid_spin, self.gradient_info = c.grid_spin, c.gradient_info
+        self.optimizers, self.start_x0, self.start_x1 = c.optimizers, c.start_x0, c.start_x1
         self.function_combo.currentIndexChanged.connect(self._on_function_chosen)
-        self.formula = QLabel()
-        self.formula.setObjectName("descentFormula")
-        self.formula.setTextFormat(Qt.RichText)
-        self.formula.setWordWrap(True)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
-        self.note.setStyleSheet(f"color: {NOTE_TEXT};")
-        row = QHBoxLayout()
-        self.expression = QLineEdit()
-        self.expression.setObjectName("descentExpression")
-        self.expression.setPlaceholderText("sin(x0)*cos(x1) + 0.1*x0**2")
-        self.expression.setToolTip("numbers, x0, x1, + - * / **, pi, e and sin cos tan exp log sqrt abs "
-                                   "tanh arctan sigmoid …")
         self.expression.returnPressed.connect(self._on_expression_entered)
-        plot_button = QPushButton("Plot")
-        plot_button.setObjectName("descentPlotExpression")
-        plot_button.clicked.connect(self._on_expression_entered)
-        self.view_spin = QDoubleSpinBox()
-        self.view_spin.setObjectName("descentCustomView")
-        self.view_spin.setPrefix("± ")
-        self.view_spin.setDecimals(2)
-        self.view_spin.setRange(0.01, 1e4)
-        self.view_spin.setValue(CUSTOM_HALF_WIDTH)
-        self.view_spin.setToolTip("the typed-in function is drawn for x0 and x1 in [−w, w]")
-        row.addWidget(self.expression, 1)
-        row.addWidget(self.view_spin)
-        row.addWidget(plot_button)
-        self.expression_error = QLabel("")
-        self.expression_error.setObjectName("descentExpressionError")
-        self.expression_error.setWordWrap(True)
-        self.expression_error.setStyleSheet(f"color: {ERROR_TEXT};")
-        for w in (self.function_combo, self.formula, self.note):
-            v.addWidget(w)
-        v.addWidget(QLabel("Type your own f(x0, x1):"))
-        v.addLayout(row)
-        v.addWidget(self.expression_error)
-        col.addWidget(g)
-
-        g = QGroupBox("Gradient arrows (−∇f)")
-        grid = QGridLayout(g)
-        self.show_arrows = QCheckBox("show arrows")
-        self.show_arrows.setChecked(True)
+        c.plot_button.clicked.connect(self._on_expression_entered)
         self.show_arrows.toggled.connect(self._redraw_arrows)
-        self.gradient_combo = QComboBox()
-        self.gradient_combo.setObjectName("descentGradientKind")
-        self.gradient_combo.addItem("numerical (central differences)", "numerical")
-        self.gradient_combo.addItem("analytic (the formula's derivative)", "analytic")
-        self.gradient_combo.setToolTip("which gradient the arrows show and the optimizers follow")
         self.gradient_combo.currentIndexChanged.connect(self._on_gradient_kind)
-        self.grid_spin = QSpinBox()
-        self.grid_spin.setObjectName("descentGridSize")
-        self.grid_spin.setRange(8, 60)
-        self.grid_spin.setValue(20)
-        self.grid_spin.setToolTip("arrows per side: n × n")
         self.grid_spin.valueChanged.connect(self._redraw_arrows)
-        self.gradient_info = QLabel("")
-        self.gradient_info.setObjectName("descentGradientInfo")
-        self.gradient_info.setWordWrap(True)
-        self.gradient_info.setStyleSheet(f"color: {NOTE_TEXT};")
-        grid.addWidget(self.show_arrows, 0, 0)
-        grid.addWidget(QLabel("arrows per side"), 0, 1, Qt.AlignRight)
-        grid.addWidget(self.grid_spin, 0, 2)
-        grid.addWidget(self.gradient_combo, 1, 0, 1, 3)
-        grid.addWidget(self.gradient_info, 2, 0, 1, 3)
-        col.addWidget(g)
-
-        g = QGroupBox("Descent")
-        v = QVBoxLayout(g)
-        presets = QGridLayout()
-        for i, name in enumerate(PRESETS):
-            b = QPushButton(name)
-            b.setObjectName(f"descentPreset{i}")
-            b.setProperty("preset", name)
+        for b in c.preset_buttons:
             b.clicked.connect(self._on_preset_clicked)
-            presets.addWidget(b, i, 0)
-        v.addLayout(presets)
-        self.optimizers = OptimizerList()
         self.optimizers.changed.connect(self._on_settings_changed)
-        v.addWidget(self.optimizers)
-        row = QHBoxLayout()
-        row.addWidget(QLabel("start"))
-        self.start_x0, self.start_x1 = QDoubleSpinBox(), QDoubleSpinBox()
-        for name, spin in (("descentStartX0", self.start_x0), ("descentStartX1", self.start_x1)):
-            spin.setObjectName(name)
-            spin.setDecimals(3)
-            spin.setRange(-1e6, 1e6)
-            spin.setSingleStep(0.1)
-            spin.setKeyboardTracking(False)
+        for spin in (self.start_x0, self.start_x1):
             spin.valueChanged.connect(self._on_start_spin)
-            row.addWidget(spin, 1)
-        v.addLayout(row)
-        hint = QLabel("click or drag on the plot to move the start")
-        hint.setStyleSheet(f"color: {NOTE_TEXT};")
-        v.addWidget(hint)
-        col.addWidget(g)
-        col.addStretch(1)
-        return box
 
     def _build_run_bar(self) -> QWidget:
         bar = QWidget()
@@ -430,7 +328,7 @@ class DescentPlayground(QWidget):
         self.expression_error.setText("")
         if self.expression.text() != text:
             self.expression.setText(text)
-        w = self.view_spin.value()
+        w = self.view_spin.value()  # half-width of the typed-in function's view
         view = (-w, w, -w, w)
         start = _finite_start(expr, view, self.field.start_point())
         self.custom = Surface(CUSTOM, "Your own f(x₀, x₁)", expr.formula, expr.formula_html, expr, None,
