@@ -46,9 +46,9 @@ def test_presets_are_the_books_settings():
 
 
 def test_pad_preset_for_the_drawing_pad():
+    # The drawing-pad engineer tunes this entry (widths, rates, epochs); what the pad needs stays.
     pad = get_preset("pad").config
-    assert pad.hidden == (256, 128) and pad.activation == "relu" and pad.init == "he"
-    assert pad.optimizer == "adam" and pad.augment and pad.synthetic > 0 and pad.batch_size == 128
+    assert pad.augment and pad.synthetic > 0 and pad.loss == "cross_entropy" and pad.epochs
 
 
 def test_unknown_preset():
