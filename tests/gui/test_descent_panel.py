@@ -3,6 +3,7 @@
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
+from PySide6.QtWidgets import QPushButton
 
 from nnstudio.core.optimizers import OPTIMIZERS
 from nnstudio.core.surfaces import SURFACES
@@ -121,6 +122,12 @@ def test_step_pause_and_reset(panel):
     assert not pg.runs and not pg.field.paths and not pg.curves.curves
 
 
+def test_hover_reads_f_and_gradient(panel):
+    pg = panel.playground
+    pg._on_hover(1.0, 2.0)
+    assert "f = 5" in pg.readout.text() and "∇f ≈ (2, 4)" in pg.readout.text()
+
+
 def test_mouse_click_sets_the_start(panel, qtbot):
     pg = panel.playground
     field = pg.field
@@ -226,6 +233,8 @@ def test_numerical_differentiation_tab(panel):
     diff.spin.setValue(10.0)
     assert "<b>0.3000</b>" in diff.numbers.text() and "0.3000000000" in diff.numbers.text()
     assert diff.slider.value() == 100
+    diff.findChild(QPushButton, "descentDiffAt5").click()
+    assert diff.x == 5.0 and diff.spin.value() == 5.0
     assert "1e-50" in diff.note.text() and "gives 0" in diff.note.text()
     x, y = diff.forward_curve.getData()
     assert len(x) == 161

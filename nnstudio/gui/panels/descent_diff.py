@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QSlider, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
+                               QVBoxLayout, QWidget)
 
 from nnstudio.core.descent import difference_errors, tangent_line
 from nnstudio.core.gradient import forward_diff, numerical_diff
@@ -86,6 +86,12 @@ class NumericalDiffTab(QWidget):
         controls.addWidget(QLabel("tangent at x ="))
         controls.addWidget(self.spin)
         controls.addWidget(self.slider, 1)
+        for x in (5.0, 10.0):  # the book's two tangents
+            b = QPushButton(f"x = {x:g}")
+            b.setObjectName(f"descentDiffAt{x:g}")
+            b.setProperty("tangent_x", x)
+            b.clicked.connect(self._on_book_x)
+            controls.addWidget(b)
         self.plot_area = QWidget()  # what File > Export plot saves
         plots = QGridLayout(self.plot_area)
         plots.setContentsMargins(0, 0, 0, 0)
@@ -135,6 +141,10 @@ class NumericalDiffTab(QWidget):
             "dividing by h magnifies the loss. Tiny h: x + h rounds to x, both differences are 0 and the "
             f"error is |f′(x)| (the flat left end); the book's h = 1e-50 gives {tiny:g} in float64."
             + (f" {zeros} exact zero errors are not drawn (0 has no place on a log axis)." if zeros else ""))
+
+    @Slot()
+    def _on_book_x(self) -> None:
+        self.set_x(float(self.sender().property("tangent_x")))
 
     @Slot(int)
     def _on_slider(self, value: int) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QScr
 
 from nnstudio.core import descent as core
 from nnstudio.core.expression import ExpressionError, parse_expression
+from nnstudio.core.gradient import numerical_gradient_2d
 from nnstudio.core.optimizers import DEFAULT_LR
 from nnstudio.core.surfaces import SURFACES, Surface
 from nnstudio.gui.panels.descent_controls import CUSTOM, PRESETS, DescentControls
@@ -370,7 +371,10 @@ class DescentPlayground(QWidget):
     @Slot(float, float)
     def _on_hover(self, x0: float, x1: float) -> None:
         f = float(self.surface.value(x0, x1))
-        self.readout.setText(f"x₀ = {x0:.4g}   x₁ = {x1:.4g}   f = {f:.6g}")
+        with np.errstate(all="ignore"):
+            g = numerical_gradient_2d(self.surface.f, [[x0, x1]])[0]
+        self.readout.setText(f"x₀ = {x0:.4g}   x₁ = {x1:.4g}   f = {f:.6g}   "
+                             f"∇f ≈ ({g[0]:.4g}, {g[1]:.4g})")
 
     # --- runs -------------------------------------------------------------------------------------
 
