@@ -32,6 +32,7 @@ class NumericalDiffTab(QWidget):
         p = self.curve_plot.getPlotItem()
         style_plot(p)
         p.setMenuEnabled(False)
+        p.setTitle("f(x) = 0.01x² + 0.1x and its tangent", color="#222222", size="11pt")
         p.setLabel("bottom", "x")
         p.setLabel("left", "f(x) = 0.01x² + 0.1x")
         p.showGrid(x=True, y=True, alpha=0.2)
@@ -121,6 +122,8 @@ class NumericalDiffTab(QWidget):
         tx = np.array(X_RANGE)
         self.tangent.setData(tx, slope * tx + intercept)
         self.point.setData([x], [function_1(x)])
+        self.error_plot.getPlotItem().setTitle(f"error of the difference quotients at x = {x:.2f}",
+                                               color="#222222", size="11pt")
         fwd, cen = difference_errors(function_1, function_1_grad, x, HS)
         zeros = int((fwd == 0).sum() + (cen == 0).sum())
         # log axes cannot show 0: exact hits are left out (and counted in the note)
