@@ -148,6 +148,7 @@ def test_open_image(panel, context, tmp_path, monkeypatch):
     assert panel.open_image(tmp_path / "one.png")
     assert label(panel) == "1" and "one.png" in panel.source_label.text()
     assert context.drawing is not None
+    assert panel.pad.has_background() and panel.pad.is_empty()  # the photo is shown on the pad
 
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
@@ -161,6 +162,7 @@ def test_open_image(panel, context, tmp_path, monkeypatch):
     assert "no ink" in warnings[-1]
     drag(panel.pad, pad_points(panel.pad, ellipse_zero()))  # drawing replaces the image
     assert label(panel) == "0" and panel.source_label.text() == ""
+    assert not panel.pad.has_background()
 
 
 def test_open_image_dialog(panel, tmp_path, monkeypatch):

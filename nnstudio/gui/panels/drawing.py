@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QSlider, QVBoxLayout, QWidget)
 
@@ -225,7 +225,8 @@ class DrawingPanel(QWidget):
         """Classify an image file through the same preprocessing; a bad file gets a message."""
         name = Path(path).name
         try:
-            x = image_to_input(to_gray(read_image(path)))
+            rgba = read_image(path)
+            x = image_to_input(to_gray(rgba))
         except (ImageReadError, ValueError) as exc:
             QMessageBox.warning(self, "Open image", f"{name}: {exc}")
             return False
@@ -233,6 +234,8 @@ class DrawingPanel(QWidget):
             QMessageBox.information(self, "Open image", f"{name}: no ink found (a blank image?)")
             return False
         self.pad.clear()
+        h, w = rgba.shape[:2]
+        self.pad.set_background(QImage(rgba.data, w, h, 4 * w, QImage.Format_RGBA8888).copy())
         self.source = name
         self.source_label.setText(f"Showing {name}: draw on the pad to replace it.")
         self.show_input(x)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 LOGICAL_SIZE = 280.0  # strokes are stored in a canvas of this side, whatever the widget's size
@@ -34,6 +34,7 @@ class DrawingPad(QWidget):
         self._strokes: list[np.ndarray] = []
         self._current: list[tuple[float, float]] | None = None
         self._brush = DEFAULT_BRUSH
+        self._background: QImage | None = None  # an opened image, shown until the user draws
         self._emit_timer = QTimer(self)
         self._emit_timer.setSingleShot(True)
         self._emit_timer.setInterval(EMIT_INTERVAL_MS)
@@ -61,10 +62,19 @@ class DrawingPad(QWidget):
         self._brush = float(np.clip(size, *BRUSH_RANGE))
         self.update()
 
+    def set_background(self, image: QImage | None) -> None:
+        """Show an image (e.g. an opened photo) on the canvas until the next stroke or clear."""
+        self._background = None if image is None or image.isNull() else image
+        self.update()
+
+    def has_background(self) -> bool:
+        return self._background is not None
+
     @Slot()
     def clear(self) -> None:
         self._strokes.clear()
         self._current = None
+        self._background = None
         self.update()
         self._emit_changed()
 
@@ -111,6 +121,7 @@ class DrawingPad(QWidget):
 
     # ------------------------------------------------------------------ drawing
     def begin_stroke(self, x: float, y: float) -> None:
+        self._background = None
         self._current = [(x, y)]
         self.update()
         self._schedule()
@@ -190,6 +201,12 @@ class DrawingPad(QWidget):
         rect = self.canvas_rect()
         painter.fillRect(self.rect(), self.palette().window())
         painter.fillRect(rect, QColor(0, 0, 0))
+        if self._background is not None:
+            size = self._background.size().scaled(rect.size().toSize(), Qt.KeepAspectRatio)
+            target = QRectF(rect.x() + (rect.width() - size.width()) / 2,
+                            rect.y() + (rect.height() - size.height()) / 2, size.width(), size.height())
+            painter.setRenderHint(QPainter.SmoothPixmapTransform)
+            painter.drawImage(target, self._background)
         k = rect.width() / LOGICAL_SIZE
         pen = QPen(QColor(255, 255, 255), max(self._brush * k, 1.0), Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
         painter.setPen(pen)
@@ -206,7 +223,7 @@ class DrawingPad(QWidget):
                 for p in pts[1:]:
                     path.lineTo(p)
                 painter.drawPath(path)
-        if self.is_empty():
+        if self.is_empty() and self._background is None:
             painter.setPen(QColor(120, 120, 120))
             painter.drawText(rect, Qt.AlignCenter, "draw a digit here")
         if self.hasFocus():
