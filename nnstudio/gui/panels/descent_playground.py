@@ -386,11 +386,14 @@ class DescentPlayground(QWidget):
         """One of the book's experiments: function, optimizers and their rates, start, steps; then play."""
         key, lrs, start, steps = PRESETS[name]
         self.stop()
-        if self.surface.key != key:
-            self.function_combo.blockSignals(True)
-            self.function_combo.setCurrentIndex(self.function_combo.findData(key))
-            self.function_combo.blockSignals(False)
-            self.set_surface(SURFACES[key], start)
+        self.function_combo.blockSignals(True)
+        self.function_combo.setCurrentIndex(self.function_combo.findData(key))
+        self.function_combo.blockSignals(False)
+        if self.gradient_combo.currentIndex() != 0:  # the book's runs use the numerical gradient
+            self.gradient_combo.blockSignals(True)
+            self.gradient_combo.setCurrentIndex(0)
+            self.gradient_combo.blockSignals(False)
+        self.set_surface(SURFACES[key], start)  # also frames the function's own view again
         self.optimizers.set_state(checked=set(lrs), lrs=lrs)
         self.steps_spin.blockSignals(True)
         self.steps_spin.setValue(steps)
