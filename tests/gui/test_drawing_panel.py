@@ -80,6 +80,16 @@ def test_unsure_prediction_says_so(panel, context):
     assert "undecided" in panel.model_label.text()
 
 
+def test_hesitant_prediction_names_the_runner_up(panel, context):
+    W = np.zeros((784, 10))
+    b = np.zeros(10)
+    b[4], b[9] = 2.5, 1.0  # p(4) = 0.53, p(9) = 0.12 whatever is drawn
+    context.set_model(ModelInfo(MultiLayerNet([784, 10], params={"W1": W, "b1": b}), "biased", "file"))
+    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    assert label(panel) == "4"
+    assert panel.unsure_label.text() == "probably 4; could be 9"
+
+
 def test_without_a_model(qtbot):
     context = AppContext()
     panel = DrawingPanel(context)

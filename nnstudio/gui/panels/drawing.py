@@ -21,7 +21,11 @@ from nnstudio.gui.panels.drawing_preview import InputPreview
 from nnstudio.gui.widgets.drawing_pad import BRUSH_RANGE, LOGICAL_SIZE, DrawingPad
 from nnstudio.gui.widgets.prob_bars import ProbabilityBars
 
-UNSURE_BELOW = 0.5  # top probability under this: say "not sure" instead of asserting a digit
+# Top probability under UNSURE_BELOW: say "not sure" instead of asserting a digit. Measured on the
+# proxy pen digits with a 97% MNIST net: at 0.5, 0.3% of the digits it reads right would show "?";
+# at 0.4, 0.1%. Between the two thresholds the digit is shown with a hint of the runner-up.
+UNSURE_BELOW = 0.4
+HESITANT_BELOW = 0.7
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)"
 NO_MODEL = "no model: train one or open one"
 
@@ -200,7 +204,12 @@ class DrawingPanel(QWidget):
         top = int(order[0])
         if p[top] < UNSURE_BELOW:
             self.prediction_label.setText("?")
+            self.unsure_label.setStyleSheet(f"color: {theme.VERMILLION}")
             self.unsure_label.setText(f"not sure: maybe {top} or {int(order[1])}")
+        elif p[top] < HESITANT_BELOW:
+            self.prediction_label.setText(str(top))
+            self.unsure_label.setStyleSheet(f"color: {theme.GREY}")
+            self.unsure_label.setText(f"probably {top}; could be {int(order[1])}")
         else:
             self.prediction_label.setText(str(top))
             self.unsure_label.setText("")
