@@ -21,6 +21,8 @@ OPERATIONS = {"X": "100 test images", "A1": "X · W1 + b1", "Z1": "sigmoid(A1)",
 def batch_forward(dataset_getter, seed: int = 0) -> dict:
     """Run in the worker: load the data (first use), push BATCH test images through the net."""
     (_, _), (x_test, t_test) = dataset_getter().data
+    if len(x_test) < BATCH:
+        raise ValueError(f"the test set has only {len(x_test)} images; this view needs {BATCH}")
     x = np.asarray(x_test[:BATCH], dtype=np.float32).reshape(BATCH, -1)
     net = MultiLayerNet(list(SIZES), activation="sigmoid", init="xavier", rng=seed)
     stages = dict(net.activations(x))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import inspect
 import threading
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QThread, Signal, Slot
 
 from nnstudio.gui import workers_registry
 
@@ -38,6 +38,7 @@ class ConceptWorker(QThread):
         _running.add(self)
         super().start(*args)
 
+    @Slot()
     def _forget(self):
         _running.discard(self)
 
