@@ -19,7 +19,7 @@ class ProbabilityBars(QWidget):
         super().__init__(parent)
         self.setObjectName("probabilityBars")
         self.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Preferred)
-        self.setMinimumSize(220, 170)
+        self.setMinimumSize(220, 150)
         self._p: np.ndarray | None = None
 
     def probabilities(self) -> np.ndarray | None:
