@@ -33,14 +33,17 @@ class NetworkDiagram(QWidget):
         self.positions = [self._column(i, n) for i, n in enumerate(self.sizes)]
         self._draw_weights()
         nodes = np.concatenate(self.positions)
-        self.plot.addItem(pg.ScatterPlotItem(pos=nodes, size=64, brush=pg.mkBrush("#e8f1fa"),
-                                             pen=pg.mkPen(PALETTE[0], width=2)))
+        circles = pg.ScatterPlotItem(pos=nodes, size=64, brush=pg.mkBrush("#e8f1fa"),
+                                     pen=pg.mkPen(PALETTE[0], width=2))
+        circles.setZValue(5)
+        self.plot.addItem(circles)
         self.node_texts = []
         for layer, pos in enumerate(self.positions):
             texts = []
             for x, y in pos:
                 text = pg.TextItem("", color=FOREGROUND, anchor=(0.5, 0.5))
                 text.setPos(x, y)
+                text.setZValue(10)
                 self.plot.addItem(text)
                 texts.append(text)
             self.node_texts.append(texts)
@@ -64,7 +67,11 @@ class NetworkDiagram(QWidget):
                     self.plot.plot([p[0], q[0]], [p[1], q[1]], pen=pg.mkPen(color, width=0.5 + 5 * abs(w)))
                     label = pg.TextItem(f"{w:g}", color="#444444", anchor=(0.5, 0.5),
                                         fill=pg.mkBrush(255, 255, 255, 200))
-                    label.setPos(p[0] + 0.28 * (q[0] - p[0]), p[1] + 0.28 * (q[1] - p[1]))
+                    # rising lines labelled near their start, falling ones near their end: crossing
+                    # lines then never share a label spot
+                    f = 0.3 if q[1] >= p[1] else 0.7
+                    label.setPos(p[0] + f * (q[0] - p[0]), p[1] + f * (q[1] - p[1]))
+                    label.setZValue(8)  # above the lines and circles
                     self.plot.addItem(label)
             for k, q in enumerate(dst):
                 bias = pg.TextItem(f"b = {b[k]:g}", color="#555555", anchor=(0.5, 0))
