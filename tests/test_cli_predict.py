@@ -45,16 +45,19 @@ def test_predicts_each_file_and_reports_bad_ones(model, tmp_path, capsys):
     save_gray(tmp_path / "one.jpg", 255 * bar)  # light on dark, JPEG
     (tmp_path / "notes.txt").write_text("not an image")
     save_gray(tmp_path / "blank.png", np.full((50, 50), 255))
-    files = [tmp_path / n for n in ("zero.png", "one.jpg", "notes.txt", "missing.png", "blank.png")]
+    (tmp_path / "cut.png").write_bytes((tmp_path / "zero.png").read_bytes()[:300])
+    files = [tmp_path / n for n in ("zero.png", "one.jpg", "notes.txt", "missing.png", "blank.png", "cut.png")]
     status = main(["predict", str(model), *map(str, files)])
-    lines = capsys.readouterr().out.splitlines()
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
     assert status == 2
-    assert len(lines) == 5
+    assert len(lines) == 6 and captured.err == ""
     assert lines[0].startswith(f"{files[0]}: 0 (p=")
     assert lines[1].startswith(f"{files[1]}: 1 (p=")
     assert lines[2] == f"{files[2]}: not an image"
     assert lines[3] == f"{files[3]}: file not found"
     assert lines[4] == f"{files[4]}: no ink found (blank image)"
+    assert lines[5] == f"{files[5]}: not a readable image (damaged or truncated?)"
 
 
 def test_all_good_files_exit_zero(model, tmp_path, capsys):
@@ -75,3 +78,14 @@ def test_bad_model_is_one_line_and_status_2(tmp_path):
     assert out.returncode == 2
     assert out.stdout == ""
     assert len(out.stderr.strip().splitlines()) == 1 and "bad.npz" in out.stderr
+
+
+def test_a_damaged_image_gives_one_line_and_no_decoder_noise(model, tmp_path):
+    bar = render_strokes([np.array([[50.0, 10.0], [50.0, 90.0]])], 100, width=6)
+    save_gray(tmp_path / "one.png", 255 * bar)
+    (tmp_path / "cut.png").write_bytes((tmp_path / "one.png").read_bytes()[:120])
+    out = subprocess.run([sys.executable, "-m", "nnstudio", "predict", str(model), str(tmp_path / "cut.png")],
+                         capture_output=True, text=True)
+    assert out.returncode == 2
+    assert out.stdout.strip().endswith("cut.png: not a readable image (damaged or truncated?)")
+    assert out.stderr == ""

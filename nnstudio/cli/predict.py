@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
+
 from nnstudio.cli import CliError
 
 EXIT_FAILED = 2
@@ -37,7 +41,9 @@ def run(args) -> int:
     failed = 0
     for name in args.images:
         try:
-            x = image_to_input(to_gray(read_image(name)))
+            with _quiet_stderr():  # libpng prints "libpng error: ..." itself; we say it in one line
+                rgba = read_image(name)
+            x = image_to_input(to_gray(rgba))
         except (ImageReadError, ValueError) as exc:
             print(f"{name}: {exc}")
             failed += 1
@@ -53,3 +59,22 @@ def run(args) -> int:
             line += "  [" + ", ".join(f"{int(d)}: {p[d]:.2f}" for d in order[:args.top]) + "]"
         print(line)
     return EXIT_FAILED if failed else 0
+
+
+@contextlib.contextmanager
+def _quiet_stderr():
+    """Silence the process's stderr (file descriptor 2) for the duration: image decoders write
+    their own messages there, and a bad file already gets one line of ours on stdout."""
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):  # no real stderr (embedded, captured): nothing to silence
+        yield
+        return
+    try:
+        with open(os.devnull, "w") as null:
+            os.dup2(null.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)

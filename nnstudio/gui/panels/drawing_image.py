@@ -30,10 +30,14 @@ def read_image(path) -> np.ndarray:
         reader.setScaledSize(QSize(max(1, round(size.width() * k)), max(1, round(size.height() * k))))
     image = reader.read()
     if image.isNull():
-        raise ImageReadError("not an image" if reader.error() in (QImageReader.UnsupportedFormatError,
-                                                                   QImageReader.InvalidDataError)
-                             else f"cannot be read ({reader.errorString()})")
+        error = reader.error()
+        if error == QImageReader.UnsupportedFormatError:
+            raise ImageReadError("not an image")
+        if error == QImageReader.InvalidDataError:
+            raise ImageReadError("not a readable image (damaged or truncated?)")
+        raise ImageReadError(f"cannot be read ({reader.errorString()})")
     image = image.convertToFormat(QImage.Format_RGBA8888)
     h, w = image.height(), image.width()
     buf = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.bytesPerLine() * h)
     return buf.reshape(h, image.bytesPerLine())[:, :4 * w].reshape(h, w, 4).copy()
+
