@@ -14,7 +14,7 @@ from nnstudio.gui.panels.concepts_base import (FOREGROUND, PALETTE, ExplorerPage
 NAMES = {"step": "step", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU",
          "leaky_relu": "leaky ReLU", "identity": "identity"}
 SHOWN_AT_START = ("step", "sigmoid", "relu")
-N_POINTS = 2001
+N_POINTS = 1201
 
 
 class ActivationsExplorer(ExplorerPage):
@@ -62,7 +62,8 @@ class ActivationsExplorer(ExplorerPage):
         self.controls.addStretch(1)
 
         self.plot = make_plot("Activation functions", "x", "f(x), f′(x)")
-        self.plot.addLegend(offset=(10, 10), labelTextColor=FOREGROUND, brush=pg.mkBrush(255, 255, 255, 220))
+        self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor=FOREGROUND,
+                                          brush=pg.mkBrush(255, 255, 255, 220))
         self.probe_line = pg.InfiniteLine(pos=self.probe.value(), angle=90, movable=True,
                                           pen=pg.mkPen("#555555", width=1, style=Qt.DotLine))
         self.probe_line.sigPositionChanged.connect(self._on_probe_dragged)
@@ -87,35 +88,54 @@ class ActivationsExplorer(ExplorerPage):
         f, df = self.functions[name]
         return f(x), df(x)
 
+    def _build_curves(self):
+        """Every curve and the step note, made once; refresh() only sets their data and visibility."""
+        self.all_curves = {}
+        for name, title in NAMES.items():
+            color = self.colors[name]
+            self.all_curves[name] = (title, pg.PlotDataItem(pen=pg.mkPen(color, width=2.5)))
+            self.all_curves[name + "'"] = (f"{title}′", pg.PlotDataItem(pen=pg.mkPen(color, width=2,
+                                                                                      style=Qt.DashLine)))
+        for _, curve in self.all_curves.values():
+            self.plot.addItem(curve)
+        self.step_note = pg.TextItem("step′ = 0 for every x ≠ 0 (undefined at 0):\nno slope, so nothing to "
+                                     "learn from", color=self.colors["step"], anchor=(0, 0),
+                                     fill=pg.mkBrush(255, 255, 255, 210))
+        self.plot.addItem(self.step_note)
+        self.plot.addItem(self.probe_line)
+
     @Slot()
     def refresh(self):
+        if not hasattr(self, "all_curves"):
+            self._build_curves()
         lo, hi = self.x_min.value(), self.x_max.value()
-        self.plot.clear()
+        self.legend.clear()
         self.curves = {}
         if lo >= hi:
             self.range_error.setText(f"“from” ({lo:g}) must be smaller than “to” ({hi:g}).")
+            for _, curve in self.all_curves.values():
+                curve.setVisible(False)
+            self.step_note.setVisible(False)
             self._update_probe()
             return
         self.range_error.setText("")
         x = np.linspace(lo, hi, N_POINTS)
         if lo < 0 < hi:  # put x = 0 on the grid so the step's jump is drawn where it happens
             x = np.sort(np.append(x, [0.0, np.nextafter(0.0, 1.0)]))
-        for name, title in NAMES.items():
+        for name in NAMES:
             fx, dfx = self.evaluate(name, x)
-            color = self.colors[name]
-            if self.shown[name].isChecked():
-                self.curves[name] = self.plot.plot(x, fx, pen=pg.mkPen(color, width=2.5), name=title)
-            if self.derivative[name].isChecked():
-                pen = pg.mkPen(color, width=2, style=Qt.DashLine)
-                self.curves[name + "'"] = self.plot.plot(x, dfx, pen=pen, name=f"{title}′")
-        if self.derivative["step"].isChecked():
-            note = pg.TextItem("step′ = 0 for every x ≠ 0 (undefined at 0):\nno slope, so nothing to learn from",
-                               color=self.colors["step"], anchor=(0, 0), fill=pg.mkBrush(255, 255, 255, 210))
+            for key, values, box in ((name, fx, self.shown[name]), (name + "'", dfx, self.derivative[name])):
+                title, curve = self.all_curves[key]
+                curve.setVisible(box.isChecked())
+                if box.isChecked():
+                    curve.setData(x, values)
+                    self.curves[key] = curve
+                    self.legend.addItem(curve, title)
+        self.step_note.setVisible(self.derivative["step"].isChecked())
+        if self.curves:
             top = max(float(np.max(c.getData()[1])) for c in self.curves.values())
             bottom = min(float(np.min(c.getData()[1])) for c in self.curves.values())
-            note.setPos(lo + 0.03 * (hi - lo), bottom + 0.72 * (top - bottom))
-            self.plot.addItem(note)
-        self.plot.addItem(self.probe_line)
+            self.step_note.setPos(lo + 0.03 * (hi - lo), bottom + 0.72 * (top - bottom))
         self.plot.setXRange(lo, hi, padding=0.02)
         self._update_probe()
 
