@@ -26,22 +26,27 @@ DEFAULT_BLAS_THREADS = 1
 class TrainingWorker(QObject):
     """Drive one Trainer in a QThread. Signals arrive on the GUI thread, in order.
 
+    prepared(object) : the Trainer, once built (a factory may take seconds: synthetic digits).
     progressed(list) : every record but the last (StepRecord, EpochRecord, DivergedRecord), batched.
     snapshot(object) : a WeightSnapshot, at most every SNAPSHOT_INTERVAL_S and when pausing.
     failed(str) : an exception in the loop, as one line; `finished` follows.
     finished(object) : the FinishedRecord (reason "completed", "stopped", "diverged" or "failed").
     """
 
+    prepared = Signal(object)
     progressed = Signal(list)
     snapshot = Signal(object)
     failed = Signal(str)
     finished = Signal(object)
 
-    def __init__(self, trainer, start_paused: bool = False, step_budget: int = 0,
+    def __init__(self, trainer=None, factory=None, start_paused: bool = False, step_budget: int = 0,
                  blas_threads: int | None = DEFAULT_BLAS_THREADS,
                  emit_interval: float = EMIT_INTERVAL_S, snapshot_interval: float = SNAPSHOT_INTERVAL_S):
         super().__init__()
-        self.trainer = trainer
+        if (trainer is None) == (factory is None):
+            raise ValueError("give a trainer or a factory that builds one")
+        self.trainer = trainer  # built in the worker thread when a factory is given
+        self._factory = factory
         self.blas_threads = blas_threads
         self.emit_interval = emit_interval
         self.snapshot_interval = snapshot_interval
@@ -80,7 +85,8 @@ class TrainingWorker(QObject):
         """End the run before its next mini-batch (also wakes a paused worker)."""
         with self._cond:
             self._stop = True
-            self.trainer.stop()
+            if self.trainer is not None:
+                self.trainer.stop()
             self._cond.notify_all()
 
     def pause(self) -> None:
@@ -130,23 +136,33 @@ class TrainingWorker(QObject):
     # ------------------------------------------------------------------ the loop (worker thread)
     @Slot()
     def run(self) -> None:
-        trainer = self.trainer
         try:
+            if self.trainer is None:
+                trainer = self._factory()
+                with self._cond:
+                    self.trainer = trainer
+                    if self._stop:
+                        trainer.stop()
+            self.prepared.emit(self.trainer)
             self._loop()
         except Exception as exc:  # reported to the GUI as one line, never a crash
             self._flush()
             self.failed.emit(f"{type(exc).__name__}: {exc}")
-            self.final = FinishedRecord("failed", trainer.iteration,
-                                        trainer.iteration / max(trainer.iters_per_epoch, 1), 0.0)
+            self.final = self._fallback_final("failed")
         finally:
             if self.final is None:
-                self.final = FinishedRecord("stopped", trainer.iteration,
-                                            trainer.iteration / max(trainer.iters_per_epoch, 1), 0.0)
+                self.final = self._fallback_final("stopped")
             app = QCoreApplication.instance()
             if app is not None:
                 self.moveToThread(app.thread())  # back to the GUI thread before this one ends
             self.finished.emit(self.final)
             QThread.currentThread().quit()
+
+    def _fallback_final(self, reason: str) -> FinishedRecord:
+        t = self.trainer
+        if t is None:
+            return FinishedRecord(reason, 0, 0.0, 0.0)
+        return FinishedRecord(reason, t.iteration, t.iteration / max(t.iters_per_epoch, 1), 0.0)
 
     def _loop(self) -> None:
         trainer = self.trainer

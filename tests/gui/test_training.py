@@ -49,6 +49,11 @@ def configure(panel, *, iterations=None, epochs=None, lr="0.01", optimizer="adam
         f.iterations.setValue(iterations)
 
 
+def steps(panel) -> int:
+    """Steps the current run has reported (0 while its data is being prepared)."""
+    return len(panel.run.losses) if panel.run is not None else 0
+
+
 def wait_finished(qtbot, panel, timeout=30_000):
     qtbot.waitUntil(lambda: not panel.running, timeout=timeout)
 
@@ -83,7 +88,7 @@ def test_short_run_fills_curves_and_publishes_model(qtbot, panel):
 def test_stop_within_half_a_second(qtbot, panel):
     configure(panel, iterations=1_000_000)
     panel.start()
-    qtbot.waitUntil(lambda: len(panel.run.losses) > 5, timeout=20_000)
+    qtbot.waitUntil(lambda: steps(panel) > 5, timeout=20_000)
     t0 = time.monotonic()
     qtbot.mouseClick(panel.stop_button, qtbot_button())
     qtbot.waitUntil(lambda: not panel.running, timeout=2000)
@@ -101,18 +106,18 @@ def qtbot_button():
 def test_pause_resume_continues(qtbot, panel):
     configure(panel, iterations=1_000_000)
     panel.start()
-    qtbot.waitUntil(lambda: len(panel.run.losses) > 5, timeout=20_000)
+    qtbot.waitUntil(lambda: steps(panel) > 5, timeout=20_000)
     panel.toggle_pause()
     assert panel.pause_button.text() == "Resume"
     assert panel.step_button.isEnabled()
-    qtbot.waitUntil(lambda: len(panel.run.losses) == panel.trainer.iteration, timeout=2000)
+    qtbot.waitUntil(lambda: steps(panel) == panel.trainer.iteration, timeout=2000)
     at = panel.trainer.iteration
     qtbot.wait(250)
     assert panel.trainer.iteration == at
     panel.step()
-    qtbot.waitUntil(lambda: len(panel.run.losses) == at + 1, timeout=2000)
+    qtbot.waitUntil(lambda: steps(panel) == at + 1, timeout=2000)
     panel.toggle_pause()
-    qtbot.waitUntil(lambda: len(panel.run.losses) > at + 10, timeout=10_000)
+    qtbot.waitUntil(lambda: steps(panel) > at + 10, timeout=10_000)
     assert list(panel.run.iterations) == list(range(1, len(panel.run.iterations) + 1))
     panel.stop()
     wait_finished(qtbot, panel)
@@ -121,7 +126,7 @@ def test_pause_resume_continues(qtbot, panel):
 def test_step_from_idle_then_step_epoch(qtbot, panel):
     configure(panel, epochs=5)
     panel.step()
-    qtbot.waitUntil(lambda: len(panel.run.losses) == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: steps(panel) == 1, timeout=10_000)
     assert panel.running and panel.paused
     panel.step_epoch()
     qtbot.waitUntil(lambda: panel.plots.acc_plot.count("test") == 2, timeout=10_000)  # epoch 0 and 1
@@ -134,7 +139,7 @@ def test_learning_rate_change_mid_run(qtbot, panel):
     configure(panel, iterations=1_000_000, optimizer="sgd", lr="0.1")
     panel.start()
     assert panel.form.lr.isEnabled() and not panel.form.hidden.isEnabled()
-    qtbot.waitUntil(lambda: len(panel.run.losses) > 3, timeout=20_000)
+    qtbot.waitUntil(lambda: steps(panel) > 3, timeout=20_000)
     panel.form.lr.setText("0.02")
     panel.form.lr.editingFinished.emit()
     qtbot.waitUntil(lambda: panel.run.lrs[-1] == 0.02, timeout=5000)
@@ -190,6 +195,34 @@ def test_worker_failure_shows_dialog(qtbot, panel, monkeypatch):
     wait_finished(qtbot, panel)
     assert shown and "disk on fire" in shown[0]
     assert panel.start_button.isEnabled()
+
+
+def test_failure_while_preparing_data(qtbot, panel, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
+    import nnstudio.gui.panels.training as training
+
+    def broken(*args, **kwargs):
+        raise ValueError("extra training rows do not match the training set")
+
+    monkeypatch.setattr(training, "Trainer", broken)
+    configure(panel, iterations=100)
+    panel.start()
+    wait_finished(qtbot, panel)
+    assert shown and "do not match" in shown[0]
+    assert panel.start_button.isEnabled() and len(panel.history) == 0
+
+
+def test_step_epoch_from_idle(qtbot, panel):
+    configure(panel, epochs=5)
+    panel.step_epoch()
+    qtbot.waitUntil(lambda: panel.plots.acc_plot.count("test") == 2, timeout=10_000)
+    qtbot.wait(200)
+    assert steps(panel) == 40 and panel.paused
+    panel.stop()
+    wait_finished(qtbot, panel)
 
 
 def test_history_overlay_and_export(qtbot, panel, tmp_path):
@@ -261,7 +294,7 @@ def test_close_window_during_run(qtbot, small_dataset):
     panel = window.panels["trainingPanel"]
     configure(panel, iterations=1_000_000)
     panel.start()
-    qtbot.waitUntil(lambda: len(panel.run.losses) > 3, timeout=20_000)
+    qtbot.waitUntil(lambda: steps(panel) > 3, timeout=20_000)
     t0 = time.monotonic()
     window.close()
     assert time.monotonic() - t0 < 2.0

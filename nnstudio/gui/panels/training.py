@@ -48,6 +48,8 @@ class TrainingPanel(QWidget):
         self.history = RunHistory()
         self.worker: TrainingWorker | None = None
         self.run = None
+        self.trainer = None
+        self._pending: dict = {}
         self._closing = False
         self._active_s = 0.0
         self._resumed_at: float | None = None
@@ -170,45 +172,68 @@ class TrainingPanel(QWidget):
         self.start()
 
     def start(self, paused_steps: int | None = None, step_epoch: bool = False) -> bool:
-        """Start a run from a fresh network. With `paused_steps`, start paused after that many steps."""
+        """Start a run from a fresh network. With `paused_steps` (or `step_epoch`), start paused
+        after that many steps (or one epoch). The Trainer is built in the worker thread: synthetic
+        digits or a big extra set can take seconds to prepare."""
         if self.running or self._closing:
             return False
         try:
             cfg = self.form.config()
             data = self.context.dataset.data
             kwargs = self._extra_train_kwargs()
-            trainer = Trainer(cfg, data, eval_train_limit=cfg.eval_train or EVAL_TRAIN_LIMIT, **kwargs)
         except (ValueError, TypeError) as exc:
             self.stats.show_message(f"Cannot start: {exc}", "error")
             return False
-        if step_epoch:
-            paused_steps = trainer.iters_per_epoch
         preset_name = self.form.preset_name()
-        preset = PRESETS.get(preset_name) if preset_name != CUSTOM else None
-        self.run = self.history.new_run(cfg, preset_name, trainer.iters_per_epoch, trainer.total_iterations)
-        self.trainer = trainer
-        self.plots.start_run(trainer.iters_per_epoch, preset.expected_test_acc if preset else None,
-                             trainer.total_iterations)
+        self._pending = {"config": cfg, "preset": preset_name, "step_epoch": step_epoch,
+                         "extra": len(kwargs["extra_train"][0]) if kwargs else 0}
+        self.run = None
+        self.trainer = None
         self.stats.clear()
         self._active_s, self._resumed_at = 0.0, time.monotonic()
         self._speed_marks = []
         self._last_loss = math.nan
-        self.worker = TrainingWorker(trainer, start_paused=paused_steps is not None,
+        eval_limit = cfg.eval_train or EVAL_TRAIN_LIMIT
+        self.worker = TrainingWorker(factory=lambda: Trainer(cfg, data, eval_train_limit=eval_limit, **kwargs),
+                                     start_paused=paused_steps is not None or step_epoch,
                                      step_budget=paused_steps or 0, blas_threads=self.blas_threads,
                                      emit_interval=UPDATE_INTERVAL_S)
+        self.worker.prepared.connect(self._on_prepared)
         self.worker.progressed.connect(self._on_progressed)
         self.worker.snapshot.connect(self._on_snapshot)
         self.worker.failed.connect(self._on_failed)
         self.worker.finished.connect(self._on_finished)
-        self.history_box.set_runs(self.history.runs, shown=self.run.number)
         self.worker.start()
         self.context.set_training(True)
-        extra = f", with {len(kwargs['extra_train'][0])} of your digits" if kwargs else ""
-        self.stats.show_message(f"Run {self.run.number}: training {len(trainer.x_train):,} images{extra} "
-                                f"({self.context.dataset.name}).")
-        self.stats.set_progress(0, trainer.total_iterations, "running")
+        self.stats.show_message(f"Run {len(self.history) + 1}: preparing the training data…")
+        self.stats.progress.setFormat("preparing…")
         self._update_buttons()
         return True
+
+    @Slot(object)
+    def _on_prepared(self, trainer) -> None:
+        if self._closing or self.sender() is not self.worker:
+            return
+        pending = self._pending
+        cfg, preset_name = pending["config"], pending["preset"]
+        preset = PRESETS.get(preset_name) if preset_name != CUSTOM else None
+        self.trainer = trainer
+        self.run = self.history.new_run(cfg, preset_name, trainer.iters_per_epoch, trainer.total_iterations)
+        self.plots.start_run(trainer.iters_per_epoch, preset.expected_test_acc if preset else None,
+                             trainer.total_iterations)
+        self.history_box.set_runs(self.history.runs, shown=self.run.number)
+        if pending["step_epoch"]:
+            self.worker.step(trainer.iters_per_epoch)
+        try:
+            lr = self.form.lr_value()
+            if lr != cfg.lr:  # edited while the data was being prepared
+                trainer.set_lr(lr)
+        except ValueError:
+            pass
+        extra = f", with {pending['extra']} of your digits" if pending["extra"] else ""
+        self.stats.show_message(f"Run {self.run.number}: training on {len(trainer.x_train):,} images{extra} "
+                                f"({self.context.dataset.name}).")
+        self.stats.set_progress(0, trainer.total_iterations, "paused" if self.paused else "running")
 
     def _extra_train_kwargs(self) -> dict:
         if not self.form.my_digits.isChecked():
@@ -247,9 +272,11 @@ class TrainingPanel(QWidget):
 
     def _step(self, epoch: bool) -> None:
         if not self.running:
-            self.start(paused_steps=1, step_epoch=epoch)
+            self.start(paused_steps=None if epoch else 1, step_epoch=epoch)
             return
         if not self.worker.paused:
+            return
+        if self.trainer is None:
             return
         ipe, it = self.trainer.iters_per_epoch, self.trainer.iteration
         self.worker.step(ipe - it % ipe if epoch else 1)
@@ -278,7 +305,7 @@ class TrainingPanel(QWidget):
 
     @Slot(float)
     def _on_lr_changed(self, lr: float) -> None:
-        if self.running:
+        if self.running and self.trainer is not None:
             self.trainer.set_lr(lr)
             self.stats.show_message(f"Learning rate set to {lr:g}: it applies from the next step.")
 
@@ -308,6 +335,8 @@ class TrainingPanel(QWidget):
 
     def _update_progress(self) -> None:
         run, trainer = self.run, self.trainer
+        if run is None or trainer is None:
+            return
         it = trainer.iteration if run is not None else 0
         self._account_time()
         marks = [m for m in self._speed_marks if m[0] >= time.monotonic() - SPEED_WINDOW_S]
@@ -355,6 +384,11 @@ class TrainingPanel(QWidget):
         if self._closing:
             return
         run = self.run
+        if run is None:  # failed while preparing the data
+            self.context.set_training(False)
+            self.stats.progress.setFormat("idle")
+            self._update_buttons()
+            return
         run.add([final])
         self._update_progress()
         if final.reason != "failed":
