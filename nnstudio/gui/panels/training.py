@@ -346,18 +346,17 @@ class TrainingPanel(QWidget):
             rate = (marks[-1][1] - marks[0][1]) / (marks[-1][0] - marks[0][0])
         elif self._active_s > 0 and it:
             rate = it / self._active_s
-        avg = run.losses[-1] if run is not None and len(run.losses) else math.nan
-        n = self.plots.loss_plot.count("loss_avg")
-        if n:
-            avg = self.plots.loss_plot._series["loss_avg"].y[n - 1]
+        avg = self.plots.loss_plot.last("loss_avg")
+        avg = math.nan if avg is None else avg
         self.stats.set("epoch", f"{it / trainer.iters_per_epoch:.2f}")
         self.stats.set("iteration", f"{it:,}")
         self.stats.set("loss", f"{avg:.4f}" if math.isfinite(avg) else "–")
         self.stats.set("speed", f"{rate * run.config.batch_size:,.0f}" if rate else "–")
         self.stats.set("elapsed", format_seconds(self._active_s))
         remaining = trainer.total_iterations - it
-        self.stats.set("eta", format_seconds(remaining / rate) if rate else "–")
-        state = "paused" if self.paused else "running" if self.running else "done"
+        self.stats.set("eta", format_seconds(remaining / rate) if rate and self.running else "–")
+        state = ("paused" if self.paused else "running" if self.running
+                 else run.finished.reason if run.finished else "done")
         self.stats.set_progress(it, trainer.total_iterations, state)
 
     @Slot(object)

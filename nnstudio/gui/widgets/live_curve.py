@@ -107,6 +107,11 @@ class LivePlot(pg.PlotWidget):
     def count(self, key: str) -> int:
         return self._series[key].n
 
+    def last(self, key: str) -> float | None:
+        """The newest y value of a curve, or None when it is empty."""
+        s = self._series[key]
+        return float(s.y[s.n - 1]) if s.n else None
+
     def points(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         """Copies of the stored points (x in iterations)."""
         s = self._series[key]
