@@ -30,15 +30,20 @@ def make_context(sizes=(784, 50, 10), source="file", seed=0, activation="sigmoid
 
 @pytest.fixture
 def make_panel(qtbot):
+    kept = []  # strong references: Qt deletes the panels (deleteLater at teardown), not the GC
+
     def make(ctx, show=True):
         panel = WeightsPanel(ctx)
+        kept.append((panel, ctx))
         qtbot.addWidget(panel)
         panel.resize(1200, 800)
         if show:
             panel.show()
             qtbot.waitExposed(panel)
         return panel
-    return make
+    yield make
+    for panel, _ in kept:
+        panel.close()
 
 
 def finite_tiles(image, n_slots):

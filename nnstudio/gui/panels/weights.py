@@ -72,7 +72,9 @@ class WeightsPanel(QWidget):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._on_timer)
-        self.tabs.currentChanged.connect(self._on_tab_changed)
+        # not tabs.currentChanged: QTabWidget emits it while being destroyed, into a dying panel
+        for view in (self.first, self.layers, self.activations):
+            view.shown.connect(self._on_view_shown)
         context.model_changed.connect(self._on_model_changed)
         context.weights_snapshot.connect(self._on_snapshot)
         context.training_state_changed.connect(self._on_training_state)
@@ -213,9 +215,12 @@ class WeightsPanel(QWidget):
         self.dirty = {FIRST, LAYERS, ACTIVATIONS}
         self.schedule()
 
-    @Slot(int)
-    def _on_tab_changed(self, _index):
-        if self.tabs.currentIndex() in self.dirty:
+    @Slot()
+    def _on_view_shown(self):
+        tabs = getattr(self, "tabs", None)
+        if tabs is None:  # a page shown while the panel is torn down (its Python side gone)
+            return
+        if tabs.currentIndex() in self.dirty:
             self.redraw()
 
     @Slot()

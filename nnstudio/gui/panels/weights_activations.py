@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QSpinBox, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -22,6 +22,8 @@ class ActivationsView(QWidget):
 
     test_data() → (x_test, t_test) or None. set_network(net) and set_drawing(x) feed it.
     """
+
+    shown = Signal()  # the tab became visible (a show event never fires while tearing down)
 
     def __init__(self, test_data: Callable[[], tuple | None], parent=None):
         super().__init__(parent)
@@ -234,3 +236,7 @@ class ActivationsView(QWidget):
             self.render()
         else:
             self.from_test.setChecked(True)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.shown.emit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
 
 from nnstudio.core.functions import ACTIVATIONS
@@ -31,6 +31,8 @@ def top_activating(x, w, b, activation: str, k: int = TOP_K):
 
 class FirstLayerView(QWidget):
     """Mosaic of W1 (left) and the clicked unit (right). test_data() → (x_test, t_test) or None."""
+
+    shown = Signal()  # the tab became visible (a show event never fires while tearing down)
 
     def __init__(self, test_data: Callable[[], tuple | None], parent=None):
         super().__init__(parent)
@@ -88,3 +90,7 @@ class FirstLayerView(QWidget):
     def _on_tile_clicked(self, unit):
         if self.params is not None:
             self.show_unit(unit)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.shown.emit()

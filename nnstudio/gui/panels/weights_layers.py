@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout,
                                QWidget)
 
@@ -42,6 +42,8 @@ def _scaled(counts, log: bool):
 
 class LayersView(QWidget):
     """Pick a layer: its W as a heatmap, b as bars, and W's histogram against its initialisation."""
+
+    shown = Signal()  # the tab became visible (a show event never fires while tearing down)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -177,3 +179,7 @@ class LayersView(QWidget):
     def _on_layer_changed(self, _index):
         if self.params is not None:
             self.render()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.shown.emit()
