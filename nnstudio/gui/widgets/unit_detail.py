@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -58,6 +59,8 @@ class UnitDetail(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.graphics, 1)
+        self.graphics.hide()  # until a unit is chosen only the hint shows
+        self.title.setAlignment(Qt.AlignCenter)
 
     @staticmethod
     def _image_plot(plot):
@@ -74,6 +77,8 @@ class UnitDetail(QWidget):
                   top_labels=None, top_values=None, layer_name: str = "layer 1") -> None:
         """incoming : (784,); outgoing : (n_next,); top_images : (k, 784) with labels and activations."""
         self.unit = int(unit)
+        self.title.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
+        self.graphics.show()
         incoming = np.asarray(incoming, dtype=np.float32)
         self.title.setText(f"<b>Hidden unit {unit}</b> of {layer_name}: red pixels push it up, blue "
                            f"down; the bars show how it votes for each {out_name}.")
@@ -133,6 +138,8 @@ class UnitDetail(QWidget):
     def clear(self) -> None:
         self.unit = None
         self.title.setText("Click a tile to see one hidden unit up close.")
+        self.title.setAlignment(Qt.AlignCenter)
+        self.graphics.hide()
         self.incoming_image.clear()
         self.outgoing_bars.setOpts(x=[], height=[])
         self.set_top_images([], [], [])
