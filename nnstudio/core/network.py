@@ -193,13 +193,17 @@ class MultiLayerNet:
     def train_gradient(self, x, t) -> tuple[np.ndarray, float]:
         """The fast path of training: backprop for one mini-batch into reused buffers.
 
-        x : shape (batch, sizes[0]) in this network's dtype; t : integer labels, shape (batch,).
+        x : shape (batch, sizes[0]) in this network's dtype; t : integer labels, shape (batch,)
+        (one-hot rows are accepted too).
         Returns (flat_grads, loss): the gradient of every parameter laid out like `flat_params`
         (overwritten by the next call; copy to keep it) and the mini-batch loss incl. weight decay.
         Same numbers as `gradient`, without layer objects, temporaries or the input's own
         gradient (nothing needs it): what keeps a batch-10 step in tens of microseconds.
         """
         x = np.asarray(x, dtype=self.dtype)
+        t = np.asarray(t)
+        if t.ndim == 2:  # one-hot rows → labels
+            t = t.argmax(axis=1)
         ws = self._workspaces.get(len(x))
         if ws is None:
             ws = self._workspaces[len(x)] = _Backprop(self, len(x))
@@ -354,7 +358,6 @@ class _Backprop:
                 self._activate(z[i])
             h = z[i]
         out, rows = z[-1], self.rows
-        t = np.asarray(t)
         if self.loss == "cross_entropy":
             # ufunc.reduce directly: np.sum/np.max add a Python wrapper per call (µs per step)
             out -= np.maximum.reduce(out, axis=1, keepdims=True)  # max-shift: exp cannot overflow
