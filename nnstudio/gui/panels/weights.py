@@ -257,14 +257,11 @@ class WeightsPanel(QWidget):
         if path.endswith(".npy"):
             self.first.mosaic.export_npy(path)
         elif tab == FIRST:
-            scenes = [self.first.mosaic.graphics.scene()]
-            if self.first.detail.unit is not None:
-                scenes.append(self.first.detail.graphics.scene())
-            save_png(path, scenes)
+            save_png(path, [self.first.mosaic.graphics, self.first.detail.graphics], self.first)
         elif tab == LAYERS:
-            save_png(path, self.layers.export_scenes())
+            save_png(path, self.layers.export_views(), self.layers)
         else:
-            save_png(path, self.activations.export_scenes())
+            save_png(path, self.activations.export_views(), self.activations)
 
     @Slot()
     def shutdown(self):

@@ -183,8 +183,8 @@ class ActivationsView(QWidget):
         self.prob_plot.setTitle("output probabilities")
         self.votes_plot.setTitle("how the last hidden layer votes")
 
-    def export_scenes(self) -> list:
-        return [self.left.scene()] + [s.graphics.scene() for s in self.strips] + [self.votes.scene()]
+    def export_views(self) -> list:
+        return [self.left] + [s.graphics for s in self.strips] + [self.votes]
 
     # ------------------------------------------------------------------ helpers
     @staticmethod

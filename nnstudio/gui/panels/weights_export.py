@@ -1,37 +1,43 @@
-"""Export of the weights panel's views: pyqtgraph scenes side by side into one PNG, atomically."""
+"""Export of the weights panel's views: pyqtgraph views laid out as on screen, into one PNG, atomically."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 
 
-def render_scenes(scenes) -> QImage:
-    """Each pyqtgraph scene through ImageExporter, placed left to right on a white image."""
+def render_views(views, root) -> QImage:
+    """Each visible pyqtgraph view through ImageExporter, placed where it sits inside `root`."""
     from pyqtgraph.exporters import ImageExporter
 
-    images = [ImageExporter(scene).export(toBytes=True) for scene in scenes]
-    width = sum(im.width() for im in images)
-    height = max(im.height() for im in images)
-    out = QImage(width, height, QImage.Format_ARGB32)
+    placed = []
+    for view in views:
+        if not view.isVisible():
+            continue
+        image = ImageExporter(view.scene()).export(toBytes=True)
+        placed.append((view.mapTo(root, QPoint(0, 0)), image))
+    if not placed:
+        raise OSError("nothing to export: no plot is visible")
+    bounds = QRect()
+    for pos, image in placed:
+        bounds = bounds.united(QRect(pos, image.size()))
+    out = QImage(bounds.size(), QImage.Format_ARGB32)
     out.fill(Qt.white)
     painter = QPainter(out)
-    x = 0
-    for im in images:
-        painter.drawImage(x, 0, im)
-        x += im.width()
+    for pos, image in placed:
+        painter.drawImage(pos - bounds.topLeft(), image)
     painter.end()
     return out
 
 
-def save_png(path, scenes) -> None:
-    """Write the scenes as one PNG at path (a temporary file renamed into place)."""
+def save_png(path, views, root) -> None:
+    """Write the views as one PNG at path (a temporary file renamed into place)."""
     target = Path(path)
     tmp = target.with_name(f".{target.name}.tmp.png")
-    if not render_scenes(scenes).save(str(tmp), "PNG"):
+    if not render_views(views, root).save(str(tmp), "PNG"):
         tmp.unlink(missing_ok=True)
         raise OSError(f"could not write {target}")
     os.replace(tmp, target)

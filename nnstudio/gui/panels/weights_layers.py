@@ -167,8 +167,8 @@ class LayersView(QWidget):
                              f"std {W.std(dtype=np.float64):.3g}, largest |w| "
                              f"{-self.heatmap.levels[0]:.3g}")
 
-    def export_scenes(self) -> list:
-        return [self.heatmap.graphics.scene(), self.side.scene()]
+    def export_views(self) -> list:
+        return [self.heatmap.graphics, self.side]
 
     @Slot(bool)
     def _on_log_toggled(self, _on):
