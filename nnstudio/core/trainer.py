@@ -238,14 +238,15 @@ class Trainer:
         transform = self.batch_transform
         ipe, total = self.iters_per_epoch, self.total_iterations
         reason = "completed"
-        epoch_t0 = clock()
-        eval_seconds = 0.0  # evaluation time inside the current epoch window (excluded from speed)
+        busy = 0.0  # seconds spent training inside this generator since the last epoch record:
+        # time the consumer holds a record (a paused GUI, printing) and evaluation do not count
         samples = 0
         loss_sum, loss_n = 0.0, 0
         reference = None  # the loss of the first step, before any update
         smooth = 0.0
         chance = _chance_loss(net)
         stop_is_set = self._stop.is_set
+        resumed = clock()
         while self.iteration < total:
             if stop_is_set():
                 reason = "stopped"
@@ -271,7 +272,9 @@ class Trainer:
                 reference = smooth = loss  # the untrained network's loss
             else:
                 smooth += LOSS_SMOOTHING * (loss - smooth)
+            busy += clock() - resumed
             yield StepRecord(step, step / ipe, loss, opt.lr)
+            resumed = clock()
             epoch_end = step % ipe == 0 or step == total
             if step % HEALTH_EVERY == 0 or epoch_end:
                 why = _health(flat, reference, smooth, chance)
@@ -281,16 +284,14 @@ class Trainer:
                     break
                 np.copyto(last_good, flat)
             if epoch_end:
-                t_eval = clock()
+                busy += clock() - resumed
                 train_acc, test_acc = self.evaluate()
-                now = clock()
-                eval_seconds += now - t_eval
-                train_time = (now - epoch_t0) - eval_seconds
                 yield EpochRecord(math.ceil(step / ipe), step, train_acc, test_acc, loss_sum / loss_n,
-                                  now - start, samples / train_time if train_time > 0 else 0.0)
+                                  clock() - start, samples / busy if busy > 0 else 0.0)
                 if cfg.lr_decay != 1.0 and self._pending_lr is None:
                     opt.lr *= cfg.lr_decay
-                epoch_t0, eval_seconds, samples, loss_sum, loss_n = clock(), 0.0, 0, 0.0, 0
+                busy, samples, loss_sum, loss_n = 0.0, 0, 0.0, 0
+                resumed = clock()
         if reason == "diverged":
             train_acc, test_acc = self.evaluate()  # of the weights that were kept
         # (after a stop: the accuracies of the last epoch boundary, so that stopping stays quick)

@@ -287,3 +287,19 @@ def test_continue_training_a_given_network(mnist):
     assert tr.network is net
     with pytest.raises(ValueError, match="inputs"):
         Trainer(small(), mnist, network=small().build_network(input_size=10))
+
+
+def test_throughput_excludes_time_the_consumer_holds_a_record(mnist):
+    """A paused GUI or a slow printer must not drag samples/s down: only the loop's own time counts."""
+    import time
+
+    tr = Trainer(small(iterations=20, epochs=None, train_subset=1000), mnist)
+    start = time.perf_counter()
+    epochs = []
+    for rec in tr.run():
+        if isinstance(rec, StepRecord):
+            time.sleep(0.01)  # the consumer is busy elsewhere
+        elif isinstance(rec, EpochRecord):
+            epochs.append(rec)
+    wall = time.perf_counter() - start
+    assert epochs[-1].samples_per_s > 3 * (20 * 50) / wall
