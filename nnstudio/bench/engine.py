@@ -132,9 +132,10 @@ def run(seeds: int = 5, quick: bool = False) -> dict:
         figures[key + "_overhead_us"] = overhead
         target = TARGETS.get(key)
         goal = f" (target >= {target:,}: {_status(rate, target)})" if target else ""
+        cost = f"{overhead:.0f} us/step" if overhead > 0 else "within the noise"
         print(f"  {'-'.join(map(str, sizes))} batch {batch} {opt}, {threads} thread{'s' * (threads > 1)}: "
               f"{rate:,.0f} samples/s through Trainer.run(){goal}; bare step {bare:,.0f}/s, "
-              f"trainer overhead {overhead:.0f} us/step")
+              f"trainer overhead (batch gather, records, checks) {cost}")
 
     try:
         import torch

@@ -292,15 +292,14 @@ class _Backprop:
         n = net.n_layers
         self.W = [net.params[f"W{i}"] for i in range(1, n + 1)]
         self.b = [net.params[f"b{i}"] for i in range(1, n + 1)]
+        # One flat gradient buffer laid out like flat_params (params are in W1, b1, W2, ... order).
         self.flat_grads = np.zeros_like(net.flat_params)
-        _, views = _flatten({k: np.zeros(v.shape, dt) for k, v in net.params.items()}, dt)
-        # Point the gradient views at our flat buffer, keeping the same layout as the params.
-        offset, self.dW, self.db = 0, [], []
-        for i in range(1, n + 1):
-            for key, dest in ((f"W{i}", self.dW), (f"b{i}", self.db)):
-                size = views[key].size
-                dest.append(self.flat_grads[offset:offset + size].reshape(views[key].shape))
-                offset += size
+        grads, offset = {}, 0
+        for key, value in net.params.items():
+            grads[key] = self.flat_grads[offset:offset + value.size].reshape(value.shape)
+            offset += value.size
+        self.dW = [grads[f"W{i}"] for i in range(1, n + 1)]
+        self.db = [grads[f"b{i}"] for i in range(1, n + 1)]
         self.z = [np.empty((batch, m), dt) for m in net.sizes[1:]]  # layer outputs (in place)
         self.dz = [np.empty((batch, m), dt) for m in net.sizes[1:-1]]  # gradients wrt hidden outputs
         self.tmp = [np.empty((batch, m), dt) for m in net.sizes[1:-1]]
