@@ -173,6 +173,16 @@ def test_clicking_a_tile_opens_its_detail(make_panel, qtbot):
     assert detail.top_image_labels == [int(i % 10) for i in np.argsort(-act)[:16]]
 
 
+def test_hovering_a_tile_shows_unit_pixel_and_weight(make_panel):
+    ctx = make_context()
+    panel = make_panel(ctx)
+    mosaic = panel.first.mosaic
+    x, y = mosaic.tile_origin(9)
+    mosaic.graphics.scene().sigMouseMoved.emit(mosaic.plot.vb.mapViewToScene(QPointF(x + 5.5, y + 3.5)))
+    value = ctx.model.network.params["W1"][3 * 28 + 5, 9]
+    assert f"unit 9  ·  pixel (row 3, col 5)  ·  weight {value:.4g}" in mosaic.info.text()
+
+
 def test_layers_tab_heatmap_bias_histogram_with_initial(make_panel, qtbot):
     ctx = make_context((784, 30, 20, 10))
     panel = make_panel(ctx)

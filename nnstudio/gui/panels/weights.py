@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMessageBox, QStackedWidget, QTabWidget,
                                QVBoxLayout, QWidget)
 
+from nnstudio.core.data import DatasetError
 from nnstudio.core.network import MultiLayerNet
 from nnstudio.gui.panels.weights_activations import ActivationsView
 from nnstudio.gui.panels.weights_export import save_png
@@ -54,6 +55,12 @@ class WeightsPanel(QWidget):
         self.tabs.addTab(self.first, "First layer (tiles)")
         self.tabs.addTab(self.layers, "All layers")
         self.tabs.addTab(self.activations, "Activations")
+        self.tabs.setTabToolTip(FIRST, "Each tile: the 784 weights into one first-layer unit, as a "
+                                       "28x28 image. Click a tile for that unit's details.")
+        self.tabs.setTabToolTip(LAYERS, "Any layer's weight matrix, biases, and weight histogram "
+                                        "against the initialisation.")
+        self.tabs.setTabToolTip(ACTIVATIONS, "What every layer computes for the drawn digit or a "
+                                             "test image.")
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
@@ -91,7 +98,7 @@ class WeightsPanel(QWidget):
             QGuiApplication.setOverrideCursor(Qt.WaitCursor)
             try:
                 self._test_cache = self.context.dataset.data[1]
-            except Exception as exc:  # noqa: BLE001 - shown to the user instead of a traceback
+            except (DatasetError, OSError, ValueError) as exc:  # a line in the header, not a traceback
                 self.header.setText(f"Test images unavailable: {exc}")
                 return None
             finally:
