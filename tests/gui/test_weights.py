@@ -116,7 +116,7 @@ def test_snapshot_during_training_changes_the_image(make_panel, qtbot):
     qtbot.waitUntil(lambda: panel.iteration == 20 and not panel.dirty & {FIRST}, timeout=2000)
     after = panel.first.mosaic.image.image
     assert not np.allclose(np.nan_to_num(before), np.nan_to_num(after))
-    assert "iteration 20" in panel.header.text()
+    assert "iteration 20" in panel.header.text() and "sigmoid, assumed" in panel.header.text()
     assert panel.initial_note == "the run's first snapshot, iteration 1"
     ctx.set_training(False)
 

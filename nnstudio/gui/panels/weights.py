@@ -34,6 +34,7 @@ class WeightsPanel(QWidget):
         self.initial = None  # the reference the histograms draw behind
         self.initial_note = ""
         self.activation = "sigmoid"
+        self.activation_assumed = False  # live snapshots that do not name their activation
         self.model_name = ""
         self.iteration = None
         self.dirty: set[int] = set()
@@ -161,7 +162,11 @@ class WeightsPanel(QWidget):
         arch = "-".join(str(s) for s in sizes)
         when = (f"live, iteration {self.iteration}" if self.iteration is not None
                 else self.model_name)
-        self.header.setText(f"<b>{arch}</b> network ({self.activation}) · {when}")
+        act = f"{self.activation}, assumed" if self.activation_assumed else self.activation
+        self.header.setText(f"<b>{arch}</b> network ({act}) · {when}")
+        self.header.setToolTip("Weight snapshots do not say which activation the run uses: the "
+                               "current model's is assumed until the run ends."
+                               if self.activation_assumed else "")
 
     def showEvent(self, event):
         super().showEvent(event)
@@ -177,6 +182,7 @@ class WeightsPanel(QWidget):
             return
         net = info.network
         self.activation, self.model_name = net.activation, info.name
+        self.activation_assumed = False
         if info.source == "reset":
             self.initial, self.initial_note = net.params, "this freshly reset model"
         elif (info.source == "trained" and self._run_initial is not None
@@ -193,6 +199,11 @@ class WeightsPanel(QWidget):
     @Slot(object)
     def _on_snapshot(self, snapshot):
         params = snapshot.params
+        named = getattr(snapshot, "activation", None)  # if a future WeightSnapshot carries it
+        if named:
+            self.activation, self.activation_assumed = named, False
+        else:
+            self.activation_assumed = True
         if self._await_first_snapshot or self._run_initial is None or \
                 not _same_shapes(self._run_initial, params):
             self._run_initial, self._await_first_snapshot = params, False
