@@ -129,7 +129,11 @@ class TileMosaic(QWidget):
         w = np.asarray(weights)
         if w.ndim != 2 or w.shape[0] != SIDE * SIDE:
             raise ValueError(f"the mosaic needs weights of shape (784, units), got {w.shape}")
+        new_size = self.weights is None or self.weights.shape != w.shape
         self.weights = w
+        if new_size:  # a different network: its own description (the hover read-out replaces it)
+            self.info.setText(f"{self.n_units} hidden units, each tile the 784 weights into one "
+                              "unit — click a tile for details")
         self.page = min(self.page, self.n_pages - 1)
         if self.selected is not None and self.selected >= self.n_units:
             self.selected = None
@@ -259,6 +263,3 @@ class TileMosaic(QWidget):
         units = self.page_units()
         if self.n_units:
             self.page_label.setText(f"units {units.start}–{units.stop - 1} of {self.n_units}")
-            if not self.info.text():
-                self.info.setText(f"{self.n_units} hidden units, each tile the 784 weights into one "
-                                  "unit — click a tile for details")
