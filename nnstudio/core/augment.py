@@ -24,15 +24,15 @@ class AugmentParams:
     scale: tuple = (0.85, 1.15)
     aspect: float = 0.10  # extra relative stretch of one axis against the other
     shear: float = 0.25  # x shear coefficient (a slant of about +-14 degrees)
-    shift: float = 2.5  # pixels; mostly undone by the re-centring, kept for the elastic field's
-    elastic_alpha: float = 1.5  # typical displacement of the elastic field, pixels
+    shift: float = 2.5  # random translation in pixels, used only without re-centring
+    elastic_alpha: float = 1.3  # typical displacement of the elastic field, pixels
     elastic_sigma: float = 4.0  # smoothness of the field, pixels (Simard et al. 2003)
     width_prob: float = 0.7  # chance that the stroke width changes
     thicken_max: float = 1.0  # blend weight towards the dilated image
     thin_max: float = 0.6  # blend weight towards the eroded image
     recentre: bool = True
-    jitter: float = 0.5  # residual random offset after re-centring, pixels (preprocessing rounding)
-    identity_prob: float = 0.0  # chance that an image passes unchanged
+    jitter: float = 0.0  # extra random offset before the whole-pixel re-centring, pixels
+    identity_prob: float = 0.2  # chance that an image passes unchanged (clean originals)
 
 
 DEFAULT = AugmentParams()
@@ -48,47 +48,110 @@ def _gauss_matrix(sigma: float, n: int = SIDE) -> np.ndarray:
     return (m / m.sum(axis=1, keepdims=True)).astype(np.float32)
 
 
-_GAUSS_CACHE: dict = {}
+_FIELD_CACHE: dict = {}
+_FIELD_RMS: dict = {}
 
 
-def _smooth(field: np.ndarray, sigma: float) -> np.ndarray:
-    """Gaussian-smooth a (b, 28, 28) field as two matrix products (separable filter)."""
-    g = _GAUSS_CACHE.get(sigma)
-    if g is None:
-        g = _GAUSS_CACHE[sigma] = _gauss_matrix(sigma)
-    return g @ field @ g.T
+def _smooth_field(rng: np.random.Generator, n: int, sigma: float) -> np.ndarray:
+    """n smooth random fields (n, 28, 28) with values about in [-1, 1].
+
+    White noise smoothed by a Gaussian of sigma pixels is correlated over about 2 sigma, so the
+    noise is drawn on a coarse grid (a node every 2 sigma pixels), interpolated linearly and
+    softened by a Gaussian of sigma / 2: two small matrix products per field.
+    """
+    up = _FIELD_CACHE.get(sigma)
+    if up is None:
+        k = max(int(np.ceil((SIDE - 1) / (2.0 * sigma))) + 1, 2)
+        nodes = np.linspace(0.0, SIDE - 1, k)
+        lin = np.clip(1.0 - np.abs(np.arange(SIDE)[:, None] - nodes[None, :]) / (nodes[1] - nodes[0]),
+                      0.0, 1.0)
+        up = _FIELD_CACHE[sigma] = (_gauss_matrix(sigma / 2.0) @ lin).astype(np.float32)
+        # expected root-mean-square value of the field: uniform noise has variance 1/3
+        a = (up.astype(np.float64) ** 2).sum(axis=1)
+        _FIELD_RMS[sigma] = np.float32(np.sqrt(a.mean() ** 2 / 3.0))
+    k = up.shape[1]
+    coarse = rng.random((n, k, k), dtype=np.float32) * np.float32(2.0) - np.float32(1.0)
+    return up @ coarse @ up.T
 
 
 def _bilinear(img: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
-    """Sample images (b, 28, 28) at real coordinates (b, 28, 28); zero outside the image."""
+    """Sample images (b, 28, 28) at real coordinates (b, 28, 28) float32; zero outside the image.
+
+    `rows` and `cols` are used as scratch space (overwritten)."""
     b = img.shape[0]
     p = SIDE + 2  # one pixel of zero padding on every side: out-of-range reads land on zeros
     padded = np.zeros((b, p, p), dtype=np.float32)
     padded[:, 1:-1, 1:-1] = img
-    rows = np.clip(rows + np.float32(1.0), 0.0, p - 1.001)
-    cols = np.clip(cols + np.float32(1.0), 0.0, p - 1.001)
-    r0f, c0f = np.floor(rows), np.floor(cols)
-    fr, fc = rows - r0f, cols - c0f
-    r0, c0 = r0f.astype(np.intp), c0f.astype(np.intp)
-    # flat indices into the whole padded batch: one 1-D take per corner is the fastest gather
-    base = r0 * p + c0 + (np.arange(b, dtype=np.intp) * (p * p))[:, None, None]
+    hi = np.float32(p - 1.001)
+    rows += np.float32(1.0)
+    cols += np.float32(1.0)
+    np.clip(rows, 0.0, hi, out=rows)
+    np.clip(cols, 0.0, hi, out=cols)
+    r0 = np.floor(rows)
+    c0 = np.floor(cols)
+    rows -= r0  # now the fractional parts
+    cols -= c0
+    r0 *= np.float32(p)
+    r0 += c0  # exact in float32: at most 30 * 30
+    base = r0.astype(np.intp)
+    base += (np.arange(b, dtype=np.intp) * (p * p))[:, None, None]
     flat = padded.ravel()
+    # flat indices into the whole padded batch: one 1-D take per corner is the fastest gather
     v00 = flat.take(base)
     v01 = flat.take(base + 1)
-    v10 = flat.take(base + p)
-    v11 = flat.take(base + (p + 1))
-    top = v00 + fc * (v01 - v00)
-    bottom = v10 + fc * (v11 - v10)
-    return top + fr * (bottom - top)
+    base += p
+    v10 = flat.take(base)
+    v11 = flat.take(base + 1)
+    v01 -= v00
+    v01 *= cols
+    v01 += v00  # top edge
+    v11 -= v10
+    v11 *= cols
+    v11 += v10  # bottom edge
+    v11 -= v01
+    v11 *= rows
+    v11 += v01
+    return v11
 
 
-def _neighbour_stack(img: np.ndarray) -> np.ndarray:
-    """(5, b, 28, 28): the image and its four 4-neighbour shifts (zero padded)."""
+def _shift_whole_pixels(img: np.ndarray, dr: np.ndarray, dc: np.ndarray) -> np.ndarray:
+    """out[r, c] = img[r + dr, c + dc] per image, dr and dc rounded to whole pixels (zero outside).
+
+    This is how MNIST itself was centred (a whole-pixel shift of the centre of mass to the middle),
+    and a whole-pixel shift is one gather with one offset per image: no interpolation, no blur."""
+    b = img.shape[0]
+    dr, dc = np.rint(dr).astype(np.intp), np.rint(dc).astype(np.intp)
+    pad = int(max(np.abs(dr).max(initial=0), np.abs(dc).max(initial=0)))
+    if pad == 0:
+        return img
+    p = SIDE + 2 * pad
+    padded = np.zeros((b, p, p), dtype=np.float32)
+    padded[:, pad:pad + SIDE, pad:pad + SIDE] = img
+    grid = np.arange(SIDE)[:, None] * p + np.arange(SIDE)[None, :]
+    start = np.arange(b) * (p * p) + (dr + pad) * p + dc + pad
+    return padded.ravel().take(grid[None] + start[:, None, None])
+
+
+def _change_width(img: np.ndarray, amount: np.ndarray) -> np.ndarray:
+    """Blend each image (b, 28, 28) towards its 4-neighbour grey-scale dilation (amount > 0,
+    thicker strokes) or erosion (amount < 0, thinner) by |amount|, shape (b,)."""
     b = img.shape[0]
     padded = np.zeros((b, SIDE + 2, SIDE + 2), dtype=np.float32)
     padded[:, 1:-1, 1:-1] = img
-    return np.stack([img, padded[:, :-2, 1:-1], padded[:, 2:, 1:-1],
-                     padded[:, 1:-1, :-2], padded[:, 1:-1, 2:]])
+    shifted = (padded[:, :-2, 1:-1], padded[:, 2:, 1:-1], padded[:, 1:-1, :-2], padded[:, 1:-1, 2:])
+    grow = amount > 0
+    target = img.copy()
+    if grow.any():
+        g = target[grow]
+        for sh in shifted:
+            np.maximum(g, sh[grow], out=g)
+        target[grow] = g
+    if (~grow).any():
+        g = target[~grow]
+        for sh in shifted:
+            np.minimum(g, sh[~grow], out=g)
+        target[~grow] = g
+    return img + np.abs(amount)[:, None, None] * (target - img)
 
 
 def centre_of_mass(img: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -118,9 +181,18 @@ def augment_batch(x: np.ndarray, rng: np.random.Generator,
     b = x.shape[0]
     if b == 0:
         return np.zeros((0, SIDE * SIDE), dtype=np.float32)
-    p = params
-    img = x.astype(np.float32, copy=True).reshape(b, SIDE, SIDE)
+    out = x.astype(np.float32, copy=True).reshape(b, SIDE, SIDE)
+    # A share of each batch stays as it is (clean originals), and costs nothing.
+    change = rng.random(b) >= params.identity_prob
+    if change.any():
+        out[change] = _distort(out[change], rng, params)
+    np.clip(out, 0.0, 1.0, out=out)
+    return out.reshape(b, SIDE * SIDE)
 
+
+def _distort(img: np.ndarray, rng: np.random.Generator, p: AugmentParams) -> np.ndarray:
+    """The distortions of `augment_batch` on images (b, 28, 28) float32; returns (b, 28, 28)."""
+    b = img.shape[0]
     # Affine part: a forward map M = rotation @ [[sr, 0], [sc*shear, sc]] on (row, col) vectors
     # about the centre (scale each axis, slant the columns, rotate), inverted analytically so that
     # every output pixel knows where to read in the source image.
@@ -135,45 +207,50 @@ def augment_batch(x: np.ndarray, rng: np.random.Generator,
     m10, m11 = sin * sr + cos * c, cos * d
     det = m00 * m11 - m01 * m10
     inv = (np.stack([m11, -m01, -m10, m00]) / det).astype(np.float32)[:, :, None, None]
-    shift_r = rng.uniform(-p.shift, p.shift, b).astype(np.float32)
-    shift_c = rng.uniform(-p.shift, p.shift, b).astype(np.float32)
 
-    yr = _grid_r[None] - (CENTRE + shift_r[:, None, None])
-    yc = _grid_c[None] - (CENTRE + shift_c[:, None, None])
-    src_r = inv[0] * yr + inv[1] * yc + np.float32(CENTRE)
-    src_c = inv[2] * yr + inv[3] * yc + np.float32(CENTRE)
-
+    field = None
     if p.elastic_alpha > 0:
-        # Simard et al.: uniform random displacements, Gaussian-smoothed, scaled by alpha. The
-        # smoothing shrinks their spread, so normalise it to make alpha the typical displacement.
-        field = rng.random((2, b, SIDE, SIDE), dtype=np.float32) * np.float32(2.0) - np.float32(1.0)
-        field = _smooth(field.reshape(2 * b, SIDE, SIDE), p.elastic_sigma).reshape(2, b, SIDE, SIDE)
-        rms = np.sqrt((field ** 2).mean(axis=(0, 2, 3), keepdims=True)) + 1e-6
+        # Simard et al.: random displacements, smoothed over elastic_sigma pixels, scaled so that
+        # each image's typical displacement is a random fraction of elastic_alpha pixels.
+        field = _smooth_field(rng, 2 * b, p.elastic_sigma).reshape(2, b, SIDE, SIDE)
         strength = rng.uniform(0.0, p.elastic_alpha, (1, b, 1, 1)).astype(np.float32)
-        field *= strength / rms
-        src_r = src_r + field[0]
-        src_c = src_c + field[1]
+        field *= strength / _FIELD_RMS[p.elastic_sigma]
+
+    if p.recentre:
+        # Aim the affine part so that the input's centre of mass lands on the centre (ink at
+        # source q goes to M (q - C) + C + shift): the digit stays inside the frame. The elastic
+        # field then moves the centre a little (it compresses some ink and spreads other), so a
+        # second, exact pass below finishes the placement.
+        com_r, com_c = centre_of_mass(img)
+        qr, qc = com_r - CENTRE, com_c - CENTRE
+        shift_r = -(m00 * qr + m01 * qc)
+        shift_c = -(m10 * qr + m11 * qc)
+    else:
+        shift_r = rng.uniform(-p.shift, p.shift, b)
+        shift_c = rng.uniform(-p.shift, p.shift, b)
+    # src = M^-1 (p - C - shift) + C = M^-1 (p - C) + [C - M^-1 shift]: one constant per image
+    inv = inv.astype(np.float32)
+    off_r = (CENTRE - (inv[0, :, 0, 0] * shift_r + inv[1, :, 0, 0] * shift_c)).astype(np.float32)
+    off_c = (CENTRE - (inv[2, :, 0, 0] * shift_r + inv[3, :, 0, 0] * shift_c)).astype(np.float32)
+    gr, gc = _grid_r[None] - np.float32(CENTRE), _grid_c[None] - np.float32(CENTRE)
+    src_r = inv[0] * gr + inv[1] * gc + off_r[:, None, None]
+    src_c = inv[2] * gr + inv[3] * gc + off_c[:, None, None]
+    if field is not None:
+        src_r += field[0]
+        src_c += field[1]
 
     out = _bilinear(img, src_r, src_c)
 
     # Stroke width: blend towards the 4-neighbour grey-scale dilation (thicker) or erosion (thinner).
     if p.width_prob > 0:
-        stack = _neighbour_stack(out)
         amount = rng.uniform(-p.thin_max, p.thicken_max, b).astype(np.float32)
         amount[rng.random(b) >= p.width_prob] = 0.0
-        target = np.where(amount[:, None, None] > 0, stack.max(axis=0), stack.min(axis=0))
-        out = out + np.abs(amount)[:, None, None] * (target - out)
+        out = _change_width(out, amount)
 
-    if p.recentre:
+    if p.recentre:  # the whole-pixel shift that brings the centre of mass nearest to C
         com_r, com_c = centre_of_mass(out)
         jr = rng.uniform(-p.jitter, p.jitter, b) if p.jitter > 0 else 0.0
         jc = rng.uniform(-p.jitter, p.jitter, b) if p.jitter > 0 else 0.0
-        dr = (com_r - CENTRE + jr).astype(np.float32)[:, None, None]
-        dc = (com_c - CENTRE + jc).astype(np.float32)[:, None, None]
-        out = _bilinear(out, _grid_r[None] + dr, _grid_c[None] + dc)
+        out = _shift_whole_pixels(out, com_r - CENTRE + jr, com_c - CENTRE + jc)
 
-    if p.identity_prob > 0:
-        keep = rng.random(b) < p.identity_prob
-        out[keep] = img[keep]
-    np.clip(out, 0.0, 1.0, out=out)
-    return out.reshape(b, SIDE * SIDE)
+    return out
