@@ -1,9 +1,12 @@
 """Random distortions of 28x28 digit batches for training: affine, stroke width, elastic, re-centred.
 
 Everything is vectorised over the batch with numpy only: one bilinear resampling through a
-per-image coordinate grid (affine + elastic displacement), a blend towards a grey-scale dilation or
-erosion for the stroke width, and a second bilinear pass that puts the centre of mass back on
-(14, 14), the way the drawing pad's preprocessing places every input.
+per-image coordinate grid (rotation, scale, stretch, shear, and a smooth elastic displacement
+field after Simard et al. 2003), a blend towards a grey-scale dilation or erosion for the stroke
+width, then a whole-pixel shift that brings the centre of mass back within half a pixel of
+(14, 14), the way MNIST was centred and the drawing pad's preprocessing places every input.
+A fifth of each batch passes unchanged. The cost is about that of one training step of a
+784-256-128-10 network (`python -m nnstudio bench --handwriting`).
 """
 
 from __future__ import annotations
