@@ -32,10 +32,12 @@ PRESETS = {p.name: p for p in (
                        sampling="shuffle"),
            expected_test_acc=0.9542, target_test_acc=0.945),
     Preset("fast",
-           "Modern defaults: 784-256-128-10 ReLU, He init, Adam lr 0.002 decaying x0.6 each epoch, "
-           "batch 128, 6 epochs (98% test accuracy after about 3 epochs)",
+           "Modern defaults: 784-256-128-10 ReLU, He init, Adam lr 0.003 halved each epoch, "
+           "batch 128, 6 epochs (98% test accuracy after 3 or 4 epochs)",
+           # Tuned on seeds 0-4 (1 thread): 98% at epochs 3,4,3,3,4 and 98.2-98.3% at the end;
+           # lr 0.002 ×0.6 needed 3,4,4,4,4, lr 0.001 ×0.8 at batch 64 4-5, batch 256 4-5 or never.
            TrainConfig(hidden=(256, 128), activation="relu", init="he", loss="cross_entropy",
-                       optimizer="adam", lr=2e-3, lr_decay=0.6, batch_size=128, iterations=None,
+                       optimizer="adam", lr=3e-3, lr_decay=0.5, batch_size=128, iterations=None,
                        epochs=6, sampling="shuffle", eval_train=10_000),
            target_test_acc=0.98),
     # The drawing pad's default model: trained on distorted MNIST plus synthetic pad-style digits so

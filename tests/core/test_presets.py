@@ -58,7 +58,7 @@ def test_unknown_preset():
 
 # Quick runs for `make test`: the first 10,000 training images (5,000 for pad), a short run, the full
 # test set, seed 0 (so each is deterministic). Each threshold sits about two points under what these
-# runs reach here (seeds 0-2 reached: book 0.862-0.864, nielsen 0.922-0.930, fast 0.929-0.939,
+# runs reach here (seeds 0-2 reached: book 0.862-0.864, nielsen 0.922-0.930, fast 0.937-0.943,
 # pad 0.869-0.886), leaving room for other BLAS builds while still failing on any real regression
 # (a broken gradient or optimizer lands far below: chance is 0.10).
 QUICK = {
