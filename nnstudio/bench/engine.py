@@ -146,8 +146,12 @@ def run(seeds: int = 5, quick: bool = False) -> dict:
         for key, (sizes, act, _init, opt, lr, batch), threads in runs:
             t_rate = _torch_throughput(torch, data, sizes, act, opt, lr, batch, steps, threads)
             figures[key + "_torch"] = t_rate
+            ratio = figures[key] / t_rate
+            goal = {"small_1t": 2.0, "big_1t": 1.3}.get(key)
+            goal = f" (target >= {goal}: {_status(ratio, goal)})" if goal else ""
+            figures[key + "_ratio"] = ratio
             print(f"  PyTorch {torch.__version__} {'-'.join(map(str, sizes))} {threads}t: {t_rate:,.0f} samples/s; "
-                  f"numpy/PyTorch = {figures[key] / t_rate:.2f}")
+                  f"numpy/PyTorch = {ratio:.2f}{goal}")
 
     net = MultiLayerNet([784, 256, 128, 10], activation="relu", init="he", rng=0)
     digit = data[1][0][:1]

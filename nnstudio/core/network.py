@@ -38,8 +38,9 @@ def _init_layer(rng, n_in, n_out, init, init_std, dtype):
 class MultiLayerNet:
     """Affine → activation → ... → Affine → output loss, for any number of hidden layers.
 
-    sizes : layer widths, e.g. [784, 50, 10].  Parameters live in `params` as W1, b1, W2, ...;
-    the layers hold references to those arrays, so optimizers update them in place.
+    sizes : layer widths, e.g. [784, 50, 10].  Parameters live in `params` as W1, b1, W2, ...,
+    views into one contiguous array (`flat_params`); the layers hold references to them, so
+    optimizers update them in place (write into them, `set_params`, never rebind the keys).
     """
 
     def __init__(self, sizes: Sequence[int], activation: str = "sigmoid", init: str = "std",
