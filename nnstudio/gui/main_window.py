@@ -330,7 +330,6 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _on_training_state(self, running: bool) -> None:
-        self.open_model_action.setEnabled(not running)
         self.statusBar().showMessage("Training…" if running else "Ready", 0 if running else 3000)
 
     # ------------------------------------------------------------------ other actions

@@ -22,6 +22,13 @@ SNAPSHOT_INTERVAL_S = 0.2  # at most ~5 weight snapshots a second
 # `python -m nnstudio bench --gui` measures both settings).
 DEFAULT_BLAS_THREADS = 1
 
+_parked: list = []  # workers still running when their window closed (see TrainingWorker.park)
+
+
+def _join_parked() -> None:
+    for worker in _parked:
+        worker.wait(-1)
+
 
 class TrainingWorker(QObject):
     """Drive one Trainer in a QThread. Signals arrive on the GUI thread, in order.
@@ -122,10 +129,20 @@ class TrainingWorker(QObject):
         """Join the thread (after `stop()`); True when it has ended."""
         if self._thread is None:
             return True
-        done = self._thread.wait(timeout_ms)
+        done = self._thread.wait() if timeout_ms < 0 else self._thread.wait(timeout_ms)
         if done:
             self._restore_blas()
         return done
+
+    def park(self) -> None:
+        """Keep a worker that could not stop in time (it is inside one long, uninterruptible call,
+        such as preparing synthetic digits) alive until it ends; the interpreter joins it at exit
+        instead of destroying a running QThread."""
+        if not _parked:
+            import atexit
+
+            atexit.register(_join_parked)
+        _parked.append(self)
 
     @Slot()
     def _restore_blas(self) -> None:

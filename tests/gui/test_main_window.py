@@ -22,6 +22,14 @@ from PySide6.QtGui import QKeySequence  # noqa: E402
 from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _file_dialogs_cancel(monkeypatch):
+    """A file dialog a test did not expect is cancelled instead of blocking the run."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")
+
+
 @pytest.fixture
 def dialogs(monkeypatch):
     """Record message boxes instead of showing them."""
@@ -63,7 +71,8 @@ def test_save_and_open_model_round_trip(main_window, tmp_path, dialogs):
     from nnstudio.core.network import MultiLayerNet
     from nnstudio.gui.context import ModelInfo
 
-    main_window.save_model()  # nothing to save yet
+    main_window.context._model = None  # no model at all (the bundled default may exist)
+    main_window.save_model()
     assert dialogs and dialogs[-1][0] == "information"
     net = MultiLayerNet([784, 12, 10], rng=np.random.default_rng(0))
     main_window.context.set_model(ModelInfo(net, "run 1 (completed)", "trained", meta={"config": {"lr": 0.1}}))

@@ -299,3 +299,22 @@ def test_close_window_during_run(qtbot, small_dataset):
     window.close()
     assert time.monotonic() - t0 < 2.0
     assert not panel.running
+
+
+def test_include_my_digits(qtbot, panel, monkeypatch):
+    import numpy as np
+
+    import nnstudio.core.mydigits as mydigits
+
+    assert panel.form.my_digits.isEnabled()
+    monkeypatch.setattr(mydigits, "load_my_digits", lambda: None)
+    configure(panel, iterations=20)
+    panel.form.my_digits.setChecked(True)
+    assert not panel.start()
+    assert "no saved digits" in panel.stats.message.text()
+    digits = (np.zeros((7, 784), np.float32), np.arange(7, dtype=np.uint8))
+    monkeypatch.setattr(mydigits, "load_my_digits", lambda: digits)
+    assert panel.start()
+    wait_finished(qtbot, panel)
+    assert len(panel.trainer.x_train) == 2007
+    assert "7 of your digits" in panel.stats.message.text() or panel.run.finished.reason == "completed"

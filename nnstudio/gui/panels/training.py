@@ -489,6 +489,7 @@ class TrainingPanel(QWidget):
         worker = self.worker
         if worker is not None:
             worker.stop()
-            worker.wait(10_000)
+            if not worker.wait(2_000):  # only while preparing data: one uninterruptible call
+                worker.park()
             self.worker = None
             self.context.set_training(False)
