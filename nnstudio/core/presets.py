@@ -44,11 +44,11 @@ PRESETS = {p.name: p for p in (
     # that it reads mouse-drawn digits. The drawing-pad engineer may retune this entry.
     Preset("pad",
            "Drawing-pad model: 784-256-128-10 ReLU, He init, Adam lr 0.001 decaying x0.85 each epoch, "
-           "batch 128, 15 epochs of MNIST plus 30,000 synthetic pad-style digits (crossbar sevens, "
+           "batch 128, 15 epochs of MNIST plus 60,000 synthetic pad-style digits (crossbar sevens, "
            "hooked nines, flagged ones...), every mini-batch randomly distorted",
            TrainConfig(hidden=(256, 128), activation="relu", init="he", loss="cross_entropy",
                        optimizer="adam", lr=1e-3, lr_decay=0.85, batch_size=128, iterations=None,
-                       epochs=15, sampling="shuffle", augment=True, synthetic=30_000,
+                       epochs=15, sampling="shuffle", augment=True, synthetic=60_000,
                        eval_train=10_000),
            target_test_acc=0.985),
 )}

@@ -3,7 +3,8 @@
 MNIST was written mostly by American hands; it barely contains sevens with a crossbar, nines whose
 tail curls back to the left, ones with a long flag and a base, and other styles common elsewhere.
 Each digit here has several allographs (skeleton templates made of spline and arc pieces); a sample
-picks one, jitters its control points, slants, rotates and stretches it, places it in the pad's
+picks one, jitters its control points (as a careful or a sloppy hand would; a stroke after a pen
+lift lands a little off), slants, rotates and stretches it, places it in the pad's
 280 px canvas at 60-80 % of its height, and goes through the pad's own preprocessing
 (`preprocess.strokes_to_input`), so the network trains on exactly the input distribution it sees.
 
@@ -147,16 +148,23 @@ def _piece_points(piece, rng: np.random.Generator, jitter: float) -> np.ndarray:
 
 
 def template_strokes(digit: int, rng: np.random.Generator, style: int | None = None,
-                     jitter: float = 0.035) -> list[np.ndarray]:
-    """One jittered skeleton of `digit` in template coordinates (y up): a list of (n, 2) arrays."""
+                     jitter: float | None = None) -> list[np.ndarray]:
+    """One jittered skeleton of `digit` in template coordinates (y up): a list of (n, 2) arrays.
+
+    jitter : standard deviation of the control points' displacement, in digit heights (default:
+    drawn per digit between 0.02, a careful hand, and 0.06, a sloppy one)."""
     options = TEMPLATES[int(digit)]
     if style is None:
         w = np.array([o[0] for o in options], dtype=float)
         style = int(rng.choice(len(options), p=w / w.sum()))
+    if jitter is None:
+        jitter = rng.uniform(0.02, 0.06)
     strokes = []
-    for stroke in options[style][1]:
-        parts = [_piece_points(piece, rng, jitter) for piece in stroke]
-        strokes.append(np.vstack(parts))
+    for n, stroke in enumerate(options[style][1]):
+        parts = np.vstack([_piece_points(piece, rng, jitter) for piece in stroke])
+        if n:  # a stroke after a pen lift starts a little off where it was meant to
+            parts = parts + rng.normal(0.0, 0.6 * jitter, 2)
+        strokes.append(parts)
     return strokes
 
 
