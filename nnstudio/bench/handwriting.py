@@ -60,14 +60,21 @@ def run(batch: int = 128, repeats: int = 20) -> dict:
     figures["augment_ms_per_batch"] = aug_ms
     line = f"handwriting: augment_batch of {batch} images {aug_ms:.1f} ms"
     if net is not None:
-        train_net = net.copy()
-        train_net.gradient(xb, tb)
+        from nnstudio.core.optimizers import make_optimizer
+
+        train_net, opt = net.copy(), make_optimizer("adam", 1e-4)
+
+        def step():  # what the trainer does per mini-batch without augmentation
+            grads = train_net.gradient(xb, tb)
+            opt.step(train_net.params, grads)
+
+        step()
         t0 = time.perf_counter()
         for _ in range(repeats):
-            train_net.gradient(xb, tb)
+            step()
         step_ms = (time.perf_counter() - t0) / repeats * 1000
-        figures["gradient_ms_per_batch"] = step_ms
-        line += (f", one gradient of the bundled net {step_ms:.1f} ms: training with augmentation "
-                 f"takes {(aug_ms + step_ms) / step_ms:.2f}x as long (target <= ~2x)")
+        figures["train_step_ms_per_batch"] = step_ms
+        line += (f", one training step of the bundled net (gradient + Adam) {step_ms:.1f} ms: training "
+                 f"with augmentation takes {(aug_ms + step_ms) / step_ms:.2f}x as long (target <= ~2x)")
     print(line)
     return figures
