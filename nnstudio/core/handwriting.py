@@ -110,7 +110,8 @@ def _pen_path(waypoints: np.ndarray, rng: np.random.Generator, omega: float, spe
     A guide point runs along the waypoint polyline at a speed that changes from segment to segment
     and slows before sharp turns; the pen is a damped spring (natural frequency `omega`, rad/s)
     pulled towards the guide, so corners come out rounded and the pen lags and overshoots a little
-    like a hand. A slowly varying random force adds tremor. Mouse events arrive every 6-16 ms."""
+    like a hand. A slowly wandering offset of the guide adds tremor. Mouse events arrive every
+    6-16 ms."""
     seg = np.diff(waypoints, axis=0)
     seg_len = np.hypot(seg[:, 0], seg[:, 1])
     keep = seg_len > 1e-9
