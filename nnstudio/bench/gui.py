@@ -11,9 +11,9 @@ import os
 import tempfile
 import time
 
-EPOCHS = 1.0
+EPOCHS = 3.0
 # Two BLAS threads collapse on a shared 2-core machine (DESIGN.md): a short run is enough to show it.
-EPOCHS_TWO_THREADS = 0.2
+EPOCHS_TWO_THREADS = 0.5
 REPEATS = 2  # window and headless runs alternate; the median of each is compared
 
 

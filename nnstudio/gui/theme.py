@@ -21,6 +21,7 @@ CHANCE = GREY
 OVERLAY_LOSS = (213, 94, 0, 190)
 OVERLAY_TRAIN = (213, 94, 0, 150)
 OVERLAY_TEST = (204, 121, 167, 220)
+PROGRESS_CHUNK = "#a6cee3"  # light enough for the dark progress text drawn over it
 ERROR_TEXT = "#b00020"
 OK_TEXT = "#1b5e20"
 

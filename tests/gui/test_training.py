@@ -283,6 +283,10 @@ def test_hover_shows_value(qtbot, panel):
 
     text = plot.show_value_at(vb.mapViewToScene(QPointF(50, 1.0)))
     assert "iteration 50" in text and "1" in text
+    panel.plots.log_loss.setChecked(True)  # log10(1.0) = 0 in view coordinates
+    vb.autoRange()
+    text = plot.show_value_at(vb.mapViewToScene(QPointF(70, 0.0)))
+    assert "iteration 70" in text
 
 
 def test_close_window_during_run(qtbot, small_dataset):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout,
+                               QWidget)
 
 from nnstudio.core.records import EpochRecord, StepRecord
 from nnstudio.gui import theme
@@ -66,12 +67,18 @@ class TrainingPlots(QWidget):
         group.addButton(self.x_iterations)
         group.addButton(self.x_epochs)
         self.x_epochs.toggled.connect(self._on_x_mode)
+        self.log_loss = QCheckBox("log loss")
+        self.log_loss.setObjectName("logLossCheck")
+        self.log_loss.setToolTip("Draw the loss on a logarithmic scale: late, small improvements stay visible.")
+        self.log_loss.toggled.connect(self._on_log_loss)
         hint = QLabel("hover: value · right-click: export PNG/CSV · drag/wheel: pan/zoom")
         hint.setStyleSheet(f"color: {theme.GREY};")
         top = QHBoxLayout()
         top.addWidget(QLabel("x-axis:"))
         top.addWidget(self.x_iterations)
         top.addWidget(self.x_epochs)
+        top.addSpacing(16)
+        top.addWidget(self.log_loss)
         top.addStretch(1)
         top.addWidget(hint)
         layout = QVBoxLayout(self)
@@ -166,6 +173,10 @@ class TrainingPlots(QWidget):
     def set_x_mode(self, mode: str) -> None:
         (self.x_epochs if mode == "epochs" else self.x_iterations).setChecked(True)
         self._on_x_mode()
+
+    @Slot(bool)
+    def _on_log_loss(self, on: bool) -> None:
+        self.loss_plot.set_log_y(on)
 
     @Slot()
     def _on_x_mode(self, *args) -> None:

@@ -48,6 +48,10 @@ class TrainingStats(QWidget):
         self.progress.setValue(0)
         self.progress.setFormat("idle")
         self.progress.setTextVisible(True)
+        self.progress.setStyleSheet(
+            "QProgressBar { border: 1px solid #999; border-radius: 3px; text-align: center; "
+            "background: white; min-height: 18px; }"
+            f"QProgressBar::chunk {{ background-color: {theme.PROGRESS_CHUNK}; }}")
         self.message = QLabel("Pick a preset or your own settings, then press Start (Space).")
         self.message.setObjectName("trainingMessage")
         self.message.setWordWrap(True)

@@ -156,6 +156,11 @@ class LivePlot(pg.PlotWidget):
         self.getPlotItem().enableAutoRange(y=True)
         self._apply_x_extent()
 
+    def set_log_y(self, on: bool) -> None:
+        """A logarithmic y axis (positive values only, such as a loss)."""
+        self.getPlotItem().setLogMode(y=bool(on))  # this re-enables auto-range on both axes
+        self._apply_x_extent()
+
     # ------------------------------------------------------------------ references
     def add_reference(self, y: float, label: str, pen) -> None:
         line = pg.InfiniteLine(pos=y, angle=0, pen=pen, movable=False,
@@ -168,6 +173,12 @@ class LivePlot(pg.PlotWidget):
         for line in self._references:
             self.getPlotItem().removeItem(line)
         self._references = []
+
+    def _view_y(self, y: float) -> float:
+        """Data y → view y (log10 when the plot's log mode is on, also when set from its menu)."""
+        if not self.getPlotItem().ctrl.logYCheck.isChecked():
+            return y
+        return float(np.log10(y)) if y > 0 else -np.inf
 
     # ------------------------------------------------------------------ hover
     @Slot(object)
@@ -189,7 +200,8 @@ class LivePlot(pg.PlotWidget):
                 i = int(np.searchsorted(x, p.x()))
                 for j in (i - 1, i):
                     if 0 <= j < series.n and px > 0 and py > 0:
-                        d = ((x[j] - p.x()) / px) ** 2 + ((series.y[j] - p.y()) / py) ** 2
+                        y = self._view_y(series.y[j])
+                        d = ((x[j] - p.x()) / px) ** 2 + ((y - p.y()) / py) ** 2
                         if d < best:
                             best, found = d, (series, x[j], series.y[j])
         if found is None:
@@ -201,8 +213,8 @@ class LivePlot(pg.PlotWidget):
         xtext = f"{x:.0f}" if self.x_mode == "iterations" else f"{x:.2f}"
         text = f"{series.name}\n{xname} {xtext}: {y:.4g}"
         self.hover_text.setText(text)
-        self.hover_text.setPos(QPointF(x, y))
-        self.hover_dot.setData([x], [y])
+        self.hover_text.setPos(QPointF(x, self._view_y(y)))
+        self.hover_dot.setData([x], [self._view_y(y)])
         self.hover_text.setVisible(True)
         self.hover_dot.setVisible(True)
         return text
