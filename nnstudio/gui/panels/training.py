@@ -179,7 +179,6 @@ class TrainingPanel(QWidget):
             return False
         try:
             cfg = self.form.config()
-            data = self.context.dataset.data
             kwargs = self._extra_train_kwargs()
         except (ValueError, TypeError) as exc:
             self.stats.show_message(f"Cannot start: {exc}", "error")
@@ -194,7 +193,13 @@ class TrainingPanel(QWidget):
         self._speed_marks = []
         self._last_loss = math.nan
         eval_limit = cfg.eval_train or EVAL_TRAIN_LIMIT
-        self.worker = TrainingWorker(factory=lambda: Trainer(cfg, data, eval_train_limit=eval_limit, **kwargs),
+        context = self.context
+
+        def factory():
+            data = context.dataset.data  # the first use loads the bundled MNIST (~1 s): not on the GUI thread
+            return Trainer(cfg, data, eval_train_limit=eval_limit, **kwargs)
+
+        self.worker = TrainingWorker(factory=factory,
                                      start_paused=paused_steps is not None or step_epoch,
                                      step_budget=paused_steps or 0, blas_threads=self.blas_threads,
                                      emit_interval=UPDATE_INTERVAL_S)
@@ -397,9 +402,10 @@ class TrainingPanel(QWidget):
                                              meta={"config": run.config.to_dict(), "preset": run.preset,
                                                    "history": self._meta_history(run)}))
             if final.reason == "diverged":
+                lr = run.diverged.lr if run.diverged else run.config.lr
                 self.stats.show_message(
                     (run.diverged.message if run.diverged else "Training diverged.")
-                    + f" The current model is {name}; try a learning rate 10x smaller.", "error")
+                    + f" For example {lr / 10:g} instead of {lr:g}. The current model is {name}.", "error")
             else:
                 test = f"{100 * final.final_test_acc:.2f}%" if final.final_test_acc is not None else "–"
                 self.stats.show_message(f"Run {run.number} {final.reason} after {final.iteration:,} "
