@@ -7,6 +7,7 @@ behind the busy training loop (DESIGN.md point 9).
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 
@@ -17,10 +18,25 @@ from nnstudio.gui import workers_registry
 
 EMIT_INTERVAL_S = 0.05  # at most ~20 progressed batches a second
 SNAPSHOT_INTERVAL_S = 0.2  # at most ~5 weight snapshots a second
-# One OpenBLAS thread for the whole process while a run trains: with two, a training step's small
-# matrix products slow down 5-100x whenever the GUI thread keeps the other core busy (DESIGN.md;
-# `python -m nnstudio bench --gui` measures both settings).
-DEFAULT_BLAS_THREADS = 1
+# OpenBLAS threads for the whole process while a run trains: leave one core to the GUI thread.
+# Measured with `python -m nnstudio bench --gui` on this 2-core machine (784-256-128-10, batch 128):
+#   quiet machine:  1 thread 56k samples/s headless, 51k in the window (91%);
+#                   2 threads 77k headless, 71k in the window;
+#   busy machine (load ~9): 1 thread 15-22k headless, 11-20k in the window;
+#                   2 threads collapse to 0.9-2.5k headless and 1.4-2k in the window, with
+#                   GUI-timer gaps up to 340 ms (DESIGN.md's trap: spinning BLAS threads).
+# Two threads win by ~35% only while the other core is idle and lose 10x as soon as it is not, so
+# a 2-core machine gets one; with more cores two threads no longer compete with the GUI thread.
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # respects CPU affinity and container limits
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+DEFAULT_BLAS_THREADS = 1 if _usable_cores() <= 2 else 2
 
 _parked: list = []  # workers still running when their window closed (see TrainingWorker.park)
 
