@@ -322,3 +322,17 @@ def test_include_my_digits(qtbot, panel, monkeypatch):
     wait_finished(qtbot, panel)
     assert len(panel.trainer.x_train) == 2007
     assert "7 of your digits" in panel.stats.message.text() or panel.run.finished.reason == "completed"
+
+
+def test_pyqtgraph_exporters_work_on_the_plots(qtbot, panel, tmp_path):
+    import pyqtgraph.exporters as exporters
+
+    panel.plots.start_run(10, 0.9, 100)
+    panel.plots.add_records([StepRecord(i, i / 10, 1.0 / i, 0.1) for i in range(1, 101)])
+    panel.resize(1000, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    exporters.CSVExporter(panel.plots.loss_plot.getPlotItem()).export(str(tmp_path / "loss.csv"))
+    assert len((tmp_path / "loss.csv").read_text().splitlines()) >= 100
+    exporters.ImageExporter(panel.plots.acc_plot.getPlotItem()).export(str(tmp_path / "acc.png"))
+    assert (tmp_path / "acc.png").stat().st_size > 1000
