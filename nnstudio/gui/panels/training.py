@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QMessageBo
                                QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from nnstudio.core.presets import PRESETS
-from nnstudio.core.records import DivergedRecord, EpochRecord, StepRecord
+from nnstudio.core.records import DivergedRecord, EpochRecord
 from nnstudio.core.trainer import Trainer
 from nnstudio.gui import settings
 from nnstudio.gui.context import ModelInfo
@@ -54,7 +54,6 @@ class TrainingPanel(QWidget):
         self._active_s = 0.0
         self._resumed_at: float | None = None
         self._speed_marks: list = []
-        self._last_loss = math.nan
         self.blas_threads = DEFAULT_BLAS_THREADS  # the GUI bench compares settings through this
 
         self.form = ParamForm()
@@ -189,9 +188,9 @@ class TrainingPanel(QWidget):
         self.run = None
         self.trainer = None
         self.stats.clear()
-        self._active_s, self._resumed_at = 0.0, time.monotonic()
+        starts_paused = paused_steps is not None or step_epoch
+        self._active_s, self._resumed_at = 0.0, None if starts_paused else time.monotonic()
         self._speed_marks = []
-        self._last_loss = math.nan
         eval_limit = cfg.eval_train or EVAL_TRAIN_LIMIT
         context = self.context
 
@@ -200,7 +199,7 @@ class TrainingPanel(QWidget):
             return Trainer(cfg, data, eval_train_limit=eval_limit, **kwargs)
 
         self.worker = TrainingWorker(factory=factory,
-                                     start_paused=paused_steps is not None or step_epoch,
+                                     start_paused=starts_paused,
                                      step_budget=paused_steps or 0, blas_threads=self.blas_threads,
                                      emit_interval=UPDATE_INTERVAL_S)
         self.worker.prepared.connect(self._on_prepared)
@@ -285,7 +284,6 @@ class TrainingPanel(QWidget):
             return
         ipe, it = self.trainer.iters_per_epoch, self.trainer.iteration
         self.worker.step(ipe - it % ipe if epoch else 1)
-        self._resumed_at = time.monotonic()
 
     @Slot()
     def stop(self) -> None:
@@ -322,9 +320,7 @@ class TrainingPanel(QWidget):
         self.run.add(records)
         self.plots.add_records(records)
         for rec in records:
-            if isinstance(rec, StepRecord):
-                self._last_loss = rec.loss
-            elif isinstance(rec, EpochRecord):
+            if isinstance(rec, EpochRecord):
                 self.stats.set("train_acc", f"{100 * rec.train_acc:.2f}%")
                 self.stats.set("test_acc", f"{100 * rec.test_acc:.2f}%")
             elif isinstance(rec, DivergedRecord):
@@ -395,7 +391,10 @@ class TrainingPanel(QWidget):
             return
         run.add([final])
         self._update_progress()
-        if final.reason != "failed":
+        if final.reason == "stopped" and final.iteration == 0:
+            self.stats.show_message(f"Run {run.number} stopped before its first step; the current "
+                                    f"model is unchanged.")
+        elif final.reason != "failed":
             network = self.trainer.network.copy()
             name = f"run {run.number} ({final.reason})"
             self.context.set_model(ModelInfo(network, name, "trained",
