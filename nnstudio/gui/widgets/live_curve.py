@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Slot
@@ -37,6 +39,8 @@ class _Series:
 class LivePlot(pg.PlotWidget):
     """Curves keyed by name; x stored in iterations, shown in iterations or epochs."""
 
+    paint_times: list | None = None  # a list here records each repaint's seconds (the GUI bench)
+
     def __init__(self, title: str, y_label: str, legend_corner: str = "top", parent=None):
         super().__init__(parent=parent)
         self._series: dict[str, _Series] = {}
@@ -63,6 +67,14 @@ class LivePlot(pg.PlotWidget):
             item.setVisible(False)
             plot.addItem(item, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def paintEvent(self, event) -> None:
+        if self.paint_times is None:
+            super().paintEvent(event)
+            return
+        t0 = time.perf_counter()
+        super().paintEvent(event)
+        self.paint_times.append(time.perf_counter() - t0)
 
     # ------------------------------------------------------------------ series
     def add_series(self, key: str, name: str, pen, iters_per_epoch: float = 1.0, symbol=None,
