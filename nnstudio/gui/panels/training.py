@@ -120,6 +120,7 @@ class TrainingPanel(QWidget):
         self.stop_button.clicked.connect(self.stop)
         self.reset_button.clicked.connect(self.reset)
         self.form.lr_changed.connect(self._on_lr_changed)
+        self.form.lr_invalid.connect(self._on_lr_invalid)
         self.history_box.show_requested.connect(self._on_show_run)
         self.history_box.overlay_requested.connect(self._on_overlay_run)
         self.history_box.export_requested.connect(self._on_export_run)
@@ -311,6 +312,11 @@ class TrainingPanel(QWidget):
         if self.running and self.trainer is not None:
             self.trainer.set_lr(lr)
             self.stats.show_message(f"Learning rate set to {lr:g}: it applies from the next step.")
+
+    @Slot(str)
+    def _on_lr_invalid(self, reason: str) -> None:
+        if self.running:
+            self.stats.show_message(f"The learning rate was not changed: {reason}.", "error")
 
     # ------------------------------------------------------------------ worker signals
     @Slot(list)

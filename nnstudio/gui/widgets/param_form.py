@@ -71,6 +71,7 @@ class ParamForm(QWidget):
     """Edits a TrainConfig. `config()` raises ValueError with a readable message on bad input."""
 
     lr_changed = Signal(float)  # the learning-rate field was edited to a valid value
+    lr_invalid = Signal(str)  # ... or to something that is not a positive number (the reason)
     changed = Signal()
 
     def __init__(self, parent=None):
@@ -327,6 +328,8 @@ class ParamForm(QWidget):
     @Slot()
     def _on_lr_edited(self) -> None:
         try:
-            self.lr_changed.emit(self.lr_value())
-        except ValueError:
-            pass
+            lr = self.lr_value()
+        except ValueError as exc:
+            self.lr_invalid.emit(str(exc))
+            return
+        self.lr_changed.emit(lr)
