@@ -339,3 +339,14 @@ def test_pyqtgraph_exporters_work_on_the_plots(qtbot, panel, tmp_path):
     assert len((tmp_path / "loss.csv").read_text().splitlines()) >= 100
     exporters.ImageExporter(panel.plots.acc_plot.getPlotItem()).export(str(tmp_path / "acc.png"))
     assert (tmp_path / "acc.png").stat().st_size > 1000
+
+
+def test_stop_right_after_start_keeps_the_model(qtbot, panel):
+    before = panel.context.model
+    configure(panel, iterations=1_000_000)
+    panel.start()
+    panel.stop()
+    wait_finished(qtbot, panel, timeout=5000)
+    assert panel.context.model is before
+    assert "before its first step" in panel.stats.message.text()
+    assert panel.start_button.isEnabled()
