@@ -34,6 +34,7 @@ class WeightSnapshot:
 
     iteration: int
     params: dict = field(repr=False)
+    activation: str | None = None  # the hidden activation, so a view can rebuild the network
 
 
 @dataclass(frozen=True)

@@ -24,5 +24,6 @@ def main(argv=None) -> int:
     from nnstudio.gui.main_window import MainWindow
 
     window = MainWindow()
+    window.context.preload_dataset()  # MNIST reads in the background while the window opens
     window.show()
     return app.exec()

@@ -249,7 +249,8 @@ class TrainingWorker(QObject):
     def _emit_snapshot(self, iteration: int, now: float) -> None:
         self._last_snapshot = now
         self._snapshot_iteration = iteration
-        self.snapshot.emit(WeightSnapshot(iteration, self.trainer.network.params_copy()))
+        network = self.trainer.network
+        self.snapshot.emit(WeightSnapshot(iteration, network.params_copy(), network.activation))
 
     def _flush(self, now: float | None = None) -> None:
         self._last_emit = time.monotonic() if now is None else now

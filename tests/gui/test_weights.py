@@ -124,6 +124,18 @@ def test_snapshot_during_training_changes_the_image(make_panel, qtbot):
     ctx.set_training(False)
 
 
+def test_snapshot_naming_its_activation_is_believed(make_panel, qtbot):
+    ctx = make_context(activation="sigmoid")
+    panel = make_panel(ctx)
+    ctx.set_training(True)
+    params = {k: v * 2 for k, v in ctx.model.network.params.items()}
+    ctx.weights_snapshot.emit(WeightSnapshot(7, params, "relu"))
+    qtbot.waitUntil(lambda: panel.iteration == 7)
+    assert panel.activation == "relu" and not panel.activation_assumed
+    assert panel.network().activation == "relu"
+    ctx.set_training(False)
+
+
 def test_hidden_panel_redraws_only_when_shown(make_panel, qtbot):
     ctx = make_context()
     panel = make_panel(ctx, show=False)

@@ -60,6 +60,7 @@ def test_run_emits_every_record_in_batches(qtbot, small_data):
     assert len(got.batches) <= 20 * elapsed + 3  # batched: at most ~20 emissions a second
     assert got.snapshots and isinstance(got.snapshots[-1], WeightSnapshot)
     assert got.snapshots[-1].iteration == 200
+    assert got.snapshots[-1].activation == worker.trainer.network.activation
     assert not got.errors
 
 

@@ -199,7 +199,7 @@ class WeightsPanel(QWidget):
     @Slot(object)
     def _on_snapshot(self, snapshot):
         params = snapshot.params
-        named = getattr(snapshot, "activation", None)  # if a future WeightSnapshot carries it
+        named = snapshot.activation
         if named:
             self.activation, self.activation_assumed = named, False
         else:
