@@ -206,11 +206,18 @@ def synth_strokes(digit: int, rng: np.random.Generator, style: int | None = None
     return place_strokes(template_strokes(digit, rng, style), rng)
 
 
-def make_synthetic(n: int, rng: np.random.Generator, digits=None) -> tuple[np.ndarray, np.ndarray]:
+class SynthesisCancelled(Exception):
+    """make_synthetic was asked to stop before it finished."""
+
+
+def make_synthetic(n: int, rng: np.random.Generator, digits=None,
+                   should_stop=None) -> tuple[np.ndarray, np.ndarray]:
     """`n` synthetic digits through the pad's preprocessing.
 
     n : number of images; labels cycle evenly through `digits` (default 0-9) in a random order
     rng : the only source of randomness
+    should_stop : optional callable polled every 256 digits; when it returns True the work is
+        abandoned and SynthesisCancelled raised (60,000 digits take most of a minute)
     returns : x, shape (n, 784) float32 in [0, 1]; t, shape (n,) uint8
     """
     from nnstudio.core.preprocess import strokes_to_input
@@ -221,6 +228,8 @@ def make_synthetic(n: int, rng: np.random.Generator, digits=None) -> tuple[np.nd
     x = np.zeros((int(n), 784), dtype=np.float32)
     keep = np.ones(int(n), dtype=bool)
     for i, d in enumerate(labels):
+        if should_stop is not None and i % 256 == 0 and should_stop():
+            raise SynthesisCancelled(f"stopped after {i} of {int(n)} synthetic digits")
         img = strokes_to_input(synth_strokes(int(d), rng), CANVAS)
         if img is None:  # cannot happen for these templates; never train on a blank
             keep[i] = False

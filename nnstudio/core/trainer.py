@@ -105,6 +105,10 @@ class TrainConfig:
                              rng=np.random.default_rng(self.seed))
 
 
+class TrainingCancelled(Exception):
+    """The run was stopped while its training data was still being prepared."""
+
+
 @dataclass
 class Trainer:
     """Runs one training; iterate `run()` for records. Thread-safe controls: `stop()`, `set_lr()`.
@@ -116,6 +120,8 @@ class Trainer:
         `config.augment` is set, nnstudio.core.augment.augment_batch is used.
     eval_train_limit : measure train accuracy on at most this many images (default: config.eval_train).
     extra_train : optional (x, t) appended to the training set (the user's own digits).
+    stop_event : a threading.Event to use as the stop flag, so a caller can cancel even the
+        preparation (synthetic digits take most of a minute): TrainingCancelled is raised then.
     """
 
     config: TrainConfig
@@ -124,10 +130,13 @@ class Trainer:
     batch_transform: Callable | None = None
     eval_train_limit: int | None = None
     extra_train: tuple | None = None
+    stop_event: threading.Event | None = None  # share a stop flag set before the Trainer exists
     _stop: threading.Event = field(default_factory=threading.Event, init=False, repr=False)
     _pending_lr: float | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self):
+        if self.stop_event is not None:
+            self._stop = self.stop_event
         cfg = self.config
         dtype = np.dtype(cfg.dtype)
         (xtr, ttr), (xte, tte) = self.data
@@ -145,7 +154,13 @@ class Trainer:
         if cfg.synthetic:
             from nnstudio.core.synth import make_synthetic  # lazily: the engine works without it
 
-            sx, st = make_synthetic(cfg.synthetic, np.random.default_rng(cfg.seed + 2))
+            from nnstudio.core.synth import SynthesisCancelled
+
+            try:
+                sx, st = make_synthetic(cfg.synthetic, np.random.default_rng(cfg.seed + 2),
+                                        should_stop=self._stop.is_set)
+            except SynthesisCancelled as exc:
+                raise TrainingCancelled(str(exc)) from None
             extra.append((_as_rows(sx, dtype), _as_labels(st)))
         if extra:
             xtr = np.concatenate([xtr, *(e[0] for e in extra)])

@@ -14,6 +14,7 @@ import time
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from nnstudio.core.records import DivergedRecord, FinishedRecord, StepRecord, WeightSnapshot
+from nnstudio.core.trainer import TrainingCancelled
 from nnstudio.gui import workers_registry
 
 EMIT_INTERVAL_S = 0.05  # at most ~20 progressed batches a second
@@ -49,7 +50,8 @@ def _join_parked() -> None:
 class TrainingWorker(QObject):
     """Drive one Trainer in a QThread. Signals arrive on the GUI thread, in order.
 
-    prepared(object) : the Trainer, once built (a factory may take seconds: synthetic digits).
+    prepared(object) : the Trainer, once built by `factory(stop_event)` (it may take seconds:
+        synthetic digits; setting stop_event, as stop() does, cancels that preparation).
     progressed(list) : every record but the last (StepRecord, EpochRecord, DivergedRecord), batched.
     snapshot(object) : a WeightSnapshot, at most every SNAPSHOT_INTERVAL_S and when pausing.
     failed(str) : an exception in the loop, as one line; `finished` follows.
@@ -77,6 +79,7 @@ class TrainingWorker(QObject):
         self._paused = start_paused
         self._budget = step_budget
         self._stop = False
+        self._stop_event = threading.Event()  # handed to the factory: cancels data preparation
         self._pending: list = []
         self._last_emit = 0.0
         self._last_snapshot = 0.0
@@ -108,6 +111,7 @@ class TrainingWorker(QObject):
         """End the run before its next mini-batch (also wakes a paused worker)."""
         with self._cond:
             self._stop = True
+            self._stop_event.set()
             if self.trainer is not None:
                 self.trainer.stop()
             self._cond.notify_all()
@@ -171,7 +175,11 @@ class TrainingWorker(QObject):
     def run(self) -> None:
         try:
             if self.trainer is None:
-                trainer = self._factory()
+                try:
+                    trainer = self._factory(self._stop_event)
+                except TrainingCancelled:  # stopped while the data was being prepared
+                    self.final = FinishedRecord("stopped", 0, 0.0, 0.0)
+                    return
                 with self._cond:
                     self.trainer = trainer
                     if self._stop:

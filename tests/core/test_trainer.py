@@ -255,7 +255,7 @@ def test_extra_train_rows_are_appended(mnist):
 def test_synthetic_and_augment_use_the_pad_modules(mnist, monkeypatch):
     calls = {"synth": 0, "augment": 0}
 
-    def make_synthetic(n, rng):
+    def make_synthetic(n, rng, should_stop=None):
         calls["synth"] = n
         return rng.random((n, 784), dtype=np.float32), np.zeros(n, np.uint8)
 
@@ -263,7 +263,8 @@ def test_synthetic_and_augment_use_the_pad_modules(mnist, monkeypatch):
         calls["augment"] += 1
         return x
 
-    monkeypatch.setitem(sys.modules, "nnstudio.core.synth", types.SimpleNamespace(make_synthetic=make_synthetic))
+    monkeypatch.setitem(sys.modules, "nnstudio.core.synth",
+                        types.SimpleNamespace(make_synthetic=make_synthetic, SynthesisCancelled=RuntimeError))
     monkeypatch.setitem(sys.modules, "nnstudio.core.augment", types.SimpleNamespace(augment_batch=augment_batch))
     tr = Trainer(small(train_subset=200, synthetic=40, augment=True, iterations=6, epochs=None), mnist)
     assert calls["synth"] == 40 and len(tr.x_train) == 240
@@ -303,3 +304,20 @@ def test_throughput_excludes_time_the_consumer_holds_a_record(mnist):
             epochs.append(rec)
     wall = time.perf_counter() - start
     assert epochs[-1].samples_per_s > 3 * (20 * 50) / wall
+
+
+def test_a_stop_event_set_early_cancels_synthetic_preparation():
+    import threading
+
+    from nnstudio.core.synth import SynthesisCancelled, make_synthetic
+    from nnstudio.core.trainer import TrainingCancelled
+
+    with pytest.raises(SynthesisCancelled):
+        make_synthetic(5000, np.random.default_rng(0), should_stop=lambda: True)
+    event = threading.Event()
+    event.set()
+    x = np.zeros((20, 784), np.float32)
+    t = np.arange(20, dtype=np.uint8) % 10
+    with pytest.raises(TrainingCancelled):
+        Trainer(TrainConfig(hidden=(5,), iterations=5, batch_size=5, synthetic=60_000),
+                ((x, t), (x, t)), stop_event=event)

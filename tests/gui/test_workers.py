@@ -143,3 +143,24 @@ def test_huge_learning_rate_diverges_cleanly(qtbot, small_data):
     assert got.final.reason == "diverged"
     assert any(isinstance(r, DivergedRecord) for r in got.records)
     assert all(np.isfinite(v).all() for v in worker.trainer.network.params.values())
+
+
+def test_stop_cancels_a_long_data_preparation(qtbot, small_data):
+    """60,000 synthetic digits take most of a minute to draw; Stop must not wait for them."""
+    cfg = TrainConfig(hidden=(20,), iterations=10, batch_size=50, synthetic=60_000, seed=1)
+    started = []
+
+    def factory(stop_event):
+        started.append(time.monotonic())
+        return Trainer(cfg, small_data, stop_event=stop_event)
+
+    worker = TrainingWorker(factory=factory)
+    got = Collector(worker)
+    prepared = []
+    worker.prepared.connect(prepared.append)
+    worker.start()
+    qtbot.waitUntil(lambda: bool(started), timeout=5000)
+    with qtbot.waitSignal(worker.finished, timeout=5000):
+        worker.stop()
+    assert worker.wait(5000)
+    assert got.final.reason == "stopped" and not prepared and not got.errors

@@ -195,9 +195,9 @@ class TrainingPanel(QWidget):
         eval_limit = cfg.eval_train or EVAL_TRAIN_LIMIT
         context = self.context
 
-        def factory():
+        def factory(stop_event):
             data = context.dataset.data  # the first use loads the bundled MNIST (~1 s): not on the GUI thread
-            return Trainer(cfg, data, eval_train_limit=eval_limit, **kwargs)
+            return Trainer(cfg, data, eval_train_limit=eval_limit, stop_event=stop_event, **kwargs)
 
         self.worker = TrainingWorker(factory=factory,
                                      start_paused=starts_paused,
