@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from nnstudio.cli import CliError
+from nnstudio.core.files import atomic_write
 
 EXIT_DIVERGED = 1
 
@@ -128,13 +127,9 @@ def build_config(args):
 
 def _write_json(path: str, payload: dict) -> None:
     """Write JSON atomically (temporary file, then rename)."""
-    target = Path(path)
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        with atomic_write(path, "w", encoding="utf-8") as fh:
             json.dump(payload, fh, indent=2, allow_nan=False, default=str)
-        os.replace(tmp, target)
     except OSError as exc:
         raise CliError(f"{path}: cannot write ({exc.strerror or exc})") from None
 

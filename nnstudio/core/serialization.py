@@ -7,13 +7,12 @@ read with allow_pickle=False, so a file can never run code.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import zipfile
 from pathlib import Path
 
 import numpy as np
 
+from nnstudio.core.files import atomic_write
 from nnstudio.core.network import MultiLayerNet
 
 FORMAT = "nnstudio-model"
@@ -26,18 +25,8 @@ class ModelFileError(ValueError):
 
 def atomic_save_npz(path: str | Path, arrays: dict) -> None:
     """np.savez_compressed to a temporary file beside `path`, then rename over it."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            np.savez_compressed(fh, **arrays)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path, "wb") as fh:
+        np.savez_compressed(fh, **arrays)
 
 
 def save_model(path: str | Path, network: MultiLayerNet, meta: dict | None = None) -> None:

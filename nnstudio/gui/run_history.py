@@ -6,14 +6,13 @@ import csv
 import io
 import json
 import math
-import os
-import tempfile
 from array import array
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
 
+from nnstudio.core.files import atomic_write
 from nnstudio.core.records import DivergedRecord, EpochRecord, FinishedRecord, StepRecord
 from nnstudio.core.trainer import TrainConfig
 
@@ -132,14 +131,5 @@ def _clean(d: dict) -> dict:
 
 
 def _atomic_write_text(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_write(path, "w", encoding="utf-8") as fh:
+        fh.write(text)

@@ -177,7 +177,7 @@ class SoftmaxExplorer(ExplorerPage):
             for widget in (self.row_labels[i], self.sliders[i], self.spins[i]):
                 widget.setEnabled(i < n)
         columns = self.compute()
-        z, naive, probs = columns[0], columns[2], columns[5]
+        naive, probs = columns[2], columns[5]
         x = np.arange(n)
         self.logit_bars.setOpts(x=x, height=self.logits(), width=0.6)
         heights = np.nan_to_num(probs)

@@ -196,19 +196,10 @@ class TileMosaic(QWidget):
 
     def export_npy(self, path: str) -> None:
         """All first-layer weights, shape (784, hidden), as a .npy file (written atomically)."""
-        import os
-        import tempfile
-        from pathlib import Path
+        from nnstudio.core.files import atomic_write
 
-        target = Path(path)
-        fd, tmp = tempfile.mkstemp(suffix=".npy", dir=target.parent)
-        try:
-            with os.fdopen(fd, "wb") as f:
-                np.save(f, np.asarray(self.weights))
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        with atomic_write(path, "wb") as f:
+            np.save(f, np.asarray(self.weights))
 
     # ------------------------------------------------------------------ slots
     @Slot(bool)
