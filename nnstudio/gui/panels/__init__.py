@@ -1,8 +1,10 @@
 """One panel per area. PANELS lists them in side-list order: (objectName, title, module, class).
 
 Each panel class takes (context: AppContext, parent=None). A panel may offer
-`export_plot()` (File ▸ Export plot… calls it on the visible panel) and `shutdown()` (called when
-the window closes: stop timers and threads there).
+`export_plot()` (File ▸ Export plot… calls it on the visible panel), `shutdown()` (called when
+the window closes: stop timers and threads there), `save_settings()` / `restore_settings()`
+(called from the main window's closeEvent and __init__, with a bare QSettings) and
+`menu_actions()` (the training panel's actions, shown in the Training menu).
 """
 
 PANELS = [
