@@ -54,6 +54,8 @@ class TrainingPlots(QWidget):
         self.loss_plot.setObjectName("lossPlot")
         self.acc_plot = LivePlot("Accuracy", "accuracy (%)", legend_corner="bottom")
         self.acc_plot.setObjectName("accuracyPlot")
+        self.acc_plot.setYRange(0, 100)  # an empty plot still reads as percent; data re-autoranges
+        self.acc_plot.enableAutoRange(axis="y")
         self.acc_plot.setXLink(self.loss_plot)
         self._mean = _RunningMean(20)
         self.window = 20
