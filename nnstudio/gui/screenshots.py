@@ -107,8 +107,13 @@ def main(argv=None) -> int:
     _wait(app, descent.playground.finished, timeout=120)
     shoot("descentPanel", "descent.png")
 
-    # Concepts: the softmax explorer's overflow demonstration is the most telling single view.
+    # Concepts: the activation functions, then the softmax explorer's overflow demonstration.
+    concepts = panels["conceptsPanel"]
     shoot("conceptsPanel", "concepts.png")
+    concepts.show_explorer("softmax")
+    concepts.explorers["softmax"].show_overflow_demo()
+    shoot("conceptsPanel", "concepts-softmax.png")
+    concepts.show_explorer("activations")
 
     if bundled is not None:
         window.context.set_model(bundled)
