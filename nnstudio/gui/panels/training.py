@@ -344,7 +344,9 @@ class TrainingPanel(QWidget):
         run, trainer = self.run, self.trainer
         if run is None or trainer is None:
             return
-        it = trainer.iteration if run is not None else 0
+        # The last iteration the GUI has a record of (not the worker's live counter), so the
+        # numbers, the progress bar and the plots always describe the same step.
+        it = run.iterations[-1] if run.iterations else 0
         self._account_time()
         marks = [m for m in self._speed_marks if m[0] >= time.monotonic() - SPEED_WINDOW_S]
         self._speed_marks = marks
