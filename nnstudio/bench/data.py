@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import time
+from nnstudio.bench import timings
 
 
 def run(repeats: int = 3) -> dict:
     from nnstudio.core.data import load_mnist
 
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        load_mnist()
-        times.append(time.perf_counter() - t0)
+    times = timings(load_mnist, repeats, warm_up=False)  # the first, cold load counts too
     best, median = min(times), sorted(times)[len(times) // 2]
     print(f"data: load_mnist() of the bundled set: median {median:.3f} s, best {best:.3f} s "
           f"over {repeats} runs (target < 1.5 s)")

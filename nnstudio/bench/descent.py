@@ -5,17 +5,11 @@ from __future__ import annotations
 import os
 import time
 
-import numpy as np
+from nnstudio.bench import median_seconds
 
 
 def _median_ms(fn, repeats: int) -> float:
-    fn()  # warm up
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return float(np.median(times)) * 1000
+    return median_seconds(fn, repeats) * 1000
 
 
 def run(repeats: int = 20, gui: bool = True) -> dict:

@@ -8,6 +8,8 @@ import time
 
 import numpy as np
 
+from nnstudio.bench import median_seconds
+
 # Targets from issue 3 (a careful plain-numpy trainer reached them on this kind of 2-core machine).
 TARGETS = {"small_1t": 250_000, "big_1t": 60_000, "book_s": 5.0, "nielsen_s": 15.0, "fast_s": 8.0}
 
@@ -156,13 +158,8 @@ def run(seeds: int = 5, quick: bool = False) -> dict:
     net = MultiLayerNet([784, 256, 128, 10], activation="relu", init="he", rng=0)
     digit = data[1][0][:1]
     with _limits(1):
-        net.predict(digit)
-        times = []
-        for _ in range(200 if quick else 2000):
-            t0 = time.perf_counter()
-            net.probabilities(digit)
-            times.append(time.perf_counter() - t0)
-    figures["forward_one_digit_us"] = statistics.median(times) * 1e6
+        seconds = median_seconds(lambda: net.probabilities(digit), 200 if quick else 2000)
+    figures["forward_one_digit_us"] = seconds * 1e6
     print(f"  forward pass of one digit through 784-256-128-10 (probabilities): "
           f"{figures['forward_one_digit_us']:.0f} us (median)")
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
-import time
 
 import numpy as np
+
+from nnstudio.bench import median_seconds
 
 
 def typical_strokes(rng: np.random.Generator) -> list[np.ndarray]:
@@ -22,15 +23,6 @@ def typical_strokes(rng: np.random.Generator) -> list[np.ndarray]:
         strokes.append(np.column_stack((x, y)) + rng.normal(0, 0.5, (n, 2)))
     return strokes
 
-
-def _median_time(fn, repeats: int) -> float:
-    fn()  # warm up
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t0)
-    return float(np.median(times))
 
 
 def run(repeats: int = 300, proxy: bool = True) -> dict:
@@ -54,7 +46,7 @@ def run(repeats: int = 300, proxy: bool = True) -> dict:
     def both():
         return net.probabilities(preprocess()[None])
 
-    t_pre, t_fwd, t_all = (_median_time(f, repeats) for f in (preprocess, forward, both))
+    t_pre, t_fwd, t_all = (median_seconds(f, repeats) for f in (preprocess, forward, both))
     print(f"pad: one prediction (strokes_to_input + forward pass of 784-256-128-10), "
           f"5 strokes / {points} points: median {t_all * 1e3:.3f} ms "
           f"(preprocessing {t_pre * 1e3:.3f} ms, forward {t_fwd * 1e6:.0f} µs; target < 2 ms)")
