@@ -26,28 +26,27 @@ def _hidden(text: str) -> tuple[int, ...]:
     return sizes
 
 
-def _positive(kind):
+def _number(kind, allow_zero: bool):
+    """An argparse type: a finite number of `kind` above zero (or at least zero)."""
     def parse(text: str):
         try:
             value = kind(text)
         except ValueError:
             raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-        if not value > 0 or value != value or value == float("inf"):
-            raise argparse.ArgumentTypeError(f"must be a positive number, not {text!r}")
+        ok = (value >= 0 if allow_zero else value > 0) and value != float("inf")  # NaN fails both
+        if not ok:
+            wanted = "zero or more" if allow_zero else "a positive number"
+            raise argparse.ArgumentTypeError(f"must be {wanted}, not {text!r}")
         return value
     return parse
+
+
+def _positive(kind):
+    return _number(kind, allow_zero=False)
 
 
 def _non_negative(kind):
-    def parse(text: str):
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-        if not value >= 0 or value == float("inf"):
-            raise argparse.ArgumentTypeError(f"must be zero or more, not {text!r}")
-        return value
-    return parse
+    return _number(kind, allow_zero=True)
 
 
 def add_parser(sub):
