@@ -277,7 +277,7 @@ class Trainer:
                 yield self._diverge(step, loss, last_good, "the loss became non-finite")
                 reason = "diverged"
                 break
-            opt.step(params, {"all": grads})
+            opt.step(params, {"all": grads}, overwrite_grads=True)  # grads are not needed after
             self.iteration = step
             samples += len(x)
             loss_sum += loss

@@ -97,3 +97,34 @@ def test_float32_parameters_stay_float32():
         params = {"w": np.ones(3, dtype=np.float32)}
         make_optimizer(name, 0.1).step(params, {"w": np.ones(3, dtype=np.float32)})
         assert params["w"].dtype == np.float32
+
+
+@pytest.mark.parametrize("name", list(OPTIMIZERS))
+def test_overwriting_the_gradients_gives_the_same_steps(name):
+    rng = np.random.default_rng(3)
+    start = rng.normal(size=50).astype(np.float32)
+    kept, scratch = {"w": start.copy()}, {"w": start.copy()}
+    opt_kept, opt_scratch = make_optimizer(name, 0.01), make_optimizer(name, 0.01)
+    for _ in range(120):  # past a flush of decayed state (every FLUSH_EVERY steps)
+        g = rng.normal(size=50).astype(np.float32)
+        opt_kept.step(kept, {"w": g.copy()})
+        opt_scratch.step(scratch, {"w": g.copy()}, overwrite_grads=True)
+    assert_array_equal(kept["w"], scratch["w"])
+
+
+@pytest.mark.parametrize("name", ["momentum", "nesterov", "rmsprop", "adam"])
+def test_decayed_state_is_flushed_before_it_turns_subnormal(name):
+    # A weight whose gradient was nonzero once and zero ever after: its momentum or moments
+    # decay geometrically and would sink into subnormal floats (slow on every CPU).
+    opt = make_optimizer(name, 0.01)
+    params = {"w": np.zeros(2, dtype=np.float32)}
+    opt.step(params, {"w": np.array([1e-12, 1.0], dtype=np.float32)})
+    zero = {"w": np.zeros(2, dtype=np.float32)}
+    tiny = np.finfo(np.float32).tiny
+    for _ in range(3000):
+        opt.step(params, zero)
+        states = [a for a in vars(opt).values() if isinstance(a, dict)]
+        for state in states:
+            for a in state.values():
+                assert not np.any((a != 0) & (np.abs(a) < tiny)), name
+    assert np.all(np.isfinite(params["w"]))
