@@ -224,19 +224,28 @@ class Trainer:
 
     # ------------------------------------------------------------------ the loop
     def _batches(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
+        """Mini-batches gathered into one reused buffer (valid until the next batch is drawn):
+        a fresh 300 kB array per step costs more than the gather itself."""
         cfg, n, rng, b = self.config, len(self.x_train), self.rng, self.config.batch_size
         x, t = self.x_train, self.t_train
+        buf = np.empty((b, x.shape[1]), x.dtype)
         if cfg.sampling == "replacement":
+            # Without a batch transform nothing else draws from rng, so the indices of 64 steps
+            # come from one call: the same stream as 64 calls (NumPy's Generator), 3 us less a step.
+            block = 64 if self.batch_transform is None else 1
             while True:
-                idx = rng.integers(0, n, b)
-                yield x[idx], t[idx]
+                for idx in rng.integers(0, n, (block, b)):
+                    yield np.take(x, idx, axis=0, out=buf, mode="clip"), t[idx]
         while True:
             # Gather each batch through a slice of one permutation: copying the whole shuffled
             # set each epoch (188 MB for MNIST in float32) would cost more than all the gathers.
             perm = rng.permutation(n)
             for start in range(0, n, b):
                 idx = perm[start:start + b]
-                yield x[idx], t[idx]
+                if len(idx) == b:
+                    yield np.take(x, idx, axis=0, out=buf, mode="clip"), t[idx]
+                else:  # the last, smaller batch of an epoch
+                    yield x[idx], t[idx]
 
     def run(self) -> Iterator:
         """Yield EpochRecord at epoch 0, then StepRecord per update, EpochRecord at each epoch end,

@@ -160,3 +160,14 @@ def test_sigmoid_output_probabilities_are_normalised():
     net = MultiLayerNet([5, 3, 4], loss="quadratic", rng=0)
     p = net.probabilities(np.ones((2, 5)))
     assert_allclose(p.sum(axis=1), 1.0, rtol=1e-6)
+
+
+def test_fused_gradient_takes_labels_of_any_integer_type():
+    net = MultiLayerNet([20, 8, 10], activation="sigmoid", init="std", rng=1)
+    rng = np.random.default_rng(1)
+    x, t = rng.random((30, 20), dtype=np.float32), rng.integers(0, 10, 30)
+    expected, loss = (a.copy() if isinstance(a, np.ndarray) else a for a in net.train_gradient(x, t))
+    for dtype in (np.uint8, np.int16, np.int32):  # uint8 labels times the batch would overflow
+        flat, same_loss = net.train_gradient(x, t.astype(dtype))
+        assert_allclose(flat, expected, rtol=1e-6)
+        assert same_loss == pytest.approx(loss)
