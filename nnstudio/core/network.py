@@ -191,13 +191,15 @@ class MultiLayerNet:
             return grads, float(loss) + self._decay_penalty()
         return grads
 
-    def train_gradient(self, x, t) -> tuple[np.ndarray, float]:
+    def train_gradient(self, x, t, scale: float = 1.0) -> tuple[np.ndarray, float]:
         """The fast path of training: backprop for one mini-batch into reused buffers.
 
         x : shape (batch, sizes[0]) in this network's dtype; t : integer labels, shape (batch,)
-        (one-hot rows are accepted too).
+        (one-hot rows are accepted too). scale : multiply the gradient by this, free of charge
+        (plain SGD passes its learning rate and then subtracts the result: one pass less).
         Returns (flat_grads, loss): the gradient of every parameter laid out like `flat_params`
-        (overwritten by the next call; copy to keep it) and the mini-batch loss incl. weight decay.
+        (overwritten by the next call; copy to keep it) and the mini-batch loss incl. weight decay
+        (never scaled).
         Same numbers as `gradient`, without layer objects, temporaries or the input's own
         gradient (nothing needs it): what keeps a batch-10 step in tens of microseconds.
         """
@@ -210,7 +212,7 @@ class MultiLayerNet:
         ws = self._workspaces.get(len(x))
         if ws is None:
             ws = self._workspaces[len(x)] = _Backprop(self, len(x))
-        return ws.run(x, t)
+        return ws.run(x, t, scale)
 
     def numerical_gradient(self, x, t) -> dict:
         """The same gradient by central differences: slow, for checking backprop."""
@@ -316,6 +318,7 @@ class _Backprop:
         self.ones = np.ones(batch, dt)  # bias gradients as ones·delta: BLAS, not a strided sum
         self.target_at = np.empty(batch, np.intp)  # flat index of each row's target in outT
         self.scale = dt.type(1.0 / batch)
+        self.dtype = dt
         self.activation, self.loss = net.activation, net.loss_name
         self.slope = dt.type(F.LEAKY_SLOPE)
 
@@ -355,7 +358,7 @@ class _Backprop:
             tmp += self.slope
             dz *= tmp
 
-    def run(self, x, t):
+    def run(self, x, t, scale=1.0):
         W, b, z = self.W, self.b, self.z
         n = len(W)
         h = x
@@ -380,7 +383,7 @@ class _Backprop:
             np.put(flat, at, picked - 1)  # (y − t) / batch: softmax and cross-entropy together
             np.maximum(picked, F.CE_DELTA, out=picked)
             loss = -float(np.add.reduce(np.log(picked, out=picked))) / self.batch
-            outT *= self.scale
+            outT *= self.scale if scale == 1.0 else self.dtype.type(scale / self.batch)
         else:  # sigmoid outputs with the quadratic cost
             _sigmoid_inplace(outT)
             diff, deriv = self.tmp_out, self.tmp_out2
@@ -391,7 +394,7 @@ class _Backprop:
             np.subtract(1, outT, out=deriv)  # outT ← y (1 − y) (y − t) / batch
             outT *= deriv
             outT *= diff
-            outT *= self.scale
+            outT *= self.scale if scale == 1.0 else self.dtype.type(scale / self.batch)
         delta = outT.T
         for i in range(n - 1, -1, -1):  # backward
             inp = x if i == 0 else z[i - 1]
@@ -404,7 +407,7 @@ class _Backprop:
         wd = self.net.weight_decay
         if wd:
             for Wi, dWi in zip(W, self.dW):
-                dWi += wd * Wi
+                dWi += (wd * scale) * Wi
             loss += self.net._decay_penalty()
         return self.flat_grads, loss
 

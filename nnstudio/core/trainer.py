@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 import numpy as np
 
 from nnstudio.core.network import MultiLayerNet
-from nnstudio.core.optimizers import make_optimizer
+from nnstudio.core.optimizers import SGD, make_optimizer
 from nnstudio.core.records import DivergedRecord, EpochRecord, FinishedRecord, StepRecord
 
 # Divergence, beyond a loss that stops being finite. A run can blow up while the loss stays finite:
@@ -270,6 +270,9 @@ class Trainer:
         smooth = 0.0
         chance = _chance_loss(net)
         stop_is_set = self._stop.is_set
+        # Plain SGD is x ← x − lr·g: the network scales its gradient by lr inside the backward
+        # pass (where it scales by 1/batch anyway) and the update is one subtraction.
+        fused_sgd = type(opt) is SGD
         resumed = clock()
         while self.iteration < total:
             if stop_is_set():
@@ -280,13 +283,16 @@ class Trainer:
             x, t = next(batches)
             if transform is not None:
                 x = np.ascontiguousarray(transform(x, self.rng), dtype=net.dtype)
-            grads, loss = net.train_gradient(x, t)
+            grads, loss = net.train_gradient(x, t, opt.lr) if fused_sgd else net.train_gradient(x, t)
             step = self.iteration + 1
             if not math.isfinite(loss):
                 yield self._diverge(step, loss, last_good, "the loss became non-finite")
                 reason = "diverged"
                 break
-            opt.step(params, {"all": grads}, overwrite_grads=True)  # grads are not needed after
+            if fused_sgd:
+                flat -= grads
+            else:
+                opt.step(params, {"all": grads}, overwrite_grads=True)  # grads are not needed after
             self.iteration = step
             samples += len(x)
             loss_sum += loss

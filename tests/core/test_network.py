@@ -171,3 +171,15 @@ def test_fused_gradient_takes_labels_of_any_integer_type():
         flat, same_loss = net.train_gradient(x, t.astype(dtype))
         assert_allclose(flat, expected, rtol=1e-6)
         assert same_loss == pytest.approx(loss)
+
+
+@pytest.mark.parametrize("loss", ["cross_entropy", "quadratic"])
+def test_fused_gradient_scale_multiplies_the_gradient_not_the_loss(loss):
+    net = MultiLayerNet([12, 6, 4], activation="tanh", loss=loss, weight_decay=0.05, dtype=np.float64, rng=2)
+    rng = np.random.default_rng(2)
+    x, t = rng.random((9, 12)), rng.integers(0, 4, 9)
+    plain, plain_loss = net.train_gradient(x, t)
+    plain = plain.copy()
+    scaled, scaled_loss = net.train_gradient(x, t, scale=-0.3)
+    assert_allclose(scaled, -0.3 * plain, rtol=1e-12, atol=1e-15)
+    assert scaled_loss == pytest.approx(plain_loss, rel=1e-12)

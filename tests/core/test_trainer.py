@@ -321,3 +321,38 @@ def test_a_stop_event_set_early_cancels_synthetic_preparation():
     with pytest.raises(TrainingCancelled):
         Trainer(TrainConfig(hidden=(5,), iterations=5, batch_size=5, synthetic=60_000),
                 ((x, t), (x, t)), stop_event=event)
+
+
+def test_replacement_batches_are_the_books_draws_one_step_at_a_time(mnist):
+    # The trainer draws 64 steps of indices in one call; NumPy's Generator gives the same stream
+    # as one call per step, so a seed means the same mini-batches as the plain loop.
+    cfg = small(sampling="replacement", iterations=200, epochs=None, batch_size=7)
+    tr = Trainer(cfg, mnist)
+    batches = tr._batches()
+    rng = np.random.default_rng(cfg.seed + 1)
+    x, t = mnist[0]
+    for _ in range(150):  # across two blocks
+        xb, tb = next(batches)
+        idx = rng.integers(0, len(x), 7)
+        assert_array_equal(xb, x[idx])
+        assert_array_equal(tb, t[idx])
+
+
+@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
+def test_trainer_steps_match_a_plain_loop(mnist, optimizer):
+    # SGD's update rides on the backward pass inside the trainer; the weights must be those of
+    # the textbook loop: gradient, then optimizer step.
+    from nnstudio.core.optimizers import make_optimizer
+
+    cfg = small(sampling="replacement", iterations=40, epochs=None, optimizer=optimizer,
+                lr=0.5 if optimizer == "sgd" else 1e-3)
+    tr = Trainer(cfg, mnist)
+    records(tr)
+    net, opt = cfg.build_network(), make_optimizer(optimizer, cfg.lr)
+    rng = np.random.default_rng(cfg.seed + 1)
+    x, t = mnist[0]
+    for _ in range(40):
+        idx = rng.integers(0, len(x), cfg.batch_size)
+        grads, _loss = net.train_gradient(x[idx], t[idx])
+        opt.step({"all": net.flat_params}, {"all": grads})
+    np.testing.assert_allclose(tr.network.flat_params, net.flat_params, rtol=1e-4, atol=1e-6)
