@@ -44,10 +44,16 @@ def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, thre
             x_all = trainer.x_train
             idx = [rng.integers(0, len(x_all), batch) for _ in range(steps)]
             batches = [(x_all[i], ttr[i]) for i in idx]  # gathered beforehand: the bare step only
+            flat = net.flat_params
             t0 = time.perf_counter()
-            for x, t in batches:
-                grads, _ = net.train_gradient(x, t)
-                opt.step(params, {"all": grads}, overwrite_grads=True)
+            if optimizer == "sgd":  # as the trainer does it: lr applied inside the backward pass
+                for x, t in batches:
+                    grads, _ = net.train_gradient(x, t, lr)
+                    flat -= grads
+            else:
+                for x, t in batches:
+                    grads, _ = net.train_gradient(x, t)
+                    opt.step(params, {"all": grads}, overwrite_grads=True)
             bare_rates.append(steps * batch / (time.perf_counter() - t0))
     trainer_rate, bare_rate = statistics.median(trainer_rates), statistics.median(bare_rates)
     overhead_us = (batch / trainer_rate - batch / bare_rate) * 1e6
