@@ -11,6 +11,7 @@ import numpy as np
 from nnstudio.bench import median_seconds
 
 # Targets from issue 3 (a careful plain-numpy trainer reached them on this kind of 2-core machine).
+SETTLE_S = 0.3  # pause between numpy's and PyTorch's runs when they alternate
 TARGETS = {"small_1t": 250_000, "big_1t": 60_000, "book_s": 5.0, "nielsen_s": 15.0, "fast_s": 8.0}
 
 
@@ -20,9 +21,12 @@ def _limits(threads: int):
     return threadpool_limits(limits=threads, user_api="blas")
 
 
-def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, threads, repeats=3):
+def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, threads, repeats=3, side=None):
     """Samples/s of Trainer.run() (its own epoch figure: gathers, steps, records; no evaluation),
-    and of the bare step (train_gradient + optimizer) on the same batches → overhead per step."""
+    and of the bare step (train_gradient + optimizer) on the same batches → overhead per step.
+    `side`, when given, is called after each repeat and returns a rate of its own (PyTorch's), so
+    that a burst of load on this shared machine falls on both sides alike; its median is returned
+    too (None without it)."""
     from nnstudio.core.optimizers import make_optimizer
     from nnstudio.core.trainer import TrainConfig, Trainer
 
@@ -31,7 +35,7 @@ def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, thre
                       lr=lr, batch_size=batch, iterations=steps, sampling="replacement",
                       train_subset=steps * batch, eval_train=1)
     small_test = (test[0][:1], test[1][:1])  # evaluation is not what this measures
-    trainer_rates, bare_rates = [], []
+    trainer_rates, bare_rates, side_rates = [], [], []
     with _limits(threads):
         for _ in range(repeats):
             trainer = Trainer(cfg, ((xtr, ttr), small_test))
@@ -55,13 +59,20 @@ def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, thre
                     grads, _ = net.train_gradient(x, t)
                     opt.step(params, {"all": grads}, overwrite_grads=True)
             bare_rates.append(steps * batch / (time.perf_counter() - t0))
+            if side is not None:
+                # Each side's idle worker threads spin for a while after their last product (BLAS,
+                # OpenMP): with two threads they would slow the other side's run down. Let them sleep.
+                time.sleep(SETTLE_S)
+                side_rates.append(side())
+                time.sleep(SETTLE_S)
     trainer_rate, bare_rate = statistics.median(trainer_rates), statistics.median(bare_rates)
     overhead_us = (batch / trainer_rate - batch / bare_rate) * 1e6
-    return trainer_rate, bare_rate, overhead_us
+    return trainer_rate, bare_rate, overhead_us, statistics.median(side_rates) if side_rates else None
 
 
-def _torch_throughput(torch, data, sizes, activation, optimizer, lr, batch, steps, threads):
-    """The same net, batch, optimizer and thread count trained by PyTorch on the CPU."""
+def _torch_runner(torch, data, sizes, activation, optimizer, lr, batch, steps, threads):
+    """The same net, batch, optimizer and thread count trained by PyTorch on the CPU: a function
+    that trains `steps` more mini-batches and returns their samples/s."""
     torch.set_num_threads(threads)
     layers = []
     for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
@@ -74,8 +85,9 @@ def _torch_throughput(torch, data, sizes, activation, optimizer, lr, batch, step
     (xtr, ttr), _ = data
     x_all, t_all = torch.from_numpy(xtr), torch.from_numpy(ttr.astype(np.int64))
     gen = torch.Generator().manual_seed(0)
-    rates = []
-    for _ in range(3):
+
+    def train():
+        torch.set_num_threads(threads)
         t0 = time.perf_counter()
         for _ in range(steps):
             idx = torch.randint(0, len(x_all), (batch,), generator=gen)
@@ -83,8 +95,10 @@ def _torch_throughput(torch, data, sizes, activation, optimizer, lr, batch, step
             loss = loss_fn(model(x_all[idx]), t_all[idx])
             loss.backward()
             opt.step()
-        rates.append(steps * batch / (time.perf_counter() - t0))
-    return statistics.median(rates)
+        return steps * batch / (time.perf_counter() - t0)
+
+    train()  # warm-up: PyTorch allocates and picks its kernels on the first steps
+    return train
 
 
 def _preset_seconds(data, name, threads, **changes):
@@ -133,8 +147,15 @@ def run(seeds: int = 5, quick: bool = False) -> dict:
     small = ([784, 50, 10], "sigmoid", "std", "sgd", 0.1, 100)
     big = ([784, 256, 128, 10], "relu", "he", "adam", 1e-3, 128)
     runs = [("small_1t", small, 1), ("big_1t", big, 1), ("big_2t", big, 2)]
+    try:
+        import torch
+    except ImportError:
+        torch = None
+    side_lines = []
     for key, (sizes, act, init, opt, lr, batch), threads in runs:
-        rate, bare, overhead = _throughput(data, sizes, act, init, opt, lr, batch, steps, threads)
+        side = None if torch is None else _torch_runner(torch, data, sizes, act, opt, lr, batch, steps, threads)
+        rate, bare, overhead, t_rate = _throughput(data, sizes, act, init, opt, lr, batch, steps, threads,
+                                                   repeats=3 if side is None else 5, side=side)
         figures[key] = rate
         figures[key + "_bare"] = bare
         figures[key + "_overhead_us"] = overhead
@@ -144,22 +165,19 @@ def run(seeds: int = 5, quick: bool = False) -> dict:
         print(f"  {'-'.join(map(str, sizes))} batch {batch} {opt}, {threads} thread{'s' * (threads > 1)}: "
               f"{rate:,.0f} samples/s through Trainer.run(){goal}; bare step {bare:,.0f}/s, "
               f"trainer overhead (batch gather, records, checks) {cost}")
-
-    try:
-        import torch
-    except ImportError:
-        torch = None
-        print("  PyTorch side by side: skipped (torch is not installed; it is not a dependency)")
-    if torch is not None:
-        for key, (sizes, act, _init, opt, lr, batch), threads in runs:
-            t_rate = _torch_throughput(torch, data, sizes, act, opt, lr, batch, steps, threads)
+        if t_rate is not None:
             figures[key + "_torch"] = t_rate
-            ratio = figures[key] / t_rate
+            ratio = figures[key + "_ratio"] = rate / t_rate
             goal = {"small_1t": 2.0, "big_1t": 1.3}.get(key)
             goal = f" (target >= {goal}: {_status(ratio, goal)})" if goal else ""
-            figures[key + "_ratio"] = ratio
-            print(f"  PyTorch {torch.__version__} {'-'.join(map(str, sizes))} {threads}t: {t_rate:,.0f} samples/s; "
-                  f"numpy/PyTorch = {ratio:.2f}{goal}")
+            side_lines.append(f"  PyTorch {torch.__version__} {'-'.join(map(str, sizes))} {threads}t: "
+                              f"{t_rate:,.0f} samples/s; numpy/PyTorch = {ratio:.2f}{goal}")
+    if torch is None:
+        print("  PyTorch side by side: skipped (torch is not installed; it is not a dependency)")
+    else:
+        print("  PyTorch side by side (same net, batch, optimizer and threads; the two alternate, "
+              "five runs each, medians):")
+        print("\n".join(side_lines))
 
     net = MultiLayerNet([784, 256, 128, 10], activation="relu", init="he", rng=0)
     digit = data[1][0][:1]
