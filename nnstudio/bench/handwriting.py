@@ -63,10 +63,11 @@ def run(batch: int = 128, repeats: int = 20) -> dict:
         from nnstudio.core.optimizers import make_optimizer
 
         train_net, opt = net.copy(), make_optimizer("adam", 1e-4)
+        params = {"all": train_net.flat_params}
 
         def step():  # what the trainer does per mini-batch without augmentation
-            grads = train_net.gradient(xb, tb)
-            opt.step(train_net.params, grads)
+            grads, _loss = train_net.train_gradient(xb, tb)
+            opt.step(params, {"all": grads}, overwrite_grads=True)
 
         step()
         t0 = time.perf_counter()
