@@ -211,13 +211,14 @@ class SynthesisCancelled(Exception):
 
 
 def make_synthetic(n: int, rng: np.random.Generator, digits=None,
-                   should_stop=None) -> tuple[np.ndarray, np.ndarray]:
+                   should_stop=None, progress=None) -> tuple[np.ndarray, np.ndarray]:
     """`n` synthetic digits through the pad's preprocessing.
 
     n : number of images; labels cycle evenly through `digits` (default 0-9) in a random order
     rng : the only source of randomness
     should_stop : optional callable polled every 256 digits; when it returns True the work is
         abandoned and SynthesisCancelled raised (60,000 digits take most of a minute)
+    progress : optional callable progress(done, n), called every 256 digits and at the end
     returns : x, shape (n, 784) float32 in [0, 1]; t, shape (n,) uint8
     """
     from nnstudio.core.preprocess import strokes_to_input
@@ -228,11 +229,16 @@ def make_synthetic(n: int, rng: np.random.Generator, digits=None,
     x = np.zeros((int(n), 784), dtype=np.float32)
     keep = np.ones(int(n), dtype=bool)
     for i, d in enumerate(labels):
-        if should_stop is not None and i % 256 == 0 and should_stop():
-            raise SynthesisCancelled(f"stopped after {i} of {int(n)} synthetic digits")
+        if i % 256 == 0:
+            if should_stop is not None and should_stop():
+                raise SynthesisCancelled(f"stopped after {i} of {int(n)} synthetic digits")
+            if progress is not None:
+                progress(i, int(n))
         img = strokes_to_input(synth_strokes(int(d), rng), CANVAS)
         if img is None:  # cannot happen for these templates; never train on a blank
             keep[i] = False
             continue
         x[i] = img
+    if progress is not None:
+        progress(int(n), int(n))
     return x[keep], labels[keep]

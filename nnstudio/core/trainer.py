@@ -122,6 +122,8 @@ class Trainer:
     extra_train : optional (x, t) appended to the training set (the user's own digits).
     stop_event : a threading.Event to use as the stop flag, so a caller can cancel even the
         preparation (synthetic digits take most of a minute): TrainingCancelled is raised then.
+    progress : optional progress(done, total), called from the constructor every 256 synthetic
+        digits drawn, so that a caller can show how far the preparation has come.
     """
 
     config: TrainConfig
@@ -131,6 +133,7 @@ class Trainer:
     eval_train_limit: int | None = None
     extra_train: tuple | None = None
     stop_event: threading.Event | None = None  # share a stop flag set before the Trainer exists
+    progress: Callable | None = None  # progress(done, total) while synthetic digits are drawn
     _stop: threading.Event = field(default_factory=threading.Event, init=False, repr=False)
     _pending_lr: float | None = field(default=None, init=False, repr=False)
 
@@ -158,7 +161,7 @@ class Trainer:
 
             try:
                 sx, st = make_synthetic(cfg.synthetic, np.random.default_rng(cfg.seed + 2),
-                                        should_stop=self._stop.is_set)
+                                        should_stop=self._stop.is_set, progress=self.progress)
             except SynthesisCancelled as exc:
                 raise TrainingCancelled(str(exc)) from None
             extra.append((_as_rows(sx, dtype), _as_labels(st)))

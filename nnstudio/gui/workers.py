@@ -50,14 +50,17 @@ def _join_parked() -> None:
 class TrainingWorker(QObject):
     """Drive one Trainer in a QThread. Signals arrive on the GUI thread, in order.
 
-    prepared(object) : the Trainer, once built by `factory(stop_event)` (it may take seconds:
-        synthetic digits; setting stop_event, as stop() does, cancels that preparation).
+    preparing(int, int) : (done, total) while the factory prepares the data; the factory is called
+        as `factory(stop_event, report)` and calls report(done, total) as it goes (synthetic digits).
+    prepared(object) : the Trainer, once built by `factory(stop_event, report)` (it may take most of
+        a minute: synthetic digits; setting stop_event, as stop() does, cancels that preparation).
     progressed(list) : every record but the last (StepRecord, EpochRecord, DivergedRecord), batched.
     snapshot(object) : a WeightSnapshot, at most every SNAPSHOT_INTERVAL_S and when pausing.
     failed(str) : an exception in the loop, as one line; `finished` follows.
     finished(object) : the FinishedRecord (reason "completed", "stopped", "diverged" or "failed").
     """
 
+    preparing = Signal(int, int)
     prepared = Signal(object)
     progressed = Signal(list)
     snapshot = Signal(object)
@@ -176,7 +179,7 @@ class TrainingWorker(QObject):
         try:
             if self.trainer is None:
                 try:
-                    trainer = self._factory(self._stop_event)
+                    trainer = self._factory(self._stop_event, self.preparing.emit)
                 except TrainingCancelled:  # stopped while the data was being prepared
                     self.final = FinishedRecord("stopped", 0, 0.0, 0.0)
                     return

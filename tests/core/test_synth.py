@@ -62,3 +62,9 @@ def test_a_trained_network_sees_synthetic_digits_as_their_labels():
     net, _ = load_model(default_model_path())
     x, t = synth.make_synthetic(300, np.random.default_rng(11))
     assert net.accuracy(x, t) > 0.9
+
+
+def test_make_synthetic_reports_its_progress():
+    seen = []
+    synth.make_synthetic(600, np.random.default_rng(2), progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(0, 600), (256, 600), (512, 600), (600, 600)]

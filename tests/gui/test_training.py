@@ -350,3 +350,31 @@ def test_stop_right_after_start_keeps_the_model(qtbot, panel):
     assert panel.context.model is before
     assert "before its first step" in panel.stats.message.text()
     assert panel.start_button.isEnabled()
+
+
+def test_drawing_synthetic_digits_shows_its_progress(qtbot, panel):
+    configure(panel, iterations=5)
+    panel.form.synthetic.setValue(1500)  # ~1 s of drawing before the first step
+    formats = []
+    panel.stats.progress.valueChanged.connect(lambda _v: formats.append(panel.stats.progress.format()))
+    assert panel.start()
+    qtbot.waitUntil(lambda: panel.run is not None, timeout=30_000)
+    wait_finished(qtbot, panel)
+    shown = [f for f in formats if "synthetic digits" in f]
+    assert "preparing · 256 / 1,500 synthetic digits (17%)" in shown
+    assert shown[-1] == "preparing · 1,500 / 1,500 synthetic digits (100%)"
+    assert panel.run.finished.reason == "completed"
+
+
+def test_stop_while_drawing_synthetic_digits_says_so_and_keeps_the_model(qtbot, panel):
+    configure(panel, iterations=5)
+    panel.form.synthetic.setValue(60_000)  # most of a minute of drawing: stopped long before
+    model_before = panel.context.model
+    assert panel.start()
+    qtbot.waitUntil(lambda: "synthetic digits" in panel.stats.progress.format(), timeout=10_000)
+    panel.stop()
+    wait_finished(qtbot, panel, timeout=5_000)
+    assert panel.run is None
+    assert "Stopped while the training data was being prepared" in panel.stats.message.text()
+    assert panel.stats.progress.format() == "idle" and panel.stats.progress.value() == 0
+    assert panel.context.model is model_before

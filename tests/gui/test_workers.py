@@ -150,9 +150,9 @@ def test_stop_cancels_a_long_data_preparation(qtbot, small_data):
     cfg = TrainConfig(hidden=(20,), iterations=10, batch_size=50, synthetic=60_000, seed=1)
     started = []
 
-    def factory(stop_event):
+    def factory(stop_event, report):
         started.append(time.monotonic())
-        return Trainer(cfg, small_data, stop_event=stop_event)
+        return Trainer(cfg, small_data, stop_event=stop_event, progress=report)
 
     worker = TrainingWorker(factory=factory)
     got = Collector(worker)

@@ -195,14 +195,16 @@ class TrainingPanel(QWidget):
         eval_limit = cfg.eval_train or EVAL_TRAIN_LIMIT
         context = self.context
 
-        def factory(stop_event):
+        def factory(stop_event, report):
             data = context.dataset.data  # the first use loads the bundled MNIST (~1 s): not on the GUI thread
-            return Trainer(cfg, data, eval_train_limit=eval_limit, stop_event=stop_event, **kwargs)
+            return Trainer(cfg, data, eval_train_limit=eval_limit, stop_event=stop_event, progress=report,
+                           **kwargs)
 
         self.worker = TrainingWorker(factory=factory,
                                      start_paused=starts_paused,
                                      step_budget=paused_steps or 0, blas_threads=self.blas_threads,
                                      emit_interval=UPDATE_INTERVAL_S)
+        self.worker.preparing.connect(self._on_preparing)
         self.worker.prepared.connect(self._on_prepared)
         self.worker.progressed.connect(self._on_progressed)
         self.worker.snapshot.connect(self._on_snapshot)
@@ -214,6 +216,17 @@ class TrainingPanel(QWidget):
         self.stats.progress.setFormat("preparing…")
         self._update_buttons()
         return True
+
+    @Slot(int, int)
+    def _on_preparing(self, done: int, total: int) -> None:
+        """Synthetic digits are being drawn (60,000 take most of a minute): say how far it is."""
+        if self._closing or self.sender() is not self.worker or not total:
+            return
+        self.stats.show_message(f"Run {len(self.history) + 1}: drawing {total:,} synthetic pad-style digits "
+                                f"before training starts (Stop cancels)…")
+        self.stats.progress.setFormat(f"preparing · {done:,} / {total:,} synthetic digits "
+                                      f"({100 * done / total:.0f}%)")
+        self.stats.progress.setValue(int(round(1000 * done / total)))
 
     @Slot(object)
     def _on_prepared(self, trainer) -> None:
@@ -392,9 +405,13 @@ class TrainingPanel(QWidget):
         if self._closing:
             return
         run = self.run
-        if run is None:  # failed while preparing the data
+        if run is None:  # stopped or failed while preparing the data
             self.context.set_training(False)
+            self.stats.progress.setValue(0)
             self.stats.progress.setFormat("idle")
+            if final.reason == "stopped":  # (a failure has already said what went wrong)
+                self.stats.show_message("Stopped while the training data was being prepared; the "
+                                        "current model is unchanged.")
             self._update_buttons()
             return
         run.add([final])

@@ -54,6 +54,8 @@ class LivePlot(pg.PlotWidget):
         for axis in ("left", "bottom"):
             # Major ticks and grid lines only: minor grid lines tripled the paint time (measured).
             plot.getAxis(axis).setStyle(maxTickLevel=0)
+        # Iterations are counts: tick them 2,000 4,000 ..., never "(x0.001)" or "(x1e+03)".
+        plot.getAxis("bottom").enableAutoSIPrefix(False)
         self._x_extent: float | None = None
         plot.setMenuEnabled(True)  # right-click: View All, Export... (PNG, SVG, CSV)
         self.legend = plot.addLegend(offset=(-10, 10 if legend_corner == "top" else -10), labelTextSize="9pt")
