@@ -255,7 +255,7 @@ def test_extra_train_rows_are_appended(mnist):
 def test_synthetic_and_augment_use_the_pad_modules(mnist, monkeypatch):
     calls = {"synth": 0, "augment": 0}
 
-    def make_synthetic(n, rng, should_stop=None):
+    def make_synthetic(n, rng, should_stop=None, progress=None):
         calls["synth"] = n
         return rng.random((n, 784), dtype=np.float32), np.zeros(n, np.uint8)
 
