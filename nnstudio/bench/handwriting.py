@@ -76,6 +76,6 @@ def run(batch: int = 128, repeats: int = 20) -> dict:
         step_ms = (time.perf_counter() - t0) / repeats * 1000
         figures["train_step_ms_per_batch"] = step_ms
         line += (f", one training step of the bundled net (gradient + Adam) {step_ms:.1f} ms: training "
-                 f"with augmentation takes {(aug_ms + step_ms) / step_ms:.2f}x as long (target <= ~2x)")
+                 f"with augmentation takes {(aug_ms + step_ms) / step_ms:.2f}x as long")
     print(line)
     return figures
