@@ -26,6 +26,9 @@ SNAPSHOT_INTERVAL_S = 0.2  # at most ~5 weight snapshots a second
 #   busy machine (load ~9): 1 thread 15-22k headless, 11-20k in the window;
 #                   2 threads collapse to 0.9-2.5k headless and 1.4-2k in the window, with
 #                   GUI-timer gaps up to 340 ms (DESIGN.md's trap: spinning BLAS threads).
+# After the engine's second round of speed work (quiet machine): 1 thread 77-84k headless, 71-75k in
+# the window (90-92%); 2 threads 94-102k headless, 77-81k in the window (79-82%): two threads now
+# gain less than 10% in the window even when the machine is quiet.
 # Two threads win by ~35% only while the other core is idle and lose 10x as soon as it is not, so
 # a 2-core machine gets one; with more cores two threads no longer compete with the GUI thread.
 
