@@ -57,6 +57,11 @@ class TrainingPlots(QWidget):
         self.acc_plot.setYRange(0, 100)  # an empty plot still reads as percent; data re-autoranges
         self.acc_plot.enableAutoRange(axis="y")
         self.acc_plot.setXLink(self.loss_plot)
+        # Before the first run: axes a run could have (iterations, a loss from ~2.3 down), not
+        # pyqtgraph's empty 0-1 range with ticks at 0.2 iterations; the first data re-autoranges.
+        self.loss_plot.setXRange(0, 1000, padding=0.02)
+        self.loss_plot.setYRange(0, 2.5)
+        self.loss_plot.enableAutoRange(axis="y")
         self._mean = _RunningMean(20)
         self.window = 20
         self.iters_per_epoch = 1
