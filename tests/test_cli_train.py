@@ -193,3 +193,10 @@ def test_exit_codes_through_a_real_process(tmp_path):
     run = subprocess.run([sys.executable, "-m", "nnstudio", "train", "--list"], capture_output=True,
                          text=True, timeout=120)
     assert run.returncode == 0 and "nielsen-ch1" in run.stdout and "pad" in run.stdout
+
+
+def test_synthetic_digits_are_announced_before_training(tmp_path, capsys):
+    assert main(["train", *QUICK, "--synthetic", "300"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("drawing 300 synthetic pad-style digits")  # not a TTY: one line
+    assert lines[1].startswith("preset ")

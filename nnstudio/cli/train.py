@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import sys
 from pathlib import Path
 
 from nnstudio.cli import CliError
@@ -160,8 +161,17 @@ def run(args) -> int:
     from nnstudio.core.records import DivergedRecord, EpochRecord, FinishedRecord
     from nnstudio.core.trainer import Trainer
 
+    progress = None
+    if cfg.synthetic and not args.quiet:  # most of a minute for the pad preset: say so
+        about = f"about {max(cfg.synthetic / 2000, 1):.0f} s"
+        if sys.stdout.isatty():  # a counter that rewrites its own line
+            def progress(done, total):
+                print(f"\rdrawing {total:,} synthetic pad-style digits ({about}): {done:,}",
+                      end="\n" if done == total else "", flush=True)
+        else:
+            print(f"drawing {cfg.synthetic:,} synthetic pad-style digits ({about})...", flush=True)
     try:
-        trainer = Trainer(cfg, data)
+        trainer = Trainer(cfg, data, progress=progress)
     except (ValueError, ImportError) as exc:
         raise CliError(str(exc)) from None
     net = trainer.network
