@@ -33,6 +33,31 @@ def display_problem(environ=None, platform: str | None = None, find_library=None
     return None
 
 
+def apply_ui_scale(percent, environ=None) -> bool:
+    """Scale the whole interface (text, plots, images) by `percent` through QT_SCALE_FACTOR, which
+    Qt reads once, when the application starts. A QT_SCALE_FACTOR the user set wins. True if set."""
+    environ = os.environ if environ is None else environ
+    try:
+        percent = int(percent)
+    except (TypeError, ValueError):
+        return False
+    if "QT_SCALE_FACTOR" in environ or percent == 100 or not 50 <= percent <= 400:
+        return False
+    environ["QT_SCALE_FACTOR"] = f"{percent / 100:g}"
+    return True
+
+
+def _saved_ui_scale() -> int:
+    """The interface size chosen in View ▸ Interface size (read before the application exists)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from nnstudio.gui import settings
+
+    QCoreApplication.setOrganizationName(ORGANIZATION)  # so that a bare QSettings() finds the file
+    QCoreApplication.setApplicationName(APPLICATION)
+    return settings.read_int(settings.UI_SCALE, 100)
+
+
 def create_application(argv=None):
     import pyqtgraph as pg
     from PySide6.QtWidgets import QApplication
@@ -49,6 +74,7 @@ def main(argv=None) -> int:
     if problem:
         print(f"nnstudio: cannot open a window: {problem}", file=sys.stderr)
         return 2
+    apply_ui_scale(_saved_ui_scale())
     app = create_application(argv)
     from nnstudio.gui.main_window import MainWindow
 

@@ -144,6 +144,18 @@ class MainWindow(QMainWindow):
                                               None, "showStatusBarAction")
         self.status_bar_action.setCheckable(True)
         self.status_bar_action.setChecked(True)
+        size_menu = view.addMenu("Interface size")
+        size_menu.setToolTipsVisible(True)
+        self.ui_scale_actions = QActionGroup(self)
+        current = settings.read_int(settings.UI_SCALE, 100)
+        for percent in settings.UI_SCALES:
+            label = f"{percent}%" + (" (for a projector)" if percent == 150 else "")
+            action = self._action(size_menu, label, self._on_ui_scale, None, f"uiScale{percent}Action")
+            action.setCheckable(True)
+            action.setChecked(percent == current)
+            action.setData(percent)
+            action.setToolTip("Text, plots and images at this size from the next start of NN Studio")
+            self.ui_scale_actions.addAction(action)
 
         help_menu = bar.addMenu("&Help")
         self.about_action = self._action(help_menu, "&About NN Studio", self.about, None, "aboutAction")
@@ -155,6 +167,13 @@ class MainWindow(QMainWindow):
         actions = self.panel_actions.actions()
         if 0 <= row < len(actions):
             actions[row].setChecked(True)
+
+    @Slot()
+    def _on_ui_scale(self) -> None:
+        percent = int(self.sender().data())
+        settings.set_value(settings.UI_SCALE, percent)
+        self.statusBar().showMessage(f"Interface size {percent}%: NN Studio will use it from its next "
+                                     f"start (Qt sets the scale once, when it starts).", 10_000)
 
     @Slot()
     def _on_panel_action(self) -> None:

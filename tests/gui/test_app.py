@@ -31,3 +31,15 @@ def test_main_prints_one_line_and_exits_2(monkeypatch, capsys):
     assert main([]) == 2
     err = capsys.readouterr().err
     assert err.startswith("nnstudio: cannot open a window: no display") and err.count("\n") == 1
+
+
+def test_interface_size_becomes_qt_scale_factor():
+    from nnstudio.gui.app import apply_ui_scale
+
+    env = {}
+    assert apply_ui_scale(150, env) and env == {"QT_SCALE_FACTOR": "1.5"}
+    env = {"QT_SCALE_FACTOR": "2"}  # the user's own setting wins
+    assert not apply_ui_scale(125, env) and env == {"QT_SCALE_FACTOR": "2"}
+    for odd in (100, "junk", None, 5000):  # the default, or a hand-edited settings file
+        env = {}
+        assert not apply_ui_scale(odd, env) and env == {}

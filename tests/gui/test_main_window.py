@@ -166,3 +166,14 @@ def test_space_starts_and_pauses_and_ctrl_period_stops(main_window, qtbot):
     qtbot.keyClick(panel.pause_button, Qt.Key_Escape)
     qtbot.waitUntil(lambda: not panel.running, timeout=2000)
     assert len(panel.history) == 2
+
+
+def test_interface_size_is_saved_for_the_next_start(main_window):
+    from nnstudio.gui import settings
+
+    actions = {a.data(): a for a in main_window.ui_scale_actions.actions()}
+    assert sorted(actions) == list(settings.UI_SCALES) and actions[100].isChecked()
+    actions[150].trigger()
+    assert settings.read_int(settings.UI_SCALE, 100) == 150
+    assert actions[150].isChecked() and not actions[100].isChecked()
+    assert "next start" in main_window.statusBar().currentMessage()
