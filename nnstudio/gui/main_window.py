@@ -5,15 +5,16 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QThread, Signal, Slot
+from PySide6.QtCore import QByteArray, QSize, QThread, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow,
-                               QMessageBox, QStackedWidget, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
+                               QStackedWidget, QWidget)
 
 from nnstudio.gui import settings, workers_registry
 from nnstudio.gui.context import AppContext, DatasetInfo, ModelInfo
 from nnstudio.gui.panels import PANELS
 from nnstudio.gui.panels.coming import ComingPanel
+from nnstudio.gui.widgets.panel_scroll import PanelScroll
 
 ABOUT = """<h3>NN Studio</h3>
 <p>Watch a neural network learn: multilayer perceptrons on handwritten digits, their weights,
@@ -46,6 +47,18 @@ class _DatasetLoader(QThread):
             self.loaded.emit(data)
 
 
+DEFAULT_SIZE = QSize(1280, 820)
+
+
+def _default_size(screen) -> QSize:
+    """The first-start window size: DEFAULT_SIZE, shrunk to fit the screen's free area (a laptop,
+    or any screen with View ▸ Interface size above 100%)."""
+    if screen is None:
+        return DEFAULT_SIZE
+    free = screen.availableGeometry().size()
+    return DEFAULT_SIZE.boundedTo(QSize(int(free.width() * 0.95), int(free.height() * 0.92)))
+
+
 class MainWindow(QMainWindow):
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -64,7 +77,12 @@ class MainWindow(QMainWindow):
             panel.setObjectName(object_name)
             self.panels[object_name] = panel
             self.side_list.addItem(title)
-            self.stack.addWidget(panel)
+            # Each panel in a scroll area: on a screen smaller than a panel needs (a 1280x720 or
+            # 1024x768 projector, or a large interface size) it scrolls instead of pushing the
+            # window past the screen's edges; where it fits, nothing changes.
+            scroll = PanelScroll(panel)
+            scroll.setObjectName(f"{object_name}Scroll")
+            self.stack.addWidget(scroll)
         self.side_list.currentRowChanged.connect(self._on_panel_row)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -81,7 +99,7 @@ class MainWindow(QMainWindow):
         self.context.training_state_changed.connect(self._on_training_state)
         self._build_menus()
         self.side_list.setCurrentRow(0)
-        self.resize(1280, 820)
+        self.resize(_default_size(self.screen()))
         self._load_default_model()
         self.restore_settings()
 
@@ -185,7 +203,7 @@ class MainWindow(QMainWindow):
         self.side_list.setCurrentRow(index)
 
     def current_panel(self) -> QWidget:
-        return self.stack.currentWidget()
+        return self.stack.currentWidget().widget()  # the panel inside its scroll area
 
     @Slot(bool)
     def _on_side_list_toggled(self, visible: bool) -> None:

@@ -177,3 +177,28 @@ def test_interface_size_is_saved_for_the_next_start(main_window):
     assert settings.read_int(settings.UI_SCALE, 100) == 150
     assert actions[150].isChecked() and not actions[100].isChecked()
     assert "next start" in main_window.statusBar().currentMessage()
+
+
+def test_first_start_window_fits_a_small_or_scaled_screen():
+    from PySide6.QtCore import QRect, QSize
+
+    from nnstudio.gui.main_window import DEFAULT_SIZE, _default_size
+
+    class Screen:
+        def __init__(self, w, h):
+            self.rect = QRect(0, 0, w, h)
+
+        def availableGeometry(self):
+            return self.rect
+
+    assert _default_size(Screen(2560, 1440)) == DEFAULT_SIZE
+    assert _default_size(Screen(1066, 666)) == QSize(1012, 612)  # 1600x1000 at 150%
+    assert _default_size(None) == DEFAULT_SIZE
+
+
+def test_window_can_shrink_to_a_small_projector(main_window):
+    # Panels scroll inside the window instead of setting its minimum size: 1024x768 and 1280x720
+    # projectors, or a large interface size, still get a window that fits the screen.
+    hint = main_window.minimumSizeHint()
+    assert hint.width() <= 800 and hint.height() <= 600
+    assert main_window.current_panel() is main_window.panels["trainingPanel"]

@@ -42,8 +42,8 @@ class BatchForwardView(QWidget):
         self.context = context
         self.worker = None
         self.result = None
-        self.run_button = QPushButton(f"Run a batch of {BATCH} MNIST test images through 784-50-100-10",
-                                      objectName="batchRunButton")
+        self.run_button = QPushButton(f"Run {BATCH} test images through the net", objectName="batchRunButton",
+                                      toolTip=f"Push a batch of {BATCH} MNIST test images through 784-50-100-10")
         self.run_button.clicked.connect(self.start)
         self.status = QLabel("The shapes below appear once the batch has run (the first run loads MNIST).",
                              objectName="batchStatus")

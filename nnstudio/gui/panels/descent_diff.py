@@ -77,6 +77,7 @@ class NumericalDiffTab(QWidget):
         self.numbers = QLabel()
         self.numbers.setObjectName("descentDiffNumbers")
         self.numbers.setTextFormat(Qt.RichText)
+        self.numbers.setWordWrap(True)
         self.note = QLabel()
         self.note.setObjectName("descentDiffNote")
         self.note.setWordWrap(True)

@@ -109,6 +109,7 @@ class DescentPlayground(QWidget):
         self.curves = ValueCurves()
         self.readout = QLabel("hover over the plot to read f there; click or drag to move the start")
         self.readout.setMinimumWidth(0)
+        self.readout.setWordWrap(True)
         self.readout.setStyleSheet(f"color: {NOTE_TEXT};")
         self.readout.setObjectName("descentReadout")
         self.status = QLabel("")
