@@ -25,24 +25,24 @@ def _panel():
     return panel
 
 
-def test_a_panel_that_fits_fills_the_area_without_scrolling(qtbot):
+def _shown(qtbot, width, height):
     panel = _panel()
     scroll = PanelScroll(panel)
     qtbot.addWidget(scroll)
-    scroll.resize(900, 600)
+    scroll.resize(width, height)
     scroll.show()
     qtbot.waitExposed(scroll)
+    return panel, scroll
+
+
+def test_a_panel_that_fits_fills_the_area_without_scrolling(qtbot):
+    panel, scroll = _shown(qtbot, 900, 600)
     assert panel.size() == scroll.maximumViewportSize()  # not taller for its square child
     assert not scroll.verticalScrollBar().isVisible() and not scroll.horizontalScrollBar().isVisible()
 
 
 def test_a_small_area_scrolls_at_the_panels_minimum_size(qtbot):
-    panel = _panel()
-    scroll = PanelScroll(panel)
-    qtbot.addWidget(scroll)
-    scroll.resize(300, 250)
-    scroll.show()
-    qtbot.waitExposed(scroll)
+    panel, scroll = _shown(qtbot, 300, 250)
     assert panel.width() >= 500 and panel.height() >= 400
     assert scroll.verticalScrollBar().maximum() > 0 and scroll.horizontalScrollBar().maximum() > 0
     scroll.resize(1000, 700)  # and grows back with the window
