@@ -28,7 +28,7 @@ def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, thre
     that a burst of load on this shared machine falls on both sides alike; its median is returned
     too (None without it)."""
     from nnstudio.core.optimizers import make_optimizer
-    from nnstudio.core.trainer import TrainConfig, Trainer
+    from nnstudio.core.trainer import TrainConfig, Trainer, training_step
 
     (xtr, ttr), test = data
     cfg = TrainConfig(hidden=tuple(sizes[1:-1]), activation=activation, init=init, optimizer=optimizer,
@@ -41,23 +41,14 @@ def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, thre
             trainer = Trainer(cfg, ((xtr, ttr), small_test))
             rate = [r.samples_per_s for r in trainer.run() if type(r).__name__ == "EpochRecord"][-1]
             trainer_rates.append(rate)
-            net = cfg.build_network()
-            opt = make_optimizer(optimizer, lr)
-            params = {"all": net.flat_params}
+            update = training_step(cfg.build_network(), make_optimizer(optimizer, lr))
             rng = np.random.default_rng(0)
             x_all = trainer.x_train
             idx = [rng.integers(0, len(x_all), batch) for _ in range(steps)]
             batches = [(x_all[i], ttr[i]) for i in idx]  # gathered beforehand: the bare step only
-            flat = net.flat_params
             t0 = time.perf_counter()
-            if optimizer == "sgd":  # as the trainer does it: lr applied inside the backward pass
-                for x, t in batches:
-                    grads, _ = net.train_gradient(x, t, lr)
-                    flat -= grads
-            else:
-                for x, t in batches:
-                    grads, _ = net.train_gradient(x, t)
-                    opt.step(params, {"all": grads}, overwrite_grads=True)
+            for x, t in batches:
+                update(x, t)
             bare_rates.append(steps * batch / (time.perf_counter() - t0))
             if side is not None:
                 # Each side's idle worker threads spin for a while after their last product (BLAS,

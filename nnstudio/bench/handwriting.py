@@ -61,13 +61,12 @@ def run(batch: int = 128, repeats: int = 20) -> dict:
     line = f"handwriting: augment_batch of {batch} images {aug_ms:.1f} ms"
     if net is not None:
         from nnstudio.core.optimizers import make_optimizer
+        from nnstudio.core.trainer import training_step
 
-        train_net, opt = net.copy(), make_optimizer("adam", 1e-4)
-        params = {"all": train_net.flat_params}
+        update = training_step(net.copy(), make_optimizer("adam", 1e-4))
 
         def step():  # what the trainer does per mini-batch without augmentation
-            grads, _loss = train_net.train_gradient(xb, tb)
-            opt.step(params, {"all": grads}, overwrite_grads=True)
+            update(xb, tb)
 
         step()
         t0 = time.perf_counter()

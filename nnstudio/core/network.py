@@ -380,10 +380,9 @@ class _Backprop:
             np.exp(outT, out=outT)
             outT /= np.add.reduce(outT, axis=0)
             picked = flat.take(at)  # each row's probability of its target
-            np.put(flat, at, picked - 1)  # (y − t) / batch: softmax and cross-entropy together
+            np.put(flat, at, picked - 1)  # y − t: softmax and cross-entropy together
             np.maximum(picked, F.CE_DELTA, out=picked)
             loss = -float(np.add.reduce(np.log(picked, out=picked))) / self.batch
-            outT *= self.scale if scale == 1.0 else self.dtype.type(scale / self.batch)
         else:  # sigmoid outputs with the quadratic cost
             _sigmoid_inplace(outT)
             diff, deriv = self.tmp_out, self.tmp_out2
@@ -391,10 +390,10 @@ class _Backprop:
             np.put(diff.reshape(-1), at, flat.take(at) - 1)  # diff = y − t
             d = diff.reshape(-1)
             loss = 0.5 * float(np.dot(d, d)) / self.batch
-            np.subtract(1, outT, out=deriv)  # outT ← y (1 − y) (y − t) / batch
+            np.subtract(1, outT, out=deriv)  # outT ← y (1 − y) (y − t)
             outT *= deriv
             outT *= diff
-            outT *= self.scale if scale == 1.0 else self.dtype.type(scale / self.batch)
+        outT *= self.scale if scale == 1.0 else self.dtype.type(scale / self.batch)  # (· scale) / batch
         delta = outT.T
         for i in range(n - 1, -1, -1):  # backward
             inp = x if i == 0 else z[i - 1]

@@ -255,7 +255,7 @@ class Trainer:
         and last a FinishedRecord (after a DivergedRecord when the run blows up)."""
         net, opt, cfg = self.network, self.optimizer, self.config
         flat = net.flat_params
-        params = {"all": flat}  # optimizers are element-wise: one array, one call per operation
+        update = training_step(net, opt)
         clock = time.perf_counter
         start = clock()
         last_good = flat.copy()
@@ -273,9 +273,6 @@ class Trainer:
         smooth = 0.0
         chance = _chance_loss(net)
         stop_is_set = self._stop.is_set
-        # Plain SGD is x ← x − lr·g: the network scales its gradient by lr inside the backward
-        # pass (where it scales by 1/batch anyway) and the update is one subtraction.
-        fused_sgd = type(opt) is SGD
         resumed = clock()
         while self.iteration < total:
             if stop_is_set():
@@ -286,16 +283,12 @@ class Trainer:
             x, t = next(batches)
             if transform is not None:
                 x = np.ascontiguousarray(transform(x, self.rng), dtype=net.dtype)
-            grads, loss = net.train_gradient(x, t, opt.lr) if fused_sgd else net.train_gradient(x, t)
+            loss = update(x, t)
             step = self.iteration + 1
-            if not math.isfinite(loss):
+            if not math.isfinite(loss):  # (the update was not applied)
                 yield self._diverge(step, loss, last_good, "the loss became non-finite")
                 reason = "diverged"
                 break
-            if fused_sgd:
-                flat -= grads
-            else:
-                opt.step(params, {"all": grads}, overwrite_grads=True)  # grads are not needed after
             self.iteration = step
             samples += len(x)
             loss_sum += loss
@@ -336,6 +329,31 @@ class Trainer:
         np.copyto(self.network.flat_params, last_good)
         self.diverged = DivergedRecord(step, float(self.optimizer.lr), float(loss), why)
         return self.diverged
+
+
+def training_step(net: MultiLayerNet, opt) -> Callable:
+    """The trainer's update as a function (x, t) -> loss: backprop of the mini-batch, then the
+    optimizer's step on every parameter; a non-finite loss leaves the weights as they were.
+
+    Plain SGD is x ← x − lr·g: the network scales its gradient by lr inside the backward pass
+    (where it scales by 1/batch anyway) and the update is one subtraction.
+    """
+    flat = net.flat_params
+    if type(opt) is SGD:
+        def update(x, t):
+            grads, loss = net.train_gradient(x, t, opt.lr)  # opt.lr read each step: it may change
+            if math.isfinite(loss):
+                np.subtract(flat, grads, out=flat)
+            return loss
+    else:
+        params = {"all": flat}  # optimizers are element-wise: one array, one call per operation
+
+        def update(x, t):
+            grads, loss = net.train_gradient(x, t)
+            if math.isfinite(loss):
+                opt.step(params, {"all": grads}, overwrite_grads=True)  # grads are not needed after
+            return loss
+    return update
 
 
 def _health(flat: np.ndarray, reference: float | None, smooth: float, chance: float) -> str:
