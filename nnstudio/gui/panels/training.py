@@ -224,9 +224,7 @@ class TrainingPanel(QWidget):
             return
         self.stats.show_message(f"Run {len(self.history) + 1}: drawing {total:,} synthetic pad-style digits "
                                 f"before training starts (Stop cancels)…")
-        self.stats.progress.setFormat(f"preparing · {done:,} / {total:,} synthetic digits "
-                                      f"({100 * done / total:.0f}%)")
-        self.stats.progress.setValue(int(round(1000 * done / total)))
+        self.stats.set_progress(done, total, "preparing", unit="synthetic digits", decimals=0)
 
     @Slot(object)
     def _on_prepared(self, trainer) -> None:
@@ -407,8 +405,7 @@ class TrainingPanel(QWidget):
         run = self.run
         if run is None:  # stopped or failed while preparing the data
             self.context.set_training(False)
-            self.stats.progress.setValue(0)
-            self.stats.progress.setFormat("idle")
+            self.stats.clear()
             if final.reason == "stopped":  # (a failure has already said what went wrong)
                 self.stats.show_message("Stopped while the training data was being prepared; the "
                                         "current model is unchanged.")

@@ -73,10 +73,11 @@ class TrainingStats(QWidget):
         self.progress.setValue(0)
         self.progress.setFormat("idle")
 
-    def set_progress(self, iteration: int, total: int, state: str) -> None:
+    def set_progress(self, iteration: int, total: int, state: str, unit: str = "iterations",
+                     decimals: int = 1) -> None:
         frac = iteration / total if total else 0.0
+        self.progress.setFormat(f"{state} · {iteration:,} / {total:,} {unit} ({100 * frac:.{decimals}f}%)")
         self.progress.setValue(int(round(1000 * frac)))
-        self.progress.setFormat(f"{state} · {iteration:,} / {total:,} iterations ({100 * frac:.1f}%)")
 
     def show_message(self, text: str, kind: str = "info") -> None:
         color = {"error": theme.ERROR_TEXT, "ok": theme.OK_TEXT}.get(kind, theme.DARK)
