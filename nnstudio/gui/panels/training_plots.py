@@ -80,7 +80,7 @@ class TrainingPlots(QWidget):
         self.log_loss.toggled.connect(self._on_log_loss)
         hint = QLabel("hover: value · right-click: export PNG/CSV · drag/wheel: pan/zoom")
         hint.setStyleSheet(f"color: {theme.GREY};")
-        hint.setWordWrap(True)  # wraps on a narrow window instead of widening the panel
+        hint.setMinimumWidth(1)  # one line where it fits, clipped on a narrow window (never widens it)
         top = QHBoxLayout()
         top.addWidget(QLabel("x-axis:"))
         top.addWidget(self.x_iterations)
