@@ -122,7 +122,7 @@ def main(argv=None) -> int:
 
 
 def _descent_presets():
-    from nnstudio.gui.panels.descent_controls import PRESETS
+    from nnstudio.gui.panels.descent.controls import PRESETS
 
     return list(PRESETS)
 

@@ -13,8 +13,8 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from nnstudio.core.records import DivergedRecord, FinishedRecord, StepRecord, WeightSnapshot
-from nnstudio.core.trainer import TrainingCancelled
+from nnstudio.core.nn.records import DivergedRecord, FinishedRecord, StepRecord, WeightSnapshot
+from nnstudio.core.nn.trainer import TrainingCancelled
 from nnstudio.gui import workers_registry
 
 EMIT_INTERVAL_S = 0.05  # at most ~20 progressed batches a second
