@@ -28,7 +28,8 @@ def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, thre
     that a burst of load on this shared machine falls on both sides alike; its median is returned
     too (None without it)."""
     from nnstudio.core.nn.optimizers import make_optimizer
-    from nnstudio.core.nn.trainer import TrainConfig, Trainer, training_step
+    from nnstudio.core.nn.fused import training_step
+    from nnstudio.core.nn.trainer import TrainConfig, Trainer
 
     (xtr, ttr), test = data
     cfg = TrainConfig(hidden=tuple(sizes[1:-1]), activation=activation, init=init, optimizer=optimizer,

@@ -61,7 +61,7 @@ def run(batch: int = 128, repeats: int = 20) -> dict:
     line = f"handwriting: augment_batch of {batch} images {aug_ms:.1f} ms"
     if net is not None:
         from nnstudio.core.nn.optimizers import make_optimizer
-        from nnstudio.core.nn.trainer import training_step
+        from nnstudio.core.nn.fused import training_step
 
         update = training_step(net.copy(), make_optimizer("adam", 1e-4))
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from nnstudio.core.nn import functions as F
+from nnstudio.core.nn.fused import FusedBackprop
 from nnstudio.core.nn.gradient import numerical_gradient as _numerical_gradient
 from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS, Affine
 
@@ -69,7 +70,7 @@ class MultiLayerNet:
                         params.get(f"b{i}", np.empty(0)).shape != (n_out,):
                     raise ValueError(f"parameters W{i}/b{i} do not match layer sizes {n_in}→{n_out}")
         self._flat, self.params = _flatten(params, self.dtype)
-        self._workspaces = {}  # batch size → _Backprop buffers (a last partial batch has its own)
+        self._workspaces = {}  # batch size → FusedBackprop buffers (a last partial batch has its own)
         self._build()
 
     # ------------------------------------------------------------------ structure
@@ -192,7 +193,7 @@ class MultiLayerNet:
         return grads
 
     def train_gradient(self, x, t, scale: float = 1.0) -> tuple[np.ndarray, float]:
-        """The fast path of training: backprop for one mini-batch into reused buffers.
+        """The fast path of training (core/nn/fused.py): backprop for one mini-batch into reused buffers.
 
         x : shape (batch, sizes[0]) in this network's dtype; t : integer labels, shape (batch,)
         (one-hot rows are accepted too). scale : multiply the gradient by this, free of charge
@@ -211,7 +212,7 @@ class MultiLayerNet:
             t = t.astype(np.intp)
         ws = self._workspaces.get(len(x))
         if ws is None:
-            ws = self._workspaces[len(x)] = _Backprop(self, len(x))
+            ws = self._workspaces[len(x)] = FusedBackprop(self, len(x))
         return ws.run(x, t, scale)
 
     def numerical_gradient(self, x, t) -> dict:
@@ -281,139 +282,3 @@ def _flatten(params: dict, dtype) -> tuple[np.ndarray, dict]:
         views[key] = view
         offset += value.size
     return flat, views
-
-
-class _Backprop:
-    """Buffers and the lean forward/backward for one network and one batch size.
-
-    Every intermediate lives in a preallocated array and each operation writes with `out=`, so a
-    step allocates almost nothing; the hidden activations are applied in place and their
-    derivatives are taken from their outputs (sigmoid: z(1−z), tanh: 1−z², ReLU: sign(z)).
-    """
-
-    def __init__(self, net: MultiLayerNet, batch: int):
-        self.net, self.batch = net, batch
-        dt = net.dtype
-        n = net.n_layers
-        self.W = [net.params[f"W{i}"] for i in range(1, n + 1)]
-        self.b = [net.params[f"b{i}"] for i in range(1, n + 1)]
-        # One flat gradient buffer laid out like flat_params (params are in W1, b1, W2, ... order).
-        self.flat_grads = np.zeros_like(net.flat_params)
-        grads, offset = {}, 0
-        for key, value in net.params.items():
-            grads[key] = self.flat_grads[offset:offset + value.size].reshape(value.shape)
-            offset += value.size
-        self.dW = [grads[f"W{i}"] for i in range(1, n + 1)]
-        self.db = [grads[f"b{i}"] for i in range(1, n + 1)]
-        self.z = [np.empty((batch, m), dt) for m in net.sizes[1:-1]]  # hidden outputs (in place)
-        # The output layer is kept transposed, (classes, batch): softmax's reductions over the
-        # classes then run along contiguous memory (numpy reduces a 100x10 array's short rows
-        # ~6x slower: 6 us for the max alone) and the delta it yields is used as outT.T.
-        k = net.sizes[-1]
-        self.outT = np.empty((k, batch), dt)
-        self.tmp_out, self.tmp_out2 = np.empty((k, batch), dt), np.empty((k, batch), dt)
-        self.dz = [np.empty((batch, m), dt) for m in net.sizes[1:-1]]  # gradients wrt hidden outputs
-        self.tmp = [np.empty((batch, m), dt) for m in net.sizes[1:-1]]
-        self.rows = np.arange(batch)
-        self.ones = np.ones(batch, dt)  # bias gradients as ones·delta: BLAS, not a strided sum
-        self.target_at = np.empty(batch, np.intp)  # flat index of each row's target in outT
-        self.scale = dt.type(1.0 / batch)
-        self.dtype = dt
-        self.activation, self.loss = net.activation, net.loss_name
-        self.slope = dt.type(F.LEAKY_SLOPE)
-
-    def _activate(self, a):
-        kind = self.activation
-        if kind == "sigmoid":
-            _sigmoid_inplace(a)
-        elif kind == "relu":
-            np.maximum(a, 0, out=a)
-        elif kind == "tanh":
-            np.tanh(a, out=a)
-        elif kind == "leaky_relu":
-            np.maximum(a, a * self.slope, out=a)  # slope < 1: max(a, αa) is a for a > 0, αa below
-        # identity: nothing to do
-
-    def _backprop_activation(self, i):
-        """dz[i] <- dz[i] * f'(a), with f' read from the output z[i]."""
-        kind, z, dz = self.activation, self.z[i], self.dz[i]
-        if kind == "sigmoid":
-            tmp = self.tmp[i]
-            np.subtract(1, z, out=tmp)
-            tmp *= z
-            dz *= tmp
-        elif kind == "relu":
-            np.sign(z, out=self.tmp[i])  # z >= 0, so sign(z) is ReLU's 0/1 derivative (float32,
-            dz *= self.tmp[i]  # unlike a boolean mask, which multiplies through a casting loop)
-        elif kind == "tanh":
-            tmp = self.tmp[i]
-            np.multiply(z, z, out=tmp)
-            np.subtract(1, tmp, out=tmp)
-            dz *= tmp
-        elif kind == "leaky_relu":
-            tmp = self.tmp[i]
-            np.sign(z, out=tmp)
-            np.maximum(tmp, 0, out=tmp)  # 1 above zero, 0 at or below
-            tmp *= 1 - self.slope  # → 1 above, slope at or below
-            tmp += self.slope
-            dz *= tmp
-
-    def run(self, x, t, scale=1.0):
-        W, b, z = self.W, self.b, self.z
-        n = len(W)
-        h = x
-        for i in range(n - 1):  # forward: a = h·W + b, then the activation in place
-            np.matmul(h, W[i], out=z[i])
-            z[i] += b[i]
-            self._activate(z[i])
-            h = z[i]
-        outT = self.outT  # the output layer, transposed: a^T = W^T·h^T + b
-        np.matmul(W[-1].T, h.T, out=outT)
-        outT += b[-1][:, None]
-        at = self.target_at  # outT.flat[at[r]] is row r's score for its target
-        np.multiply(t, self.batch, out=at)
-        at += self.rows
-        flat = outT.reshape(-1)
-        if self.loss == "cross_entropy":
-            # ufunc.reduce directly: np.sum/np.max add a Python wrapper per call (us per step)
-            outT -= np.maximum.reduce(outT, axis=0)  # max-shift: exp cannot overflow
-            np.exp(outT, out=outT)
-            outT /= np.add.reduce(outT, axis=0)
-            picked = flat.take(at)  # each row's probability of its target
-            np.put(flat, at, picked - 1)  # y − t: softmax and cross-entropy together
-            np.maximum(picked, F.CE_DELTA, out=picked)
-            loss = -float(np.add.reduce(np.log(picked, out=picked))) / self.batch
-        else:  # sigmoid outputs with the quadratic cost
-            _sigmoid_inplace(outT)
-            diff, deriv = self.tmp_out, self.tmp_out2
-            np.copyto(diff, outT)
-            np.put(diff.reshape(-1), at, flat.take(at) - 1)  # diff = y − t
-            d = diff.reshape(-1)
-            loss = 0.5 * float(np.dot(d, d)) / self.batch
-            np.subtract(1, outT, out=deriv)  # outT ← y (1 − y) (y − t)
-            outT *= deriv
-            outT *= diff
-        outT *= self.scale if scale == 1.0 else self.dtype.type(scale / self.batch)  # (· scale) / batch
-        delta = outT.T
-        for i in range(n - 1, -1, -1):  # backward
-            inp = x if i == 0 else z[i - 1]
-            np.matmul(inp.T, delta, out=self.dW[i])
-            np.matmul(self.ones, delta, out=self.db[i])
-            if i > 0:
-                np.matmul(delta, W[i].T, out=self.dz[i - 1])
-                self._backprop_activation(i - 1)
-                delta = self.dz[i - 1]
-        wd = self.net.weight_decay
-        if wd:
-            for Wi, dWi in zip(W, self.dW):
-                dWi += (wd * scale) * Wi
-            loss += self.net._decay_penalty()
-        return self.flat_grads, loss
-
-
-def _sigmoid_inplace(a):
-    """a ← 1/(1 + e^(−a)) through tanh (no overflow), in four in-place operations."""
-    a *= 0.5
-    np.tanh(a, out=a)
-    a += 1
-    a *= 0.5

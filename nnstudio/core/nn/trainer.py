@@ -11,7 +11,8 @@ from dataclasses import asdict, dataclass, field, fields, replace
 import numpy as np
 
 from nnstudio.core.nn.network import MultiLayerNet
-from nnstudio.core.nn.optimizers import SGD, make_optimizer
+from nnstudio.core.nn.fused import training_step
+from nnstudio.core.nn.optimizers import make_optimizer
 from nnstudio.core.nn.records import DivergedRecord, EpochRecord, FinishedRecord, StepRecord
 
 # Divergence, beyond a loss that stops being finite. A run can blow up while the loss stays finite:
@@ -202,10 +203,6 @@ class Trainer:
         """Ask the run to end before its next mini-batch."""
         self._stop.set()
 
-    @property
-    def stopping(self) -> bool:
-        return self._stop.is_set()
-
     def set_lr(self, lr: float) -> None:
         """Change the learning rate; it takes effect at the next step."""
         if not (lr > 0 and math.isfinite(lr)):
@@ -331,31 +328,6 @@ class Trainer:
         return self.diverged
 
 
-def training_step(net: MultiLayerNet, opt) -> Callable:
-    """The trainer's update as a function (x, t) -> loss: backprop of the mini-batch, then the
-    optimizer's step on every parameter; a non-finite loss leaves the weights as they were.
-
-    Plain SGD is x ← x − lr·g: the network scales its gradient by lr inside the backward pass
-    (where it scales by 1/batch anyway) and the update is one subtraction.
-    """
-    flat = net.flat_params
-    if type(opt) is SGD:
-        def update(x, t):
-            grads, loss = net.train_gradient(x, t, opt.lr)  # opt.lr read each step: it may change
-            if math.isfinite(loss):
-                np.subtract(flat, grads, out=flat)
-            return loss
-    else:
-        params = {"all": flat}  # optimizers are element-wise: one array, one call per operation
-
-        def update(x, t):
-            grads, loss = net.train_gradient(x, t)
-            if math.isfinite(loss):
-                opt.step(params, {"all": grads}, overwrite_grads=True)  # grads are not needed after
-            return loss
-    return update
-
-
 def _health(flat: np.ndarray, reference: float | None, smooth: float, chance: float) -> str:
     """"" when training looks sane, else why it diverged (non-finite or huge weights, a loss blow-up)."""
     hi, lo = float(flat.max()), float(flat.min())  # NaN propagates through max and min
@@ -385,6 +357,3 @@ def _as_labels(t) -> np.ndarray:
         t = t.argmax(axis=1)
     return t.astype(np.intp, copy=False)
 
-
-def _finite(params: dict) -> bool:
-    return all(np.isfinite(v).all() for v in params.values())

@@ -51,11 +51,6 @@ class Surface:
         return (np.broadcast_to(np.asarray(g0, float), shape).copy(),
                 np.broadcast_to(np.asarray(g1, float), shape).copy())
 
-    @property
-    def view_center(self) -> tuple[float, float]:
-        a, b, c, d = self.view
-        return (a + b) / 2, (c + d) / 2
-
     def with_(self, **changes) -> "Surface":
         from dataclasses import replace
 
