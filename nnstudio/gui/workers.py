@@ -144,13 +144,6 @@ class TrainingWorker(QObject):
     def paused(self) -> bool:
         return self._paused
 
-    def is_running(self) -> bool:
-        thread = self._thread
-        try:
-            return thread is not None and thread.isRunning()
-        except RuntimeError:
-            return False
-
     def wait(self, timeout_ms: int = 5000) -> bool:
         """Join the thread (after `stop()`); True when it has ended."""
         if self._thread is None:

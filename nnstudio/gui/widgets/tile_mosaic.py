@@ -143,9 +143,6 @@ class TileMosaic(QWidget):
         self.page = int(np.clip(page, 0, self.n_pages - 1))
         self.render()
 
-    def set_per_tile(self, on: bool) -> None:
-        self.per_tile.setChecked(on)
-
     def render(self) -> None:
         if self.weights is None:
             return

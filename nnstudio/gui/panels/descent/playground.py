@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSlider, QSpinBox,
@@ -94,7 +92,6 @@ class DescentPlayground(QWidget):
         self.surface: Surface = SURFACES["sphere"]
         self.custom: Surface | None = None
         self.runs: dict[str, _Run] = {}
-        self.last_redraw_ms = 0.0
         self._undefined = False
         self._lut = background_lut()
         self.timer = QTimer(self)
@@ -254,10 +251,8 @@ class DescentPlayground(QWidget):
     @Slot()
     def redraw_field(self) -> None:
         """Resample the background, contours and arrows for the visible range (a few ms)."""
-        t0 = time.perf_counter()
         self._redraw_background()
         self._redraw_arrows()
-        self.last_redraw_ms = (time.perf_counter() - t0) * 1000
 
     def _redraw_background(self) -> None:
         f = self.surface.f

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 import math
 import time
 from pathlib import Path
@@ -254,8 +253,6 @@ class TrainingPanel(QWidget):
     def _extra_train_kwargs(self) -> dict:
         if not self.form.my_digits.isChecked():
             return {}
-        if "extra_train" not in inspect.signature(Trainer).parameters:
-            raise ValueError("this version of the trainer cannot add your digits")
         from nnstudio.core.digits.mydigits import load_my_digits
 
         extra = load_my_digits()
