@@ -473,7 +473,8 @@ class TrainingPanel(QWidget):
             self.export_run(number, path)
 
     def export_run(self, number: int, path) -> bool:
-        if not save_or_report(self, path, lambda: self.history.get(number).export(path), "Export run history"):
+        run = self.history.get(number)
+        if not save_or_report(self, path, lambda: run.export(path), "Export run history"):
             return False
         settings.set_value(settings.LAST_EXPORT_DIR, str(Path(path).parent))
         self.stats.show_message(f"Run {number} exported to {path}.", "ok")
