@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QM
 from nnstudio.gui import settings, workers_registry
 from nnstudio.gui.context import AppContext, DatasetInfo, ModelInfo
 from nnstudio.gui.panels import PANELS
+from nnstudio.gui.saving import report_save_error
 from nnstudio.gui.widgets.panel_scroll import PanelScroll
 
 ABOUT = """<h3>NN Studio</h3>
@@ -288,7 +289,10 @@ class MainWindow(QMainWindow):
         meta.setdefault("name", info.name)
         try:
             save_model(path, info.network, meta)
-        except (OSError, TypeError, ValueError) as exc:
+        except OSError as exc:
+            report_save_error(self, path, exc, "Cannot save model")
+            return False
+        except (TypeError, ValueError) as exc:
             QMessageBox.warning(self, "Cannot save model", f"{path}: {exc}")
             return False
         self._saved_paths[id(info.network)] = path

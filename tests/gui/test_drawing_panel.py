@@ -238,7 +238,7 @@ def test_export_plot(panel, tmp_path, monkeypatch):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     assert not panel.export_plot(tmp_path / "missing-folder" / "x.png")
-    assert warnings and "Could not write" in warnings[0]
+    assert len(warnings) == 1 and warnings[0].startswith("Could not save x.png: ")
 
 
 def test_in_the_main_window(main_window):

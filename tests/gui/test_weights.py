@@ -272,7 +272,7 @@ def test_export_failure_is_a_message(make_panel, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: shown.append(a[2])))
     assert panel.export_plot() is None
-    assert shown and "Could not export" in shown[0]
+    assert shown and shown[0].startswith("Could not save x.png: ")
 
 
 def test_empty_state_without_model(make_panel):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QTabWidget, QVBoxLayout, QWidget
 
 from nnstudio.gui.panels.concepts.activations import ActivationsExplorer
 from nnstudio.gui.panels.concepts.forward import ForwardExplorer
@@ -11,6 +11,7 @@ from nnstudio.gui.panels.concepts.gradcheck import GradCheckExplorer
 from nnstudio.gui.panels.concepts.losses import LossesExplorer
 from nnstudio.gui.panels.concepts.perceptron import PerceptronExplorer
 from nnstudio.gui.panels.concepts.softmax import SoftmaxExplorer
+from nnstudio.gui.saving import save_image, save_or_report
 
 # (attribute, tab title, class) in tab order
 EXPLORERS = [
@@ -51,14 +52,13 @@ class ConceptsPanel(QWidget):
             return None
         if not path.lower().endswith(".png"):
             path += ".png"
-        if not self.export_to(path):
-            QMessageBox.warning(self, "Export plot", f"Could not write {path}.")
+        if not save_or_report(self, path, lambda: self.export_to(path)):
             return None
         return path
 
-    def export_to(self, path) -> bool:
-        """Save the visible explorer's plot area as a PNG; False when the file cannot be written."""
-        return self.tabs.currentWidget().main_widget.grab().save(str(path), "PNG")
+    def export_to(self, path) -> None:
+        """Save the visible explorer's plot area as a PNG (atomically); OSError when it cannot be written."""
+        save_image(self.tabs.currentWidget().main_widget.grab(), path)
 
     @Slot()
     def shutdown(self):

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QTabWidget, QVBoxLayout, QWidget
 
 from nnstudio.gui import settings
 from nnstudio.gui.panels.data.browse import BrowseView
 from nnstudio.gui.panels.data.evaluate import EvaluateView
+from nnstudio.gui.saving import save_image, save_or_report
 
 
 class DataPanel(QWidget):
@@ -29,9 +30,8 @@ class DataPanel(QWidget):
         layout.addWidget(self.tabs)
 
     def export_to(self, path: str | Path) -> None:
-        """Save the visible tab as a PNG; raises OSError if the file cannot be written."""
-        if not self.tabs.currentWidget().grab().save(str(path), "PNG"):
-            raise OSError("the image could not be written")
+        """Save the visible tab as a PNG (atomically); raises OSError if the file cannot be written."""
+        save_image(self.tabs.currentWidget().grab(), path)
 
     def export_plot(self) -> None:
         """File ▸ Export plot…: ask for a file name, save the visible tab as a PNG."""
@@ -42,10 +42,7 @@ class DataPanel(QWidget):
             return
         if not path.lower().endswith(".png"):
             path += ".png"
-        try:
-            self.export_to(path)
-        except OSError as exc:
-            QMessageBox.warning(self, "Export plot", f"Could not write {path}: {exc}")
+        if not save_or_report(self, path, lambda: self.export_to(path)):
             return
         settings.set_value(settings.LAST_EXPORT_DIR, str(Path(path).parent))
 

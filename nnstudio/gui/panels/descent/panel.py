@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QTabWidget, QVBoxLayout, QWidget
 
 from nnstudio.gui import settings
 from nnstudio.gui.panels.descent.diff import NumericalDiffTab
 from nnstudio.gui.panels.descent.playground import DescentPlayground
+from nnstudio.gui.saving import save_image, save_or_report
 
 
 class DescentPanel(QWidget):
@@ -39,9 +40,9 @@ class DescentPanel(QWidget):
         self.playground.stop()  # no animation behind another panel
         super().hideEvent(event)
 
-    def save_png(self, path) -> bool:
-        """Write the visible tab's plots as a PNG image; False when the file cannot be written."""
-        return self.tabs.currentWidget().plot_area.grab().save(str(path), "PNG")
+    def save_png(self, path) -> None:
+        """Write the visible tab's plots as a PNG image (atomically); OSError when it cannot be written."""
+        save_image(self.tabs.currentWidget().plot_area.grab(), path)
 
     def export_plot(self):
         start = Path(settings.read_str(settings.LAST_EXPORT_DIR, str(Path.home())))
@@ -51,8 +52,7 @@ class DescentPanel(QWidget):
             return None
         if not path.lower().endswith(".png"):
             path += ".png"
-        if not self.save_png(path):
-            QMessageBox.warning(self, "Export failed", f"Could not write {path}.")
+        if not save_or_report(self, path, lambda: self.save_png(path)):
             return None
         settings.set_value(settings.LAST_EXPORT_DIR, str(Path(path).parent))
         return path

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import numpy as np
@@ -18,6 +17,7 @@ from nnstudio.gui import theme
 from nnstudio.gui.image_reader import ImageReadError, read_image
 from nnstudio.gui.panels.drawing.mydigits import MyDigitsBox
 from nnstudio.gui.panels.drawing.preview import InputPreview
+from nnstudio.gui.saving import report_save_error, save_image, save_or_report
 from nnstudio.gui.widgets.drawing_pad import BRUSH_RANGE, LOGICAL_SIZE, DrawingPad
 from nnstudio.gui.widgets.prob_bars import ProbabilityBars
 
@@ -260,17 +260,7 @@ class DrawingPanel(QWidget):
         path = Path(path)
         if path.suffix.lower() != ".png":
             path = path.with_name(path.name + ".png")
-        tmp = path.with_name(f".{path.name}.tmp.png")
-        ok = self.upper.grab().save(str(tmp), "PNG")
-        try:
-            if ok:
-                os.replace(tmp, path)
-        except OSError:
-            ok = False
-        if not ok:
-            tmp.unlink(missing_ok=True)
-            QMessageBox.warning(self, "Export plot", f"Could not write {path}.")
-        return ok
+        return save_or_report(self, path, lambda: save_image(self.upper.grab(), path))
 
     # ------------------------------------------------------------------ my digits
     @Slot(int)
@@ -280,7 +270,10 @@ class DrawingPanel(QWidget):
         strokes = self.pad.strokes() if self.source == "pad" else None
         try:
             mydigits.add_my_digit(self.x, label, strokes=strokes)
-        except (OSError, ValueError) as exc:
+        except OSError as exc:
+            report_save_error(self, mydigits.my_digits_path(), exc, "My digits")
+            return
+        except ValueError as exc:
             QMessageBox.warning(self, "My digits", f"Could not keep the digit: {exc}")
             return
         self.my_digits.refresh(self.network())

@@ -20,6 +20,7 @@ from nnstudio.gui.panels.training.history import RunHistoryBox
 from nnstudio.gui.panels.training.plots import TrainingPlots
 from nnstudio.gui.panels.training.stats import TrainingStats, format_seconds
 from nnstudio.gui.run_history import RunHistory
+from nnstudio.gui.saving import save_image, save_or_report
 from nnstudio.gui.widgets.param_form import CUSTOM, ParamForm
 from nnstudio.gui.workers import DEFAULT_BLAS_THREADS, TrainingWorker
 
@@ -469,10 +470,8 @@ class TrainingPanel(QWidget):
             self.export_run(number, path)
 
     def export_run(self, number: int, path) -> bool:
-        try:
-            self.history.get(number).export(path)
-        except OSError as exc:
-            QMessageBox.warning(self, "Export failed", f"Could not write {path}: {exc.strerror or exc}")
+        run = self.history.get(number)
+        if not save_or_report(self, path, lambda: run.export(path), "Export run history"):
             return False
         settings.set_value(settings.LAST_EXPORT_DIR, str(Path(path).parent))
         self.stats.show_message(f"Run {number} exported to {path}.", "ok")
@@ -492,8 +491,7 @@ class TrainingPanel(QWidget):
         if path:
             if not path.lower().endswith(".png"):
                 path += ".png"
-            if not self.plots.grab().save(path):
-                QMessageBox.warning(self, "Export failed", f"Could not write {path}.")
+            if not save_or_report(self, path, lambda: save_image(self.plots.grab(), path)):
                 return
             settings.set_value(settings.LAST_EXPORT_DIR, str(Path(path).parent))
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QPainter
+
+from nnstudio.gui.saving import save_image
 
 
 def render_views(views, root) -> QImage:
@@ -34,10 +33,5 @@ def render_views(views, root) -> QImage:
 
 
 def save_png(path, views, root) -> None:
-    """Write the views as one PNG at path (a temporary file renamed into place)."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp.png")
-    if not render_views(views, root).save(str(tmp), "PNG"):
-        tmp.unlink(missing_ok=True)
-        raise OSError(f"could not write {target}")
-    os.replace(tmp, target)
+    """Write the views as one PNG at path (atomically); OSError when it cannot be written."""
+    save_image(render_views(views, root), path)

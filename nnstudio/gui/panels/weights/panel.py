@@ -16,6 +16,7 @@ from nnstudio.gui.panels.weights.activations import ActivationsView
 from nnstudio.gui.panels.weights.export import save_png
 from nnstudio.gui.panels.weights.first import FirstLayerView
 from nnstudio.gui.panels.weights.layers import LayersView, layer_names
+from nnstudio.gui.saving import save_or_report
 
 MIN_INTERVAL = 0.2  # seconds between redraws: at most 5 a second, whatever arrives
 TOP_REFRESH = 1.0  # seconds between recomputing a unit's top test images while training
@@ -261,10 +262,7 @@ class WeightsPanel(QWidget):
             path += ".npy"
         elif "*.png" in chosen and not path.lower().endswith(".png"):
             path += ".png"
-        try:
-            self.export_to(path)
-        except OSError as exc:
-            QMessageBox.warning(self, "Export plot", f"Could not export to {path}: {exc}")
+        if not save_or_report(self, path, lambda: self.export_to(path)):
             return None
         return path
 
