@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
+
+from nnstudio.cli.options import UserPath, short_path
+from nnstudio.core.errors import UserInputError
 
 # Subcommand name → module in this package. Each module defines add_parser(sub) and run(args) → int.
 COMMANDS = {
@@ -18,8 +22,8 @@ COMMANDS = {
 EXIT_USAGE = 2
 
 
-class CliError(Exception):
-    """A user error: printed as one line, exit status 2."""
+class CliError(UserInputError):
+    """A user error found by the command line itself: printed as one line, exit status 2."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -50,9 +54,64 @@ def main(argv=None) -> int:
         return 0
     try:
         return int(args.run(args) or 0)
-    except CliError as exc:
-        print(f"nnstudio {args.command}: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+    except OSError as exc:
+        if not _about_user_path(exc, args):
+            raise  # not the user's file: a bug or the machine's trouble, keep the traceback
+        _fail(args, _os_message(exc))
+    except _user_errors() as exc:
+        _fail(args, str(exc))
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    return EXIT_USAGE
+
+
+def _user_errors() -> tuple:
+    """Exceptions that mean "fix your input": UserInputError and the readers' own classes, until
+    they derive from it (each message already names the file)."""
+    errors = [UserInputError]
+    for module, name in (("nnstudio.core.serialization", "ModelFileError"),
+                         ("nnstudio.core.data", "DatasetError")):
+        cls = getattr(sys.modules.get(module), name, None)  # only if that reader was used
+        if isinstance(cls, type) and issubclass(cls, Exception):
+            errors.append(cls)
+    return tuple(errors)
+
+
+def _fail(args, message: str) -> None:
+    message = " ".join(str(message).split()) or "error"  # one line, whatever the message holds
+    print(f"nnstudio {args.command}: error: {message}", file=sys.stderr)
+
+
+def _user_paths(args) -> list[str]:
+    """The paths the user gave (arguments parsed by options.user_path)."""
+    found = []
+    for value in vars(args).values():
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, UserPath):
+                found.append(os.path.abspath(item))
+    return found
+
+
+def _about_user_path(exc: OSError, args) -> bool:
+    """Is `exc` about one of the user's paths, a folder above it, or a file beside it (the
+    temporary file of an atomic write)?"""
+    names = [n for n in (exc.filename, exc.filename2) if n is not None]
+    for name in names:
+        try:
+            name = os.path.abspath(os.fsdecode(name))
+        except (TypeError, ValueError):
+            continue
+        for path in _user_paths(args):
+            beside = (os.path.dirname(name) == os.path.dirname(path)
+                      and os.path.basename(name).startswith(f".{os.path.basename(path)}."))
+            if name == path or path.startswith(name.rstrip(os.sep) + os.sep) or beside:
+                return True
+    return False
+
+
+def _os_message(exc: OSError) -> str:
+    reason = exc.strerror or str(exc)
+    if exc.filename is None:
+        return reason
+    return f"{short_path(exc.filename)}: {reason[:1].lower() + reason[1:]}"

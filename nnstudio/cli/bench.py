@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 import json
 
+from nnstudio.cli.options import check_writable, user_path
+
 # Flag → module in nnstudio.bench whose run() prints and returns figures.
 SUITES = {
     "data": "nnstudio.bench.data",
@@ -21,11 +23,13 @@ def add_parser(sub):
     for name in SUITES:
         p.add_argument(f"--{name}", action="store_true", help=f"run the {name} benchmark")
     p.add_argument("--all", action="store_true", help="run every benchmark (the default)")
-    p.add_argument("--json", metavar="FILE", help="also write the figures as JSON")
+    p.add_argument("--json", type=user_path, metavar="FILE", help="also write the figures as JSON")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
+    if args.json:
+        check_writable(args.json, "--json")  # before the benchmarks, not after
     chosen = [n for n in SUITES if getattr(args, n)]
     if args.all or not chosen:
         chosen = list(SUITES)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import numpy as np
 
 from nnstudio.cli import CliError
+from nnstudio.cli.options import user_path
 
 
 def add_parser(sub):
     p = sub.add_parser("evaluate", help="test accuracy and per-digit accuracy of a saved model",
                        description="Evaluate a model saved by NN Studio on the MNIST test set (or the "
                        "test files of another MNIST-format folder).")
-    p.add_argument("model", metavar="MODEL", help="a model .npz saved by NN Studio")
-    p.add_argument("--dataset", metavar="DIR", help="a folder with the four MNIST-format files")
+    p.add_argument("model", type=user_path, metavar="MODEL", help="a model .npz saved by NN Studio")
+    p.add_argument("--dataset", type=user_path, metavar="DIR", help="a folder with the four MNIST-format files")
     p.add_argument("--train", action="store_true", help="also report the training-set accuracy")
     p.set_defaults(run=run)
 
