@@ -54,6 +54,9 @@ def main(argv=None) -> int:
         return 0
     try:
         return int(args.run(args) or 0)
+    except BrokenPipeError:  # `nnstudio ... | head`: the reader left, stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit's flush
+        return 141  # as a shell reports SIGPIPE
     except OSError as exc:
         if not _about_user_path(exc, args):
             raise  # not the user's file: a bug or the machine's trouble, keep the traceback
@@ -115,3 +118,14 @@ def _os_message(exc: OSError) -> str:
     if exc.filename is None:
         return reason
     return f"{short_path(exc.filename)}: {reason[:1].lower() + reason[1:]}"
+
+
+def check_model_outputs(network, path) -> None:
+    """Raise CliError if a loaded model's outputs overflow (finite but huge weights, which the file
+    reader accepts): every pixel at full ink is the largest input an image can give."""
+    import numpy as np
+
+    with np.errstate(over="ignore", invalid="ignore"):
+        scores = network.predict(np.ones((1, network.sizes[0]), dtype=network.dtype))
+    if not np.isfinite(scores).all():
+        raise CliError(f"{short_path(path)}: the model's outputs overflow (its weights are too large)")

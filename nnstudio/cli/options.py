@@ -24,7 +24,9 @@ def _int(text: str) -> int:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if not value.is_integer():  # also NaN and ±inf
+    if math.isinf(value):
+        raise argparse.ArgumentTypeError(f"not a finite number: {text!r}")
+    if not value.is_integer():  # also NaN
         raise argparse.ArgumentTypeError(f"not a whole number: {text!r}")
     return int(value)
 
@@ -60,8 +62,11 @@ def float_in_range(lo: float, hi: float | None = None, lo_open: bool = False):
     def parse(text: str) -> float:
         value = _float(text)
         if (value <= lo if lo_open else value < lo) or hi is not None and value > hi:
-            low = f"above {_fmt(lo)}" if lo_open else f"at least {_fmt(lo)}"
-            wanted = (f"{low} and at most {_fmt(hi)}" if hi is not None else low)
+            if hi is None:
+                wanted = f"above {_fmt(lo)}" if lo_open else f"at least {_fmt(lo)}"
+            else:
+                wanted = (f"above {_fmt(lo)} and at most {_fmt(hi)}" if lo_open
+                          else f"from {_fmt(lo)} to {_fmt(hi)}")
             raise argparse.ArgumentTypeError(f"must be a number {wanted}, not {text!r}")
         return value
     parse.__name__ = "number"
@@ -79,15 +84,30 @@ def user_path(text: str) -> UserPath:
     empty) before any work is done, so nothing is computed for a file that cannot be written."""
     if not text:
         raise argparse.ArgumentTypeError("empty file name")
+    too_long = argparse.ArgumentTypeError(f"{short_path(text)}: file name too long for this system")
     try:
         os.stat(text)
     except OSError as exc:
         if exc.errno == errno.ENAMETOOLONG:
-            raise argparse.ArgumentTypeError(
-                f"{short_path(text)}: file name too long for this system") from None
+            raise too_long from None
+        if exc.errno == errno.ENOENT and _too_long(text):  # a new file or folder: would fail later
+            raise too_long from None
     except ValueError:  # an embedded NUL byte
         raise argparse.ArgumentTypeError(f"{short_path(text)!r}: not a valid file name") from None
     return UserPath(text)
+
+
+def _too_long(path: str) -> bool:
+    """Would creating `path` fail for its length (a part past NAME_MAX, the whole past PATH_MAX)?"""
+    folder = os.path.dirname(os.path.abspath(path))
+    while not os.path.isdir(folder):
+        folder = os.path.dirname(folder)
+    try:
+        name_max, path_max = os.pathconf(folder, "PC_NAME_MAX"), os.pathconf(folder, "PC_PATH_MAX")
+    except (AttributeError, OSError, ValueError):  # no pathconf (Windows): the usual limits
+        name_max, path_max = 255, 4096
+    encoded = os.fsencode(os.path.abspath(path))
+    return len(encoded) >= path_max or any(len(part) > name_max for part in encoded.split(os.sep.encode()))
 
 
 def short_path(path, limit: int = 120) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from nnstudio.cli import CliError
+import numpy as np
+
+from nnstudio.cli import CliError, check_model_outputs
 from nnstudio.cli.options import int_in_range, short_path, user_path
 
 EXIT_FAILED = 2
@@ -34,6 +36,7 @@ def run(args) -> int:
         raise CliError(str(exc)) from None
     if network.sizes[0] != 784:
         raise CliError(f"{args.model}: the model takes {network.sizes[0]} inputs, not 784 (28x28)")
+    check_model_outputs(network, args.model)
     try:
         from nnstudio.gui.panels.drawing_image import ImageReadError, read_image
     except ImportError:  # pragma: no cover - PySide6 is a dependency
@@ -52,7 +55,12 @@ def run(args) -> int:
             _failed(name, "no ink found (blank image)")
             failed += 1
             continue
-        p = network.probabilities(x[None])[0]
+        with np.errstate(over="ignore", invalid="ignore"):
+            p = network.probabilities(x[None])[0]
+        if not np.isfinite(p).all():
+            _failed(name, "the model's outputs overflow for this image")
+            failed += 1
+            continue
         order = p.argsort()[::-1]
         line = f"{name}: {int(order[0])} (p={p[order[0]]:.2f})"
         if args.top > 1:

@@ -8,6 +8,8 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from nnstudio.cli import CliError
 from nnstudio.cli.options import (finite_positive_float, float_in_range, int_in_range,
                                   non_negative_int, positive_int, user_path,
@@ -169,7 +171,9 @@ def run(args) -> int:
               f"{length}, {len(trainer.x_train)} training images, seed {cfg.seed}")
     history, final, diverged = [], None, None
     limits = _threads(args.threads)
-    with limits:
+    # A run that blows up overflows on purpose: the trainer detects it and says so in one line,
+    # numpy's RuntimeWarnings about the same steps would only be noise.
+    with limits, np.errstate(over="ignore", invalid="ignore"):
         for rec in trainer.run():
             if isinstance(rec, EpochRecord):
                 history.append(_record_dict(rec))
