@@ -54,8 +54,13 @@ def main(argv=None) -> int:
         return 0
     try:
         return int(args.run(args) or 0)
-    except BrokenPipeError:  # `nnstudio ... | head`: the reader left, stop quietly
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit's flush
+    except BrokenPipeError as exc:  # `nnstudio ... | head`: the reader left, stop quietly
+        if exc.filename is not None:
+            raise
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit's flush
+        except (OSError, ValueError):  # stdout is not a file descriptor (captured): nothing to flush
+            pass
         return 141  # as a shell reports SIGPIPE
     except OSError as exc:
         if not _about_user_path(exc, args):
