@@ -79,15 +79,20 @@ class _IdxStream:
             raw = open(path, "rb") if source is None else source
         except OSError as exc:
             raise DatasetError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-        self._raw = raw
-        head = self._guard(lambda: raw.read(2))
-        if not head:
-            self.close()
-            raise DatasetError(f"{path}: the file is empty")
-        self._guard(lambda: raw.seek(0))
-        self.gzipped = head == b"\x1f\x8b"
-        self._file = gzip.GzipFile(fileobj=raw, mode="rb") if self.gzipped else raw
+        self._raw = self._file = raw
+        self.gzipped = False
         self.read_bytes = 0
+        try:
+            head = self._guard(lambda: raw.read(2))
+            if not head:
+                raise DatasetError(f"{path}: the file is empty")
+            self._guard(lambda: raw.seek(0))
+        except BaseException:
+            self.close()
+            raise
+        self.gzipped = head == b"\x1f\x8b"
+        if self.gzipped:
+            self._file = gzip.GzipFile(fileobj=raw, mode="rb")
 
     def _guard(self, fn):
         try:
@@ -120,6 +125,8 @@ class _IdxStream:
         return done
 
     def close(self) -> None:
+        if self._file is not self._raw:
+            self._file.close()  # the GzipFile; it leaves the file it reads open
         if self._own:
             self._raw.close()
 
