@@ -1,4 +1,5 @@
-"""The QThread worker that iterates Trainer.run(), batches its records and obeys pause/step/stop.
+"""Every background thread: TrainingWorker iterates Trainer.run(), batches its records and obeys
+pause/step/stop; JobWorker runs one-shot jobs (a dataset load, an evaluation, a gradient check).
 
 The worker object is moved to its own QThread. Its controls (`stop`, `pause`, `resume`, `step`)
 are plain thread-safe methods called straight from the GUI thread: a queued signal would wait
@@ -7,6 +8,8 @@ behind the busy training loop (DESIGN.md point 9).
 
 from __future__ import annotations
 
+import atexit
+import inspect
 import os
 import threading
 import time
@@ -280,7 +283,10 @@ _jobs: set = set()  # running JobWorkers: a QThread object must outlive its run(
 def _join_jobs() -> None:
     for job in list(_jobs):
         job.cancel()
-        job.wait(-1)
+        job.wait()
+
+
+atexit.register(_join_jobs)  # a job still running at interpreter exit is cancelled, then joined
 
 
 class JobWorker(QThread):
@@ -294,7 +300,7 @@ class JobWorker(QThread):
 
     yielded(object) : an item of a generator job.
     result(object) : what the job returned; not emitted when it raised or was cancelled.
-    error(str) : the exception the job raised, as one line (a cancelled job raises none).
+    error(str) : the exception the job raised, as one line (none once cancel() was called).
     finished() : always last, from QThread, once the thread has ended.
 
     Signals arrive queued on the GUI thread. The worker keeps itself alive while it runs (and
@@ -312,8 +318,6 @@ class JobWorker(QThread):
         self._fn, self._args, self._kwargs = fn, args, kwargs
         self.cancel_event = threading.Event()
         try:
-            import inspect
-
             if "cancel" in inspect.signature(fn).parameters:
                 self._kwargs["cancel"] = self.cancel_event
         except (TypeError, ValueError):  # a builtin without a signature
@@ -322,10 +326,6 @@ class JobWorker(QThread):
         workers_registry.register(self)
 
     def start(self, *args) -> None:
-        if not _jobs:
-            import atexit
-
-            atexit.register(_join_jobs)  # a job still running at interpreter exit is cancelled and joined
         _jobs.add(self)
         super().start(*args)
 
@@ -342,8 +342,6 @@ class JobWorker(QThread):
         _jobs.discard(self)
 
     def run(self) -> None:
-        import inspect
-
         try:
             value = self._fn(*self._args, **self._kwargs)
             if inspect.isgenerator(value):
