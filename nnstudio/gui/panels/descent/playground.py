@@ -6,32 +6,16 @@ import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from nnstudio.core.playground import descent as core
 from nnstudio.core.playground.expression import ExpressionError, parse_expression
 from nnstudio.core.nn.gradient import numerical_gradient_2d
 from nnstudio.core.nn.optimizers import DEFAULT_LR
-from nnstudio.core.playground.surfaces import SURFACES, Surface
+from nnstudio.core.playground.surfaces import SURFACES, Surface, finite_start
 from nnstudio.gui.panels.descent.controls import CUSTOM, PRESETS, DescentControls
 from nnstudio.gui.panels.descent.curves import ValueCurves
 from nnstudio.gui.panels.descent.field import FieldView
 from nnstudio.gui.panels.descent.painter import FieldPainter
 from nnstudio.gui.panels.descent.race import RaceRunner
 from nnstudio.gui.panels.descent.style import NOTE_TEXT
-
-
-def _finite_start(f, view, near):
-    """The point of a coarse grid over `view` closest to `near` where f is finite (else the centre)."""
-    xs, ys, Z = core.sample(f, view, 24)
-    X, Y = np.meshgrid(xs, ys)
-    ok = np.isfinite(Z)
-    a, b, c, d = view
-    if a <= near[0] <= b and c <= near[1] <= d and np.isfinite(f(*near)):
-        return float(near[0]), float(near[1])
-    if not ok.any():
-        return (a + b) / 2, (c + d) / 2
-    dist = np.where(ok, (X - near[0]) ** 2 + (Y - near[1]) ** 2, np.inf)
-    j, i = np.unravel_index(np.argmin(dist), dist.shape)
-    return float(round(X[j, i], 3)), float(round(Y[j, i], 3))
 
 
 class DescentPlayground(QWidget):
@@ -185,7 +169,7 @@ class DescentPlayground(QWidget):
             self.expression.setText(text)
         w = self.view_spin.value()  # half-width of the typed-in function's view
         view = (-w, w, -w, w)
-        start = _finite_start(expr, view, self.field.start_point())
+        start = finite_start(expr, view, self.field.start_point())
         self.custom = Surface(CUSTOM, "Your own f(x₀, x₁)", expr.formula, expr.formula_html, expr, None,
                               view, start, (), "Your function: only the numerical gradient is known.",
                               dict(DEFAULT_LR, sgd=0.1))
