@@ -16,6 +16,7 @@ from nnstudio.gui.panels.descent.field import FieldView
 from nnstudio.gui.panels.descent.painter import FieldPainter
 from nnstudio.gui.panels.descent.race import RaceRunner
 from nnstudio.gui.panels.descent.style import NOTE_TEXT
+from nnstudio.gui.widgets.signals import blocked
 
 
 class DescentPlayground(QWidget):
@@ -115,9 +116,8 @@ class DescentPlayground(QWidget):
         item = self.gradient_combo.model().item(1)
         item.setEnabled(not custom)
         if custom and self.gradient_combo.currentIndex() == 1:
-            self.gradient_combo.blockSignals(True)
-            self.gradient_combo.setCurrentIndex(0)
-            self.gradient_combo.blockSignals(False)
+            with blocked(self.gradient_combo):
+                self.gradient_combo.setCurrentIndex(0)
         self.optimizers.set_state(lrs=surface.lrs or {})
         self.field.set_view(surface.view)
         self.field.set_minima(surface.minima)
@@ -173,9 +173,8 @@ class DescentPlayground(QWidget):
         self.custom = Surface(CUSTOM, "Your own f(x₀, x₁)", expr.formula, expr.formula_html, expr, None,
                               view, start, (), "Your function: only the numerical gradient is known.",
                               dict(DEFAULT_LR, sgd=0.1))
-        self.function_combo.blockSignals(True)
-        self.function_combo.setCurrentIndex(self.function_combo.findData(CUSTOM))
-        self.function_combo.blockSignals(False)
+        with blocked(self.function_combo):
+            self.function_combo.setCurrentIndex(self.function_combo.findData(CUSTOM))
         self.set_surface(self.custom)
         return True
 
@@ -188,10 +187,9 @@ class DescentPlayground(QWidget):
 
     def set_start(self, x0: float, x1: float, reset: bool = True) -> None:
         self.field.set_start(x0, x1)
-        for spin, value in ((self.start_x0, x0), (self.start_x1, x1)):
-            spin.blockSignals(True)
-            spin.setValue(value)
-            spin.blockSignals(False)
+        with blocked(self.start_x0, self.start_x1):
+            self.start_x0.setValue(x0)
+            self.start_x1.setValue(x1)
         if reset:
             self.reset()
 
@@ -224,18 +222,15 @@ class DescentPlayground(QWidget):
         """One of the book's experiments: function, optimizers and their rates, start, steps; then play."""
         key, lrs, start, steps = PRESETS[name]
         self.stop()
-        self.function_combo.blockSignals(True)
-        self.function_combo.setCurrentIndex(self.function_combo.findData(key))
-        self.function_combo.blockSignals(False)
+        with blocked(self.function_combo):
+            self.function_combo.setCurrentIndex(self.function_combo.findData(key))
         if self.gradient_combo.currentIndex() != 0:  # the book's runs use the numerical gradient
-            self.gradient_combo.blockSignals(True)
-            self.gradient_combo.setCurrentIndex(0)
-            self.gradient_combo.blockSignals(False)
+            with blocked(self.gradient_combo):
+                self.gradient_combo.setCurrentIndex(0)
         self.set_surface(SURFACES[key], start)  # also frames the function's own view again
         self.optimizers.set_state(checked=set(lrs), lrs=lrs)
-        self.steps_spin.blockSignals(True)
-        self.steps_spin.setValue(steps)
-        self.steps_spin.blockSignals(False)
+        with blocked(self.steps_spin):
+            self.steps_spin.setValue(steps)
         self.set_start(*start)
         self.play()
 
