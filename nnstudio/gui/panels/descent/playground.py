@@ -258,7 +258,6 @@ class DescentPlayground(QWidget):
     def stop(self) -> None:
         self.race.stop()
 
-    @Slot()
     def single_step(self) -> None:
         self.race.single_step()
 
