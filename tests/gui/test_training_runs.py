@@ -251,3 +251,19 @@ def test_revert_to_bundled_model_and_use_bundled_mnist(qtbot, main_window_factor
     assert window.context.dataset.name == "MNIST (bundled)"
     assert len(window.context.dataset.data[0][0]) > 2000
     assert "MNIST (bundled)" in window.dataset_label.text()
+
+
+def test_after_an_unusable_run_the_weights_panel_shows_the_current_model(qtbot, main_window_factory,
+                                                                         small_dataset):
+    window = main_window_factory()
+    window.context.set_dataset(small_dataset)
+    model = window.context.model
+    assert model.source == "bundled"
+    weights = window.panels["weightsPanel"]
+    panel = window.panels["trainingPanel"]
+    configure(panel, iterations=2000, lr="1e6", hidden="100")
+    run_to_end(qtbot, panel)
+    assert panel.run.finished.reason == "diverged" and window.context.model is model
+    assert weights.iteration is None
+    for k, v in model.network.params.items():
+        np.testing.assert_array_equal(weights.params[k], v)
