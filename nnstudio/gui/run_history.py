@@ -183,7 +183,12 @@ class RunHistory:
 
     # ------------------------------------------------------------------ the history file
     def save(self, path: str | Path, max_runs: int = MAX_RUNS, max_points: int = MAX_POINTS) -> None:
-        """Write the newest `max_runs` finished runs, atomically (a running run is not written)."""
+        """Write the newest `max_runs` finished runs, atomically (a running run is not written).
+
+        The file: {"format": "nnstudio-run-history", "version": 1, "saved": ISO time, "runs": [...]},
+        each run as `to_state` gives it (settings, records, at most `max_points` loss points);
+        non-finite numbers are written as null. JSON only: reading it never runs code.
+        """
         runs = [r for r in self.runs if r.finished is not None][-max_runs:]
         d = {"format": HISTORY_FORMAT, "version": HISTORY_VERSION,
              "saved": time.strftime("%Y-%m-%dT%H:%M:%S%z"),

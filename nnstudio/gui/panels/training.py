@@ -12,8 +12,8 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QMessageBox, QPushButton,
                                QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
-from nnstudio.core.presets import PRESETS
 from nnstudio.core.learning import unusable_reason
+from nnstudio.core.presets import PRESETS
 from nnstudio.core.records import DivergedRecord, EpochRecord, NotLearningRecord
 from nnstudio.core.trainer import Trainer
 from nnstudio.gui import settings
@@ -132,7 +132,9 @@ class TrainingPanel(QWidget):
         if self.history.runs:
             self.history_box.set_runs(self.history.runs)
             self.plots.show_run(self.history.runs[-1])
-            self.stats.show_message(f"{len(self.history)} runs of earlier sessions are in the run history.")
+            n = len(self.history)
+            self.stats.show_message(f"{n} run{'s' if n != 1 else ''} of earlier sessions "
+                                    f"{'are' if n != 1 else 'is'} in the run history.")
         if self.history_notice:
             self.stats.show_message(self.history_notice, "error")
 
