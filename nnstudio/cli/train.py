@@ -146,7 +146,7 @@ def run(args) -> int:
         data = load_mnist(directory=args.dataset)
     except DatasetError as exc:
         raise CliError(str(exc)) from None
-    from nnstudio.core.nn.records import DivergedRecord, EpochRecord, FinishedRecord
+    from nnstudio.core.nn.records import DivergedRecord, EpochRecord, FinishedRecord, NotLearningRecord
     from nnstudio.core.nn.trainer import Trainer
 
     progress = None
@@ -169,7 +169,7 @@ def run(args) -> int:
         print(f"preset {preset.name}: {'-'.join(map(str, net.sizes))} {cfg.activation}, init {cfg.init}, "
               f"{cfg.loss} loss, {cfg.optimizer} lr {cfg.lr:g}, batch {cfg.batch_size} ({cfg.sampling}), "
               f"{length}, {len(trainer.x_train)} training images, seed {cfg.seed}")
-    history, final, diverged = [], None, None
+    history, final, diverged, stuck = [], None, None, None
     limits = _threads(args.threads)
     # A run that blows up overflows on purpose: the trainer detects it and says so in one line,
     # numpy's RuntimeWarnings about the same steps would only be noise.
@@ -185,6 +185,9 @@ def run(args) -> int:
             elif isinstance(rec, DivergedRecord):
                 diverged = rec
                 print(rec.message, flush=True)
+            elif isinstance(rec, NotLearningRecord):
+                stuck = rec
+                print(rec.message, flush=True)
             elif isinstance(rec, FinishedRecord):
                 final = rec
     expected = (f" (the book: {preset.expected_test_acc:.4f})"
@@ -197,6 +200,7 @@ def run(args) -> int:
         "history": history,
         "finished": _record_dict(final),
         "diverged": _record_dict(diverged) if diverged else None,
+        "not_learning": _record_dict(stuck) if stuck else None,
         "dataset": str(Path(args.dataset).resolve()) if args.dataset else "bundled MNIST",
         "created": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
     }

@@ -82,6 +82,9 @@ class MainWindow(QMainWindow):
         self.resize(_default_size(self.screen()))
         self._load_default_model()
         self.restore_settings()
+        notice = getattr(self.panels.get("trainingPanel"), "history_notice", "")
+        if notice:  # a damaged run history was set aside: say so without blocking the start
+            self.statusBar().showMessage(notice, 30_000)
 
     def _make_panel(self, module, cls_name):
         return getattr(importlib.import_module(module), cls_name)(self.context)
@@ -105,9 +108,14 @@ class MainWindow(QMainWindow):
         self.save_model_action = self._action(file, "&Save model…", self.save_model, "Ctrl+S", "saveModelAction")
         self.save_model_as_action = self._action(file, "Save model &as…", self.save_model_as, "Ctrl+Shift+S",
                                                  "saveModelAsAction")
+        self.revert_model_action = self._action(file, "&Revert to bundled model", self.revert_to_bundled_model,
+                                                None, "revertModelAction")
+        self.revert_model_action.setToolTip("Make the bundled, trained model the current model again")
         file.addSeparator()
         self.open_dataset_action = self._action(file, "Open &dataset folder…", self.open_dataset_dialog,
                                                 None, "openDatasetAction")
+        self.bundled_dataset_action = self._action(file, "Use &bundled MNIST", self.use_bundled_dataset,
+                                                   None, "useBundledMnistAction")
         self.export_plot_action = self._action(file, "&Export plot…", self.export_plot, "Ctrl+E",
                                                "exportPlotAction")
         file.addSeparator()
@@ -201,6 +209,22 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Bundled model unusable: {exc}")
             return
         self.context.set_model(ModelInfo(network, "bundled default model", "bundled", path, meta))
+
+    @Slot()
+    def revert_to_bundled_model(self) -> bool:
+        """File ▸ Revert to bundled model: the bundled model becomes the current model again."""
+        from nnstudio.core.nn.serialization import ModelFileError, load_model
+        from nnstudio.paths import default_model_path
+
+        path = default_model_path()
+        try:
+            network, meta = load_model(path)
+        except (ModelFileError, OSError) as exc:
+            QMessageBox.warning(self, "Revert to bundled model", f"The bundled model cannot be read: {exc}")
+            return False
+        self.context.set_model(ModelInfo(network, "bundled default model", "bundled", path, meta))
+        self.statusBar().showMessage("The bundled default model is the current model again.", 5000)
+        return True
 
     def _last_dir(self, key: str) -> str:
         d = settings.read_str(key)
@@ -319,6 +343,16 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
         QMessageBox.warning(self, "Cannot open dataset", message)
 
+    @Slot()
+    def use_bundled_dataset(self) -> bool:
+        """File ▸ Use bundled MNIST: back to the bundled dataset after opening another folder
+        (loaded in the background like any dataset; `dataset_changed` announces it)."""
+        if not self.context.load_dataset(None):
+            self.statusBar().showMessage("A dataset is still loading; try again when it is done.", 5000)
+            return False
+        self.statusBar().showMessage("Loading the bundled MNIST…", 5000)
+        return True
+
     @Slot(object)
     def _on_dataset_changed(self, info) -> None:
         self.dataset_label.setText(f"Data: {info.name}")
@@ -379,7 +413,26 @@ class MainWindow(QMainWindow):
                 panel.shutdown()
         self.context.cancel_loading()  # never waits: the reader stops at its next chunk
 
+    def confirm_quit(self) -> bool:
+        """During a run, ask before quitting; True when the window may close."""
+        training = self.panels.get("trainingPanel")
+        if not getattr(training, "running", False):
+            return True
+        run = training.run
+        what = (f"Run {run.number} is still training ({len(run.iterations):,} of "
+                f"{run.total_iterations:,} iterations)." if run is not None else "A run is starting.")
+        answer = QMessageBox.question(
+            self, "Quit during a run?",
+            f"{what}\n\nQuit stops it: its curves are kept in the run history, and its network becomes "
+            f"the current model only if it learned (models are not kept across restarts: save one with "
+            f"File ▸ Save model…). Cancel keeps NN Studio and the run going.\n\nStop the run and quit?",
+            QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
+        return answer == QMessageBox.Yes
+
     def closeEvent(self, event):
+        if not self.confirm_quit():
+            event.ignore()
+            return
         self.save_settings()
         self.shutdown()
         super().closeEvent(event)

@@ -1,4 +1,5 @@
-"""The runs of this session: settings and curves of each, exportable as CSV or JSON (atomically)."""
+"""The runs of this and earlier sessions: settings and curves of each, exportable as CSV or JSON,
+kept across restarts in a bounded JSON file in the user data folder (written atomically)."""
 
 from __future__ import annotations
 
@@ -6,15 +7,24 @@ import csv
 import io
 import json
 import math
+import time
 from array import array
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 import numpy as np
 
 from nnstudio.core.files import atomic_write
-from nnstudio.core.nn.records import DivergedRecord, EpochRecord, FinishedRecord, StepRecord
+from nnstudio.core.nn.records import (DivergedRecord, EpochRecord, FinishedRecord, NotLearningRecord,
+                                   StepRecord)
 from nnstudio.core.nn.trainer import TrainConfig
+
+HISTORY_FILE = "run-history.json"
+HISTORY_FORMAT = "nnstudio-run-history"
+HISTORY_VERSION = 1
+MAX_RUNS = 20  # the file keeps the newest runs only
+MAX_POINTS = 2_000  # loss points per run in the file (every k-th step, the last one always kept)
+MAX_FILE_BYTES = 64 * 2**20  # a bigger file was not written by us: set aside unread
 
 
 @dataclass
@@ -32,12 +42,17 @@ class Run:
     epochs: list = field(default_factory=list)  # EpochRecord
     diverged: DivergedRecord | None = None
     finished: FinishedRecord | None = None
+    not_learning: NotLearningRecord | None = None
+    session: str = "this session"  # "earlier session" for a run read from the history file
 
     @property
     def label(self) -> str:
         state = self.finished.reason if self.finished else "running"
         name = self.preset if self.preset and self.preset != "custom" else "custom"
-        return f"run {self.number} ({name}, {state})"
+        if self.not_learning is not None and state != "diverged":
+            state += ", not learning"
+        earlier = " · earlier session" if self.session != "this session" else ""
+        return f"run {self.number} ({name}, {state}){earlier}"
 
     def add(self, records) -> None:
         for rec in records:
@@ -49,8 +64,14 @@ class Run:
                 self.epochs.append(rec)
             elif isinstance(rec, DivergedRecord):
                 self.diverged = rec
+            elif isinstance(rec, NotLearningRecord):
+                self.not_learning = rec
             elif isinstance(rec, FinishedRecord):
                 self.finished = rec
+
+    @property
+    def planned_length_reached(self) -> bool:
+        return bool(self.iterations) and self.iterations[-1] >= self.total_iterations
 
     def step_arrays(self) -> tuple[np.ndarray, np.ndarray]:
         return np.frombuffer(self.iterations, dtype=np.int_).astype(float), np.frombuffer(self.losses)
@@ -82,6 +103,50 @@ class Run:
                        "lr": list(self.lrs)}}
         return json.dumps(d, indent=1)
 
+    def to_state(self, max_points: int = MAX_POINTS) -> dict:
+        """What the history file keeps of this run: everything but the curve thinned to at most
+        `max_points` steps (every k-th, the last always kept)."""
+        n = len(self.iterations)
+        k = max(1, math.ceil(n / max_points))
+        keep = list(range(0, n, k))
+        if n and keep[-1] != n - 1:
+            keep[-1] = n - 1
+        return {"run": self.number, "preset": self.preset, "config": self.config.to_dict(),
+                "iterations_per_epoch": self.iters_per_epoch, "total_iterations": self.total_iterations,
+                "finished": _clean(asdict(self.finished)) if self.finished else None,
+                "diverged": _clean(asdict(self.diverged)) if self.diverged else None,
+                "not_learning": _clean(asdict(self.not_learning)) if self.not_learning else None,
+                "epochs": [_clean(asdict(e)) for e in self.epochs],
+                "steps": {"iteration": [self.iterations[i] for i in keep],
+                          "loss": [_num(self.losses[i]) for i in keep],
+                          "lr": [self.lrs[i] for i in keep]}}
+
+    @classmethod
+    def from_state(cls, d: dict) -> "Run":
+        """A run from `to_state`'s dict; ValueError/TypeError/KeyError on anything malformed."""
+        steps = d["steps"]
+        its, losses, lrs = steps["iteration"], steps["loss"], steps["lr"]
+        if not (len(its) == len(losses) == len(lrs)):
+            raise ValueError("step columns of different lengths")
+        run = cls(int(d["run"]), TrainConfig.from_dict(d["config"]),
+                  None if d.get("preset") is None else str(d["preset"]),
+                  int(d["iterations_per_epoch"]), int(d["total_iterations"]),
+                  session="earlier session")
+        if run.iters_per_epoch < 1 or run.number < 1:
+            raise ValueError("bad run numbers")
+        run.iterations.extend(int(i) for i in its)
+        run.losses.extend(math.nan if v is None else float(v) for v in losses)
+        run.lrs.extend(float(v) for v in lrs)
+        run.epochs = [_record(EpochRecord, e) for e in d.get("epochs") or []]
+        for name, rec_type in (("finished", FinishedRecord), ("diverged", DivergedRecord),
+                               ("not_learning", NotLearningRecord)):
+            if d.get(name) is not None:
+                setattr(run, name, _record(rec_type, d[name]))
+        if run.finished is None:  # the app ended without saying (it never writes a running run)
+            run.finished = FinishedRecord("stopped", run.iterations[-1] if run.iterations else 0,
+                                          0.0, 0.0)
+        return run
+
     def to_csv(self) -> str:
         """One row per step, plus the epoch-0 row; accuracy columns filled at epoch ends."""
         acc = {e.iteration: e for e in self.epochs}
@@ -104,16 +169,72 @@ class Run:
 
 
 class RunHistory:
-    """Every run of the session, numbered from 1."""
+    """The runs of this session after those of earlier ones, numbered on from the last."""
 
     def __init__(self):
         self.runs: list[Run] = []
 
     def new_run(self, config: TrainConfig, preset: str | None, iters_per_epoch: int,
                 total_iterations: int) -> Run:
-        run = Run(len(self.runs) + 1, config, preset, iters_per_epoch, total_iterations)
+        number = max((r.number for r in self.runs), default=0) + 1
+        run = Run(number, config, preset, iters_per_epoch, total_iterations)
         self.runs.append(run)
         return run
+
+    # ------------------------------------------------------------------ the history file
+    def save(self, path: str | Path, max_runs: int = MAX_RUNS, max_points: int = MAX_POINTS) -> None:
+        """Write the newest `max_runs` finished runs, atomically (a running run is not written).
+
+        The file: {"format": "nnstudio-run-history", "version": 1, "saved": ISO time, "runs": [...]},
+        each run as `to_state` gives it (settings, records, at most `max_points` loss points);
+        non-finite numbers are written as null. JSON only: reading it never runs code.
+        """
+        runs = [r for r in self.runs if r.finished is not None][-max_runs:]
+        d = {"format": HISTORY_FORMAT, "version": HISTORY_VERSION,
+             "saved": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+             "runs": [r.to_state(max_points) for r in runs]}
+        _atomic_write_text(Path(path), json.dumps(d, separators=(",", ":"), allow_nan=False))
+
+    @classmethod
+    def load(cls, path: str | Path) -> tuple["RunHistory", str]:
+        """The history in `path` and a problem ("" when none). A missing file is an empty history;
+        a damaged one (unreadable, not our JSON, a newer version, runs that do not parse) is
+        renamed beside itself, bytes untouched, and whatever runs could be read are returned."""
+        path = Path(path)
+        history = cls()
+        if not path.exists():
+            return history, ""
+        try:
+            if path.stat().st_size > MAX_FILE_BYTES:
+                raise ValueError(f"it is larger than {MAX_FILE_BYTES // 2**20} MB")
+            d = json.loads(path.read_bytes().decode("utf-8"))
+            if not isinstance(d, dict) or d.get("format") != HISTORY_FORMAT:
+                raise ValueError("it is not an NN Studio run history")
+            if d.get("version") != HISTORY_VERSION:
+                raise ValueError(f"it has version {d.get('version')!r}, this NN Studio reads "
+                                 f"version {HISTORY_VERSION}")
+            entries = d.get("runs")
+            if not isinstance(entries, list):
+                raise ValueError("it has no list of runs")
+        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+            return history, _set_aside(path, f"the run history could not be read ({exc})")
+        bad, numbers = 0, set()
+        for entry in entries:
+            try:
+                run = Run.from_state(entry)
+            except (KeyError, TypeError, ValueError, AttributeError, OverflowError):
+                bad += 1
+                continue
+            if run.number in numbers:
+                bad += 1
+                continue
+            numbers.add(run.number)
+            history.runs.append(run)
+        history.runs.sort(key=lambda r: r.number)
+        if bad:
+            return history, _set_aside(path, f"{bad} of its {len(entries)} runs could not be read; "
+                                             f"the other {len(history.runs)} were")
+        return history, ""
 
     def get(self, number: int) -> Run | None:
         return next((r for r in self.runs if r.number == number), None)
@@ -128,6 +249,55 @@ def _num(v: float):
 
 def _clean(d: dict) -> dict:
     return {k: (_num(v) if isinstance(v, float) else v) for k, v in d.items()}
+
+
+def _record(rec_type, d) -> object:
+    """A record from its JSON object, with every field's type checked (None back to NaN where
+    `_clean` wrote a non-finite float): a damaged file must fail here, not later in a view."""
+    if not isinstance(d, dict):
+        raise TypeError("a record must be an object")
+    values = {}
+    for f in fields(rec_type):
+        if f.name not in d:
+            continue  # the dataclass default, or a TypeError from the constructor
+        v, kind = d[f.name], str(f.type)
+        if v is None and "None" in kind:
+            pass
+        elif kind.startswith("float"):
+            if v is None:
+                v = math.nan
+            elif isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise TypeError(f"{f.name} is not a number")
+            v = float(v)
+        elif kind.startswith("int"):
+            if isinstance(v, bool) or not isinstance(v, int):
+                raise TypeError(f"{f.name} is not an integer")
+        elif kind.startswith("str") and not isinstance(v, str):
+            raise TypeError(f"{f.name} is not text")
+        values[f.name] = v
+    return rec_type(**values)
+
+
+def history_path() -> Path:
+    from nnstudio.paths import user_data_dir
+
+    return user_data_dir() / HISTORY_FILE
+
+
+def _set_aside(path: Path, problem: str) -> str:
+    """Rename a damaged history file beside itself (never delete it); the notice to show."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = path.with_name(f"{path.stem}.damaged-{stamp}-{n}{path.suffix}")
+    try:
+        path.rename(target)
+    except OSError as exc:
+        return (f"{problem.capitalize()}. It could not be set aside ({exc.strerror or exc}); "
+                f"it is left at {path} and will be replaced when a run ends.")
+    return f"{problem.capitalize()}. The file was kept as {target}; a new history starts."
 
 
 def _atomic_write_text(path: Path, text: str) -> None:

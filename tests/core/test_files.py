@@ -233,7 +233,7 @@ def test_stale_temporaries_of_the_target_are_removed_on_the_next_write(tmp_path)
     kept = [
         _aged(tmp_path / f".plot.png.{dead}.0000ffff.tmp", 0),  # fresh: may still be written
         _aged(tmp_path / f".plot.png.{alive}.ffff0000.tmp", 5 * 60),  # a live process's
-        _aged(tmp_path / f".plot.png.1.ffff0000.tmp", 5 * 60),  # init's, whoever asks
+        _aged(tmp_path / ".plot.png.1.ffff0000.tmp", 5 * 60),  # init's, whoever asks
         _aged(tmp_path / f".other.png.{dead}.abcd1234.tmp", 2 * hour),  # another target's
         _aged(tmp_path / f".plot.png.b.{dead}.abcd1234.tmp", 2 * hour),  # plot.png.b's, not ours
         _aged(tmp_path / ".plot.png.notes.tmp", 2 * hour),  # not our pattern

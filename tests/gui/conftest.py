@@ -41,7 +41,11 @@ def main_window(qtbot):
     window = MainWindow()
     qtbot.addWidget(window)
     yield window
-    window.close()
+    from PySide6.QtWidgets import QMessageBox
+
+    with pytest.MonkeyPatch.context() as mp:  # a run left going: quit without a modal question
+        mp.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.Yes)
+        window.close()
     from nnstudio.gui import workers_registry
 
     # a dataset load still running is cancelled by close() and ends at its next chunk

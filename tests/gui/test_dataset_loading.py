@@ -205,5 +205,6 @@ def test_training_start_waits_for_the_dataset_instead_of_loading_it(qtbot, monke
     assert panel.running  # started from dataset_changed, with the data handed over
     qtbot.waitUntil(lambda: not panel.running, timeout=60_000)
     assert loaded_in and loaded_in[0] != threading.main_thread().ident
-    assert context.model is not None and context.model.source == "trained"
+    run = panel.history.runs[-1]  # the run trained on the data handed over (200 images)
+    assert run.finished is not None and run.iterations[-1] == 20
     panel.shutdown()

@@ -64,3 +64,22 @@ class FinishedRecord:
     seconds: float
     final_train_acc: float | None = None
     final_test_acc: float | None = None
+
+
+@dataclass(frozen=True)
+class NotLearningRecord:
+    """The run goes on but is not learning: a flat loss or chance-level accuracy after many steps.
+
+    Yielded at most once per run, between two steps (never between a step and its epoch record).
+    """
+
+    iteration: int
+    kind: str  # "flat_loss" or "chance_accuracy"
+    reason: str  # what was seen: "the loss has not moved for 2,000 iterations (0.5000)"
+    suggestion: str  # what to try: "try a smaller learning rate or the cross-entropy loss"
+    loss: float = float("nan")  # the recent mean loss
+    accuracy: float | None = None  # the latest train accuracy, when the check used it
+
+    @property
+    def message(self) -> str:
+        return f"Not learning at step {self.iteration:,}: {self.reason}; {self.suggestion}."

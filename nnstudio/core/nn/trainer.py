@@ -10,8 +10,9 @@ from dataclasses import asdict, dataclass, field, fields, replace
 
 import numpy as np
 
-from nnstudio.core.nn.network import MultiLayerNet
 from nnstudio.core.nn.fused import training_step
+from nnstudio.core.nn.learning import LearningMonitor
+from nnstudio.core.nn.network import MultiLayerNet
 from nnstudio.core.nn.optimizers import make_optimizer
 from nnstudio.core.nn.records import DivergedRecord, EpochRecord, FinishedRecord, StepRecord
 
@@ -249,7 +250,8 @@ class Trainer:
 
     def run(self) -> Iterator:
         """Yield EpochRecord at epoch 0, then StepRecord per update, EpochRecord at each epoch end,
-        and last a FinishedRecord (after a DivergedRecord when the run blows up)."""
+        at most one NotLearningRecord (between two steps, when the loss is flat or the accuracy
+        stays at chance), and last a FinishedRecord (after a DivergedRecord when the run blows up)."""
         net, opt, cfg = self.network, self.optimizer, self.config
         flat = net.flat_params
         update = training_step(net, opt)
@@ -269,6 +271,7 @@ class Trainer:
         reference = None  # the loss of the first step, before any update
         smooth = 0.0
         chance = _chance_loss(net)
+        monitor = self.monitor = LearningMonitor(classes=net.sizes[-1])
         stop_is_set = self._stop.is_set
         resumed = clock()
         while self.iteration < total:
@@ -298,6 +301,7 @@ class Trainer:
             busy += clock() - resumed
             yield StepRecord(step, step / ipe, loss, opt.lr)
             resumed = clock()
+            note = monitor.add_loss(step, loss, opt.lr)
             epoch_end = step % ipe == 0 or step == total
             if step % HEALTH_EVERY == 0 or epoch_end:
                 why = _health(flat, reference, smooth, chance)
@@ -311,9 +315,14 @@ class Trainer:
                 train_acc, test_acc = self.evaluate()
                 yield EpochRecord(math.ceil(step / ipe), step, train_acc, test_acc, loss_sum / loss_n,
                                   clock() - start, samples / busy if busy > 0 else 0.0)
+                note = note or monitor.add_accuracy(step, train_acc, opt.lr, loss_sum / loss_n)
                 if cfg.lr_decay != 1.0 and self._pending_lr is None:
                     opt.lr *= cfg.lr_decay
                 busy, samples, loss_sum, loss_n = 0.0, 0, 0.0, 0
+                resumed = clock()
+            if note is not None:  # after the epoch record: the GUI worker expects that right after a step
+                busy += clock() - resumed
+                yield note
                 resumed = clock()
         if reason == "diverged":
             train_acc, test_acc = self.evaluate()  # of the weights that were kept

@@ -17,11 +17,12 @@ class RunHistoryBox(QGroupBox):
     reuse_requested = Signal(int)
 
     def __init__(self, parent=None):
-        super().__init__("Run history (this session)", parent)
+        super().__init__("Run history", parent)
         self.setObjectName("runHistoryBox")
         self.shown = QComboBox()
         self.shown.setObjectName("shownRunCombo")
-        self.shown.setToolTip("Which run's curves the plots show. Every run of this session is kept.")
+        self.shown.setToolTip("Which run's curves the plots show. The last runs are kept across restarts "
+                              "(curves thinned to a few thousand points).")
         self.overlay = QComboBox()
         self.overlay.setObjectName("overlayRunCombo")
         self.overlay.setToolTip("Draw a second run's curves (dashed) over the shown one to compare them.")

@@ -6,26 +6,28 @@ import math
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QMessageBox, QPushButton,
                                QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
+from nnstudio.core.nn.learning import unusable_reason
 from nnstudio.core.nn.presets import PRESETS
-from nnstudio.core.nn.records import DivergedRecord, EpochRecord
+from nnstudio.core.nn.records import DivergedRecord, EpochRecord, NotLearningRecord
 from nnstudio.core.nn.trainer import Trainer
 from nnstudio.gui import settings
 from nnstudio.gui.context import ModelInfo
 from nnstudio.gui.panels.training.history import RunHistoryBox
 from nnstudio.gui.panels.training.plots import TrainingPlots
 from nnstudio.gui.panels.training.stats import TrainingStats, format_seconds
-from nnstudio.gui.run_history import RunHistory
+from nnstudio.gui.run_history import RunHistory, history_path
 from nnstudio.gui.saving import save_image, save_or_report
 from nnstudio.gui.widgets.param_form import CUSTOM, ParamForm
 from nnstudio.gui.workers import DEFAULT_BLAS_THREADS, TrainingWorker
 
 EVAL_TRAIN_LIMIT = 10_000  # train accuracy on at most this many images: epoch ends stay short
 META_LOSS_POINTS = 5_000  # a saved model keeps at most this many loss points of its history
+QUICK_EVAL_LIMIT = 2_000  # test images to judge a run stopped between two epoch ends (a few ms)
 SPEED_WINDOW_S = 2.0
 # Records arrive in batches at most this often; each batch is one plot update (a repaint of both
 # plots measured 10-40 ms on this machine with the CPU shared: 10 Hz keeps the GUI thread light).
@@ -45,7 +47,8 @@ class TrainingPanel(QWidget):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
-        self.history = RunHistory()
+        # Runs of earlier sessions; a damaged file is set aside and said so, never blocks the start.
+        self.history, self.history_notice = RunHistory.load(history_path())
         self.worker: TrainingWorker | None = None
         self.run = None
         self.trainer = None
@@ -64,8 +67,8 @@ class TrainingPanel(QWidget):
         self.pause_button = _button("Pause", "pauseButton", "Pause the run between two steps; press again to resume (Space)")
         self.step_button = _button("Step", "stepButton", "Do one mini-batch step, then pause (starts a paused run when idle)")
         self.step_epoch_button = _button("Step epoch", "stepEpochButton", "Train up to the end of the current epoch, then pause")
-        self.stop_button = _button("Stop", "stopButton", "End the run now; its network becomes the current model (Ctrl+. or Esc)")
-        self.reset_button = _button("Reset", "resetButton", "Clear the plots and make a fresh, untrained network the current model")
+        self.stop_button = _button("Stop", "stopButton", "End the run now; its network becomes the current model if it learned (Ctrl+. or Esc)")
+        self.reset_button = _button("Reset", "resetButton", "Clear the plots and numbers; the next Start trains a fresh network (the current model stays)")
         self.start_button.setStyleSheet("font-weight: 600;")
         buttons = QGridLayout()
         for i, b in enumerate((self.start_button, self.pause_button, self.stop_button,
@@ -130,6 +133,14 @@ class TrainingPanel(QWidget):
         context.dataset_changed.connect(self._on_dataset_changed)
         context.dataset_failed.connect(self._on_dataset_failed)
         self._update_buttons()
+        if self.history.runs:
+            self.history_box.set_runs(self.history.runs)
+            self.plots.show_run(self.history.runs[-1])
+            n = len(self.history)
+            self.stats.show_message(f"{n} run{'s' if n != 1 else ''} of earlier sessions "
+                                    f"{'are' if n != 1 else 'is'} in the run history.")
+        if self.history_notice:
+            self.stats.show_message(self.history_notice, "error")
 
     def menu_actions(self) -> list:
         """Actions the main window puts in its Training menu."""
@@ -222,7 +233,7 @@ class TrainingPanel(QWidget):
         self.worker.finished.connect(self._on_finished)
         self.worker.start()
         self.context.set_training(True)
-        self.stats.show_message(f"Run {len(self.history) + 1}: preparing the training data…")
+        self.stats.show_message(f"Run {self._next_number()}: preparing the training data…")
         self.stats.progress.setFormat("preparing…")
         self._update_buttons()
         return True
@@ -247,7 +258,7 @@ class TrainingPanel(QWidget):
         """Synthetic digits are being drawn (60,000 take most of a minute): say how far it is."""
         if self._closing or self.sender() is not self.worker or not total:
             return
-        self.stats.show_message(f"Run {len(self.history) + 1}: drawing {total:,} synthetic pad-style digits "
+        self.stats.show_message(f"Run {self._next_number()}: drawing {total:,} synthetic pad-style digits "
                                 f"before training starts (Stop cancels)…")
         self.stats.set_progress(done, total, "preparing", unit="synthetic digits", decimals=0)
 
@@ -275,6 +286,9 @@ class TrainingPanel(QWidget):
         self.stats.show_message(f"Run {self.run.number}: training on {len(trainer.x_train):,} images{extra} "
                                 f"({self._dataset_name}).")
         self.stats.set_progress(0, trainer.total_iterations, "paused" if self.paused else "running")
+
+    def _next_number(self) -> int:
+        return max((r.number for r in self.history.runs), default=0) + 1
 
     def _extra_train_kwargs(self) -> dict:
         if not self.form.my_digits.isChecked():
@@ -328,6 +342,8 @@ class TrainingPanel(QWidget):
 
     @Slot()
     def reset(self) -> None:
+        """Clear the plots and numbers for the next run. The current model stays: an untrained
+        network guesses at chance, and every Start builds its fresh network from the settings."""
         if self.running:
             return
         try:
@@ -337,9 +353,10 @@ class TrainingPanel(QWidget):
             return
         self.plots.start_run(1, None)
         self.stats.clear()
-        self.context.set_model(ModelInfo(cfg.build_network(), "fresh network (untrained)", "reset",
-                                         meta={"config": cfg.to_dict()}))
-        self.stats.show_message("Fresh, untrained network ready: it guesses at chance (about 10%).")
+        model = self.context.model
+        kept = f"The current model ({model.name}) is unchanged." if model is not None else ""
+        self.stats.show_message(f"Cleared. Start trains a fresh {'-'.join(map(str, (784, *cfg.hidden, 10)))} "
+                                f"network from these settings (seed {cfg.seed}). {kept}".strip())
 
     @Slot(float)
     def _on_lr_changed(self, lr: float) -> None:
@@ -364,6 +381,8 @@ class TrainingPanel(QWidget):
                 self.stats.set("train_acc", f"{100 * rec.train_acc:.2f}%")
                 self.stats.set("test_acc", f"{100 * rec.test_acc:.2f}%")
             elif isinstance(rec, DivergedRecord):
+                self.stats.show_message(rec.message, "error")
+            elif isinstance(rec, NotLearningRecord):
                 self.stats.show_message(rec.message, "error")
         self._speed_marks.append((time.monotonic(), self.trainer.iteration))
         self._update_progress()
@@ -436,28 +455,61 @@ class TrainingPanel(QWidget):
             return
         run.add([final])
         self._update_progress()
-        if final.reason == "stopped" and final.iteration == 0:
-            self.stats.show_message(f"Run {run.number} stopped before its first step; the current "
-                                    f"model is unchanged.")
-        elif final.reason != "failed":
-            network = self.trainer.network.copy()
-            name = f"run {run.number} ({final.reason})"
-            self.context.set_model(ModelInfo(network, name, "trained",
-                                             meta={"config": run.config.to_dict(), "preset": run.preset,
-                                                   "history": self._meta_history(run)}))
-            if final.reason == "diverged":
-                lr = run.diverged.lr if run.diverged else run.config.lr
-                self.stats.show_message(
-                    (run.diverged.message if run.diverged else "Training diverged.")
-                    + f" For example {lr / 10:g} instead of {lr:g}. The current model is {name}.", "error")
-            else:
-                test = f"{100 * final.final_test_acc:.2f}%" if final.final_test_acc is not None else "–"
-                self.stats.show_message(f"Run {run.number} {final.reason} after {final.iteration:,} "
-                                        f"iterations: test accuracy {test}. It is now the current "
-                                        f"model (File ▸ Save model… keeps it).", "ok")
+        if final.iteration < self.trainer.total_iterations:
+            self.plots.fit_to_data()  # an early end: the part of the run that exists fills the plots
+        self._publish_or_keep(run, final)
         self.context.set_training(False)
         self.history_box.set_runs(self.history.runs, shown=run.number)
         self._update_buttons()
+        self._save_history()
+
+    def _final_accuracy(self, run, final) -> float | None:
+        """The test accuracy of the run's network now: the last epoch record's when it was taken at
+        the end, else measured on a few thousand test images (a stop between two epoch ends)."""
+        if run.epochs and run.epochs[-1].iteration == final.iteration and final.final_test_acc is not None:
+            return final.final_test_acc
+        t = self.trainer
+        return t.network.accuracy(t.x_test[:QUICK_EVAL_LIMIT], t.t_test[:QUICK_EVAL_LIMIT])
+
+    def _publish_or_keep(self, run, final) -> None:
+        """A usable run becomes the current model; otherwise the previous model stays and the
+        message says why (a run at chance or a diverged one never replaces a model that works)."""
+        current = self.context.model
+        kept = (f"The current model is still {current.name}." if current is not None
+                else "There is still no current model.")
+        if final.reason == "stopped" and final.iteration == 0:
+            self.stats.show_message(f"Run {run.number} stopped before its first step; the current "
+                                    f"model is unchanged.")
+            return
+        if final.reason == "failed":
+            return
+        accuracy = None if run.diverged else self._final_accuracy(run, final)
+        why = unusable_reason(final, run.diverged, accuracy, self.trainer.network.sizes[-1])
+        stuck = f" {run.not_learning.message}" if run.not_learning else ""
+        if why:
+            if final.reason == "diverged":
+                lr = run.diverged.lr if run.diverged else run.config.lr
+                text = ((run.diverged.message if run.diverged else "Training diverged.")
+                        + f" For example {lr / 10:g} instead of {lr:g}.")
+            else:
+                text = f"Run {run.number} {final.reason} after {final.iteration:,} iterations, but {why}."
+                text += stuck
+            self.stats.show_message(f"{text} {kept}", "error")
+            return
+        name = f"run {run.number} ({final.reason})"
+        self.context.set_model(ModelInfo(self.trainer.network.copy(), name, "trained",
+                                         meta={"config": run.config.to_dict(), "preset": run.preset,
+                                               "history": self._meta_history(run)}))
+        self.stats.show_message(f"Run {run.number} {final.reason} after {final.iteration:,} iterations: "
+                                f"test accuracy {100 * accuracy:.2f}%. It is now the current model "
+                                f"(File ▸ Save model… keeps it).{stuck}", "error" if stuck else "ok")
+
+    def _save_history(self) -> None:
+        try:
+            self.history.save(history_path())
+        except (OSError, ValueError) as exc:
+            self.stats.show_message(f"{self.stats.message.text()} (The run history could not be saved: "
+                                    f"{getattr(exc, 'strerror', None) or exc}.)", "error")
 
     def _meta_history(self, run) -> dict:
         h = run.history()
@@ -531,13 +583,22 @@ class TrainingPanel(QWidget):
         self.plots.set_x_mode(settings.read_str(settings.TRAINING_X_AXIS, "iterations"))
 
     def shutdown(self) -> None:
-        """Stop a run and join its thread (the window is closing)."""
-        self._closing = True
+        """Stop a run and join its thread (the window is closing). The stopped run ends as any
+        stopped run does: its last records and its end are taken in, and the history is saved."""
         self._start_when_loaded = None
         worker = self.worker
-        if worker is not None:
+        if worker is not None and not self._closing:
             worker.stop()
-            if not worker.wait(2_000):  # only while preparing data: one uninterruptible call
+            if worker.wait(2_000):
+                # The worker's last batch and its `finished` are queued to this thread: take them now.
+                QCoreApplication.sendPostedEvents(self, QEvent.Type.MetaCall)
+            else:  # only while preparing data: one uninterruptible call
                 worker.park()
+        self._closing = True
+        if self.worker is not None:  # its end did not arrive: keep what is known of the run
+            final = self.worker.final
             self.worker = None
+            if self.run is not None and self.run.finished is None and final is not None:
+                self.run.add([final])
+                self._save_history()
             self.context.set_training(False)

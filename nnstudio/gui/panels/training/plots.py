@@ -140,6 +140,12 @@ class TrainingPlots(QWidget):
         self.loss_plot.refresh()
         self.acc_plot.refresh()
 
+    def fit_to_data(self) -> None:
+        """Let the x axes fit the data: after an early end (a divergence, a stop) the planned
+        range would leave the run a sliver at the left."""
+        for plot in (self.loss_plot, self.acc_plot):
+            plot.set_x_extent(None)
+
     def show_run(self, run) -> None:
         """Show a finished run's curves as the main ones."""
         self.start_run(run.iters_per_epoch, None)

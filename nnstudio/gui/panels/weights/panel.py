@@ -211,9 +211,9 @@ class WeightsPanel(QWidget):
         if running:
             self._await_first_snapshot = True
         elif self.params is not None and self.iteration is not None:
-            self.iteration = None  # the run's model arrives through model_changed
-            self.dirty = {FIRST, LAYERS, ACTIVATIONS}
-            self.schedule()
+            # A run that became the current model arrived through model_changed already; one that
+            # did not (diverged, at chance) leaves the current model, so that is what is shown.
+            self._on_model_changed(self.context.model)
 
     @Slot(object)
     def _on_drawing_changed(self, x):
