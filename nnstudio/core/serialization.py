@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
@@ -101,7 +102,7 @@ def _load(path: Path, zf: zipfile.ZipFile) -> tuple[MultiLayerNet, dict]:
     config, dtype = _check_network(path, header)
     sizes = config["sizes"]
     expected = {}
-    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
+    for i, (n_in, n_out) in enumerate(pairwise(sizes), start=1):
         expected[f"W{i}"], expected[f"b{i}"] = (n_in, n_out), (n_out,)
     found = {name[len("param_"):] for name in members if name.startswith("param_")}
     if found != set(expected):
@@ -169,7 +170,7 @@ def _check_network(path: Path, header: dict) -> tuple[dict, np.dtype]:
     if not (isinstance(sizes, list) and 2 <= len(sizes) <= MAX_MEMBERS // 2
             and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in sizes)):
         raise ModelFileError(f"{path}: the header does not describe a network")
-    n_params = sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+    n_params = sum(n_in * n_out + n_out for n_in, n_out in pairwise(sizes))
     if n_params > MAX_PARAMETERS:
         raise ModelFileError(f"{path}: the header's layers {'-'.join(map(str, sizes))} declare "
                              f"{n_params:,} parameters; NN Studio opens models of up to {MAX_PARAMETERS:,}")

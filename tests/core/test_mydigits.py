@@ -179,7 +179,7 @@ def test_too_many_members_are_refused():
 
 def test_images_without_strokes_still_load():
     write_set()
-    x, t = M.load_my_digits()
+    _, t = M.load_my_digits()
     assert t.tolist() == [1, 2] and M.load_my_strokes(1) == []
 
 
