@@ -15,7 +15,7 @@ import pytest
 from numpy.lib import format as npy_format
 
 from nnstudio.cli import main
-from nnstudio.core import serialization as S
+from nnstudio.core.nn import serialization as S
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -11,9 +11,9 @@ import pytest
 pytest.importorskip("PySide6")
 
 from nnstudio.cli import main  # noqa: E402
-from nnstudio.core.network import MultiLayerNet  # noqa: E402
-from nnstudio.core.preprocess import render_strokes, strokes_to_input  # noqa: E402
-from nnstudio.core.serialization import save_model  # noqa: E402
+from nnstudio.core.nn.network import MultiLayerNet  # noqa: E402
+from nnstudio.core.digits.preprocess import render_strokes, strokes_to_input  # noqa: E402
+from nnstudio.core.nn.serialization import save_model  # noqa: E402
 
 
 def save_gray(path, array):
@@ -49,15 +49,15 @@ def test_predicts_each_file_and_reports_bad_ones(model, tmp_path, capsys):
     files = [tmp_path / n for n in ("zero.png", "one.jpg", "notes.txt", "missing.png", "blank.png", "cut.png")]
     status = main(["predict", str(model), *map(str, files)])
     captured = capsys.readouterr()
-    lines = captured.out.splitlines()
+    lines, errors = captured.out.splitlines(), captured.err.splitlines()
     assert status == 2
-    assert len(lines) == 6 and captured.err == ""
+    assert len(lines) == 2 and len(errors) == 4  # predictions on stdout, failures on stderr
     assert lines[0].startswith(f"{files[0]}: 0 (p=")
     assert lines[1].startswith(f"{files[1]}: 1 (p=")
-    assert lines[2] == f"{files[2]}: not an image"
-    assert lines[3] == f"{files[3]}: file not found"
-    assert lines[4] == f"{files[4]}: no ink found (blank image)"
-    assert lines[5] == f"{files[5]}: not a readable image (damaged or truncated?)"
+    assert errors[0] == f"nnstudio predict: error: {files[2]}: not an image"
+    assert errors[1] == f"nnstudio predict: error: {files[3]}: file not found"
+    assert errors[2] == f"nnstudio predict: error: {files[4]}: no ink found (blank image)"
+    assert errors[3] == f"nnstudio predict: error: {files[5]}: not a readable image (damaged or truncated?)"
 
 
 def test_all_good_files_exit_zero(model, tmp_path, capsys):
@@ -87,5 +87,5 @@ def test_a_damaged_image_gives_one_line_and_no_decoder_noise(model, tmp_path):
     out = subprocess.run([sys.executable, "-m", "nnstudio", "predict", str(model), str(tmp_path / "cut.png")],
                          capture_output=True, text=True)
     assert out.returncode == 2
-    assert out.stdout.strip().endswith("cut.png: not a readable image (damaged or truncated?)")
-    assert out.stderr == ""
+    assert out.stdout == ""
+    assert out.stderr == f"nnstudio predict: error: {tmp_path / 'cut.png'}: not a readable image (damaged or truncated?)\n"

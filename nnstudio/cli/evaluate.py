@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnstudio.cli import CliError
+from nnstudio.cli import CliError, check_model_outputs
+from nnstudio.cli.options import user_path
 
 
 def add_parser(sub):
     p = sub.add_parser("evaluate", help="test accuracy and per-digit accuracy of a saved model",
                        description="Evaluate a model saved by NN Studio on the MNIST test set (or the "
                        "test files of another MNIST-format folder).")
-    p.add_argument("model", metavar="MODEL", help="a model .npz saved by NN Studio")
-    p.add_argument("--dataset", metavar="DIR", help="a folder with the four MNIST-format files")
+    p.add_argument("model", type=user_path, metavar="MODEL", help="a model .npz saved by NN Studio")
+    p.add_argument("--dataset", type=user_path, metavar="DIR", help="a folder with the four MNIST-format files")
     p.add_argument("--train", action="store_true", help="also report the training-set accuracy")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from nnstudio.core.data import DatasetError, load_mnist
-    from nnstudio.core.serialization import ModelFileError, load_model
+    from nnstudio.core.digits.data import DatasetError, load_mnist
+    from nnstudio.core.nn.serialization import ModelFileError, load_model
 
     try:
         network, meta = load_model(args.model)
@@ -32,7 +33,10 @@ def run(args) -> int:
     if network.sizes[0] != x_test.shape[1] or network.sizes[-1] != 10:
         raise CliError(f"{args.model}: the model maps {network.sizes[0]} inputs to {network.sizes[-1]} "
                        f"classes; the dataset has {x_test.shape[1]} pixels and 10 classes")
-    pred = network.predict_labels(x_test)
+    check_model_outputs(network, args.model)
+    with np.errstate(over="ignore", invalid="ignore"):  # checked above: not for every image
+        pred = network.predict_labels(x_test)
+        train_acc = network.accuracy(x_train, t_train) if args.train else None
     t = np.asarray(t_test, dtype=np.int64)
     correct = pred == t
     config = meta.get("config") if isinstance(meta.get("config"), dict) else {}
@@ -42,7 +46,7 @@ def run(args) -> int:
           + (f", trained with {config.get('optimizer')} lr {config.get('lr')}" if config else ""))
     print(f"test accuracy {correct.mean():.4f} ({int(correct.sum())}/{len(t)})")
     if args.train:
-        print(f"train accuracy {network.accuracy(x_train, t_train):.4f} ({len(t_train)} images)")
+        print(f"train accuracy {train_acc:.4f} ({len(t_train)} images)")
     print("digit  accuracy   correct/total")
     for d in range(10):
         mask = t == d

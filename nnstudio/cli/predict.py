@@ -2,30 +2,33 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
 
-from nnstudio.cli import CliError
+import numpy as np
+
+from nnstudio.cli import CliError, check_model_outputs
+from nnstudio.cli.options import int_in_range, short_path, user_path
 
 EXIT_FAILED = 2
+MAX_TOP = 10  # there are ten digits
 
 
 def add_parser(sub):
     p = sub.add_parser("predict", help="classify images of handwritten digits with a saved model",
                        description="Classify PNG/JPEG images of handwritten digits (any size, dark ink on "
                        "light paper or light on dark) with the MNIST preprocessing the drawing pad uses. "
-                       "Prints one line per file; exit status 2 if any file failed.")
-    p.add_argument("model", metavar="MODEL", help="a model .npz saved by NN Studio")
-    p.add_argument("images", metavar="IMAGE", nargs="+", help="image files")
-    p.add_argument("--top", type=int, default=1, metavar="K",
-                   help="also list the K most likely digits (default 1)")
+                       "Prints one line per file (a file that cannot be read: on stderr); exit status 2 if "
+                       "any file failed.")
+    p.add_argument("model", type=user_path, metavar="MODEL", help="a model .npz saved by NN Studio")
+    p.add_argument("images", type=user_path, metavar="IMAGE", nargs="+", help="image files")
+    p.add_argument("--top", type=int_in_range(1, MAX_TOP), default=1, metavar="K",
+                   help="also list the K most likely digits (1 to 10, default 1)")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from nnstudio.core.preprocess import image_to_input, to_gray
-    from nnstudio.core.serialization import ModelFileError, load_model
+    from nnstudio.core.digits.preprocess import image_to_input, to_gray
+    from nnstudio.core.nn.serialization import ModelFileError, load_model
 
     try:
         network, _meta = load_model(args.model)
@@ -33,26 +36,31 @@ def run(args) -> int:
         raise CliError(str(exc)) from None
     if network.sizes[0] != 784:
         raise CliError(f"{args.model}: the model takes {network.sizes[0]} inputs, not 784 (28x28)")
+    check_model_outputs(network, args.model)
     try:
-        from nnstudio.gui.panels.drawing_image import ImageReadError, read_image
+        from nnstudio.gui.image_reader import ImageReadError, read_image
     except ImportError:  # pragma: no cover - PySide6 is a dependency
         raise CliError("reading images needs PySide6 (QtGui)") from None
 
     failed = 0
     for name in args.images:
         try:
-            with _quiet_stderr():  # libpng prints "libpng error: ..." itself; we say it in one line
-                rgba = read_image(name)
+            rgba = read_image(name)  # quiet: no decoder messages, an ImageReadError instead
             x = image_to_input(to_gray(rgba))
-        except (ImageReadError, ValueError) as exc:
-            print(f"{name}: {exc}")
+        except ImageReadError as exc:
+            _failed(name, exc)
             failed += 1
             continue
         if x is None:
-            print(f"{name}: no ink found (blank image)")
+            _failed(name, "no ink found (blank image)")
             failed += 1
             continue
-        p = network.probabilities(x[None])[0]
+        with np.errstate(over="ignore", invalid="ignore"):
+            p = network.probabilities(x[None])[0]
+        if not np.isfinite(p).all():
+            _failed(name, "the model's outputs overflow for this image")
+            failed += 1
+            continue
         order = p.argsort()[::-1]
         line = f"{name}: {int(order[0])} (p={p[order[0]]:.2f})"
         if args.top > 1:
@@ -61,20 +69,7 @@ def run(args) -> int:
     return EXIT_FAILED if failed else 0
 
 
-@contextlib.contextmanager
-def _quiet_stderr():
-    """Silence the process's stderr (file descriptor 2) for the duration: image decoders write
-    their own messages there, and a bad file already gets one line of ours on stdout."""
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, ValueError):  # no real stderr (embedded, captured): nothing to silence
-        yield
-        return
-    try:
-        with open(os.devnull, "w") as null:
-            os.dup2(null.fileno(), 2)
-            yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
+def _failed(name, reason) -> None:
+    """One line on stderr for a file that gave no prediction."""
+    reason = " ".join(str(reason).split())
+    print(f"nnstudio predict: error: {short_path(name)}: {reason}", file=sys.stderr, flush=True)

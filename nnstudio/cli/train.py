@@ -8,10 +8,22 @@ import json
 import sys
 from pathlib import Path
 
+import numpy as np
+
 from nnstudio.cli import CliError
+from nnstudio.cli.options import (finite_positive_float, float_in_range, int_in_range,
+                                  non_negative_int, positive_int, user_path,
+                                  check_writable)
 from nnstudio.core.files import atomic_write
 
 EXIT_DIVERGED = 1
+# The training form's ranges (gui/widgets/param_form.py); batch and synthetic sizes are bounded
+# by the memory they need, not here.
+MAX_EPOCHS = 10_000
+MAX_ITERATIONS = 100_000_000
+MAX_SUBSET = 10_000_000
+MAX_SEED = 2**31 - 1
+MAX_THREADS = 256
 
 
 def _hidden(text: str) -> tuple[int, ...]:
@@ -27,35 +39,12 @@ def _hidden(text: str) -> tuple[int, ...]:
     return sizes
 
 
-def _number(kind, allow_zero: bool):
-    """An argparse type: a finite number of `kind` above zero (or at least zero)."""
-    def parse(text: str):
-        try:
-            value = kind(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-        ok = (value >= 0 if allow_zero else value > 0) and value != float("inf")  # NaN fails both
-        if not ok:
-            wanted = "zero or more" if allow_zero else "a positive number"
-            raise argparse.ArgumentTypeError(f"must be {wanted}, not {text!r}")
-        return value
-    return parse
-
-
-def _positive(kind):
-    return _number(kind, allow_zero=False)
-
-
-def _non_negative(kind):
-    return _number(kind, allow_zero=True)
-
-
 def add_parser(sub):
-    from nnstudio.core.layers import ACTIVATION_LAYERS, LOSS_LAYERS
-    from nnstudio.core.network import INITS
-    from nnstudio.core.optimizers import OPTIMIZERS
-    from nnstudio.core.presets import PRESETS
-    from nnstudio.core.trainer import SAMPLING
+    from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
+    from nnstudio.core.nn.network import INITS
+    from nnstudio.core.nn.optimizers import OPTIMIZERS
+    from nnstudio.core.nn.presets import PRESETS
+    from nnstudio.core.nn.trainer import SAMPLING
 
     p = sub.add_parser(
         "train", help="train a network on MNIST from a preset, with overrides",
@@ -68,37 +57,37 @@ def add_parser(sub):
     p.add_argument("--hidden", type=_hidden, metavar="SIZES", help="hidden layer sizes, e.g. 256,128")
     p.add_argument("--activation", choices=list(ACTIVATION_LAYERS))
     p.add_argument("--init", choices=list(INITS), help="weight initialisation")
-    p.add_argument("--init-std", type=_positive(float), metavar="STD", help="std for --init std")
+    p.add_argument("--init-std", type=float_in_range(0, 10, lo_open=True), metavar="STD", help="std for --init std")
     p.add_argument("--loss", choices=list(LOSS_LAYERS))
     p.add_argument("--optimizer", choices=list(OPTIMIZERS))
-    p.add_argument("--lr", type=_positive(float), help="learning rate")
-    p.add_argument("--lr-decay", type=_positive(float), metavar="F",
+    p.add_argument("--lr", type=finite_positive_float, help="learning rate")
+    p.add_argument("--lr-decay", type=float_in_range(0, 1, lo_open=True), metavar="F",
                    help="multiply the learning rate by F after each epoch (0 < F <= 1)")
-    p.add_argument("--batch", type=_positive(int), metavar="N", help="mini-batch size")
+    p.add_argument("--batch", type=positive_int, metavar="N", help="mini-batch size")
     length = p.add_mutually_exclusive_group()
-    length.add_argument("--epochs", type=_positive(float), help="train for this many epochs")
-    length.add_argument("--iters", type=_positive(int), metavar="N", help="train for N updates")
+    length.add_argument("--epochs", type=float_in_range(0, MAX_EPOCHS, lo_open=True), help="train for this many epochs")
+    length.add_argument("--iters", type=int_in_range(1, MAX_ITERATIONS), metavar="N", help="train for N updates")
     p.add_argument("--sampling", choices=list(SAMPLING), help="how mini-batches are drawn")
-    p.add_argument("--seed", type=int, help="random seed (same seed, same run)")
-    p.add_argument("--subset", type=_positive(int), metavar="N", help="use the first N training images")
-    p.add_argument("--weight-decay", type=_non_negative(float), metavar="L", help="L2 penalty λ")
+    p.add_argument("--seed", type=int_in_range(0, MAX_SEED), help="random seed (same seed, same run)")
+    p.add_argument("--subset", type=int_in_range(1, MAX_SUBSET), metavar="N", help="use the first N training images")
+    p.add_argument("--weight-decay", type=float_in_range(0, 10), metavar="L", help="L2 penalty λ")
     p.add_argument("--augment", action=argparse.BooleanOptionalAction, default=None,
                    help="random distortions of each mini-batch")
-    p.add_argument("--synthetic", type=_non_negative(int), metavar="N",
+    p.add_argument("--synthetic", type=non_negative_int, metavar="N",
                    help="add N synthetic pad-style digits to the training set")
-    p.add_argument("--dataset", metavar="DIR", help="a folder with the four MNIST-format files")
-    p.add_argument("--threads", type=_positive(int), default=1, metavar="N",
+    p.add_argument("--dataset", type=user_path, metavar="DIR", help="a folder with the four MNIST-format files")
+    p.add_argument("--threads", type=int_in_range(1, MAX_THREADS), default=1, metavar="N",
                    help="BLAS threads (default 1: two gain 0-15%% on an idle 2-core machine but make these "
                    "small matrix products many times slower whenever another program is busy)")
-    p.add_argument("--save", metavar="FILE", help="save the trained model (.npz)")
-    p.add_argument("--json", metavar="FILE", help="write the settings and per-epoch history as JSON")
+    p.add_argument("--save", type=user_path, metavar="FILE", help="save the trained model (.npz)")
+    p.add_argument("--json", type=user_path, metavar="FILE", help="write the settings and per-epoch history as JSON")
     p.add_argument("--quiet", action="store_true", help="print only the summary")
     p.set_defaults(run=run)
 
 
 def build_config(args):
     """The preset's TrainConfig with the command line's overrides."""
-    from nnstudio.core.presets import get_preset
+    from nnstudio.core.nn.presets import get_preset
 
     cfg = get_preset(args.preset).config
     changes = {}
@@ -116,7 +105,7 @@ def build_config(args):
     elif args.iters is not None:
         changes.update(iterations=args.iters, epochs=None)
     if args.optimizer is not None and args.lr is None and args.optimizer != cfg.optimizer:
-        from nnstudio.core.optimizers import DEFAULT_LR
+        from nnstudio.core.nn.optimizers import DEFAULT_LR
 
         changes["lr"] = DEFAULT_LR[args.optimizer]  # the preset's lr was chosen for its optimizer
     try:
@@ -140,7 +129,7 @@ def _clean(value):
 
 
 def run(args) -> int:
-    from nnstudio.core.presets import PRESETS
+    from nnstudio.core.nn.presets import PRESETS
 
     if args.list:
         for p in PRESETS.values():
@@ -149,17 +138,16 @@ def run(args) -> int:
     cfg = build_config(args)
     preset = PRESETS[args.preset]
     for option in ("save", "json"):
-        path = getattr(args, option)
-        if path and Path(path).is_dir():
-            raise CliError(f"--{option} {path}: is a folder, give a file name")
-    from nnstudio.core.data import DatasetError, load_mnist
+        if getattr(args, option):
+            check_writable(getattr(args, option), f"--{option}")  # before a long run, not after
+    from nnstudio.core.digits.data import DatasetError, load_mnist
 
     try:
         data = load_mnist(directory=args.dataset)
     except DatasetError as exc:
         raise CliError(str(exc)) from None
-    from nnstudio.core.records import DivergedRecord, EpochRecord, FinishedRecord
-    from nnstudio.core.trainer import Trainer
+    from nnstudio.core.nn.records import DivergedRecord, EpochRecord, FinishedRecord
+    from nnstudio.core.nn.trainer import Trainer
 
     progress = None
     if cfg.synthetic and not args.quiet:  # most of a minute for the pad preset: say so
@@ -183,7 +171,9 @@ def run(args) -> int:
               f"{length}, {len(trainer.x_train)} training images, seed {cfg.seed}")
     history, final, diverged = [], None, None
     limits = _threads(args.threads)
-    with limits:
+    # A run that blows up overflows on purpose: the trainer detects it and says so in one line,
+    # numpy's RuntimeWarnings about the same steps would only be noise.
+    with limits, np.errstate(over="ignore", invalid="ignore"):
         for rec in trainer.run():
             if isinstance(rec, EpochRecord):
                 history.append(_record_dict(rec))
@@ -216,7 +206,7 @@ def run(args) -> int:
         if diverged:
             print(f"model not saved to {args.save}: the run diverged")
             return EXIT_DIVERGED
-        from nnstudio.core.serialization import save_model
+        from nnstudio.core.nn.serialization import save_model
 
         try:
             save_model(args.save, net, meta)

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from numpy.lib import format as npy_format
 
-from nnstudio.core import mydigits as M
+from nnstudio.core.digits import mydigits as M
 
 
 def digit(value):

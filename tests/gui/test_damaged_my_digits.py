@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from nnstudio.core import mydigits
+from nnstudio.core.digits import mydigits
 
 
 def saved_set():
@@ -66,7 +66,7 @@ def test_app_starts_and_names_the_damaged_file(damaged, qtbot, dialogs):
 
 def test_drawing_does_not_enable_saving_over_a_damaged_file(damaged, qtbot, dialogs):
     from nnstudio.gui.context import AppContext
-    from nnstudio.gui.panels.drawing import DrawingPanel
+    from nnstudio.gui.panels.drawing.panel import DrawingPanel
 
     path, before = damaged
     panel = DrawingPanel(AppContext())
@@ -81,7 +81,7 @@ def test_drawing_does_not_enable_saving_over_a_damaged_file(damaged, qtbot, dial
 
 def test_set_aside_keeps_the_damaged_file_and_starts_fresh(damaged, qtbot, dialogs):
     from nnstudio.gui.context import AppContext
-    from nnstudio.gui.panels.drawing import DrawingPanel
+    from nnstudio.gui.panels.drawing.panel import DrawingPanel
 
     path, before = damaged
     panel = DrawingPanel(AppContext())

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from nnstudio.core import serialization as S
+from nnstudio.core.nn import serialization as S
 from test_cli_model_files import GOOD, NETWORK, _model_zip
 
 
