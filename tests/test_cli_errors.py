@@ -4,7 +4,6 @@ stdout, no file created or changed, never a traceback; genuine bugs still raise.
 from __future__ import annotations
 
 import errno
-import os
 import struct
 import zlib
 

@@ -200,3 +200,68 @@ def test_synthetic_digits_are_announced_before_training(tmp_path, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("drawing 300 synthetic pad-style digits")  # not a TTY: one line
     assert lines[1].startswith("preset ")
+
+
+# ---------------------------------------------------------------- hostile dataset folders
+
+def _bad_folder(folder, **override):
+    """Four gzip IDX files of 20 training and 10 test images; `override` replaces one file's bytes."""
+    import gzip
+    import struct
+
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for split, n in (("train", 20), ("t10k", 10)):
+        files[f"{split}-images-idx3-ubyte"] = struct.pack(">IIII", 2051, n, 28, 28) + bytes(n * 784)
+        files[f"{split}-labels-idx1-ubyte"] = struct.pack(">II", 2049, n) + bytes(i % 10 for i in range(n))
+    files.update(override)
+    for name, content in files.items():
+        (folder / (name + ".gz")).write_bytes(gzip.compress(content, compresslevel=1))
+    return folder
+
+
+def _header(magic, *dims):
+    return np.array([magic, *dims], dtype=">u4").tobytes()
+
+
+HOSTILE = {
+    "declares 3 billion images": ({"train-images-idx3-ubyte": _header(2051, 3_000_000_000, 28, 28)},
+                                  "declares 3,000,000,000 images"),
+    "gzip bomb": ({"t10k-images-idx3-ubyte": _header(2051, 10, 28, 28) + bytes(10 * 784 + 64 * 2**20)},
+                  "unexpected bytes after 10 images"),
+    "no test images": ({"t10k-images-idx3-ubyte": _header(2051, 0, 28, 28), "t10k-labels-idx1-ubyte": _header(2049, 0)},
+                       "the test set has no images"),
+    "no training images": ({"train-images-idx3-ubyte": _header(2051, 0, 28, 28),
+                            "train-labels-idx1-ubyte": _header(2049, 0)}, "the training set has no images"),
+}
+
+
+@pytest.mark.parametrize("command", ["evaluate", "train"])
+@pytest.mark.parametrize("case", list(HOSTILE))
+def test_a_hostile_dataset_folder_is_one_line_and_status_2(tmp_path, capsys, command, case):
+    override, message = HOSTILE[case]
+    folder = _bad_folder(tmp_path / "bad", **override)
+    argv = ["train", *QUICK]
+    if command == "evaluate":
+        from nnstudio.core.nn.network import MultiLayerNet
+        from nnstudio.core.nn.serialization import save_model
+
+        save_model(tmp_path / "m.npz", MultiLayerNet([784, 5, 10]), {})
+        argv = ["evaluate", str(tmp_path / "m.npz")]
+    assert _status([*argv, "--dataset", str(folder)]) == 2
+    captured = capsys.readouterr()
+    assert message in captured.err and str(folder) in captured.err
+    assert len(captured.err.strip().splitlines()) == 1 and "Traceback" not in captured.err
+    assert "nan" not in captured.out
+
+
+def test_a_hostile_folder_through_a_real_process(tmp_path):
+    folder = _bad_folder(tmp_path / "empty-test", **HOSTILE["no test images"][0])
+    from nnstudio.core.nn.network import MultiLayerNet
+    from nnstudio.core.nn.serialization import save_model
+
+    save_model(tmp_path / "m.npz", MultiLayerNet([784, 5, 10]), {})
+    run = subprocess.run([sys.executable, "-m", "nnstudio", "evaluate", str(tmp_path / "m.npz"), "--data",
+                          str(folder)], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 2 and run.stderr.count("\n") == 1 and "no images" in run.stderr
+    assert "nan" not in run.stdout

@@ -79,6 +79,6 @@ def main(argv=None) -> int:
     from nnstudio.gui.main_window import MainWindow
 
     window = MainWindow()
-    window.context.preload_dataset()  # MNIST reads in the background while the window opens
+    window.context.ensure_dataset()  # MNIST reads in a JobWorker while the window opens
     window.show()
     return app.exec()

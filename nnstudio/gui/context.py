@@ -6,12 +6,11 @@ each other directly (the model is the source of truth, views subscribe).
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from nnstudio.core.nn.network import MultiLayerNet
 
@@ -42,7 +41,9 @@ class AppContext(QObject):
     model_changed = Signal(object)  # ModelInfo
     weights_snapshot = Signal(object)  # nnstudio.core.nn.records.WeightSnapshot, live during training
     training_state_changed = Signal(bool)  # True while a run is in progress
-    dataset_changed = Signal(object)  # DatasetInfo
+    dataset_changed = Signal(object)  # DatasetInfo, once loaded (handed over from the loader thread)
+    dataset_loading = Signal(bool)  # True when a load starts, False when it ends (or is cancelled)
+    dataset_failed = Signal(str)  # a load failed: one line; the current dataset stays in use
     drawing_changed = Signal(object)  # ndarray (784,) float32 in [0, 1] or None when the pad is empty
 
     def __init__(self, parent=None):
@@ -50,8 +51,7 @@ class AppContext(QObject):
         self._model: ModelInfo | None = None
         self._dataset: DatasetInfo | None = None
         self._drawing: np.ndarray | None = None
-        self._preloader: threading.Thread | None = None
-        self._preloaded: tuple | None = None
+        self._loader = None  # the JobWorker reading a dataset
         self.training = False
 
     # ------------------------------------------------------------------ model
@@ -69,39 +69,61 @@ class AppContext(QObject):
 
     # ------------------------------------------------------------------ data
     @property
-    def dataset(self) -> DatasetInfo:
-        """The current dataset, loading the bundled MNIST on first use (about 0.3-1 s)."""
-        if self._dataset is None:
-            preloaded = None
-            if self._preloader is not None:
-                self._preloader.join()
-                preloaded, self._preloaded = self._preloaded, None
-            if preloaded is None:  # no preload, or it failed: load here, so errors surface here
-                from nnstudio.core.digits.data import load_mnist
-
-                preloaded = load_mnist()
-            self._dataset = DatasetInfo("MNIST (bundled)", None, preloaded)
+    def dataset(self) -> DatasetInfo | None:
+        """The current dataset, or None until the first load has ended. Never loads or waits:
+        call `ensure_dataset()` and listen to `dataset_changed`."""
         return self._dataset
 
-    def preload_dataset(self) -> None:
-        """Start reading the bundled MNIST in the background, so no panel waits for it later.
+    @property
+    def loading(self) -> bool:
+        return self._loader is not None
 
-        The app calls this at start (tests don't). Decompression releases the GIL, so the GUI
-        stays responsive; `dataset` joins the loader when a panel needs the data first.
-        """
-        if self._dataset is not None or self._preloader is not None:
-            return
+    def ensure_dataset(self) -> DatasetInfo | None:
+        """The current dataset; when there is none yet, start loading the bundled MNIST (unless a
+        load already runs) and return None: `dataset_changed` (or `dataset_failed`) follows."""
+        if self._dataset is None and self._loader is None:
+            self.load_dataset()
+        return self._dataset
 
-        def load():
-            from nnstudio.core.digits.data import DatasetError, load_mnist
+    def load_dataset(self, directory=None) -> bool:
+        """Load an MNIST-format folder (None: the bundled MNIST) in a JobWorker. The dataset is
+        built in the worker and handed over in `_on_loaded`; `dataset_changed` announces it, or
+        `dataset_failed` says why not (the current dataset stays). False while a load runs."""
+        if self._loader is not None:
+            return False
+        from nnstudio.gui.workers import JobWorker
 
-            try:
-                self._preloaded = load_mnist()
-            except (DatasetError, OSError):
-                self._preloaded = None
+        directory = None if directory is None else Path(directory)
+        self._loader = JobWorker(_load_dataset, directory, name="datasetLoader")
+        self._loader.result.connect(self._on_loaded)
+        self._loader.error.connect(self._on_load_failed)
+        self._loader.finished.connect(self._on_loader_finished)
+        self._loader.start()
+        self.dataset_loading.emit(True)
+        return True
 
-        self._preloader = threading.Thread(target=load, name="mnist-preload", daemon=True)
-        self._preloader.start()
+    def cancel_loading(self) -> None:
+        """Cancel a running load without waiting (it ends at its next chunk; nothing is announced)."""
+        loader, self._loader = self._loader, None
+        if loader is not None:
+            loader.cancel()
+            self.dataset_loading.emit(False)
+
+    @Slot(object)
+    def _on_loaded(self, info) -> None:
+        if self.sender() is self._loader:
+            self.set_dataset(info)
+
+    @Slot(str)
+    def _on_load_failed(self, message: str) -> None:
+        if self.sender() is self._loader:
+            self.dataset_failed.emit(message)
+
+    @Slot()
+    def _on_loader_finished(self) -> None:
+        if self.sender() is self._loader:
+            self._loader = None
+            self.dataset_loading.emit(False)
 
     def set_dataset(self, info: DatasetInfo) -> None:
         self._dataset = info
@@ -115,3 +137,13 @@ class AppContext(QObject):
     def set_drawing(self, x: np.ndarray | None) -> None:
         self._drawing = None if x is None else np.array(x, dtype=np.float32).reshape(784)
         self.drawing_changed.emit(self._drawing)
+
+
+def _load_dataset(directory: Path | None, cancel) -> DatasetInfo:
+    """Worker-thread job: read and convert the whole dataset (the GUI thread only receives it)."""
+    from nnstudio.core.digits.data import load_mnist
+
+    data = load_mnist(directory=directory, cancel=cancel)
+    if directory is None:
+        return DatasetInfo("MNIST (bundled)", None, data)
+    return DatasetInfo(directory.name or str(directory), directory, data)

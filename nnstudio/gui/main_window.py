@@ -5,13 +5,13 @@ from __future__ import annotations
 import importlib
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, QThread, Signal, Slot
+from PySide6.QtCore import QByteArray, QSize, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
                                QStackedWidget, QWidget)
 
-from nnstudio.gui import settings, workers_registry
-from nnstudio.gui.context import AppContext, DatasetInfo, ModelInfo
+from nnstudio.gui import settings
+from nnstudio.gui.context import AppContext, ModelInfo
 from nnstudio.gui.panels import PANELS
 from nnstudio.gui.saving import report_save_error
 from nnstudio.gui.widgets.panel_scroll import PanelScroll
@@ -24,27 +24,6 @@ and Michael Nielsen's <i>Neural Networks and Deep Learning</i> (ch. 1).</p>
 Christopher J. C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence
 (CC BY-SA 3.0).</p>
 <p>Built with Python, NumPy, Qt for Python (PySide6) and pyqtgraph.</p>"""
-
-
-class _DatasetLoader(QThread):
-    """Reads an MNIST-format folder off the GUI thread."""
-
-    loaded = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, directory: Path, parent=None):
-        super().__init__(parent)
-        self.directory = directory
-
-    def run(self) -> None:
-        from nnstudio.core.digits.data import DatasetError, load_mnist
-
-        try:
-            data = load_mnist(directory=self.directory)
-        except (DatasetError, OSError) as exc:
-            self.failed.emit(str(exc))
-        else:
-            self.loaded.emit(data)
 
 
 DEFAULT_SIZE = QSize(1280, 820)
@@ -67,7 +46,6 @@ class MainWindow(QMainWindow):
         self.context = AppContext(self)
         self.panels = {}
         self._saved_paths: dict[int, Path] = {}  # id(network) → where it was last saved
-        self._loader: _DatasetLoader | None = None
         self.side_list = QListWidget()
         self.side_list.setObjectName("panelList")
         self.side_list.setFixedWidth(150)
@@ -96,6 +74,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.model_label)
         self.context.model_changed.connect(self._on_model_changed)
         self.context.dataset_changed.connect(self._on_dataset_changed)
+        self.context.dataset_loading.connect(self._on_dataset_loading)
+        self.context.dataset_failed.connect(self._on_dataset_failed)
         self.context.training_state_changed.connect(self._on_training_state)
         self._build_menus()
         self.side_list.setCurrentRow(0)
@@ -321,46 +301,32 @@ class MainWindow(QMainWindow):
             self.open_dataset(directory)
 
     def open_dataset(self, directory) -> bool:
-        """Load a folder of the four MNIST-format files in a thread; the context gets it when done."""
-        if self._loader is not None:
+        """Load a folder of the four MNIST-format files in a worker; the context announces it
+        with `dataset_changed`, or a dialog says why not (the current dataset stays)."""
+        directory = Path(directory)
+        if not self.context.load_dataset(directory):
             QMessageBox.information(self, "Open dataset", "A dataset is still loading; wait a moment.")
             return False
-        directory = Path(directory)
-        self._loader = _DatasetLoader(directory)
-        self._loader.loaded.connect(self._on_dataset_loaded)
-        self._loader.failed.connect(self._on_dataset_failed)
-        self._loader.finished.connect(self._on_loader_finished)
-        workers_registry.register(self._loader)
-        self.open_dataset_action.setEnabled(False)
         self.statusBar().showMessage(f"Loading dataset from {directory}…")
-        self._loader.start()
         return True
 
-    @Slot(object)
-    def _on_dataset_loaded(self, data) -> None:
-        directory = self._loader.directory if self._loader else None
-        if directory is None:
-            return
-        settings.set_value(settings.LAST_DATASET_DIR, str(directory))
-        self.context.set_dataset(DatasetInfo(directory.name or str(directory), directory, data))
-        self.statusBar().showMessage(f"Dataset {directory} loaded: {len(data[0][0]):,} training and "
-                                     f"{len(data[1][0]):,} test images", 8000)
+    @Slot(bool)
+    def _on_dataset_loading(self, loading: bool) -> None:
+        self.open_dataset_action.setEnabled(not loading)
 
     @Slot(str)
     def _on_dataset_failed(self, message: str) -> None:
         self.statusBar().clearMessage()
         QMessageBox.warning(self, "Cannot open dataset", message)
 
-    @Slot()
-    def _on_loader_finished(self) -> None:
-        if self._loader is not None:
-            self._loader.wait()
-            self._loader = None
-        self.open_dataset_action.setEnabled(True)
-
     @Slot(object)
     def _on_dataset_changed(self, info) -> None:
         self.dataset_label.setText(f"Data: {info.name}")
+        if info.directory is not None:
+            settings.set_value(settings.LAST_DATASET_DIR, str(info.directory))
+            (xtr, _), (xte, _) = info.data
+            self.statusBar().showMessage(f"Dataset {info.directory} loaded: {len(xtr):,} training and "
+                                         f"{len(xte):,} test images", 8000)
 
     @Slot(bool)
     def _on_training_state(self, running: bool) -> None:
@@ -411,8 +377,7 @@ class MainWindow(QMainWindow):
         for panel in self.panels.values():
             if hasattr(panel, "shutdown"):
                 panel.shutdown()
-        if self._loader is not None:
-            self._loader.wait(10_000)
+        self.context.cancel_loading()  # never waits: the reader stops at its next chunk
 
     def closeEvent(self, event):
         self.save_settings()

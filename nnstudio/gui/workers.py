@@ -1,4 +1,5 @@
-"""The QThread worker that iterates Trainer.run(), batches its records and obeys pause/step/stop.
+"""Every background thread: TrainingWorker iterates Trainer.run(), batches its records and obeys
+pause/step/stop; JobWorker runs one-shot jobs (a dataset load, an evaluation, a gradient check).
 
 The worker object is moved to its own QThread. Its controls (`stop`, `pause`, `resume`, `step`)
 are plain thread-safe methods called straight from the GUI thread: a queued signal would wait
@@ -7,6 +8,8 @@ behind the busy training loop (DESIGN.md point 9).
 
 from __future__ import annotations
 
+import atexit
+import inspect
 import os
 import threading
 import time
@@ -264,3 +267,102 @@ class TrainingWorker(QObject):
         if self._pending:
             batch, self._pending = self._pending, []
             self.progressed.emit(batch)
+
+
+# ---------------------------------------------------------------------- one-shot jobs
+_jobs: set = set()  # running JobWorkers: a QThread object must outlive its run(), whoever started it
+
+
+def _join_jobs() -> None:
+    for job in list(_jobs):
+        job.cancel()
+        job.wait()
+
+
+atexit.register(_join_jobs)  # a job still running at interpreter exit is cancelled, then joined
+
+
+class JobWorker(QThread):
+    """Run one function or generator off the GUI thread (after superqt's thread_worker).
+
+    `JobWorker(fn, *args, **kwargs).start()` calls `fn(*args, **kwargs)` in the worker's own thread.
+    A function whose signature has a `cancel` parameter receives the worker's `threading.Event` as
+    `cancel=` and should check it now and then. When `fn` is a generator function (or returns a
+    generator) each item it yields is emitted as `yielded`, and `cancel()` leaves it between two
+    items (the generator is closed); the return value (or, if none, the last item) is the result.
+
+    yielded(object) : an item of a generator job.
+    result(object) : what the job returned; not emitted when it raised or was cancelled.
+    error(str) : the exception the job raised, as one line (none once cancel() was called).
+    finished() : always last, from QThread, once the thread has ended.
+
+    Signals arrive queued on the GUI thread. The worker keeps itself alive while it runs (and
+    registers its thread), so its owner may drop it or close at any time: never "QThread:
+    Destroyed while thread is still running". `cancel()` is thread-safe and never blocks.
+    """
+
+    yielded = Signal(object)
+    result = Signal(object)
+    error = Signal(str)
+
+    def __init__(self, fn, *args, name: str = "job", **kwargs):
+        super().__init__()
+        self.setObjectName(name)
+        self._fn, self._args, self._kwargs = fn, args, kwargs
+        self.cancel_event = threading.Event()
+        try:
+            if "cancel" in inspect.signature(fn).parameters:
+                self._kwargs["cancel"] = self.cancel_event
+        except (TypeError, ValueError):  # a builtin without a signature
+            pass
+        self.finished.connect(self._forget)
+        workers_registry.register(self)
+
+    def start(self, *args) -> None:
+        _jobs.add(self)
+        super().start(*args)
+
+    def cancel(self) -> None:
+        """Ask the job to end: at its next yield, or when it next checks its cancel event."""
+        self.cancel_event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    @Slot()
+    def _forget(self) -> None:
+        _jobs.discard(self)
+
+    def run(self) -> None:
+        try:
+            value = self._fn(*self._args, **self._kwargs)
+            if inspect.isgenerator(value):
+                value = self._iterate(value)
+        except Exception as exc:  # reported to the GUI as one line, never a traceback
+            if not self.cancel_event.is_set():
+                self.error.emit(_one_line(exc))
+            return
+        if not self.cancel_event.is_set():
+            self.result.emit(value)
+
+    def _iterate(self, gen):
+        last = None
+        try:
+            while not self.cancel_event.is_set():
+                try:
+                    last = next(gen)
+                except StopIteration as stop:
+                    return last if stop.value is None else stop.value
+                self.yielded.emit(last)
+        finally:
+            gen.close()
+        return None
+
+
+def _one_line(exc: BaseException) -> str:
+    from nnstudio.core.digits.data import DatasetError
+
+    if isinstance(exc, DatasetError):  # already a one-line message naming the file
+        return str(exc)
+    return f"{type(exc).__name__}: {exc}"

@@ -135,3 +135,110 @@ def test_bundled_files_are_checked_against_their_checksum(tmp_path, monkeypatch)
     monkeypatch.setattr(paths, "mnist_dir", lambda: folder)
     with pytest.raises(DatasetError, match="checksum"):
         load_mnist()
+
+
+# ---------------------------------------------------------------- hostile files: refused before allocating
+
+def _tracking_empty(monkeypatch):
+    """Record the size of every np.empty the reader makes (to prove nothing big was allocated)."""
+    import nnstudio.core.digits.data as data
+
+    sizes = []
+    real = np.empty
+
+    def empty(shape, *args, **kwargs):
+        sizes.append(int(np.prod(shape)))
+        return real(shape, *args, **kwargs)
+
+    monkeypatch.setattr(data.np, "empty", empty)
+    return sizes
+
+
+def test_a_header_declaring_billions_of_images_is_refused_before_allocating(tmp_path, monkeypatch):
+    huge = struct.pack(">IIII", 2051, 4_000_000_000, 28, 28) + bytes(784)
+    folder = _write_set(tmp_path / "huge", gz=True, **{"train-images-idx3-ubyte": huge,
+                                                       "train-labels-idx1-ubyte": _labels([1] * 6)})
+    sizes = _tracking_empty(monkeypatch)
+    with pytest.raises(DatasetError, match="declares 4,000,000,000 images") as info:
+        load_mnist(directory=folder)
+    assert str(folder) in str(info.value) and max(sizes, default=0) < 10_000
+
+
+def test_image_and_label_counts_are_compared_before_reading_the_images(tmp_path, monkeypatch):
+    big = struct.pack(">IIII", 2051, 1_500_000, 28, 28)  # no pixels at all: only the header is read
+    folder = _write_set(tmp_path / "mismatch", **{"train-images-idx3-ubyte": big})
+    sizes = _tracking_empty(monkeypatch)
+    with pytest.raises(DatasetError, match="1500000 images but train-labels-idx1-ubyte has 6 labels"):
+        load_mnist(directory=folder)
+    assert max(sizes, default=0) < 10_000
+
+
+def test_more_than_the_free_memory_is_refused_before_allocating(tmp_path, monkeypatch):
+    import nnstudio.core.digits.data as data
+
+    n = 500_000  # consistent headers, no pixels written: the memory check comes first
+    folder = _write_set(tmp_path / "big", **{"train-images-idx3-ubyte": struct.pack(">IIII", 2051, n, 28, 28),
+                                              "train-labels-idx1-ubyte": struct.pack(">II", 2049, n)})
+    monkeypatch.setattr(data, "_available_memory", lambda: 100 * 2**20)
+    sizes = _tracking_empty(monkeypatch)
+    with pytest.raises(DatasetError, match="GB of memory") as info:
+        load_mnist(directory=folder)
+    assert str(folder) in str(info.value) and max(sizes, default=0) < 10_000
+
+
+def test_a_gzip_bomb_stops_at_the_declared_size(tmp_path, monkeypatch):
+    import nnstudio.core.digits.data as data
+
+    # 6 images declared, then 200 MB of zeros (about 200 kB compressed): read 6 images and one chunk more
+    bomb = _images(6) + bytes(200 * 2**20)
+    folder = _write_set(tmp_path / "bomb", gz=True, **{"train-images-idx3-ubyte": bomb})
+    reads = []
+    real = data._IdxStream.read
+
+    def read(self, n):
+        chunk = real(self, n)
+        reads.append(len(chunk))
+        return chunk
+
+    monkeypatch.setattr(data._IdxStream, "read", read)
+    with pytest.raises(DatasetError, match="or more unexpected bytes after 6 images"):
+        load_mnist(directory=folder)
+    assert sum(reads) < 3 * data.CHUNK  # not the 200 MB
+
+
+def test_short_gzip_data_is_refused(tmp_path):
+    folder = _write_set(tmp_path / "short", gz=True, **{"t10k-images-idx3-ubyte": _images(4)[:-10]})
+    with pytest.raises(DatasetError, match="truncated: header says 4 images"):
+        load_mnist(directory=folder)
+
+
+@pytest.mark.parametrize("split, which", [("train", "training"), ("t10k", "test")])
+def test_a_set_without_images_is_refused(tmp_path, split, which):
+    folder = _write_set(tmp_path / "empty", **{f"{split}-images-idx3-ubyte": _images(0),
+                                                f"{split}-labels-idx1-ubyte": _labels([])})
+    with pytest.raises(DatasetError, match=f"the {which} set has no images") as info:
+        load_mnist(directory=folder)
+    assert "\n" not in str(info.value)
+
+
+def test_setting_the_cancel_event_stops_between_chunks(tmp_path, monkeypatch):
+    import threading
+
+    import nnstudio.core.digits.data as data
+
+    folder = _write_set(tmp_path / "slow", n_train=20, gz=True)
+    monkeypatch.setattr(data, "CHUNK", 100)
+    cancel = threading.Event()
+    real = data._IdxStream.read
+    calls = []
+
+    def read(self, n):
+        calls.append(n)
+        if len(calls) == 8:
+            cancel.set()  # as the GUI does from another thread
+        return real(self, n)
+
+    monkeypatch.setattr(data._IdxStream, "read", read)
+    with pytest.raises(data.LoadCancelled):
+        load_mnist(directory=folder, cancel=cancel)
+    assert len(calls) == 8  # the read that found the event set raised, before reading a byte

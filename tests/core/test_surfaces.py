@@ -6,7 +6,8 @@ from numpy.testing import assert_allclose
 
 from nnstudio.core.nn.gradient import numerical_diff, numerical_gradient, numerical_gradient_2d
 from nnstudio.core.nn.optimizers import OPTIMIZERS
-from nnstudio.core.playground.surfaces import SURFACES, function_1, function_1_grad, get_surface
+from nnstudio.core.playground.surfaces import (SURFACES, finite_start, function_1, function_1_grad,
+                                               get_surface)
 
 
 @pytest.mark.parametrize("key", list(SURFACES))
@@ -57,3 +58,18 @@ def test_function_1_derivatives_from_the_book():
 def test_value_far_out_does_not_warn():
     # pytest turns warnings into errors: overflow far outside the view must stay silent
     assert np.isinf(get_surface("beale").value(1e200, 1e200))
+
+
+def test_finite_start_moves_only_where_f_is_undefined():
+    def log_f(x0, x1):
+        with np.errstate(all="ignore"):
+            return np.log(x0) + x1 ** 2
+
+    view = (-4.0, 4.0, -4.0, 4.0)
+    assert finite_start(log_f, view, (1.0, 2.0)) == (1.0, 2.0)  # finite there: kept
+    x0, x1 = finite_start(log_f, view, (-2.0, 1.0))  # log of a negative: the nearest grid point with x0 > 0
+    assert x0 == pytest.approx(view[1] / 24, abs=1e-3) and x1 == pytest.approx(1.0, abs=view[1] / 12)
+    assert np.isfinite(log_f(x0, x1))
+    assert finite_start(log_f, view, (9.0, 0.0))[0] < 4.0  # outside the view: a point inside it
+    nowhere = lambda x0, x1: np.full_like(np.asarray(x0, float), np.nan)  # noqa: E731
+    assert finite_start(nowhere, view, (1.0, 1.0)) == (0.0, 0.0)  # finite nowhere: the centre

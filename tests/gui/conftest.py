@@ -42,3 +42,7 @@ def main_window(qtbot):
     qtbot.addWidget(window)
     yield window
     window.close()
+    from nnstudio.gui import workers_registry
+
+    # a dataset load still running is cancelled by close() and ends at its next chunk
+    qtbot.waitUntil(lambda: not workers_registry.live_threads(), timeout=30_000)

@@ -57,14 +57,31 @@ def test_batch_view_shapes_of_100_mnist_images(explorer, qtbot):
 
 
 def test_batch_failure_is_a_message(explorer, qtbot):
+    import numpy as np
+
+    from nnstudio.gui.context import DatasetInfo
+
     view = explorer.batch_view
-
-    class Broken:
-        @property
-        def dataset(self):
-            raise OSError("no MNIST here")
-
-    view.context = Broken()
+    x, t = np.zeros((10, 784), np.float32), np.zeros(10, np.uint8)
+    view.context.set_dataset(DatasetInfo("ten images", None, ((x, t), (x, t))))
     view.start()
-    qtbot.waitUntil(lambda: not view.worker.isRunning() and view.run_button.isEnabled(), timeout=10000)
-    assert "no MNIST here" in view.error.text()
+    with qtbot.waitSignal(view.worker.finished, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: view.run_button.isEnabled(), timeout=5000)
+    assert "the test set has only 10 images" in view.error.text()
+
+
+def test_batch_waits_for_the_dataset_and_reports_a_failed_load(explorer, qtbot, monkeypatch):
+    import nnstudio.gui.context as context_module
+    from nnstudio.core.digits.data import DatasetError
+
+    def broken(directory, cancel):
+        raise DatasetError("no MNIST here")
+
+    monkeypatch.setattr(context_module, "_load_dataset", broken)
+    view = explorer.batch_view
+    with qtbot.waitSignal(view.context.dataset_failed, timeout=10000):
+        view.start()
+        assert view.status.text() == "Loading MNIST…" and not view.run_button.isEnabled()
+    assert "no MNIST here" in view.error.text() and view.run_button.isEnabled()
+    assert view.worker is None and view.context.dataset is None

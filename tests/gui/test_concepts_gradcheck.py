@@ -48,15 +48,16 @@ def test_gradcheck_can_be_stopped(explorer, qtbot):
 
 
 def test_worker_outlives_a_deleted_explorer(qtbot, qapp):
-    from nnstudio.gui.panels import concepts_worker
+    from nnstudio.gui import workers
 
     context = AppContext()
     w = GradCheckExplorer(context)
-    w.start()
+    with qtbot.waitSignal(context.dataset_changed, timeout=60000):
+        w.start()  # the first start loads MNIST, then runs the check
     worker = w.worker
+    assert worker is not None and worker in workers._jobs
     w.deleteLater()
     del w
-    qtbot.waitUntil(lambda: worker not in concepts_worker._running, timeout=30000)
-    worker.wait(5000)
+    qtbot.waitUntil(lambda: worker not in workers._jobs, timeout=30000)
     assert not worker.isRunning()
     context.deleteLater()

@@ -113,15 +113,19 @@ def test_bad_model_file_gives_a_dialog(main_window, tmp_path, dialogs):
 def test_open_dataset_folder(main_window, qtbot, tmp_path, dialogs):
     from nnstudio.paths import mnist_dir
 
-    assert main_window.open_dataset(tmp_path)  # an empty folder: a dialog, no traceback
-    qtbot.waitUntil(lambda: main_window._loader is None, timeout=10_000)
-    assert dialogs and dialogs[-1][0] == "warning"
-    with qtbot.waitSignal(main_window.context.dataset_changed, timeout=20_000) as blocker:
-        main_window.open_dataset(mnist_dir())
+    context = main_window.context
+    with qtbot.waitSignal(context.dataset_failed, timeout=60_000):
+        assert main_window.open_dataset(tmp_path)  # an empty folder: a dialog, no traceback
+    assert dialogs and dialogs[-1][0] == "warning" and str(tmp_path) in dialogs[-1][2]
+    assert context.dataset is None
+    qtbot.waitUntil(lambda: not context.loading, timeout=60_000)
+    with qtbot.waitSignal(context.dataset_changed, timeout=60_000) as blocker:
+        assert main_window.open_dataset(mnist_dir())
+        assert not main_window.open_dataset_action.isEnabled()
     info = blocker.args[0]
     assert info.directory == mnist_dir() and len(info.data[0][0]) == 60_000
-    qtbot.waitUntil(lambda: main_window._loader is None, timeout=5000)
-    assert "Data:" in main_window.dataset_label.text()
+    assert context.dataset is info and main_window.dataset_label.text() == f"Data: {info.name}"
+    qtbot.waitUntil(lambda: not context.loading and main_window.open_dataset_action.isEnabled(), timeout=60_000)
 
 
 def test_export_plot_of_training_panel(main_window, tmp_path, monkeypatch, dialogs):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import zlib
 from pathlib import Path
 
@@ -33,6 +34,28 @@ class DatasetError(ValueError):
     """A dataset file or folder that cannot be used; the message is one line naming the file."""
 
 
+class LoadCancelled(Exception):
+    """Reading stopped because the caller set its cancel event (not an error to report)."""
+
+
+# Refused before anything is allocated: more images than any MNIST-format set (EMNIST ByClass has
+# 814,255), or more memory than the machine has free (the bytes plus their float32 copy).
+MAX_IMAGES = 2_000_000
+CHUNK = 1 << 20  # bytes read (and decompressed) between two looks at the cancel event
+
+
+def _available_memory() -> int | None:
+    """Bytes of memory available to this process now (Linux's MemAvailable), None if unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def _find(directory: Path, stem: str) -> Path:
     for name in (stem, stem + ".gz", stem.replace("-idx", ".idx")):
         path = directory / name
@@ -41,95 +64,201 @@ def _find(directory: Path, stem: str) -> Path:
     raise DatasetError(f"{directory / stem}: file not found (looked for {stem} and {stem}.gz)")
 
 
-def _read_bytes(path: Path) -> bytes:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DatasetError(f"{path}: cannot be read ({exc.strerror or exc})") from None
-    if not raw:
-        raise DatasetError(f"{path}: the file is empty")
-    if raw[:2] == b"\x1f\x8b":
+def _check_cancel(cancel) -> None:
+    if cancel is not None and cancel.is_set():
+        raise LoadCancelled()
+
+
+class _IdxStream:
+    """One IDX file opened for reading, raw or gzip, read in chunks; errors become DatasetError."""
+
+    def __init__(self, path: Path, source=None, cancel=None, digest=None):
+        self.path, self.cancel, self.digest = path, cancel, digest
+        self._own = source is None
         try:
-            raw = gzip.decompress(raw)
+            raw = open(path, "rb") if source is None else source
+        except OSError as exc:
+            raise DatasetError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        self._raw = self._file = raw
+        self.gzipped = False
+        self.read_bytes = 0
+        try:
+            head = self._guard(lambda: raw.read(2))
+            if not head:
+                raise DatasetError(f"{path}: the file is empty")
+            self._guard(lambda: raw.seek(0))
+        except BaseException:
+            self.close()
+            raise
+        self.gzipped = head == b"\x1f\x8b"
+        if self.gzipped:
+            self._file = gzip.GzipFile(fileobj=raw, mode="rb")
+
+    def _guard(self, fn):
+        try:
+            return fn()
         except (OSError, EOFError, zlib.error) as exc:
-            raise DatasetError(f"{path}: not a valid gzip file ({exc})") from None
-        if not raw:
-            raise DatasetError(f"{path}: the file is empty once decompressed")
-    return raw
+            if isinstance(exc, (gzip.BadGzipFile, EOFError, zlib.error)):
+                raise DatasetError(f"{self.path}: not a valid gzip file ({exc})") from None
+            raise DatasetError(f"{self.path}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+
+    def read(self, n: int) -> bytes:
+        """Up to n bytes (fewer only at the end of the data)."""
+        _check_cancel(self.cancel)
+        data = self._guard(lambda: self._file.read(n))
+        self.read_bytes += len(data)
+        if self.digest is not None:
+            self.digest.update(data)
+        return data
+
+    def read_into(self, out: np.ndarray) -> int:
+        """Fill the uint8 array `out` chunk by chunk, checking the cancel event between chunks;
+        returns how many bytes arrived (less than out.size when the data is short)."""
+        view = memoryview(out).cast("B")
+        done = 0
+        while done < len(view):
+            chunk = self.read(min(CHUNK, len(view) - done))
+            if not chunk:
+                break
+            view[done:done + len(chunk)] = chunk
+            done += len(chunk)
+        return done
+
+    def close(self) -> None:
+        if self._file is not self._raw:
+            self._file.close()  # the GzipFile; it leaves the file it reads open
+        if self._own:
+            self._raw.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
 
 
-def _header(path: Path, raw: bytes, magic: int, ndim: int) -> tuple[int, ...]:
+def _header(stream: _IdxStream, magic: int, ndim: int) -> tuple[int, ...]:
     size = 4 * (1 + ndim)
+    raw = stream.read(size)
+    if not raw and stream.gzipped:
+        raise DatasetError(f"{stream.path}: the file is empty once decompressed")
     if len(raw) < size:
-        raise DatasetError(f"{path}: truncated header ({len(raw)} bytes, IDX needs {size})")
+        raise DatasetError(f"{stream.path}: truncated header ({len(raw)} bytes, IDX needs {size})")
     fields = np.frombuffer(raw, dtype=">u4", count=1 + ndim)
     if int(fields[0]) != magic:
         kind = "images" if magic == IMAGE_MAGIC else "labels"
         raise DatasetError(
-            f"{path}: wrong magic number {int(fields[0])} (expected {magic} for MNIST {kind}); "
+            f"{stream.path}: wrong magic number {int(fields[0])} (expected {magic} for MNIST {kind}); "
             "not an IDX file of this kind"
         )
     return tuple(int(v) for v in fields[1:])
 
 
-def read_idx_images(path: Path, raw: bytes | None = None) -> np.ndarray:
-    """Read an IDX image file → uint8 array, shape (count, rows, cols)."""
-    path = Path(path)
-    raw = _read_bytes(path) if raw is None else raw
-    count, rows, cols = _header(path, raw, IMAGE_MAGIC, 3)
+def _image_header(stream: _IdxStream) -> int:
+    count, rows, cols = _header(stream, IMAGE_MAGIC, 3)
     if (rows, cols) != (28, 28):
-        raise DatasetError(f"{path}: images are {rows}x{cols}, expected 28x28")
-    expected = 16 + count * rows * cols
-    if len(raw) < expected:
-        raise DatasetError(
-            f"{path}: truncated: header says {count} images ({expected} bytes), file has {len(raw)} bytes"
-        )
-    if len(raw) > expected:
-        raise DatasetError(f"{path}: {len(raw) - expected} unexpected bytes after {count} images")
-    return np.frombuffer(raw, dtype=np.uint8, offset=16).reshape(count, rows, cols)
+        raise DatasetError(f"{stream.path}: images are {rows}x{cols}, expected 28x28")
+    if count > MAX_IMAGES:
+        raise DatasetError(f"{stream.path}: the header declares {count:,} images, more than the "
+                           f"{MAX_IMAGES:,} NN Studio accepts; not a usable MNIST-format file")
+    return count
 
 
-def read_idx_labels(path: Path, raw: bytes | None = None) -> np.ndarray:
-    """Read an IDX label file → uint8 array, shape (count,), values checked to be 0..9."""
-    path = Path(path)
-    raw = _read_bytes(path) if raw is None else raw
-    (count,) = _header(path, raw, LABEL_MAGIC, 1)
-    expected = 8 + count
-    if len(raw) < expected:
-        raise DatasetError(
-            f"{path}: truncated: header says {count} labels, file has {len(raw) - 8} label bytes"
-        )
-    if len(raw) > expected:
-        raise DatasetError(f"{path}: {len(raw) - expected} unexpected bytes after {count} labels")
-    labels = np.frombuffer(raw, dtype=np.uint8, offset=8)
+def _payload(stream: _IdxStream, count: int, size: int, what: str) -> np.ndarray:
+    """The `size` bytes after the header, refusing short data and anything after them."""
+    out = np.empty(size, dtype=np.uint8)
+    got = stream.read_into(out)
+    if got < size:
+        raise DatasetError(f"{stream.path}: truncated: header says {count} {what} ({size} data bytes), "
+                           f"the file has {got}")
+    extra = stream.read(CHUNK)  # one more look: a gzip bomb stops here, after at most a chunk
+    if extra:
+        more = "" if len(extra) < CHUNK else " or more"
+        raise DatasetError(f"{stream.path}: {len(extra)}{more} unexpected bytes after {count} {what}")
+    return out
+
+
+def _labels_payload(stream: _IdxStream, count: int) -> np.ndarray:
+    labels = _payload(stream, count, count, "labels")
     if labels.size and labels.max() >= NUM_CLASSES:
         bad = int(np.argmax(labels >= NUM_CLASSES))
-        raise DatasetError(f"{path}: label {int(labels[bad])} at index {bad} is outside 0..9")
+        raise DatasetError(f"{stream.path}: label {int(labels[bad])} at index {bad} is outside 0..9")
     return labels
 
 
-def _read_pair(directory: Path, split: str, verify: bool) -> tuple[np.ndarray, np.ndarray]:
-    img_path = _find(directory, FILES[f"{split}_images"])
-    lab_path = _find(directory, FILES[f"{split}_labels"])
-    img_raw, lab_raw = _read_bytes(img_path), _read_bytes(lab_path)
-    if verify:
-        for path, raw, stem in ((img_path, img_raw, FILES[f"{split}_images"]),
-                                (lab_path, lab_raw, FILES[f"{split}_labels"])):
-            if hashlib.sha256(raw).hexdigest() != BUNDLED_SHA256[stem]:
-                raise DatasetError(f"{path}: checksum mismatch: the bundled file is damaged")
-    images = read_idx_images(img_path, img_raw)
-    labels = read_idx_labels(lab_path, lab_raw)
-    if len(images) != len(labels):
-        raise DatasetError(
-            f"{img_path}: {len(images)} images but {lab_path.name} has {len(labels)} labels"
-        )
+def _source(raw: bytes | None):
+    return None if raw is None else io.BytesIO(raw)
+
+
+def read_idx_images(path: Path, raw: bytes | None = None, cancel=None) -> np.ndarray:
+    """Read an IDX image file → uint8 array, shape (count, rows, cols)."""
+    path = Path(path)
+    with _IdxStream(path, _source(raw), cancel) as stream:
+        count = _image_header(stream)
+        return _payload(stream, count, count * 784, "images").reshape(count, 28, 28)
+
+
+def read_idx_labels(path: Path, raw: bytes | None = None, cancel=None) -> np.ndarray:
+    """Read an IDX label file → uint8 array, shape (count,), values checked to be 0..9."""
+    path = Path(path)
+    with _IdxStream(path, _source(raw), cancel) as stream:
+        (count,) = _header(stream, LABEL_MAGIC, 1)
+        return _labels_payload(stream, count)
+
+
+def _check_memory(needed: int, what: str) -> None:
+    free = _available_memory()
+    if free is not None and needed > free:
+        raise DatasetError(f"{what}: loading it needs about {needed / 2**30:.1f} GB of memory and "
+                           f"{free / 2**30:.1f} GB are free")
+
+
+def _open_pair(directory: Path, split: str, verify: bool, cancel):
+    """Open both files of a split and read their headers; (streams, image count)."""
+    stems = FILES[f"{split}_images"], FILES[f"{split}_labels"]
+    img_path, lab_path = _find(directory, stems[0]), _find(directory, stems[1])
+    img = _IdxStream(img_path, cancel=cancel, digest=hashlib.sha256() if verify else None)
+    try:
+        lab = _IdxStream(lab_path, cancel=cancel, digest=hashlib.sha256() if verify else None)
+    except BaseException:
+        img.close()
+        raise
+    try:
+        (n_labels,) = _header(lab, LABEL_MAGIC, 1)
+        n_images = _image_header(img)
+        if n_images != n_labels:
+            raise DatasetError(f"{img_path}: {n_images} images but {lab_path.name} has {n_labels} labels")
+        if n_images == 0:
+            which = "training" if split == "train" else "test"
+            raise DatasetError(f"{img_path}: the {which} set has no images (the header declares 0); "
+                               "a dataset needs both training and test images")
+    except BaseException:
+        img.close()
+        lab.close()
+        raise
+    return (img, lab), n_images
+
+
+def _read_split(streams, count: int, verify: bool):
+    img, lab = streams
+    with img, lab:
+        labels = _labels_payload(lab, count)
+        images = _payload(img, count, count * 784, "images").reshape(count, 28, 28)
+        if verify:
+            for stream in (img, lab):
+                stem = stream.path.name.removesuffix(".gz")
+                if stream.digest.hexdigest() != BUNDLED_SHA256.get(stem):
+                    raise DatasetError(f"{stream.path}: checksum mismatch: the bundled file is damaged")
     return images, labels
 
 
-def load_raw(directory: str | Path | None = None):
+def load_raw(directory: str | Path | None = None, cancel=None):
     """((train_images, train_labels), (test_images, test_labels)) as uint8, images (N, 28, 28).
 
-    With `directory` None the bundled MNIST is read and checked against its SHA-256.
+    With `directory` None the bundled MNIST is read and checked against its SHA-256. Every header
+    is read and checked (counts of images against labels, a sane maximum, the free memory) before
+    any image is; files are read in chunks, and setting the `cancel` event (a threading.Event)
+    stops between two chunks with LoadCancelled.
     """
     verify = directory is None
     if directory is None:
@@ -141,7 +270,27 @@ def load_raw(directory: str | Path | None = None):
         raise DatasetError(f"{directory}: folder does not exist")
     if not directory.is_dir():
         raise DatasetError(f"{directory}: not a folder")
-    return _read_pair(directory, "train", verify), _read_pair(directory, "test", verify)
+    train, n_train = _open_pair(directory, "train", verify, cancel)
+    try:
+        test, n_test = _open_pair(directory, "test", verify, cancel)
+    except BaseException:
+        for s in train:
+            s.close()
+        raise
+    try:
+        # uint8 images and labels, then their float32 copy (load_mnist's normalisation)
+        _check_memory((n_train + n_test) * (784 * 5 + 1), str(directory))
+    except BaseException:
+        for s in (*train, *test):
+            s.close()
+        raise
+    try:
+        train_arrays = _read_split(train, n_train, verify)
+    except BaseException:
+        for s in test:
+            s.close()
+        raise
+    return train_arrays, _read_split(test, n_test, verify)
 
 
 def one_hot(labels: np.ndarray, num_classes: int = NUM_CLASSES) -> np.ndarray:
@@ -159,15 +308,16 @@ def _convert(images, labels, normalize, flatten, one_hot_label):
 
 
 def load_mnist(normalize: bool = True, flatten: bool = True, one_hot_label: bool = False,
-               directory: str | Path | None = None):
+               directory: str | Path | None = None, cancel=None):
     """The books' loader: ((x_train, t_train), (x_test, t_test)).
 
     x : float32 in [0, 1] when `normalize`, else uint8; shape (N, 784) when `flatten`,
         else (N, 1, 28, 28).
     t : uint8 labels, shape (N,), or float32 one-hot, shape (N, 10), when `one_hot_label`.
     `directory` is any folder holding the four MNIST-format files (raw or .gz): MNIST,
-    Fashion-MNIST, KMNIST. Raises DatasetError with a one-line message on bad data.
+    Fashion-MNIST, KMNIST. Raises DatasetError with a one-line message on bad data, and
+    LoadCancelled when the `cancel` event (a threading.Event) is set while the files are read.
     """
-    (xtr, ttr), (xte, tte) = load_raw(directory)
+    (xtr, ttr), (xte, tte) = load_raw(directory, cancel)
     return (_convert(xtr, ttr, normalize, flatten, one_hot_label),
             _convert(xte, tte, normalize, flatten, one_hot_label))

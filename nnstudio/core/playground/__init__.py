@@ -1,1 +1,1 @@
-"""The 2D playground: surfaces, a safe formula parser, gradient descent and perceptrons."""
+"""The 2D playground: surfaces, a safe formula parser, gradient descent, the optimizer race, perceptrons."""

@@ -2,8 +2,8 @@
 
 `descend` runs one optimizer from nnstudio.core.nn.optimizers from a start point and yields a
 DescentPoint per step; it ends with one DescentEnd ("finished", or "diverged" when a value goes
-non-finite or the point leaves 100x the view). The GUI advances several of them in lockstep on a
-timer. Below: gradient fields, quiver arrows and contour segments for a grid, and the
+non-finite or the point leaves 100x the view). race.py advances several of them in lockstep for the
+GUI's timer. Below: gradient fields, quiver arrows and contour segments for a grid, and the
 numerical-differentiation figures (tangent line, error against h).
 """
 

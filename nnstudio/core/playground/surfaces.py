@@ -12,6 +12,8 @@ from typing import Callable
 
 import numpy as np
 
+from nnstudio.core.playground.descent import sample
+
 Bounds = tuple[float, float, float, float]  # (x0_min, x0_max, x1_min, x1_max)
 
 
@@ -176,6 +178,24 @@ def get_surface(key: str) -> Surface:
         return SURFACES[key]
     except KeyError:
         raise ValueError(f"unknown function {key!r}; choose from {', '.join(SURFACES)}") from None
+
+
+def finite_start(f, view, near) -> tuple[float, float]:
+    """The point of a coarse grid over `view` closest to `near` where f is finite (else the centre).
+
+    `near` itself when it lies in the view and f is finite there; grid points are rounded to 3 decimals.
+    """
+    xs, ys, Z = sample(f, view, 24)
+    X, Y = np.meshgrid(xs, ys)
+    ok = np.isfinite(Z)
+    a, b, c, d = view
+    if a <= near[0] <= b and c <= near[1] <= d and np.isfinite(f(*near)):
+        return float(near[0]), float(near[1])
+    if not ok.any():
+        return (a + b) / 2, (c + d) / 2
+    dist = np.where(ok, (X - near[0]) ** 2 + (Y - near[1]) ** 2, np.inf)
+    j, i = np.unravel_index(np.argmin(dist), dist.shape)
+    return float(round(X[j, i], 3)), float(round(Y[j, i], 3))
 
 
 # --- the 1D function of the numerical-differentiation figure ---------------------------------------

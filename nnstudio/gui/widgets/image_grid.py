@@ -8,6 +8,8 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QToolButton,
                                QToolTip, QVBoxLayout, QWidget)
 
+from nnstudio.gui.widgets.signals import blocked
+
 SIDE = 28  # MNIST images are 28x28
 GAP = 4  # screen pixels between cells
 CAPTION_COLOR = QColor("#303030")
@@ -273,10 +275,9 @@ class ImageGrid(QWidget):
         else:
             self.canvas.image = None
         self.canvas.hover = -1
-        self.page_spin.blockSignals(True)
-        self.page_spin.setMaximum(self.page_count)
-        self.page_spin.setValue(self.page + 1)
-        self.page_spin.blockSignals(False)
+        with blocked(self.page_spin):
+            self.page_spin.setMaximum(self.page_count)
+            self.page_spin.setValue(self.page + 1)
         self.page_label.setText(f"of {self.page_count}")
         self.prev_button.setEnabled(self.page > 0)
         self.next_button.setEnabled(self.page < self.page_count - 1)

@@ -13,6 +13,7 @@ from nnstudio.core.nn.network import INITS
 from nnstudio.core.nn.optimizers import DEFAULT_LR, OPTIMIZERS
 from nnstudio.core.nn.presets import PRESETS
 from nnstudio.core.nn.trainer import SAMPLING, TrainConfig
+from nnstudio.gui.widgets.signals import blocked
 
 CUSTOM = "custom"
 LOSS_NAMES = {"cross_entropy": "cross-entropy", "quadratic": "quadratic (mean squared error)"}
@@ -277,9 +278,8 @@ class ParamForm(QWidget):
             return False
 
     def _set_preset_combo(self, name: str) -> None:
-        self.preset.blockSignals(True)
-        self.preset.setCurrentIndex(self.preset.findData(name))
-        self.preset.blockSignals(False)
+        with blocked(self.preset):
+            self.preset.setCurrentIndex(self.preset.findData(name))
 
     def set_running(self, running: bool) -> None:
         """While a run trains only the learning rate stays editable."""

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QGridLayou
 from nnstudio.core.nn import functions as F
 from nnstudio.gui.panels.concepts.base import (FOREGROUND, PALETTE, ExplorerPage, error_label, heading,
                                                make_plot)
+from nnstudio.gui.widgets.signals import blocked
 
 NAMES = {"step": "step", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU",
          "leaky_relu": "leaky ReLU", "identity": "identity"}
@@ -141,16 +142,14 @@ class ActivationsExplorer(ExplorerPage):
 
     @Slot(float)
     def _on_probe_spin(self, value):
-        self.probe_line.blockSignals(True)
-        self.probe_line.setValue(value)
-        self.probe_line.blockSignals(False)
+        with blocked(self.probe_line):
+            self.probe_line.setValue(value)
         self._update_probe()
 
     @Slot(object)
     def _on_probe_dragged(self, line):
-        self.probe.blockSignals(True)
-        self.probe.setValue(float(line.value()))
-        self.probe.blockSignals(False)
+        with blocked(self.probe):
+            self.probe.setValue(float(line.value()))
         self._update_probe()
 
     def _update_probe(self):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from nnstudio.core.nn.network import MultiLayerNet
 from nnstudio.gui.panels.concepts.base import error_label, make_plot
-from nnstudio.gui.panels.concepts_worker import ConceptWorker
+from nnstudio.gui.workers import JobWorker
 
 BATCH = 100
 SIZES = (784, 50, 100, 10)
@@ -18,9 +18,9 @@ OPERATIONS = {"X": "100 test images", "A1": "X · W1 + b1", "Z1": "sigmoid(A1)",
               "A2": "Z1 · W2 + b2", "Z2": "sigmoid(A2)", "A3": "Z2 · W3 + b3", "Y": "softmax(A3)"}
 
 
-def batch_forward(dataset_getter, seed: int = 0) -> dict:
-    """Run in the worker: load the data (first use), push BATCH test images through the net."""
-    (_, _), (x_test, t_test) = dataset_getter().data
+def batch_forward(data, seed: int = 0) -> dict:
+    """Run in the worker: push BATCH test images of `data` ((train, test) pairs) through the net."""
+    (_, _), (x_test, t_test) = data
     if len(x_test) < BATCH:
         raise ValueError(f"the test set has only {len(x_test)} images; this view needs {BATCH}")
     x = np.asarray(x_test[:BATCH], dtype=np.float32).reshape(BATCH, -1)
@@ -40,8 +40,11 @@ class BatchForwardView(QWidget):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
-        self.worker = None
+        self.worker: JobWorker | None = None
         self.result = None
+        self._start_when_loaded = False
+        context.dataset_changed.connect(self._on_dataset_changed)
+        context.dataset_failed.connect(self._on_dataset_failed)
         self.run_button = QPushButton(f"Run {BATCH} test images through the net", objectName="batchRunButton",
                                       toolTip=f"Push a batch of {BATCH} MNIST test images through 784-50-100-10")
         self.run_button.clicked.connect(self.start)
@@ -76,17 +79,34 @@ class BatchForwardView(QWidget):
 
     @Slot()
     def start(self):
-        if self.worker is not None and self.worker.isRunning():
+        if (self.worker is not None and self.worker.isRunning()) or self._start_when_loaded:
             return
         self.run_button.setEnabled(False)
         self.error.setText("")
-        self.status.setText("Loading MNIST and running the batch…")
-        context = self.context
-        self.worker = ConceptWorker(lambda: batch_forward(lambda: context.dataset))
-        self.worker.done.connect(self._on_done)
-        self.worker.failed.connect(self._on_failed)
+        dataset = self.context.ensure_dataset()
+        if dataset is None:  # loading: dataset_changed starts the batch
+            self._start_when_loaded = True
+            self.status.setText("Loading MNIST…")
+            return
+        self.status.setText("Running the batch…")
+        self.worker = JobWorker(batch_forward, dataset.data, name="batchForward")
+        self.worker.result.connect(self._on_done)
+        self.worker.error.connect(self._on_failed)
         self.worker.finished.connect(self._on_finished)
         self.worker.start()
+
+    @Slot(object)
+    def _on_dataset_changed(self, _info):
+        if self._start_when_loaded:
+            self._start_when_loaded = False
+            self.start()
+
+    @Slot(str)
+    def _on_dataset_failed(self, message):
+        if self._start_when_loaded:
+            self._start_when_loaded = False
+            self._on_failed(message)
+            self._on_finished()
 
     @Slot(object)
     def _on_done(self, result):
@@ -129,6 +149,7 @@ class BatchForwardView(QWidget):
         return {self.table.item(r, 0).text(): self.table.item(r, 2).text() for r in range(self.table.rowCount())}
 
     def shutdown(self):
+        self._start_when_loaded = False
         if self.worker is not None:
-            self.worker.stop()
-            self.worker.wait(5000)
+            self.worker.cancel()
+            self.worker.wait()  # one batch: a fraction of a second

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHea
 from nnstudio.core.nn import gradcheck as G
 from nnstudio.gui.panels.concepts.base import (ACCENT, FOREGROUND, GOOD, PALETTE, ExplorerPage, error_label,
                                                heading, make_plot)
-from nnstudio.gui.panels.concepts_worker import ConceptWorker
+from nnstudio.gui.workers import JobWorker
 
 INPUT, OUTPUT = 784, 10
 COLUMNS = ["parameter", "shape", "mean |Δ|", "max |Δ|", "rel. error", "time (num.)"]
@@ -19,9 +19,9 @@ PASS_LIMIT = 1e-6  # mean |backprop − numerical| below this counts as agreemen
 MUTED_LINE = "#777777"
 
 
-def check_job(dataset_getter, hidden: int, images: int, seed: int):
-    """Run in the worker: take the first `images` MNIST training images and check the gradients."""
-    (x_train, t_train), _ = dataset_getter().data
+def check_job(data, hidden: int, images: int, seed: int):
+    """Run in the worker: take the first `images` training images of `data` and check the gradients."""
+    (x_train, t_train), _ = data
     x = np.asarray(x_train[:images], dtype=np.float64).reshape(images, -1)
     t = np.asarray(t_train[:images])
     network = G.make_network(x.shape[1], hidden, OUTPUT, seed=seed)
@@ -39,9 +39,13 @@ class GradCheckExplorer(ExplorerPage):
         super().__init__("gradcheck", parent)
         self.setObjectName("gradcheckExplorer")
         self.context = context
-        self.worker = None
+        self.worker: JobWorker | None = None
         self.result = None
         self.checks = []
+        self._start_when_loaded = False
+        if context is not None:
+            context.dataset_changed.connect(self._on_dataset_changed)
+            context.dataset_failed.connect(self._on_dataset_failed)
         form = QFormLayout()
         self.hidden = QSpinBox(objectName="hiddenSpin", minimum=1, maximum=30, value=10)
         self.images = QSpinBox(objectName="imagesSpin", minimum=1, maximum=10, value=3)
@@ -108,7 +112,7 @@ class GradCheckExplorer(ExplorerPage):
     # ------------------------------------------------------------------ running
     @Slot()
     def start(self):
-        if self.worker is not None and self.worker.isRunning():
+        if (self.worker is not None and self.worker.isRunning()) or self._start_when_loaded:
             return
         self.result, self.checks = None, []
         self.table.setRowCount(0)
@@ -118,20 +122,46 @@ class GradCheckExplorer(ExplorerPage):
         self.error.setText("")
         self.timing.setText("")
         self.progress.setValue(0)
-        self.status.setText("Loading MNIST (first time) and timing backprop…")
         self.run_button.setEnabled(False)
         self.stop_button.setEnabled(True)
-        context, hidden, images, seed = self.context, self.hidden.value(), self.images.value(), self.seed.value()
-        self.worker = ConceptWorker(lambda: check_job(lambda: context.dataset, hidden, images, seed))
-        self.worker.progressed.connect(self._on_progress)
-        self.worker.failed.connect(self._on_failed)
+        if self.context is None:
+            self._on_failed("no dataset to take images from")
+            self._on_finished()
+            return
+        dataset = self.context.ensure_dataset()
+        if dataset is None:  # loading: dataset_changed starts the check
+            self._start_when_loaded = True
+            self.status.setText("Loading MNIST…")
+            return
+        self.status.setText("Timing backprop…")
+        self.worker = JobWorker(check_job, dataset.data, self.hidden.value(), self.images.value(),
+                                self.seed.value(), name="gradientCheck")
+        self.worker.yielded.connect(self._on_progress)
+        self.worker.error.connect(self._on_failed)
         self.worker.finished.connect(self._on_finished)
         self.worker.start()
 
+    @Slot(object)
+    def _on_dataset_changed(self, _info):
+        if self._start_when_loaded:
+            self._start_when_loaded = False
+            self.start()
+
+    @Slot(str)
+    def _on_dataset_failed(self, message):
+        if self._start_when_loaded:
+            self._start_when_loaded = False
+            self._on_failed(message)
+            self._on_finished()
+
     @Slot()
     def stop(self):
+        if self._start_when_loaded:
+            self._start_when_loaded = False
+            self._on_finished()
+            self.status.setText("Stopped.")
         if self.worker is not None:
-            self.worker.stop()
+            self.worker.cancel()
 
     @Slot(object)
     def _on_progress(self, item):
@@ -188,6 +218,7 @@ class GradCheckExplorer(ExplorerPage):
             self.status.setText("Stopped.")
 
     def shutdown(self):
+        self._start_when_loaded = False
         if self.worker is not None:
-            self.worker.stop()
-            self.worker.wait(10000)
+            self.worker.cancel()  # the check ends at its next yield
+            self.worker.wait()

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLa
 from nnstudio.core.nn import functions as F
 from nnstudio.gui.panels.concepts.base import (ACCENT, FOREGROUND, PALETTE, ExplorerPage, heading,
                                                make_plot)
+from nnstudio.gui.widgets.signals import blocked
 
 N_CLASSES = 10
 # The books' example: the answer is class 2; the first guess is right (0.6 on class 2), the second
@@ -128,14 +129,11 @@ class LossesExplorer(ExplorerPage):
         return np.array([s.value() for s in self.spins])
 
     def set_prediction(self, values, target: int | None = None) -> None:
-        for widget in [self.target, *self.spins]:
-            widget.blockSignals(True)
-        if target is not None:
-            self.target.setValue(target)
-        for spin, v in zip(self.spins, values):
-            spin.setValue(float(v))
-        for widget in [self.target, *self.spins]:
-            widget.blockSignals(False)
+        with blocked(self.target, *self.spins):
+            if target is not None:
+                self.target.setValue(target)
+            for spin, v in zip(self.spins, values):
+                spin.setValue(float(v))
         self.refresh()
 
     @Slot()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFo
 from nnstudio.core.playground import perceptron as P
 from nnstudio.gui.panels.concepts.base import (ACCENT, FOREGROUND, GOOD, PALETTE, ExplorerPage, heading,
                                                make_plot)
+from nnstudio.gui.widgets.signals import blocked
 
 PLANE = (-0.5, 1.5)  # the plotted square of input space
 SHADE_PIXELS = 160
@@ -128,13 +129,10 @@ class PerceptronExplorer(ExplorerPage):
     def load_gate(self, name: str):
         """Put the preset gate's weights in the spin boxes and make it the wanted table."""
         (w1, w2), b = P.GATES[name]
-        for spin, value in ((self.w1, w1), (self.w2, w2), (self.bias, b)):
-            spin.blockSignals(True)
-            spin.setValue(value)
-            spin.blockSignals(False)
-        self.target.blockSignals(True)
-        self.target.setCurrentText(name)
-        self.target.blockSignals(False)
+        with blocked(self.w1, self.w2, self.bias, self.target):
+            for spin, value in ((self.w1, w1), (self.w2, w2), (self.bias, b)):
+                spin.setValue(value)
+            self.target.setCurrentText(name)
         self.refresh()
 
     @Slot()

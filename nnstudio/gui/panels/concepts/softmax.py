@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QFormLayout, Q
 from nnstudio.core.nn import functions as F
 from nnstudio.gui.panels.concepts.base import (ACCENT, FOREGROUND, PALETTE, ExplorerPage, heading,
                                                make_plot)
+from nnstudio.gui.widgets.signals import blocked
 
 N_LOGITS = 10
 SLIDER_SCALE = 10  # slider steps per unit: the sliders cover [-10, 10] in steps of 0.1
@@ -118,16 +119,13 @@ class SoftmaxExplorer(ExplorerPage):
     def set_logits(self, values, temperature: float | None = None) -> None:
         """Set the first len(values) logits (and the class count) in one update."""
         values = list(values)
-        for widget in [self.classes, self.temperature, *self.spins, *self.sliders]:
-            widget.blockSignals(True)
-        self.classes.setValue(len(values))
-        if temperature is not None:
-            self.temperature.setValue(temperature)
-        for i, v in enumerate(values):
-            self.spins[i].setValue(v)
-            self.sliders[i].setValue(self._slider_value(v))
-        for widget in [self.classes, self.temperature, *self.spins, *self.sliders]:
-            widget.blockSignals(False)
+        with blocked(self.classes, self.temperature, *self.spins, *self.sliders):
+            self.classes.setValue(len(values))
+            if temperature is not None:
+                self.temperature.setValue(temperature)
+            for i, v in enumerate(values):
+                self.spins[i].setValue(v)
+                self.sliders[i].setValue(self._slider_value(v))
         self.refresh()
 
     @staticmethod
@@ -148,16 +146,14 @@ class SoftmaxExplorer(ExplorerPage):
 
     def _on_slider(self, i: int, value: int):
         spin = self.spins[i]
-        spin.blockSignals(True)
-        spin.setValue(value / SLIDER_SCALE)
-        spin.blockSignals(False)
+        with blocked(spin):
+            spin.setValue(value / SLIDER_SCALE)
         self.refresh()
 
     def _on_spin(self, i: int, value: float):
         slider = self.sliders[i]
-        slider.blockSignals(True)
-        slider.setValue(self._slider_value(value))
-        slider.blockSignals(False)
+        with blocked(slider):
+            slider.setValue(self._slider_value(value))
         self.refresh()
 
     # ------------------------------------------------------------------ display

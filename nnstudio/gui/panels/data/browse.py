@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QSplitter, QVBoxLayout,
                                QWidget)
 
@@ -11,8 +11,8 @@ from nnstudio.core.digits.evaluation import dataset_summary, label_counts
 from nnstudio.gui.panels.data.chart import BarChart
 from nnstudio.gui.panels.data.style import BAR, BAR_FADED, HIST, MUTED
 from nnstudio.gui.panels.data.text import explainer
-from nnstudio.gui.panels.data_worker import DataWorker
 from nnstudio.gui.widgets.image_grid import ImageGrid
+from nnstudio.gui.workers import JobWorker
 
 SPLITS = {"Training set": 0, "Test set": 1}
 LABELS = [str(d) for d in range(10)]
@@ -26,7 +26,7 @@ class BrowseView(QWidget):
         self.context = context
         self.dataset = None  # the DatasetInfo on show
         self.summaries: dict = {}  # (id of data, split) → DatasetSummary
-        self.worker: DataWorker | None = None
+        self.worker: JobWorker | None = None
         self._wanted = None  # (data, split) the charts should show
 
         self.split_combo = QComboBox(objectName="splitCombo")
@@ -56,6 +56,7 @@ class BrowseView(QWidget):
         self.digit_combo.currentIndexChanged.connect(self._on_selection)
         self.grid.index_clicked.connect(self._on_image_clicked)
         context.dataset_changed.connect(self._on_dataset_changed)
+        context.dataset_failed.connect(self._on_dataset_failed)
         self._build_layout()
 
     def _build_layout(self) -> None:
@@ -103,8 +104,7 @@ class BrowseView(QWidget):
     def showEvent(self, event):
         super().showEvent(event)
         if self.dataset is None:
-            self.dataset_label.setText("Loading the dataset…")
-            QTimer.singleShot(0, self.refresh)  # paint first; the first load takes up to a second
+            self.refresh()
 
     @Slot(object)
     def _on_dataset_changed(self, info) -> None:
@@ -112,10 +112,19 @@ class BrowseView(QWidget):
         if self.dataset is not None or self.isVisible():
             self.refresh()
 
+    @Slot(str)
+    def _on_dataset_failed(self, message: str) -> None:
+        if self.dataset is None and self.context.dataset is None:
+            self.dataset_label.setText(f"The dataset could not be loaded: {message}")
+
     @Slot()
     def refresh(self) -> None:
-        """Re-read the current dataset and redraw every view."""
-        self.dataset = self.context.dataset
+        """Show the current dataset (asking for it first if none is loaded yet) and redraw every view."""
+        dataset = self.context.ensure_dataset()
+        if dataset is None:  # dataset_changed calls this again
+            self.dataset_label.setText("Loading the dataset…")
+            return
+        self.dataset = dataset
         (xtr, _), (xte, _) = self.dataset.data
         self.dataset_label.setText(f"{self.dataset.name}: {len(xtr):,} training and "
                                    f"{len(xte):,} test images")
@@ -157,22 +166,25 @@ class BrowseView(QWidget):
             return
         self.means_grid.clear("Computing…")
         self.hist_chart.clear_bars()
-        if self.worker is not None and self.worker.isRunning():
+        if self.worker is not None:
             return  # _on_worker_done starts the wanted job when the running one ends
         x, t = data[split]
-        self.worker = DataWorker(dataset_summary, x, t, tag=self._wanted, parent=self)
+        self.worker = JobWorker(dataset_summary, x, t, name="datasetSummary")
+        self.worker.tag = self._wanted
+        self.worker.result.connect(self._on_summary)
+        self.worker.error.connect(self._on_summary)  # its message, cached too: a bad set is not retried
         self.worker.finished.connect(self._on_worker_done)
         self.worker.start()
 
+    @Slot(object)
+    def _on_summary(self, summary) -> None:
+        self.summaries[self.sender().tag] = summary
+
     @Slot()
     def _on_worker_done(self) -> None:
-        worker, self.worker = self.worker, None
-        if worker is None:
+        if self.sender() is not self.worker:
             return
-        worker.wait()
-        # an error is cached too (as its message) so a bad dataset is not retried in a loop
-        self.summaries[worker.tag] = worker.error or worker.result
-        worker.deleteLater()
+        self.worker = None
         if self.dataset is not None:
             self._request_summary()
 
@@ -196,4 +208,4 @@ class BrowseView(QWidget):
 
     def shutdown(self) -> None:
         if self.worker is not None:
-            self.worker.wait()
+            self.worker.wait()  # a short computation (under a second)

@@ -15,7 +15,7 @@ from nnstudio.gui.panels.data.gallery import GalleryView
 from nnstudio.gui.panels.data.style import (BAR, BAR_LOW, DARKNESS, ERROR_TEXT, MODEL, MUTED,
                                             RANDOM, TEXT)
 from nnstudio.gui.panels.data.text import explainer
-from nnstudio.gui.panels.data_worker import DataWorker
+from nnstudio.gui.workers import JobWorker
 
 LABELS = [str(d) for d in range(10)]
 
@@ -36,12 +36,13 @@ class EvaluateView(QWidget):
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
-        self.worker: DataWorker | None = None
+        self.worker: JobWorker | None = None
         self.result: dict | None = None  # the last finished evaluation
         self.evaluated = None  # (ModelInfo, data) the result belongs to
         self.stale = True
         self._darkness: dict = {}  # id(data) → fitted AverageDarkness
         self._again = False  # evaluate once more when the running job ends
+        self._dataset_name = ""  # the dataset the result belongs to
 
         self.evaluate_button = QPushButton("Evaluate", objectName="evaluateButton")
         self.evaluate_button.setToolTip("Run the current model on every test image")
@@ -126,7 +127,12 @@ class EvaluateView(QWidget):
         if self.worker is not None:
             self._again = True
             return
-        data = self.context.dataset.data
+        dataset = self.context.ensure_dataset()
+        if dataset is None:  # loading: dataset_changed evaluates again
+            self.stale = True
+            self.model_label.setText(self._model_text() + " · loading the dataset…")
+            return
+        data = dataset.data
         problem = self._mismatch(info.network, data)
         if problem:
             self._show_empty()
@@ -137,27 +143,31 @@ class EvaluateView(QWidget):
         self.evaluate_button.setEnabled(False)
         self.model_label.setText(self._model_text() + " · evaluating…")
         network = info.network.copy()  # the worker never shares layer state with the GUI thread
-        self.worker = DataWorker(run_evaluation, network, data, self._darkness.get(id(data)),
-                                 tag=(info, data), parent=self)
+        self.worker = JobWorker(run_evaluation, network, data, self._darkness.get(id(data)), name="evaluation")
+        self.worker.tag = (info, data, dataset.name)
+        self.worker.result.connect(self._on_result)
+        self.worker.error.connect(self._on_error)
         self.worker.finished.connect(self._on_worker_done)
         self.worker.start()
 
+    @Slot(object)
+    def _on_result(self, result) -> None:
+        info, data, name = self.sender().tag
+        self._darkness[id(data)] = result["darkness"]
+        self.evaluated, self.result, self._dataset_name = (info, data), result, name
+        self._show_result()
+
+    @Slot(str)
+    def _on_error(self, message: str) -> None:
+        self.model_label.setText(self._model_text())
+        self.accuracy_label.setText(f"<span style='color:{ERROR_TEXT}'>Evaluation failed: {message}</span>")
+
     @Slot()
     def _on_worker_done(self) -> None:
-        worker, self.worker = self.worker, None
-        if worker is None:
+        if self.sender() is not self.worker:
             return
-        worker.wait()
-        worker.deleteLater()
+        self.worker = None
         self.evaluate_button.setEnabled(True)
-        if worker.error:
-            self.model_label.setText(self._model_text())
-            self.accuracy_label.setText(f"<span style='color:{ERROR_TEXT}'>Evaluation failed: "
-                                        f"{worker.error}</span>")
-        else:
-            self._darkness[id(worker.tag[1])] = worker.result["darkness"]
-            self.evaluated, self.result = worker.tag, worker.result
-            self._show_result()
         if self._again:
             self._again = False
             self.evaluate()
@@ -207,7 +217,7 @@ class EvaluateView(QWidget):
         ev = self.result["evaluation"]
         n = int(ev.confusion.sum())
         name = self.evaluated[0].name
-        self.model_label.setText(self._model_text() + f" · {self.context.dataset.name}")
+        self.model_label.setText(self._model_text() + f" · {self._dataset_name}")
         self.accuracy_label.setText(
             f"<span style='font-size:15pt'>Test accuracy <b>{100 * ev.accuracy:.2f}%</b></span>"
             f"<br><span style='color:{MUTED}'>{int(np.trace(ev.confusion)):,} of {n:,} test "

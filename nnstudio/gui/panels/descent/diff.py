@@ -13,6 +13,7 @@ from nnstudio.core.nn.gradient import forward_diff, numerical_diff
 from nnstudio.core.playground.surfaces import function_1, function_1_grad
 from nnstudio.gui import theme
 from nnstudio.gui.panels.descent.style import NOTE_TEXT, PLOT_BACKGROUND, style_plot
+from nnstudio.gui.widgets.signals import blocked
 
 X_RANGE = (0.0, 20.0)
 SLIDER_STEPS = 200  # 0.1 per notch
@@ -115,10 +116,9 @@ class NumericalDiffTab(QWidget):
         if x == self.x:
             return
         self.x = x
-        for w, v in ((self.spin, x), (self.slider, round((x - X_RANGE[0]) / (X_RANGE[1] - X_RANGE[0]) * SLIDER_STEPS))):
-            w.blockSignals(True)
-            w.setValue(v)
-            w.blockSignals(False)
+        with blocked(self.spin, self.slider):
+            self.spin.setValue(x)
+            self.slider.setValue(round((x - X_RANGE[0]) / (X_RANGE[1] - X_RANGE[0]) * SLIDER_STEPS))
         slope, intercept = tangent_line(function_1, x, BOOK_H)
         tx = np.array(X_RANGE)
         self.tangent.setData(tx, slope * tx + intercept)

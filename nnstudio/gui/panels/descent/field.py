@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
 from nnstudio.gui.panels.descent.style import (ARROW_PEN, CONTOUR_PEN, DIFFER_BRUSH, MINIMUM_COLOR,
                                                OPTIMIZER_COLORS, OPTIMIZER_LABELS, PLOT_BACKGROUND,
                                                START_COLOR, style_plot)
+from nnstudio.gui.widgets.signals import blocked
 
 ZOOM_OUT_LIMIT = 3.0  # the user may zoom out to 3x the function's view, never to astronomic ranges
 
@@ -101,9 +102,8 @@ class FieldView(pg.PlotWidget):
         self.minima.setData(pos=np.asarray(points, float).reshape(-1, 2))
 
     def set_start(self, x0: float, x1: float) -> None:
-        self.start.blockSignals(True)
-        self.start.setPos(QPointF(x0, x1))
-        self.start.blockSignals(False)
+        with blocked(self.start):
+            self.start.setPos(QPointF(x0, x1))
 
     def start_point(self) -> tuple[float, float]:
         p = self.start.pos()

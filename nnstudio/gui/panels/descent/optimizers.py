@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from nnstudio.core.nn.optimizers import DEFAULT_LR, OPTIMIZERS
 from nnstudio.gui.panels.descent.style import ERROR_TEXT, OPTIMIZER_COLORS, OPTIMIZER_LABELS
+from nnstudio.gui.widgets.signals import blocked
 
 MAX_LR = 1e6
 
@@ -77,12 +78,11 @@ class OptimizerList(QWidget):
     def set_state(self, checked=None, lrs: dict | None = None) -> None:
         """Check exactly `checked` (names; None keeps the checks) and set learning rates, quietly."""
         for name, check in self.checks.items():
-            check.blockSignals(True)
-            if checked is not None:
-                check.setChecked(name in checked)
-            if lrs and name in lrs:
-                self.edits[name].setText(format_lr(lrs[name]))
-            check.blockSignals(False)
+            with blocked(check):
+                if checked is not None:
+                    check.setChecked(name in checked)
+                if lrs and name in lrs:
+                    self.edits[name].setText(format_lr(lrs[name]))
         self._validate()
         self._last = self.selected()
 

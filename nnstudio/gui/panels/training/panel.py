@@ -54,6 +54,8 @@ class TrainingPanel(QWidget):
         self._active_s = 0.0
         self._resumed_at: float | None = None
         self._speed_marks: list = []
+        self._dataset_name = ""
+        self._start_when_loaded: tuple | None = None  # (paused_steps, step_epoch) of a Start waiting for data
         self.blas_threads = DEFAULT_BLAS_THREADS  # the GUI bench compares settings through this
 
         self.form = ParamForm()
@@ -125,6 +127,8 @@ class TrainingPanel(QWidget):
         self.history_box.overlay_requested.connect(self._on_overlay_run)
         self.history_box.export_requested.connect(self._on_export_run)
         self.history_box.reuse_requested.connect(self._on_reuse_run)
+        context.dataset_changed.connect(self._on_dataset_changed)
+        context.dataset_failed.connect(self._on_dataset_failed)
         self._update_buttons()
 
     def menu_actions(self) -> list:
@@ -143,7 +147,7 @@ class TrainingPanel(QWidget):
 
     def _update_buttons(self) -> None:
         running, paused = self.running, self.paused
-        self.start_button.setEnabled(not running)
+        self.start_button.setEnabled(not running and self._start_when_loaded is None)
         self.pause_button.setEnabled(running)
         self.pause_button.setText("Resume" if paused else "Pause")
         self.step_button.setEnabled(not running or paused)
@@ -175,7 +179,7 @@ class TrainingPanel(QWidget):
         """Start a run from a fresh network. With `paused_steps` (or `step_epoch`), start paused
         after that many steps (or one epoch). The Trainer is built in the worker thread: synthetic
         digits or a big extra set can take seconds to prepare."""
-        if self.running or self._closing:
+        if self.running or self._closing or self._start_when_loaded is not None:
             return False
         try:
             cfg = self.form.config()
@@ -183,6 +187,12 @@ class TrainingPanel(QWidget):
         except (ValueError, TypeError) as exc:
             self.stats.show_message(f"Cannot start: {exc}", "error")
             return False
+        dataset = self.context.ensure_dataset()
+        if dataset is None:  # loading in the background: start when it is announced
+            self._start_when_loaded = (paused_steps, step_epoch)
+            self.stats.show_message("Loading dataset… the run starts as soon as it is ready.")
+            self._update_buttons()
+            return True
         preset_name = self.form.preset_name()
         self._pending = {"config": cfg, "preset": preset_name, "step_epoch": step_epoch,
                          "extra": len(kwargs["extra_train"][0]) if kwargs else 0}
@@ -193,10 +203,10 @@ class TrainingPanel(QWidget):
         self._active_s, self._resumed_at = 0.0, None if starts_paused else time.monotonic()
         self._speed_marks = []
         eval_limit = cfg.eval_train or EVAL_TRAIN_LIMIT
-        context = self.context
+        data = dataset.data  # handed to the worker: the run keeps it even if the dataset changes
+        self._dataset_name = dataset.name
 
         def factory(stop_event, report):
-            data = context.dataset.data  # the first use loads the bundled MNIST (~1 s): not on the GUI thread
             return Trainer(cfg, data, eval_train_limit=eval_limit, stop_event=stop_event, progress=report,
                            **kwargs)
 
@@ -216,6 +226,21 @@ class TrainingPanel(QWidget):
         self.stats.progress.setFormat("preparing…")
         self._update_buttons()
         return True
+
+    @Slot(object)
+    def _on_dataset_changed(self, _info) -> None:
+        waiting, self._start_when_loaded = self._start_when_loaded, None
+        if waiting is not None and not self._closing:
+            self._update_buttons()
+            paused_steps, step_epoch = waiting
+            self.start(paused_steps=paused_steps, step_epoch=step_epoch)
+
+    @Slot(str)
+    def _on_dataset_failed(self, message: str) -> None:
+        if self._start_when_loaded is not None:
+            self._start_when_loaded = None
+            self.stats.show_message(f"Cannot start: the dataset did not load ({message})", "error")
+            self._update_buttons()
 
     @Slot(int, int)
     def _on_preparing(self, done: int, total: int) -> None:
@@ -248,7 +273,7 @@ class TrainingPanel(QWidget):
             pass
         extra = f", with {pending['extra']} of your digits" if pending["extra"] else ""
         self.stats.show_message(f"Run {self.run.number}: training on {len(trainer.x_train):,} images{extra} "
-                                f"({self.context.dataset.name}).")
+                                f"({self._dataset_name}).")
         self.stats.set_progress(0, trainer.total_iterations, "paused" if self.paused else "running")
 
     def _extra_train_kwargs(self) -> dict:
@@ -508,6 +533,7 @@ class TrainingPanel(QWidget):
     def shutdown(self) -> None:
         """Stop a run and join its thread (the window is closing)."""
         self._closing = True
+        self._start_when_loaded = None
         worker = self.worker
         if worker is not None:
             worker.stop()

@@ -127,7 +127,7 @@ class ActivationsView(QWidget):
             return np.asarray(self.drawing, dtype=np.float32).reshape(784), "the digit on the drawing pad"
         data = self._test_data()
         if data is None:
-            return None, "No test images available."
+            return None, "No test images yet: the dataset is loading (or could not be loaded)."
         x, t = data
         i = min(self.index_spin.value(), len(x) - 1)
         self.index_spin.setMaximum(len(x) - 1)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplit
                                QWidget)
 
 from nnstudio.gui.widgets.heatmap import AXIS_COLOR, HeatmapWidget, brushes_for, style_plot
+from nnstudio.gui.widgets.signals import blocked
 
 CURRENT_PEN, CURRENT_BRUSH = "#2166ac", (33, 102, 172, 110)
 INITIAL_PEN, INITIAL_BRUSH = "#7f7f7f", (127, 127, 127, 90)
@@ -118,11 +119,10 @@ class LayersView(QWidget):
         labels = [f"{n}: {params[n].shape[0]} → {params[n].shape[1]}" for n in names]
         if labels != [self.layer_combo.itemText(i) for i in range(self.layer_combo.count())]:
             keep = self.layer_combo.currentIndex()
-            self.layer_combo.blockSignals(True)
-            self.layer_combo.clear()
-            self.layer_combo.addItems(labels)
-            self.layer_combo.setCurrentIndex(keep if 0 <= keep < len(labels) else 0)
-            self.layer_combo.blockSignals(False)
+            with blocked(self.layer_combo):
+                self.layer_combo.clear()
+                self.layer_combo.addItems(labels)
+                self.layer_combo.setCurrentIndex(keep if 0 <= keep < len(labels) else 0)
         self.render()
 
     def set_layer(self, index: int) -> None:

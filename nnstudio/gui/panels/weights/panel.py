@@ -6,11 +6,9 @@ import time
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMessageBox, QStackedWidget, QTabWidget,
                                QVBoxLayout, QWidget)
 
-from nnstudio.core.digits.data import DatasetError
 from nnstudio.core.nn.network import MultiLayerNet
 from nnstudio.gui.panels.weights.activations import ActivationsView
 from nnstudio.gui.panels.weights.export import save_png
@@ -97,14 +95,10 @@ class WeightsPanel(QWidget):
     def test_data(self):
         """(x_test, t_test) of the current dataset, or None when it cannot be loaded."""
         if self._test_cache is None:
-            QGuiApplication.setOverrideCursor(Qt.WaitCursor)
-            try:
-                self._test_cache = self.context.dataset.data[1]
-            except (DatasetError, OSError, ValueError) as exc:  # a line in the header, not a traceback
-                self.header.setText(f"Test images unavailable: {exc}")
+            dataset = self.context.ensure_dataset()  # never loads here: dataset_changed redraws
+            if dataset is None:
                 return None
-            finally:
-                QGuiApplication.restoreOverrideCursor()
+            self._test_cache = dataset.data[1]
         return self._test_cache
 
     def network(self) -> MultiLayerNet:

@@ -1,0 +1,113 @@
+"""The optimizer race of the descent playground: several descents from one start, advanced in lockstep.
+
+A Race holds one Run per optimizer, each a `descend` generator with growing numpy buffers; the GUI's
+timer calls `Race.advance` and redraws the runs it returns. The speed arithmetic lives here too.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnstudio.core.playground.descent import DescentPoint, descend
+
+SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]  # steps per second, one per slider notch
+TICK_MS = 30  # the shortest timer interval
+
+
+def tick_interval(speed: int) -> int:
+    """Milliseconds between ticks for `speed` steps per second (never below TICK_MS)."""
+    return max(TICK_MS, int(1000 / speed))
+
+
+def steps_per_tick(speed: int, interval_ms: int) -> int:
+    """Steps each tick makes so that ticks every `interval_ms` go `speed` steps per second (at least 1)."""
+    return max(1, round(speed * interval_ms / 1000))
+
+
+class Run:
+    """One optimizer's generator and what it has produced so far (growing numpy buffers)."""
+
+    def __init__(self, name, generator):
+        self.name, self.generator = name, generator
+        self._xy = np.empty((256, 2))
+        self._f = np.empty(256)
+        self.n = 0
+        self.end = None
+        self.advance(1)  # the start point (step 0)
+
+    def advance(self, n: int) -> None:
+        for _ in range(n):
+            if self.end is not None:
+                return
+            record = next(self.generator)
+            if isinstance(record, DescentPoint):
+                if self.n == len(self._f):
+                    self._xy = np.concatenate([self._xy, np.empty_like(self._xy)])
+                    self._f = np.concatenate([self._f, np.empty_like(self._f)])
+                self._xy[self.n] = record.x0, record.x1
+                self._f[self.n] = record.f
+                self.n += 1
+            else:
+                self.end = record
+
+    @property
+    def path(self) -> np.ndarray:
+        """Points so far, shape (n, 2) (a view: copy before keeping it)."""
+        return self._xy[:self.n]
+
+    @property
+    def values(self) -> np.ndarray:
+        return self._f[:self.n]
+
+    @property
+    def step(self) -> int:
+        return max(self.n - 1, 0)
+
+    @property
+    def failed(self) -> bool:
+        """Ended other than by doing all its steps (diverged, or an invalid start)."""
+        return self.end is not None and self.end.reason != "finished"
+
+    @property
+    def note(self) -> str:
+        """Why a failed run stopped, short enough to label its path ("diverged after 2 steps"); else ""."""
+        return self.end.message.split(" (")[0] if self.failed else ""
+
+
+class Race:
+    """The runs of one start (optimizer name -> Run), advanced together; empty until `start`."""
+
+    def __init__(self):
+        self.runs: dict[str, Run] = {}
+        self._reported: dict[str, tuple] = {}  # name -> (n, end) when `advance` last returned the run
+
+    def start(self, f, start, entrants, steps: int, grad=None, view=None) -> None:
+        """One run per (optimizer, lr) in `entrants`, each `steps` long, from `start` = (x0, x1).
+
+        f, grad, view : as for nnstudio.core.playground.descent.descend. Runs already there stay.
+        """
+        if self.runs:
+            return
+        for name, lr in entrants:
+            self.runs[name] = Run(name, descend(f, start, name, lr, steps, grad, view))
+
+    def advance(self, n: int) -> list[Run]:
+        """Move every unfinished run n steps; return the runs that changed since the last call."""
+        changed = []
+        for run in self.runs.values():
+            run.advance(n)
+            if self._reported.get(run.name) == (run.n, run.end):
+                continue  # finished earlier: nothing new
+            self._reported[run.name] = (run.n, run.end)
+            changed.append(run)
+        return changed
+
+    def finished(self) -> bool:
+        return bool(self.runs) and all(r.end is not None for r in self.runs.values())
+
+    def clear(self) -> None:
+        """Close and forget every run."""
+        for run in self.runs.values():
+            run.generator.close()
+        self.runs.clear()
+        self._reported.clear()
