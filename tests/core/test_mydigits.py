@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import io
+import struct
+import zipfile
+
 import numpy as np
 import pytest
+from numpy.lib import format as npy_format
 
 from nnstudio.core.digits import mydigits as M
 
@@ -65,3 +70,130 @@ def test_damaged_file_gives_a_clear_error():
     np.savez(path, x=np.zeros((2, 5)), t=np.zeros(2))
     with pytest.raises(M.MyDigitsError, match="not a my-digits file"):
         M.load_my_digits()
+
+
+# ---------------------------------------------------------------- damaged or invalid files
+def damage_member(path, member="x.npy"):
+    """Overwrite the start of a member's deflate stream with a dynamic block whose code lengths
+    are over-subscribed: zlib says "invalid code lengths set"."""
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo(member)
+    raw = bytearray(path.read_bytes())
+    name_len, extra_len = struct.unpack("<HH", raw[info.header_offset + 26:info.header_offset + 30])
+    start = info.header_offset + 30 + name_len + extra_len
+    raw[start:start + 4] = bytes([0x05, 0x00, 0x92, 0x04])
+    path.write_bytes(bytes(raw))
+
+
+def saved_set():
+    rng = np.random.default_rng(0)
+    for label in (3, 1, 4):
+        M.add_my_digit(rng.random(784), label, strokes=[rng.random((5, 2))])
+    return M.my_digits_path()
+
+
+def write_set(**arrays):
+    path = M.my_digits_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    base = {"x": np.zeros((2, 784), np.float32), "t": np.array([1, 2], np.uint8)}
+    np.savez_compressed(path, **{k: v for k, v in {**base, **arrays}.items() if v is not None})
+    return path
+
+
+def assert_untouched(path, before):
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir()] == [path.name]
+
+
+def test_zlib_damage_is_reported_and_nothing_is_written():
+    path = saved_set()
+    damage_member(path)
+    before = path.read_bytes()
+    with pytest.raises(M.MyDigitsError, match="invalid code lengths set") as info:
+        M.load_my_digits()
+    assert info.value.path == path and str(path) in str(info.value) and "\n" not in str(info.value)
+    for action in (lambda: M.add_my_digit(digit(0.5), 2), lambda: M.remove_my_digit(0),
+                   M.count_my_digits, lambda: M.load_my_strokes(0)):
+        with pytest.raises(M.MyDigitsError):
+            action()
+    assert_untouched(path, before)
+
+
+@pytest.mark.parametrize("t, says", [(np.array([1, -1], np.int8), "digit #2 has label -1"),
+                                     (np.array([10, 1], np.int64), "digit #1 has label 10"),
+                                     (np.array([1.0, 2.0]), "labels stored as float64")])
+def test_labels_outside_0_to_9_are_refused(t, says):
+    path = write_set(t=t)
+    before = path.read_bytes()
+    with pytest.raises(M.MyDigitsError, match=says):
+        M.load_my_digits()
+    with pytest.raises(M.MyDigitsError):
+        M.add_my_digit(digit(0.5), 2)  # a label of -1 is never trained on nor saved again as 255
+    assert_untouched(path, before)
+
+
+@pytest.mark.parametrize("arrays, says", [
+    ({"x": np.zeros((2, 783), np.float32)}, "needs x"),
+    ({"x": np.zeros((2, 784), np.int16)}, "images stored as int16"),
+    ({"x": np.full((2, 784), 2.0, np.float32)}, "outside 0-1"),
+    ({"x": np.full((2, 784), np.nan, np.float32)}, "outside 0-1"),
+    ({"x": np.zeros((2, 784), np.complex64)}, "declares complex64"),
+    ({"t": np.array(["1", "2"])}, "declares <U1"),
+    ({"points": np.zeros((3, 2), np.float32)}, "strokes incomplete"),
+    ({"points": np.zeros((3, 2), np.float32), "stroke_ends": np.array([2, 5]),
+      "digit_ends": np.array([1, 2])}, "strokes do not match"),
+    ({"points": np.zeros((3, 2), np.float32), "stroke_ends": np.array([3]),
+      "digit_ends": np.array([1, 0])}, "strokes do not match"),
+])
+def test_invalid_arrays_are_refused(arrays, says):
+    path = write_set(**arrays)
+    before = path.read_bytes()
+    with pytest.raises(M.MyDigitsError, match=says):
+        M.load_my_digits()
+    assert_untouched(path, before)
+
+
+def test_array_declaring_more_than_its_member_holds_is_refused_before_reading(monkeypatch):
+    path = M.my_digits_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = io.BytesIO()
+    npy_format.write_array_header_1_0(header, {"descr": "<f4", "fortran_order": False,
+                                               "shape": (5_000_000, 784)})  # 15 GB declared
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("x.npy", header.getvalue())
+        zf.writestr("t.npy", header.getvalue())
+    monkeypatch.setattr(M.npy_format, "read_array", lambda *a, **k: pytest.fail("data was read"))
+    with pytest.raises(M.MyDigitsError, match=r"declares float32 \(5000000, 784\)"):
+        M.load_my_digits()
+
+
+def test_too_many_members_are_refused():
+    path = M.my_digits_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w") as zf:
+        for i in range(M.MAX_MEMBERS + 1):
+            zf.writestr(f"m{i}.npy", b"")
+    with pytest.raises(M.MyDigitsError, match="members"):
+        M.load_my_digits()
+
+
+def test_images_without_strokes_still_load():
+    write_set()
+    _, t = M.load_my_digits()
+    assert t.tolist() == [1, 2] and M.load_my_strokes(1) == []
+
+
+def test_set_aside_renames_the_damaged_file_and_a_fresh_set_starts(monkeypatch):
+    path = saved_set()
+    damage_member(path)
+    before = path.read_bytes()
+    monkeypatch.setattr(M.time, "strftime", lambda fmt: "20260101-120000")
+    aside = M.set_aside_damaged()
+    assert aside == path.with_name("my_digits.damaged-20260101-120000.npz")
+    assert aside.read_bytes() == before and not path.exists()
+    assert M.load_my_digits() is None
+    assert M.add_my_digit(digit(0.5), 2) == 1
+    damage_member(path)  # damaged again in the same second: a second name, nothing overwritten
+    second = M.set_aside_damaged()
+    assert second.name == "my_digits.damaged-20260101-120000-2.npz"
+    assert aside.read_bytes() == before

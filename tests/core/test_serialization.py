@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 
 import numpy as np
 import pytest
+from numpy.lib import format as npy_format
 from numpy.testing import assert_array_equal
 
 from nnstudio.core.nn import serialization as S
@@ -70,16 +72,16 @@ def test_save_is_atomic_and_leaves_no_temporary_file(tmp_path, net, monkeypatch)
 
 
 def test_files_are_read_without_pickle(saved, monkeypatch):
-    seen = {}
-    real_load = np.load
+    seen = []
+    real_read = S.npy_format.read_array
 
     def spy(*args, **kwargs):
-        seen.update(kwargs)
-        return real_load(*args, **kwargs)
+        seen.append(kwargs.get("allow_pickle"))
+        return real_read(*args, **kwargs)
 
-    monkeypatch.setattr(S.np, "load", spy)
+    monkeypatch.setattr(S.npy_format, "read_array", spy)
     load_model(saved)
-    assert seen.get("allow_pickle") is False
+    assert seen and set(seen) == {False}
 
 
 def test_missing_file(tmp_path):
@@ -168,7 +170,7 @@ def test_header_architecture_disagrees_with_arrays(tmp_path, saved):
         h["network"]["sizes"] = [784, 20, 10]
         _set_header(a, h)
 
-    with pytest.raises(ModelFileError, match="inconsistent|match"):
+    with pytest.raises(ModelFileError, match=r"W1 has shape \(784, 16\), the header's layers say \(784, 20\)"):
         load_model(_rewrite(saved, tmp_path / "arch.npz", change))
 
 
@@ -222,3 +224,166 @@ def test_a_zip_that_is_not_an_npz(tmp_path):
 def test_a_folder_instead_of_a_file(tmp_path):
     with pytest.raises(ModelFileError, match="not found|folder"):
         load_model(tmp_path)
+
+
+# ---------------------------------------------------------------- hostile files: refused before reading
+def _npy(shape, dtype, data=b""):
+    """A .npy member: a header declaring `shape` and `dtype`, followed by `data` (often none)."""
+    buf = io.BytesIO()
+    npy_format.write_array_header_1_0(buf, {"descr": npy_format.dtype_to_descr(np.dtype(dtype)),
+                                           "fortran_order": False, "shape": tuple(shape)})
+    return buf.getvalue() + data
+
+
+def _header_npy(header):
+    raw = header if isinstance(header, bytes) else json.dumps(header).encode()
+    return _npy((len(raw),), np.uint8, raw)
+
+
+def _network_header(sizes=(784, 100, 10), **network):
+    return {"format": S.FORMAT, "version": S.FORMAT_VERSION, "meta": {},
+            "network": {"sizes": list(sizes), "activation": "relu", "loss": "cross_entropy",
+                        "dtype": "float32", **network}}
+
+
+def _zip(path, members):
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name + ".npy", data)
+    return path
+
+
+def _valid_members(header, dtype=np.float32, values=None):
+    """Members of a valid model for header's sizes (zeros, or `values` for every parameter)."""
+    sizes = header["network"]["sizes"]
+    members = {"header": _header_npy(header)}
+    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
+        for name, shape in ((f"W{i}", (n_in, n_out)), (f"b{i}", (n_out,))):
+            a = np.full(shape, 0.0 if values is None else values, dtype)
+            members[f"param_{name}"] = _npy(shape, dtype, a.tobytes())
+    return members
+
+
+def _refused(path, match):
+    with pytest.raises(ModelFileError, match=match) as info:
+        load_model(path)
+    message = str(info.value)
+    assert "\n" not in message and message.startswith(f"{path}: ")
+    return message
+
+
+@pytest.fixture
+def no_data_read(monkeypatch):
+    """Fail the test if any parameter's data is read: the refusal must come from the headers
+    alone (the JSON header is the one array read)."""
+    real_read = S.npy_format.read_array
+
+    def header_only(*args, **kwargs):
+        value = real_read(*args, **kwargs)
+        if value.dtype != np.uint8:
+            raise AssertionError("parameter data was read")
+        return value
+
+    monkeypatch.setattr(S.npy_format, "read_array", header_only)
+
+
+def test_parameter_declaring_gigabytes_is_refused_from_its_header(tmp_path, no_data_read):
+    members = _valid_members(_network_header())
+    members["param_W1"] = _npy((4_000_000, 1000), np.float32)  # 16 GB declared, no data stored
+    path = _zip(tmp_path / "bomb.npz", members)
+    before = path.read_bytes()
+    message = _refused(path, "W1")
+    assert message == f"{path}: parameter W1 has shape (4000000, 1000), the header's layers say (784, 100)"
+    assert path.read_bytes() == before
+
+
+def test_header_declaring_a_huge_network_is_refused(tmp_path, no_data_read):
+    header = _network_header((784, 4_000_000, 10))
+    members = {"header": _header_npy(header), "param_W1": _npy((784, 4_000_000), np.float32),
+               "param_b1": _npy((4_000_000,), np.float32), "param_W2": _npy((4_000_000, 10), np.float32),
+               "param_b2": _npy((10,), np.float32)}
+    _refused(_zip(tmp_path / "huge.npz", members), r"declare 3,180,000,010 parameters; .* up to 25,000,000")
+
+
+def test_archive_with_too_many_members_is_refused(tmp_path, no_data_read):
+    members = _valid_members(_network_header((4, 3, 2)))
+    members.update({f"junk{i}": b"" for i in range(S.MAX_MEMBERS)})
+    _refused(_zip(tmp_path / "many.npz", members), "members")
+
+
+def test_archive_declaring_a_huge_uncompressed_size_is_refused(tmp_path, monkeypatch, no_data_read):
+    monkeypatch.setattr(S, "MAX_ARCHIVE_BYTES", 10_000)  # rather than compressing gigabytes of zeros
+    members = _valid_members(_network_header((4, 3, 2)))
+    members["padding"] = bytes(20_000)
+    _refused(_zip(tmp_path / "big.npz", members), "declares .* MB uncompressed")
+
+
+@pytest.mark.parametrize("depth", [100, 100_000])
+def test_deeply_nested_header_is_refused(tmp_path, depth):
+    header = json.dumps(_network_header())[:-1] + ', "x": ' + "[" * depth + "]" * depth + "}"
+    members = _valid_members(_network_header())
+    members["header"] = _header_npy(header.encode())
+    _refused(_zip(tmp_path / "deep.npz", members), "nested too deeply")
+
+
+def test_header_declaring_a_huge_size_is_refused(tmp_path, no_data_read):
+    members = _valid_members(_network_header())
+    members["header"] = _npy((10**9,), np.uint8, b"{}")
+    _refused(_zip(tmp_path / "bighead.npz", members), "header is too large")
+
+
+@pytest.mark.parametrize("dtype", ["U10", "S4", "V8", "int8", "object", 5])
+def test_header_dtype_other_than_float32_or_float64_is_refused(tmp_path, dtype, no_data_read):
+    header = _network_header(dtype=dtype)
+    members = _valid_members(_network_header())
+    members["header"] = _header_npy(header)
+    message = _refused(_zip(tmp_path / "dtype.npz", members), "dtype")
+    assert "only float32 and float64" in message
+
+
+@pytest.mark.parametrize("dtype", [np.int8, np.complex64, np.float16, np.dtype("U3"), object])
+def test_parameters_stored_as_other_dtypes_are_refused(tmp_path, dtype, no_data_read):
+    members = _valid_members(_network_header((4, 3, 2)))
+    members["param_b1"] = _npy((3,), dtype)
+    message = _refused(_zip(tmp_path / "b1.npz", members), "parameter b1 is stored as")
+    assert message.endswith("only float32 and float64 are allowed")
+
+
+def test_float64_parameters_load_into_a_float32_model(tmp_path):
+    path = _zip(tmp_path / "f64.npz", _valid_members(_network_header((4, 3, 2)), np.float64, 0.5))
+    net, _ = load_model(path)
+    assert net.params["W1"].dtype == np.float32 and (net.params["W1"] == 0.5).all()
+
+
+def test_float64_values_that_overflow_float32_are_refused(tmp_path):
+    path = _zip(tmp_path / "big.npz", _valid_members(_network_header((4, 3, 2)), np.float64, 1e300))
+    _refused(path, "parameter W1 holds values too large for float32")
+    header = _network_header((4, 3, 2), dtype="float64")  # fine as float64
+    net, _ = load_model(_zip(tmp_path / "ok64.npz", _valid_members(header, np.float64, 1e300)))
+    assert net.dtype == np.float64 and np.isfinite(net.params["W1"]).all()
+
+
+def test_damaged_parameter_data_is_refused(tmp_path):
+    members = _valid_members(_network_header((4, 3, 2)))
+    members["param_W1"] = members["param_W1"][:-5]  # data shorter than its header declares
+    _refused(_zip(tmp_path / "short.npz", members), "parameter W1 is damaged")
+    members = _valid_members(_network_header((4, 3, 2)))
+    members["param_W1"] += b"extra"
+    _refused(_zip(tmp_path / "long.npz", members), "parameter W1 has trailing data")
+
+
+def test_zlib_damage_inside_a_member_is_refused(tmp_path, saved):
+    with zipfile.ZipFile(saved) as zf:
+        info = zf.getinfo("param_W1.npy")
+    raw = bytearray(saved.read_bytes())
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    raw[start + 100:start + 140] = bytes(range(40))  # inside the deflate stream
+    path = tmp_path / "zlib.npz"
+    path.write_bytes(bytes(raw))
+    _refused(path, "W1")
+
+
+def test_unknown_activation_in_header_is_refused_before_reading(tmp_path, no_data_read):
+    members = _valid_members(_network_header((4, 3, 2)))
+    members["header"] = _header_npy(_network_header((4, 3, 2), activation="swish"))
+    _refused(_zip(tmp_path / "act.npz", members), "activation 'swish' is unknown")

@@ -222,7 +222,7 @@ def test_damaged_my_digits_file_is_reported(qtbot, context):
     path.write_bytes(b"junk")
     panel = DrawingPanel(context)
     qtbot.addWidget(panel)
-    assert "not a readable my-digits file" in panel.my_digits.score_label.text()
+    assert "damaged or invalid my-digits file" in panel.my_digits.score_label.text()
 
 
 def test_export_plot(panel, tmp_path, monkeypatch):

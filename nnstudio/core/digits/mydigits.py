@@ -7,19 +7,37 @@ strokes each digit was drawn with, flattened: points (m, 2) float32, stroke_ends
 
 from __future__ import annotations
 
+import os
+import time
 import zipfile
 from pathlib import Path
 
 import numpy as np
+from numpy.lib import format as npy_format
 
 from nnstudio import paths
+from nnstudio.core.errors import UserInputError
 from nnstudio.core.nn.serialization import atomic_save_npz
 
 FILE_NAME = "my_digits.npz"
 
 
-class MyDigitsError(ValueError):
-    """The my-digits file exists but cannot be read; the message is one line naming it."""
+# Sanity limits checked before any array is read: 100,000 digits with their strokes are ~400 MB.
+MAX_MEMBERS = 16
+MAX_BYTES = 512 * 2**20
+_ARRAYS = ("x", "t", "points", "stroke_ends", "digit_ends")
+
+
+class MyDigitsError(UserInputError):
+    """The my-digits file exists but is damaged or invalid; the message is one line naming it.
+
+    `path` is the file. Nothing reads past the error and nothing writes over the file: adding or
+    removing a digit raises this too, until the user sets the file aside (`set_aside_damaged`).
+    """
+
+    def __init__(self, path: Path, reason: str):
+        super().__init__(f"{path}: damaged or invalid my-digits file ({reason})")
+        self.path, self.reason = Path(path), reason
 
 
 def my_digits_path() -> Path:
@@ -34,29 +52,103 @@ def _empty() -> dict:
 
 def _read() -> dict:
     path = my_digits_path()
-    if not path.is_file():
+    if not path.exists():
         return _empty()
+    if not path.is_file():
+        raise MyDigitsError(path, "not a file")
     try:
-        with np.load(path, allow_pickle=False) as npz:
-            data = {name: npz[name] for name in npz.files}
-    except (OSError, ValueError, zipfile.BadZipFile, EOFError, KeyError) as exc:
-        raise MyDigitsError(f"{path}: not a readable my-digits file ({str(exc)[:120]})") from None
+        data = _read_arrays(path)
+    except MyDigitsError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - damaged bytes raise anything: zlib.error, BadZipFile, ...
+        text = " ".join(str(exc).split())[:120] or type(exc).__name__
+        raise MyDigitsError(path, f"not readable: {text}") from None
+    return _validated(path, data)
+
+
+def _read_arrays(path: Path) -> dict:
+    """The file's arrays, after checking the zip's members and each array's declared size."""
+    with open(path, "rb") as fh, zipfile.ZipFile(fh) as zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS or sum(i.file_size for i in infos) > MAX_BYTES:
+            raise MyDigitsError(path, f"{len(infos)} members declaring "
+                                f"{sum(i.file_size for i in infos) / 1e6:,.0f} MB: not a my-digits file")
+        data = {}
+        for info in infos:
+            name = info.filename.removesuffix(".npy")
+            if name not in _ARRAYS:
+                continue  # not ours: ignored (and not kept when the set is saved again)
+            with zf.open(info) as stream:
+                version = npy_format.read_magic(stream)
+                read_header = {(1, 0): npy_format.read_array_header_1_0,
+                               (2, 0): npy_format.read_array_header_2_0}.get(version)
+                if read_header is None:
+                    raise MyDigitsError(path, f"{name} uses an unsupported .npy format {version}")
+                shape, _fortran, dtype = read_header(stream)
+                if dtype.hasobject or dtype.kind not in "uif" or \
+                        int(np.prod(shape, dtype=np.float64)) * dtype.itemsize > info.file_size:
+                    raise MyDigitsError(path, f"{name} declares {dtype} {shape}: not a my-digits array")
+            with zf.open(info) as stream:
+                data[name] = npy_format.read_array(stream, allow_pickle=False)
+    return data
+
+
+def _validated(path: Path, data: dict) -> dict:
+    """Check shapes, dtypes, values and stroke indices; → the store's arrays in their dtypes."""
     x, t = data.get("x"), data.get("t")
     if x is None or t is None or x.ndim != 2 or x.shape[1] != 784 or t.shape != (len(x),):
-        raise MyDigitsError(f"{path}: not a my-digits file (needs x (n, 784) and t (n,))")
-    if x.dtype.kind != "f" or not np.isfinite(x).all() or t.dtype.kind not in "ui" or (t > 9).any():
-        raise MyDigitsError(f"{path}: my-digits file holds invalid images or labels")
+        raise MyDigitsError(path, "not a my-digits file: needs x (n, 784) and t (n,)")
+    if x.dtype.kind != "f" or x.dtype.itemsize not in (4, 8):
+        raise MyDigitsError(path, f"images stored as {x.dtype}, not float32")
+    if not (np.isfinite(x).all() and (x >= 0).all() and (x <= 1).all()):
+        raise MyDigitsError(path, "images hold values outside 0-1")
+    if t.dtype.kind not in "ui":
+        raise MyDigitsError(path, f"labels stored as {t.dtype}, not integers")
+    bad = np.flatnonzero((t < 0) | (t > 9))
+    if len(bad):
+        raise MyDigitsError(path, f"digit #{bad[0] + 1} has label {t[bad[0]]}, not 0-9")
     out = _empty()
     out["x"], out["t"] = x.astype(np.float32), t.astype(np.uint8)
-    strokes_ok = all(k in data for k in ("points", "stroke_ends", "digit_ends")) and \
-        data["digit_ends"].shape == (len(x),) and data["points"].ndim == 2
-    if strokes_ok:
-        out["points"] = data["points"].astype(np.float32).reshape(-1, 2)
-        out["stroke_ends"] = data["stroke_ends"].astype(np.int64)
-        out["digit_ends"] = data["digit_ends"].astype(np.int64)
-    else:  # images without strokes are still usable
+    present = [k for k in ("points", "stroke_ends", "digit_ends") if k in data]
+    if not present:  # images stored without strokes are still usable
         out["digit_ends"] = np.zeros(len(x), np.int64)
+        return out
+    if len(present) < 3:
+        raise MyDigitsError(path, f"strokes incomplete (only {', '.join(present)})")
+    points, stroke_ends, digit_ends = data["points"], data["stroke_ends"], data["digit_ends"]
+    ok = (points.ndim == 2 and points.shape[1] == 2 and points.dtype.kind == "f"
+          and np.isfinite(points).all()
+          and stroke_ends.ndim == 1 and stroke_ends.dtype.kind in "ui"
+          and digit_ends.shape == (len(x),) and digit_ends.dtype.kind in "ui"
+          and _ends_ok(stroke_ends, len(points)) and _ends_ok(digit_ends, len(stroke_ends)))
+    if not ok:
+        raise MyDigitsError(path, "strokes do not match the digits")
+    out["points"] = points.astype(np.float32)
+    out["stroke_ends"], out["digit_ends"] = stroke_ends.astype(np.int64), digit_ends.astype(np.int64)
     return out
+
+
+def _ends_ok(ends: np.ndarray, total: int) -> bool:
+    """End indices are non-decreasing, within 0..total, and the last one is `total`."""
+    ends = ends.astype(np.int64)
+    if len(ends) == 0:
+        return total == 0
+    return bool(ends[0] >= 0 and (np.diff(ends) >= 0).all() and ends[-1] == total)
+
+
+def set_aside_damaged() -> Path:
+    """Rename a damaged my-digits file to my_digits.damaged-<timestamp>.npz beside it (never over
+    another file) so a fresh set can start; returns the new path. Nothing is deleted."""
+    path = my_digits_path()
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    for n in range(1, 1000):
+        target = path.with_name(f"{path.stem}.damaged-{stamp}{'' if n == 1 else f'-{n}'}.npz")
+        if not target.exists():
+            break
+    else:
+        raise FileExistsError(f"{path.parent}: too many set-aside my-digits files named for {stamp}")
+    os.rename(path, target)
+    return target
 
 
 def load_my_digits() -> tuple[np.ndarray, np.ndarray] | None:

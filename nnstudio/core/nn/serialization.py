@@ -1,25 +1,39 @@
 """Models to and from .npz: parameters as arrays, architecture and training settings as JSON.
 
 Files are written to a temporary name and renamed, so a crash never leaves half a model, and
-read with allow_pickle=False, so a file can never run code.
+read with allow_pickle=False, so a file can never run code. Every way a file can be wrong, damaged
+or hostile ends in one ModelFileError with a one-line message naming the file.
 """
 
 from __future__ import annotations
 
 import json
 import zipfile
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
+from numpy.lib import format as npy_format
 
+from nnstudio.core.errors import UserInputError
 from nnstudio.core.files import atomic_write
+from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
 from nnstudio.core.nn.network import MultiLayerNet
 
 FORMAT = "nnstudio-model"
 FORMAT_VERSION = 1
+ALLOWED_DTYPES = ("float32", "float64")
+# Limits checked before any parameter data is read. MAX_PARAMETERS caps what a file may make us
+# allocate: 25 M values are 100 MB as float32, 200 MB as float64 (an MNIST MLP 784-1000-1000-10
+# has 1.8 M), small enough to read on the GUI thread in about a second.
+MAX_PARAMETERS = 25_000_000
+MAX_HEADER_BYTES = 4 * 2**20  # the JSON header with its training history: a few kB in practice
+MAX_HEADER_DEPTH = 64
+MAX_MEMBERS = 256
+MAX_ARCHIVE_BYTES = 8 * MAX_PARAMETERS + MAX_HEADER_BYTES + MAX_MEMBERS * 2**16
 
 
-class ModelFileError(ValueError):
+class ModelFileError(UserInputError):
     """A model file that cannot be loaded; the message is one line naming the file."""
 
 
@@ -39,7 +53,13 @@ def save_model(path: str | Path, network: MultiLayerNet, meta: dict | None = Non
 
 
 def load_model(path: str | Path) -> tuple[MultiLayerNet, dict]:
-    """Load a model saved by `save_model` → (network, meta). Raises ModelFileError."""
+    """Load a model saved by `save_model` → (network, meta). Raises ModelFileError.
+
+    Nothing is trusted before it is checked: the zip's member list and sizes, then the JSON header
+    (size, nesting, architecture, dtype), then each parameter's shape and dtype as declared in its
+    .npy header inside the zip, all before any parameter data is read. So a small file declaring
+    a huge array is refused at once, and what is read is at most MAX_PARAMETERS values.
+    """
     path = Path(path)
     if path.is_dir():
         raise ModelFileError(f"{path}: is a folder, not a model file")
@@ -54,18 +74,86 @@ def load_model(path: str | Path) -> tuple[MultiLayerNet, dict]:
     if not zipfile.is_zipfile(path):
         raise ModelFileError(f"{path}: not an .npz model file (not a zip archive)")
     try:
-        with np.load(path, allow_pickle=False) as npz:
-            arrays = {name: npz[name] for name in npz.files}
-    except Exception as exc:  # noqa: BLE001 - untrusted bytes: a damaged member can raise
-        # almost anything (zlib.error, EOFError, ValueError, even tokenize.TokenError from a
-        # garbled array header); each means the same thing to the user.
+        with open(path, "rb") as fh, zipfile.ZipFile(fh) as zf:
+            return _load(path, zf)
+    except ModelFileError as exc:
+        raise ModelFileError(" ".join(str(exc).split("\n"))) from None
+    except OSError as exc:
+        raise ModelFileError(f"{path}: cannot be read ({exc.strerror or _short(exc)})") from None
+    except Exception as exc:  # noqa: BLE001 - untrusted bytes: a damaged archive can raise
+        # almost anything (zlib.error, EOFError, BadZipFile, ...); each means the same to the user.
         raise ModelFileError(f"{path}: not a readable .npz model file ({_short(exc)})") from None
-    if "header" not in arrays:
+
+
+def _load(path: Path, zf: zipfile.ZipFile) -> tuple[MultiLayerNet, dict]:
+    infos = zf.infolist()
+    if len(infos) > MAX_MEMBERS:
+        raise ModelFileError(f"{path}: not a model file (the archive holds {len(infos)} members)")
+    names = [info.filename for info in infos]
+    if len(set(names)) != len(names):
+        raise ModelFileError(f"{path}: damaged archive (a member name appears twice)")
+    total = sum(info.file_size for info in infos)
+    if total > MAX_ARCHIVE_BYTES:
+        raise ModelFileError(f"{path}: the archive declares {total / 1e6:,.0f} MB uncompressed, more than "
+                             f"a model NN Studio opens can hold ({MAX_ARCHIVE_BYTES / 1e6:,.0f} MB)")
+    members = {name.removesuffix(".npy"): info for name, info in zip(names, infos)}
+    if "header" not in members:
         raise ModelFileError(f"{path}: not an NN Studio model (no header)")
+    header = _read_header(path, zf, members["header"])
+    config, dtype = _check_network(path, header)
+    sizes = config["sizes"]
+    expected = {}
+    for i, (n_in, n_out) in enumerate(pairwise(sizes), start=1):
+        expected[f"W{i}"], expected[f"b{i}"] = (n_in, n_out), (n_out,)
+    found = {name[len("param_"):] for name in members if name.startswith("param_")}
+    if found != set(expected):
+        missing, extra = sorted(set(expected) - found), sorted(found - set(expected))
+        raise ModelFileError(f"{path}: parameters do not match the architecture "
+                             f"(missing {missing or 'none'}, unexpected {extra or 'none'})")
+    for name, shape in expected.items():  # every declared shape and dtype before any data
+        stored_shape, stored_dtype = _npy_header(path, zf, members[f"param_{name}"], f"parameter {name}")
+        if not _is_allowed_float(stored_dtype):
+            raise ModelFileError(f"{path}: parameter {name} is stored as {_dtype_name(stored_dtype)}; "
+                                 f"only {' and '.join(ALLOWED_DTYPES)} are allowed")
+        if stored_shape != shape:
+            raise ModelFileError(f"{path}: parameter {name} has shape {stored_shape}, "
+                                 f"the header's layers say {shape}")
+    params = {}
+    for name in expected:
+        value = _read_member(path, zf, members[f"param_{name}"], f"parameter {name}")
+        if not np.isfinite(value).all():
+            raise ModelFileError(f"{path}: parameter {name} holds NaN or infinite values")
+        with np.errstate(over="ignore"):
+            value = value.astype(dtype)
+        if not np.isfinite(value).all():  # float64 values beyond float32's range become inf
+            raise ModelFileError(f"{path}: parameter {name} holds values too large for {dtype.name}")
+        params[name] = value
     try:
-        header = json.loads(arrays.pop("header").tobytes().decode("utf-8"))
+        network = MultiLayerNet.from_config(config, params=params)
+    except (ValueError, TypeError, KeyError, OverflowError) as exc:
+        raise ModelFileError(f"{path}: inconsistent model: {_short(exc)}") from None
+    meta = header.get("meta") if isinstance(header.get("meta"), dict) else {}
+    return network, meta
+
+
+def _read_header(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> dict:
+    """The JSON header member → dict, refusing a big, deeply nested or foreign header."""
+    shape, dtype = _npy_header(path, zf, info, "the header")
+    if dtype != np.uint8 or len(shape) != 1:
+        raise ModelFileError(f"{path}: not an NN Studio model (the header is not a byte string)")
+    if shape[0] > MAX_HEADER_BYTES:
+        raise ModelFileError(f"{path}: the model header is too large ({shape[0]:,} bytes, "
+                             f"at most {MAX_HEADER_BYTES:,})")
+    raw = _read_member(path, zf, info, "the header")
+    try:
+        header = json.loads(raw.tobytes().decode("utf-8"))
+    except RecursionError:
+        raise ModelFileError(f"{path}: the model header is nested too deeply") from None
     except (ValueError, UnicodeDecodeError):
         raise ModelFileError(f"{path}: the model header is not valid JSON") from None
+    if _depth(header) > MAX_HEADER_DEPTH:
+        raise ModelFileError(f"{path}: the model header is nested too deeply "
+                             f"(more than {MAX_HEADER_DEPTH} levels)")
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise ModelFileError(f"{path}: not an NN Studio model")
     version = header.get("version", 0)
@@ -73,28 +161,88 @@ def load_model(path: str | Path) -> tuple[MultiLayerNet, dict]:
         raise ModelFileError(f"{path}: the model header has no valid format version")
     if version > FORMAT_VERSION:
         raise ModelFileError(f"{path}: saved by a newer NN Studio (format {header.get('version')})")
-    params = {name[len("param_"):]: value for name, value in arrays.items() if name.startswith("param_")}
+    return header
+
+
+def _check_network(path: Path, header: dict) -> tuple[dict, np.dtype]:
+    """The header's network description → (config, parameter dtype), or ModelFileError."""
     config = header.get("network")
     sizes = config.get("sizes") if isinstance(config, dict) else None
-    if not (isinstance(sizes, list) and len(sizes) >= 2
+    if not (isinstance(sizes, list) and 2 <= len(sizes) <= MAX_MEMBERS // 2
             and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in sizes)):
         raise ModelFileError(f"{path}: the header does not describe a network")
-    for name, value in params.items():
-        if value.dtype.kind != "f":
-            raise ModelFileError(f"{path}: parameter {name} is not a float array")
-        if not np.isfinite(value).all():
-            raise ModelFileError(f"{path}: parameter {name} holds NaN or infinite values")
-    expected = {f"{p}{i}" for i in range(1, len(config["sizes"])) for p in "Wb"}
-    if set(params) != expected:
-        missing, extra = sorted(expected - set(params)), sorted(set(params) - expected)
-        raise ModelFileError(f"{path}: parameters do not match the architecture "
-                             f"(missing {missing or 'none'}, unexpected {extra or 'none'})")
+    n_params = sum(n_in * n_out + n_out for n_in, n_out in pairwise(sizes))
+    if n_params > MAX_PARAMETERS:
+        raise ModelFileError(f"{path}: the header's layers {'-'.join(map(str, sizes))} declare "
+                             f"{n_params:,} parameters; NN Studio opens models of up to {MAX_PARAMETERS:,}")
+    dtype = config.get("dtype", "float32")
+    if dtype not in ALLOWED_DTYPES:
+        raise ModelFileError(f"{path}: the header's dtype {str(dtype)[:40]!r} is not allowed "
+                             f"(only {' and '.join(ALLOWED_DTYPES)})")
+    for key, choices in (("activation", ACTIVATION_LAYERS), ("loss", LOSS_LAYERS)):
+        value = config.get(key, "cross_entropy" if key == "loss" else None)
+        if value not in choices:
+            raise ModelFileError(f"{path}: the header's {key} {str(value)[:40]!r} is unknown "
+                                 f"(choose from {', '.join(choices)})")
+    for key in ("init_std", "weight_decay"):
+        value = config.get(key, 0.0)
+        if not (isinstance(value, (int, float)) and not isinstance(value, bool) and np.isfinite(value)):
+            raise ModelFileError(f"{path}: the header's {key} is not a finite number")
+    return config, np.dtype(dtype)
+
+
+def _npy_header(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, what: str):
+    """(shape, dtype) declared by the .npy header at the start of a zip member; no data is read."""
     try:
-        network = MultiLayerNet.from_config(config, params=params)
-    except (ValueError, TypeError, KeyError) as exc:
-        raise ModelFileError(f"{path}: inconsistent model: {_short(exc)}") from None
-    meta = header.get("meta") if isinstance(header.get("meta"), dict) else {}
-    return network, meta
+        with zf.open(info) as stream:
+            version = npy_format.read_magic(stream)
+            if version == (1, 0):
+                shape, _fortran, dtype = npy_format.read_array_header_1_0(stream)
+            elif version == (2, 0):
+                shape, _fortran, dtype = npy_format.read_array_header_2_0(stream)
+            else:
+                raise ModelFileError(f"{path}: {what} uses an unsupported .npy format {version}")
+    except ModelFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a garbled header can raise nearly anything
+        raise ModelFileError(f"{path}: {what} is not a readable array ({_short(exc)})") from None
+    return tuple(int(n) for n in shape), dtype
+
+
+def _read_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, what: str) -> np.ndarray:
+    """Read a member whose header was checked; its zip checksum is verified too."""
+    try:
+        with zf.open(info) as stream:
+            value = npy_format.read_array(stream, allow_pickle=False)
+            if stream.read(1):  # reading to the end also makes zipfile check the CRC
+                raise ModelFileError(f"{path}: {what} has trailing data after its array")
+    except ModelFileError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - zlib.error, BadZipFile (CRC), EOF, ...
+        raise ModelFileError(f"{path}: {what} is damaged ({_short(exc)})") from None
+    return value
+
+
+def _is_allowed_float(dtype: np.dtype) -> bool:
+    return dtype.kind == "f" and dtype.itemsize in (4, 8) and dtype.fields is None
+
+
+def _dtype_name(dtype: np.dtype) -> str:
+    return "objects (pickled)" if dtype.hasobject else (dtype.name if dtype.isnative else dtype.str)
+
+
+def _depth(value) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, (dict, list)):
+            deepest = max(deepest, depth)
+            if depth > MAX_HEADER_DEPTH:
+                break
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def _short(exc: BaseException) -> str:

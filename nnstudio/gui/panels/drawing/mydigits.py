@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import numpy as np
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox,
@@ -18,6 +20,9 @@ class MyDigitsBox(QGroupBox):
 
     The owner connects `label_chosen(int)` (add the current drawing, then call refresh) and
     `digit_selected(int)`; `refresh(network)` re-reads the store and re-scores it.
+
+    A damaged or invalid file is reported with its path and left alone: adding is disabled
+    until the user presses "Set aside damaged file", which renames it and starts a fresh set.
     """
 
     label_chosen = Signal(int)
@@ -28,6 +33,9 @@ class MyDigitsBox(QGroupBox):
         self.setObjectName("myDigitsBox")
         self.selected = -1
         self._network = None
+        self.damaged: mydigits.MyDigitsError | None = None
+        self._drawing_available = False
+        self._note = ""  # said once after the damaged file was set aside
         self.x = np.zeros((0, 784), np.float32)
         self.t = np.zeros(0, np.uint8)
         self.predicted = np.zeros(0, np.int64)
@@ -58,9 +66,15 @@ class MyDigitsBox(QGroupBox):
         self.remove_button.clicked.connect(self.remove_selected)
         self.clear_button = QPushButton("Clear all…", objectName="clearMyDigits", enabled=False)
         self.clear_button.clicked.connect(self.clear_all)
+        self.set_aside_button = QPushButton("Set aside damaged file", objectName="setAsideMyDigits")
+        self.set_aside_button.setToolTip("Rename the damaged file to my_digits.damaged-<date>.npz "
+                                         "(nothing is deleted) and start a fresh set")
+        self.set_aside_button.clicked.connect(self.set_aside_damaged)
+        self.set_aside_button.hide()
 
         buttons.addWidget(self.remove_button)
         buttons.addWidget(self.clear_button)
+        buttons.addWidget(self.set_aside_button)
         texts = QHBoxLayout()
         texts.addWidget(self.counts_label, 1)
         texts.addWidget(self.score_label, 1)
@@ -72,8 +86,9 @@ class MyDigitsBox(QGroupBox):
 
     @Slot(bool)
     def set_drawing_available(self, available: bool) -> None:
+        self._drawing_available = available
         for b in self.add_buttons:
-            b.setEnabled(available)
+            b.setEnabled(available and self.damaged is None)  # never write over a damaged file
 
     def refresh(self, network=None) -> None:
         """Re-read the store and score it with `network` (None: no model)."""
@@ -81,14 +96,23 @@ class MyDigitsBox(QGroupBox):
         try:
             data = mydigits.load_my_digits()
         except mydigits.MyDigitsError as exc:
-            data = None
-            self.score_label.setText(f"<span style='color:{theme.ERROR_TEXT}'>{exc}</span>")
+            data, self.damaged = None, exc
+            self.score_label.setText(f"<span style='color:{theme.ERROR_TEXT}'>{html.escape(str(exc))}</span>")
         else:
-            self.score_label.setText("")
+            self.damaged = None
+            self.score_label.setText(self._note)
+        self._note = ""
+        self.set_aside_button.setVisible(self.damaged is not None)
+        self.remove_button.setVisible(self.damaged is None)
+        self.clear_button.setVisible(self.damaged is None)
+        self.set_drawing_available(self._drawing_available)
         self.x, self.t = data if data is not None else (np.zeros((0, 784), np.float32), np.zeros(0, np.uint8))
         n = len(self.t)
         counts = np.bincount(self.t, minlength=10)
         self.counts_label.setText(
+            f"Your my-digits file in {self.damaged.path.parent} is damaged or invalid; it has not "
+            f"been changed. Set it aside to start a fresh set (it is kept, renamed)."
+            if self.damaged is not None else
             "No digits kept yet: draw one and press its label." if n == 0 else
             f"{n} kept · " + "  ".join(f"{d}: {c}" for d, c in enumerate(counts)))
         self.selected = min(self.selected, n - 1)
@@ -134,6 +158,20 @@ class MyDigitsBox(QGroupBox):
             mydigits.remove_my_digit(self.selected)
         except (IndexError, mydigits.MyDigitsError, OSError) as exc:
             QMessageBox.warning(self, "My digits", f"Could not remove the digit: {exc}")
+        self.selected = -1
+        self.refresh(self._network)
+
+    @Slot()
+    def set_aside_damaged(self) -> None:
+        """Rename the damaged file (kept beside the new one) and start a fresh set."""
+        if self.damaged is None:
+            return
+        try:
+            aside = mydigits.set_aside_damaged()
+        except OSError as exc:
+            QMessageBox.warning(self, "My digits", f"Could not set the damaged file aside: {exc}")
+            return
+        self._note = f"The damaged file was kept as {html.escape(str(aside))}."
         self.selected = -1
         self.refresh(self._network)
 
