@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 
 from nnstudio.core import handwriting
-from nnstudio.core.data import load_mnist
 from nnstudio.core.serialization import load_model
 from nnstudio.paths import default_model_path
 
@@ -26,9 +25,9 @@ def test_bundled_model_is_small_float32_and_says_how_it_was_made(bundled):
     assert "augment" in text and "synthetic" in text
 
 
-def test_mnist_test_accuracy(bundled):
+def test_mnist_test_accuracy(bundled, mnist):
     net, _ = bundled
-    _, (x_test, t_test) = load_mnist()
+    _, (x_test, t_test) = mnist
     assert net.accuracy(x_test, t_test) >= 0.985
 
 

@@ -11,10 +11,8 @@ from nnstudio.gui.context import AppContext, DatasetInfo
 
 
 @pytest.fixture(scope="module")
-def small_dataset():
-    from nnstudio.core.data import load_mnist
-
-    (xtr, ttr), (xte, tte) = load_mnist()
+def small_dataset(mnist):
+    (xtr, ttr), (xte, tte) = mnist
     return DatasetInfo("MNIST subset", None, ((xtr[:2000], ttr[:2000]), (xte[:1000], tte[:1000])))
 
 

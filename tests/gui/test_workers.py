@@ -14,10 +14,8 @@ from nnstudio.gui.workers import TrainingWorker
 
 
 @pytest.fixture(scope="module")
-def small_data():
-    from nnstudio.core.data import load_mnist
-
-    (xtr, ttr), (xte, tte) = load_mnist()
+def small_data(mnist):
+    (xtr, ttr), (xte, tte) = mnist
     return (xtr[:2000], ttr[:2000]), (xte[:1000], tte[:1000])
 
 
