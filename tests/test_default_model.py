@@ -42,10 +42,7 @@ def test_simple_strokes_read_right(bundled):
     net, _ = bundled
     from nnstudio.core.preprocess import strokes_to_input
 
-    one = [np.array([[140.0, 40.0], [140.0, 240.0]])]
-    angle = np.linspace(0, 2 * np.pi, 60)
-    zero = [np.column_stack([140 + 60 * np.cos(angle), 140 + 100 * np.sin(angle)])]
-    seven = [np.array([[80.0, 40.0], [200.0, 40.0], [120.0, 240.0]]),
-             np.array([[100.0, 140.0], [190.0, 140.0]])]  # with a crossbar
-    x = np.stack([strokes_to_input(s, 280) for s in (one, zero, seven)])
+    from helpers import ellipse, seven, vertical
+
+    x = np.stack([strokes_to_input(s, 280) for s in ([vertical()], [ellipse()], seven())])
     assert net.predict_labels(x).tolist() == [1, 0, 7]
