@@ -10,10 +10,10 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from helpers import ellipse, tiny_model  # noqa: E402
 from nnstudio.cli import main  # noqa: E402
 from nnstudio.core.preprocess import render_strokes  # noqa: E402
 from nnstudio.core.serialization import save_model  # noqa: E402
+from helpers import ellipse, tiny_model  # noqa: E402
 
 
 def save_gray(path, array):

@@ -77,6 +77,14 @@ def show_evaluate(panel, qtbot):
     return panel.evaluate
 
 
+def evaluate_trained(panel, context, qtbot, net):
+    """The Evaluate tab, shown, after it has evaluated `net` (a visible tab evaluates by itself)."""
+    view = show_evaluate(panel, qtbot)
+    context.set_model(ModelInfo(net, "quick net", "trained"))
+    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
+    return view
+
+
 # ---------------------------------------------------------------------- Browse
 def test_grid_pages_through_the_training_set(panel, qtbot, mnist):
     view = show_browse(panel, qtbot)
@@ -167,10 +175,8 @@ def test_no_model_gives_a_clear_message(panel, qtbot):
 
 
 def test_confusion_matrix_of_a_trained_model(panel, context, qtbot, mnist, trained_net):
-    view = show_evaluate(panel, qtbot)
+    view = evaluate_trained(panel, context, qtbot, trained_net)
     net = trained_net
-    context.set_model(ModelInfo(net, "quick net", "trained"))  # visible: evaluates by itself
-    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
     _, (xte, tte) = mnist
     cm = view.confusion.matrix
     assert cm.shape == (10, 10) and cm.sum() == len(tte) == 10_000
@@ -186,10 +192,8 @@ def test_confusion_matrix_of_a_trained_model(panel, context, qtbot, mnist, train
 
 
 def test_clicking_a_cell_shows_those_images(panel, context, qtbot, mnist, trained_net):
-    view = show_evaluate(panel, qtbot)
+    view = evaluate_trained(panel, context, qtbot, trained_net)
     net = trained_net
-    context.set_model(ModelInfo(net, "quick net", "trained"))
-    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
     _, (xte, tte) = mnist
     cm = view.confusion.matrix
     off = cm.copy()
@@ -212,10 +216,8 @@ def test_clicking_a_cell_shows_those_images(panel, context, qtbot, mnist, traine
 
 
 def test_mistakes_gallery_is_most_confident_first(panel, context, qtbot, mnist, trained_net):
-    view = show_evaluate(panel, qtbot)
+    view = evaluate_trained(panel, context, qtbot, trained_net)
     net = trained_net
-    context.set_model(ModelInfo(net, "quick net", "trained"))
-    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
     _, (xte, tte) = mnist
     idx = view.gallery.shown_indices()
     assert len(idx) == view.gallery.page_size

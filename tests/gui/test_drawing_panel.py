@@ -15,20 +15,20 @@ from helpers import ellipse, tiny_model, vertical
 from test_drawing_helpers import drag, pad_points
 
 
-@pytest.fixture
-def context():
-    return AppContext()
-
-
-@pytest.fixture
-def panel(qtbot, context):
-    context.set_model(ModelInfo(tiny_model(), "tiny test model", "file"))
+def show_panel(qtbot, context, model: ModelInfo) -> DrawingPanel:
+    """A DrawingPanel on `context` with `model`, shown at 1200x800."""
+    context.set_model(model)
     panel = DrawingPanel(context)
     qtbot.addWidget(panel)
     panel.resize(1200, 800)
     panel.show()
     qtbot.waitExposed(panel)
     return panel
+
+
+@pytest.fixture
+def panel(qtbot, context):
+    return show_panel(qtbot, context, ModelInfo(tiny_model(), "tiny test model", "file"))
 
 
 def label(panel):
@@ -250,7 +250,7 @@ def test_in_the_main_window(main_window):
 
 # ---------------------------------------------------------------------- the bundled model
 @pytest.fixture
-def bundled_panel(qtbot):
+def bundled_panel(qtbot, context):
     from nnstudio.core.serialization import load_model
     from nnstudio.paths import default_model_path
 
@@ -258,14 +258,7 @@ def bundled_panel(qtbot):
     if not path.exists():
         pytest.skip("resources/models/default.npz is not there yet")
     network, meta = load_model(path)
-    context = AppContext()
-    context.set_model(ModelInfo(network, "bundled default model", "bundled", path, meta))
-    panel = DrawingPanel(context)
-    qtbot.addWidget(panel)
-    panel.resize(1200, 800)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
+    return show_panel(qtbot, context, ModelInfo(network, "bundled default model", "bundled", path, meta))
 
 
 def test_bundled_model_reads_a_drawn_one(bundled_panel):
