@@ -98,6 +98,22 @@ def test_pause_step_resume(qtbot, small_data):
     assert worker.wait(10_000)
 
 
+def test_a_worker_started_paused_parks_before_its_first_step(qtbot, small_data):
+    cfg = TrainConfig(hidden=(20,), batch_size=50, iterations=100_000, seed=1)
+    worker = TrainingWorker(Trainer(cfg, small_data), start_paused=True)
+    got = Collector(worker)
+    worker.start()
+    qtbot.waitUntil(lambda: got.parked == [0], timeout=60_000)
+    assert worker.trainer.iteration == 0 and not got.steps()
+    assert isinstance(got.records[0], EpochRecord)  # the epoch-0 accuracies came before the park
+    assert got.park(qtbot, worker.step, 2) == 2
+    assert [r.iteration for r in got.steps()] == [1, 2]
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
+        worker.stop()
+    assert got.final.reason == "stopped"
+    assert worker.wait(10_000)
+
+
 def test_stop_while_paused(qtbot, small_data):
     worker = make_worker(small_data, iterations=100_000)
     got = Collector(worker)
