@@ -65,7 +65,8 @@ def _momentum(x, g, s, lr=0.05, m=0.8):
 
 def _nesterov(x, g, s, lr=0.05, m=0.8):
     # The book's (deep-learning-from-scratch common/optimizer.py) look-ahead-free form: the velocity
-    # is updated first and the m*m term uses the new one.
+    # is updated first and the m*m term uses the new one. (Bengio et al. 2012's form, which the
+    # docstring cites, has the previous velocity there: x <- x + m*m*v_old - (1+m)*lr*g.)
     s["v"] = m * s.get("v", 0.0) - lr * g
     return x + m * m * s["v"] - (1 + m) * lr * g
 
