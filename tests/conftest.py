@@ -10,6 +10,21 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.fixture(scope="session")
+def mnist():
+    """The bundled MNIST, read and checked once per session, as `load_mnist()` returns it:
+    ((x_train, t_train), (x_test, t_test)), x float32 in [0, 1] of shape (N, 784), t uint8 labels.
+    Read-only: a test (or code under test) that writes into it fails instead of changing the data
+    every later test sees."""
+    from nnstudio.core.digits.data import load_mnist
+
+    data = load_mnist()
+    for split in data:
+        for array in split:
+            array.flags.writeable = False
+    return data
+
+
 @pytest.fixture(autouse=True)
 def _user_dirs(tmp_path, monkeypatch):
     """Keep user data and caches of every test in its own folder."""

@@ -11,9 +11,9 @@ import pytest
 pytest.importorskip("PySide6")
 
 from nnstudio.cli import main  # noqa: E402
-from nnstudio.core.nn.network import MultiLayerNet  # noqa: E402
-from nnstudio.core.digits.preprocess import render_strokes, strokes_to_input  # noqa: E402
+from nnstudio.core.digits.preprocess import render_strokes  # noqa: E402
 from nnstudio.core.nn.serialization import save_model  # noqa: E402
+from helpers import ellipse, tiny_model  # noqa: E402
 
 
 def save_gray(path, array):
@@ -26,20 +26,13 @@ def save_gray(path, array):
 @pytest.fixture
 def model(tmp_path):
     """A tiny net whose 'digit 1' unit fires on a vertical bar's pixels, 'digit 0' on an ellipse's."""
-    t = np.linspace(0, 2 * np.pi, 80)
-    zero = strokes_to_input([np.column_stack((140 + 60 * np.cos(t), 140 + 90 * np.sin(t)))])
-    one = strokes_to_input([np.array([[140.0, 40.0], [140.0, 240.0]])])
-    W = np.zeros((784, 10), np.float32)
-    W[:, 0], W[:, 1] = zero - one, one - zero
-    net = MultiLayerNet([784, 10], params={"W1": W * 0.2, "b1": np.zeros(10)})
     path = tmp_path / "tiny.npz"
-    save_model(path, net)
+    save_model(path, tiny_model())
     return path
 
 
 def test_predicts_each_file_and_reports_bad_ones(model, tmp_path, capsys):
-    t = np.linspace(0, 2 * np.pi, 80)
-    ring = render_strokes([np.column_stack((200 + 70 * np.cos(t), 200 + 120 * np.sin(t)))], 400, width=25)
+    ring = render_strokes([ellipse(200, 200, 70, 120)], 400, width=25)
     save_gray(tmp_path / "zero.png", 255 * (1 - ring))  # dark on light
     bar = render_strokes([np.array([[150.0, 40.0], [152.0, 260.0]])], 300, width=12)
     save_gray(tmp_path / "one.jpg", 255 * bar)  # light on dark, JPEG

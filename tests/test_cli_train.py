@@ -12,23 +12,17 @@ import pytest
 from nnstudio.cli import main
 from nnstudio.core.nn.serialization import load_model
 
-@pytest.fixture(scope="module")
-def _mnist_once():
-    from nnstudio.core.digits.data import load_mnist
-
-    return load_mnist()
-
 
 @pytest.fixture(autouse=True)
-def _cached_mnist(_mnist_once, monkeypatch):
-    """Read and checksum the bundled MNIST once for this module (a folder given with --dataset is
-    still read for real)."""
+def _cached_mnist(mnist, monkeypatch):
+    """The bundled MNIST comes from the session's fixture, read and checksummed once (a folder
+    given with --dataset is still read for real)."""
     import nnstudio.core.digits.data as data
 
     real = data.load_mnist
 
     def load_mnist(*args, directory=None, **kwargs):
-        return _mnist_once if directory is None and not args and not kwargs else real(
+        return mnist if directory is None and not args and not kwargs else real(
             *args, directory=directory, **kwargs)
 
     monkeypatch.setattr(data, "load_mnist", load_mnist)

@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 
 from nnstudio.core.digits import handwriting
-from nnstudio.core.digits.data import load_mnist
 from nnstudio.core.nn.serialization import load_model
 from nnstudio.paths import default_model_path
 
@@ -26,9 +25,9 @@ def test_bundled_model_is_small_float32_and_says_how_it_was_made(bundled):
     assert "augment" in text and "synthetic" in text
 
 
-def test_mnist_test_accuracy(bundled):
+def test_mnist_test_accuracy(bundled, mnist):
     net, _ = bundled
-    _, (x_test, t_test) = load_mnist()
+    _, (x_test, t_test) = mnist
     assert net.accuracy(x_test, t_test) >= 0.985
 
 
@@ -43,10 +42,7 @@ def test_simple_strokes_read_right(bundled):
     net, _ = bundled
     from nnstudio.core.digits.preprocess import strokes_to_input
 
-    one = [np.array([[140.0, 40.0], [140.0, 240.0]])]
-    angle = np.linspace(0, 2 * np.pi, 60)
-    zero = [np.column_stack([140 + 60 * np.cos(angle), 140 + 100 * np.sin(angle)])]
-    seven = [np.array([[80.0, 40.0], [200.0, 40.0], [120.0, 240.0]]),
-             np.array([[100.0, 140.0], [190.0, 140.0]])]  # with a crossbar
-    x = np.stack([strokes_to_input(s, 280) for s in (one, zero, seven)])
+    from helpers import ellipse, seven, vertical
+
+    x = np.stack([strokes_to_input(s, 280) for s in ([vertical()], [ellipse()], seven())])
     assert net.predict_labels(x).tolist() == [1, 0, 7]

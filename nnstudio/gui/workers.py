@@ -62,6 +62,9 @@ class TrainingWorker(QObject):
         a minute: synthetic digits; setting stop_event, as stop() does, cancels that preparation).
     progressed(list) : every record but the last (StepRecord, EpochRecord, DivergedRecord), batched.
     snapshot(object) : a WeightSnapshot, at most every SNAPSHOT_INTERVAL_S and when pausing.
+    parked(int) : the loop has stopped between two steps because it is paused (after the records
+        and the snapshot of that iteration were emitted); it stays there, at this iteration, until
+        resume(), step() or stop(). A pause can arrive while a step is in flight: wait for this.
     failed(str) : an exception in the loop, as one line; `finished` follows.
     finished(object) : the FinishedRecord (reason "completed", "stopped", "diverged" or "failed").
     """
@@ -70,6 +73,7 @@ class TrainingWorker(QObject):
     prepared = Signal(object)
     progressed = Signal(list)
     snapshot = Signal(object)
+    parked = Signal(int)
     failed = Signal(str)
     finished = Signal(object)
 
@@ -251,6 +255,7 @@ class TrainingWorker(QObject):
         self._flush()
         if self.trainer.iteration != self._snapshot_iteration:
             self._emit_snapshot(self.trainer.iteration, time.monotonic())
+        self.parked.emit(self.trainer.iteration)
         with self._cond:
             while self._paused and self._budget == 0 and not self._stop:
                 self._cond.wait(0.25)

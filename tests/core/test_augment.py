@@ -4,12 +4,11 @@ import numpy as np
 import pytest
 
 from nnstudio.core.digits.augment import CENTRE, AugmentParams, augment_batch, centre_of_mass
-from nnstudio.core.digits.data import load_mnist
 
 
 @pytest.fixture(scope="module")
-def digits():
-    (x, _), _ = load_mnist()
+def digits(mnist):
+    (x, _), _ = mnist
     return x[:256].copy()
 
 

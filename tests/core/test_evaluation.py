@@ -11,13 +11,6 @@ from nnstudio.core.nn.network import MultiLayerNet
 
 
 @pytest.fixture(scope="module")
-def mnist():
-    from nnstudio.core.digits.data import load_mnist
-
-    return load_mnist()
-
-
-@pytest.fixture(scope="module")
 def trained(mnist):
     """A 784-30-10 sigmoid net trained on 5000 images for two epochs (a few seconds)."""
     from nnstudio.core.nn.trainer import TrainConfig, Trainer

@@ -52,10 +52,8 @@ def test_parameters_unchanged_and_cancellation(small, monkeypatch):
         np.testing.assert_array_equal(net.params[k], before[k])
 
 
-def test_mnist_sized_check_agrees():
-    from nnstudio.core.digits.data import load_mnist
-
-    (x, t), _ = load_mnist()
+def test_mnist_sized_check_agrees(mnist):
+    (x, t), _ = mnist
     net = G.make_network(784, 10, 10, seed=0)
     result = G.gradient_check(net, x[:3], t[:3], repeats=3)
     assert result.max_mean_abs_diff < 1e-6

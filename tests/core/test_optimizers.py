@@ -1,4 +1,4 @@
-"""Optimizers: one contract, each minimises a quadratic, Adam matches the paper's formulas."""
+"""Optimizers: one contract, each minimises a quadratic, each matches its textbook formula."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
-from nnstudio.core.nn.optimizers import DEFAULT_LR, OPTIMIZERS, Adam, make_optimizer
+from nnstudio.core.nn.optimizers import (DEFAULT_LR, OPTIMIZERS, AdaGrad, Adam, Momentum, Nesterov, RMSprop, SGD,
+                                      make_optimizer)
 
 # The book's f(x, y) = x²/20 + y²: elongated, so plain SGD zig-zags; each optimizer with a rate
 # that suits it (the book's own choices where it gives them).
@@ -49,6 +50,65 @@ def test_step_does_not_modify_the_gradients():
         opt.step(params, g)
         opt.step(params, g)
         assert_array_equal(g["w"], np.arange(4.0))
+
+
+# The textbook update of each optimizer, one step at a time in plain float64 NumPy: (optimizer,
+# reference) where reference(x, g, state) returns the next x and keeps its own state in `state`.
+def _sgd(x, g, s, lr=0.05):
+    return x - lr * g
+
+
+def _momentum(x, g, s, lr=0.05, m=0.8):
+    s["v"] = m * s.get("v", 0.0) - lr * g
+    return x + s["v"]
+
+
+def _nesterov(x, g, s, lr=0.05, m=0.8):
+    # The book's (deep-learning-from-scratch common/optimizer.py) look-ahead-free form: the velocity
+    # is updated first and the m*m term uses the new one. (Bengio et al. 2012's form, which the
+    # docstring cites, has the previous velocity there: x <- x + m*m*v_old - (1+m)*lr*g.)
+    s["v"] = m * s.get("v", 0.0) - lr * g
+    return x + m * m * s["v"] - (1 + m) * lr * g
+
+
+def _adagrad(x, g, s, lr=0.05, eps=0.05):
+    s["h"] = s.get("h", 0.0) + g * g
+    return x - lr * g / (np.sqrt(s["h"]) + eps)  # eps outside the root
+
+
+def _rmsprop(x, g, s, lr=0.05, rho=0.9, eps=0.05):
+    s["h"] = rho * s.get("h", 0.0) + (1 - rho) * g * g
+    return x - lr * g / (np.sqrt(s["h"]) + eps)  # eps outside the root
+
+
+FORMULAS = {
+    "sgd": (lambda: SGD(lr=0.05), _sgd),
+    "momentum": (lambda: Momentum(lr=0.05, momentum=0.8), _momentum),
+    "nesterov": (lambda: Nesterov(lr=0.05, momentum=0.8), _nesterov),
+    "adagrad": (lambda: AdaGrad(lr=0.05, eps=0.05), _adagrad),  # a large eps: its place shows
+    "rmsprop": (lambda: RMSprop(lr=0.05, decay_rate=0.9, eps=0.05), _rmsprop),
+}
+
+
+@pytest.mark.parametrize("overwrite_grads", [False, True])
+@pytest.mark.parametrize("name", list(FORMULAS))
+def test_optimizer_matches_its_textbook_formula(name, overwrite_grads):
+    make, reference = FORMULAS[name]
+    rng = np.random.default_rng(2)
+    x = rng.normal(size=(4, 3))
+    ref, state = x.copy(), {}
+    opt = make()
+    for _ in range(60):  # past a subnormal flush (every FLUSH_EVERY = 50 steps): nothing that large is zeroed
+        g = rng.normal(size=x.shape) * 10.0 ** rng.uniform(-3, 1, size=x.shape)  # some g near eps
+        opt.step({"w": x}, {"w": g.copy()}, overwrite_grads=overwrite_grads)
+        ref = reference(ref, g, state)
+    assert_allclose(x, ref, rtol=1e-12, atol=1e-14)
+    for key, value in state.items():  # the state too (momentum's v, AdaGrad's and RMSprop's h)
+        assert_allclose(getattr(opt, key)["w"], value, rtol=1e-12, atol=1e-14)
+
+
+def test_the_formula_table_covers_every_optimizer_but_adam():
+    assert set(FORMULAS) | {"adam"} == set(OPTIMIZERS)  # Adam has its own test below
 
 
 def test_adam_matches_the_papers_algorithm():

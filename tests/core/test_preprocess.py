@@ -5,23 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from helpers import ellipse, seven, vertical
 from nnstudio.core.digits import preprocess as P
-
-
-def ellipse(cx, cy, rx, ry, n=120):
-    t = np.linspace(0, 2 * np.pi, n)
-    return np.column_stack((cx + rx * np.cos(t), cy + ry * np.sin(t)))
-
-
-def vertical(x=140.0, y0=40.0, y1=240.0, n=50):
-    return np.column_stack((np.full(n, x), np.linspace(y0, y1, n)))
-
-
-def seven(scale=1.0, dx=0.0, dy=0.0):
-    top = np.array([[60, 50], [200, 50]], float)
-    stem = np.array([[200, 50], [150, 150], [110, 250]], float)
-    bar = np.array([[120, 150], [190, 150]], float)
-    return [s * scale + (dx, dy) for s in (top, stem, bar)]
 
 
 SHAPES = {

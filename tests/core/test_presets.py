@@ -17,13 +17,6 @@ def _one_blas_thread():
         yield
 
 
-@pytest.fixture(scope="module")
-def mnist():
-    from nnstudio.core.digits.data import load_mnist
-
-    return load_mnist()
-
-
 def _final(cfg, data) -> FinishedRecord:
     recs = list(Trainer(cfg, data).run())
     assert not any(isinstance(r, DivergedRecord) for r in recs)

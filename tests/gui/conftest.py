@@ -35,6 +35,35 @@ def _no_running_qthreads(qapp):
 
 
 @pytest.fixture
+def context(qapp):
+    """A fresh AppContext (no dataset, no model), deleted after the test."""
+    from nnstudio.gui.context import AppContext
+
+    ctx = AppContext()
+    yield ctx
+    ctx.deleteLater()
+
+
+@pytest.fixture
+def make_explorer(qtbot, context):
+    """make_explorer(cls): a Concepts explorer (or the panel) on the test's context at a panel's size;
+    shut down after the test (a gradient check may still be running)."""
+    made = []
+
+    def make(cls):
+        widget = cls(context)
+        qtbot.addWidget(widget)
+        widget.resize(1100, 760)
+        made.append(widget)
+        return widget
+
+    yield make
+    for widget in made:
+        if hasattr(widget, "shutdown"):
+            widget.shutdown()
+
+
+@pytest.fixture
 def main_window(qtbot):
     from nnstudio.gui.main_window import MainWindow
 

@@ -4,32 +4,17 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
-from nnstudio.gui.context import AppContext
 from nnstudio.gui.panels.concepts.panel import EXPLORERS, ConceptsPanel
 from nnstudio.gui.panels.concepts.activations import ActivationsExplorer
 from nnstudio.gui.panels.concepts.losses import LossesExplorer
 from nnstudio.gui.panels.concepts.softmax import SoftmaxExplorer
 
 
-@pytest.fixture
-def context(qapp):
-    ctx = AppContext()
-    yield ctx
-    ctx.deleteLater()
-
-
-def make(qtbot, cls, context):
-    widget = cls(context)
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    return widget
-
-
 # ---------------------------------------------------------------- panel
 
 
-def test_panel_has_every_explorer_with_its_explanation(qtbot, context):
-    panel = make(qtbot, ConceptsPanel, context)
+def test_panel_has_every_explorer_with_its_explanation(make_explorer):
+    panel = make_explorer(ConceptsPanel)
     assert panel.tabs.count() == len(EXPLORERS) == 6
     for attr, _, _ in EXPLORERS:
         explainer = panel.explorers[attr].explainer
@@ -41,10 +26,10 @@ def test_panel_has_every_explorer_with_its_explanation(qtbot, context):
     panel.shutdown()
 
 
-def test_export_plot_writes_a_png(qtbot, context, tmp_path, monkeypatch):
+def test_export_plot_writes_a_png(tmp_path, monkeypatch, make_explorer):
     from PySide6.QtWidgets import QFileDialog
 
-    panel = make(qtbot, ConceptsPanel, context)
+    panel = make_explorer(ConceptsPanel)
     panel.show()
     target = tmp_path / "softmax"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "PNG image (*.png)"))
@@ -71,8 +56,8 @@ def test_missing_explanation_is_a_clear_message(qtbot, monkeypatch, tmp_path):
 # ---------------------------------------------------------------- activations
 
 
-def test_activations_draw_checked_functions_and_dashed_derivatives(qtbot, context):
-    w = make(qtbot, ActivationsExplorer, context)
+def test_activations_draw_checked_functions_and_dashed_derivatives(make_explorer):
+    w = make_explorer(ActivationsExplorer)
     for name in ("step", "sigmoid", "tanh", "relu", "leaky_relu", "identity"):
         w.shown[name].setChecked(True)
         w.derivative[name].setChecked(True)
@@ -86,8 +71,8 @@ def test_activations_draw_checked_functions_and_dashed_derivatives(qtbot, contex
     assert "zero almost everywhere" in w.explainer.toPlainText()
 
 
-def test_activation_range_and_bad_range(qtbot, context):
-    w = make(qtbot, ActivationsExplorer, context)
+def test_activation_range_and_bad_range(make_explorer):
+    w = make_explorer(ActivationsExplorer)
     w.x_min.setValue(-2.0)
     w.x_max.setValue(3.0)
     x, _ = w.curves["sigmoid"].getData()
@@ -97,8 +82,8 @@ def test_activation_range_and_bad_range(qtbot, context):
     assert w.curves == {}
 
 
-def test_activation_probe_values(qtbot, context):
-    w = make(qtbot, ActivationsExplorer, context)
+def test_activation_probe_values(make_explorer):
+    w = make_explorer(ActivationsExplorer)
     w.probe.setValue(0.0)
     assert "f = 0.5000" in w.probe_label.text() and "f′ = 0.2500" in w.probe_label.text()  # sigmoid at 0
     w.probe_line.setValue(2.0)
@@ -108,8 +93,8 @@ def test_activation_probe_values(qtbot, context):
 # ---------------------------------------------------------------- softmax
 
 
-def test_softmax_bars_and_temperature(qtbot, context):
-    w = make(qtbot, SoftmaxExplorer, context)
+def test_softmax_bars_and_temperature(make_explorer):
+    w = make_explorer(SoftmaxExplorer)
     w.set_logits([0.0] * 10, temperature=1.0)
     np.testing.assert_allclose(w.prob_bars.opts["height"], np.full(10, 0.1))
     w.set_logits([1.0, 2.0, 3.0], temperature=1.0)
@@ -120,8 +105,8 @@ def test_softmax_bars_and_temperature(qtbot, context):
     assert len(w.prob_bars.opts["height"]) == 3
 
 
-def test_softmax_slider_and_spin_stay_in_step(qtbot, context):
-    w = make(qtbot, SoftmaxExplorer, context)
+def test_softmax_slider_and_spin_stay_in_step(make_explorer):
+    w = make_explorer(SoftmaxExplorer)
     w.sliders[4].setValue(35)
     assert w.spins[4].value() == pytest.approx(3.5)
     w.spins[4].setValue(-2.2)
@@ -130,8 +115,8 @@ def test_softmax_slider_and_spin_stay_in_step(qtbot, context):
     assert w.sliders[4].value() == 100  # clamped, the number keeps the real value
 
 
-def test_overflow_demo_nan_only_for_naive_formula(qtbot, context):
-    w = make(qtbot, SoftmaxExplorer, context)
+def test_overflow_demo_nan_only_for_naive_formula(qtbot, make_explorer):
+    w = make_explorer(SoftmaxExplorer)
     qtbot.mouseClick(w.overflow_button, Qt.LeftButton)
     assert w.column_texts("z/T") == ["1010", "1000", "990"]
     assert w.column_texts("naive p") == ["nan", "nan", "nan"]
@@ -143,8 +128,8 @@ def test_overflow_demo_nan_only_for_naive_formula(qtbot, context):
     assert "breaks" in w.table_note.text()
 
 
-def test_ordinary_logits_both_formulas_agree(qtbot, context):
-    w = make(qtbot, SoftmaxExplorer, context)
+def test_ordinary_logits_both_formulas_agree(make_explorer):
+    w = make_explorer(SoftmaxExplorer)
     w.show_example()
     assert w.column_texts("naive p") == w.column_texts("shifted p")
     assert "agree" in w.table_note.text()
@@ -153,8 +138,8 @@ def test_ordinary_logits_both_formulas_agree(qtbot, context):
 # ---------------------------------------------------------------- losses
 
 
-def test_losses_book_presets(qtbot, context):
-    w = make(qtbot, LossesExplorer, context)
+def test_losses_book_presets(qtbot, make_explorer):
+    w = make_explorer(LossesExplorer)
     qtbot.mouseClick(w.right_button, Qt.LeftButton)
     assert w.target.value() == 2
     assert "0.0975" in w.sse_label.text() and "0.5108" in w.ce_label.text()
@@ -164,8 +149,8 @@ def test_losses_book_presets(qtbot, context):
     np.testing.assert_allclose(w.marker.getData()[0], [0.1])  # y of the target class on −log(y)
 
 
-def test_losses_update_live_when_a_bar_is_dragged(qtbot, context):
-    w = make(qtbot, LossesExplorer, context)
+def test_losses_update_live_when_a_bar_is_dragged(make_explorer):
+    w = make_explorer(LossesExplorer)
     w.preset_wrong()
     w.set_bar(2, 0.9)
     assert w.spins[2].value() == pytest.approx(0.9)
@@ -175,8 +160,8 @@ def test_losses_update_live_when_a_bar_is_dragged(qtbot, context):
     np.testing.assert_allclose(w.target_bar.opts["x"], [7])
 
 
-def test_losses_drag_with_the_mouse(qtbot, context):
-    w = make(qtbot, LossesExplorer, context)
+def test_losses_drag_with_the_mouse(qtbot, make_explorer):
+    w = make_explorer(LossesExplorer)
     w.show()
     qtbot.waitExposed(w)
     w.preset_right()
@@ -187,8 +172,8 @@ def test_losses_drag_with_the_mouse(qtbot, context):
     assert w.spins[5].value() == pytest.approx(0.7, abs=0.02)
 
 
-def test_losses_normalise(qtbot, context):
-    w = make(qtbot, LossesExplorer, context)
+def test_losses_normalise(make_explorer):
+    w = make_explorer(LossesExplorer)
     w.set_prediction([0.2] * 10)
     w.normalise()
     assert w.prediction().sum() == pytest.approx(1.0, abs=1e-3)

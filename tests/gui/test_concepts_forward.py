@@ -3,19 +3,12 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from nnstudio.gui.context import AppContext
 from nnstudio.gui.panels.concepts.forward import ForwardExplorer
 
 
 @pytest.fixture
-def explorer(qtbot, qapp):
-    context = AppContext()
-    w = ForwardExplorer(context)
-    qtbot.addWidget(w)
-    w.resize(1100, 760)
-    yield w
-    w.shutdown()
-    context.deleteLater()
+def explorer(make_explorer):
+    return make_explorer(ForwardExplorer)
 
 
 def test_book_output_for_1_and_half(explorer):

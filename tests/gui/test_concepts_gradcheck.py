@@ -8,14 +8,8 @@ from nnstudio.gui.panels.concepts.gradcheck import GradCheckExplorer
 
 
 @pytest.fixture
-def explorer(qtbot, qapp):
-    context = AppContext()
-    w = GradCheckExplorer(context)
-    qtbot.addWidget(w)
-    w.resize(1100, 760)
-    yield w
-    w.shutdown()
-    context.deleteLater()
+def explorer(make_explorer):
+    return make_explorer(GradCheckExplorer)
 
 
 def test_gradcheck_differences_and_timings(explorer, qtbot):

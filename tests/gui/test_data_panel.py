@@ -3,7 +3,6 @@ and evaluating the current model (confusion matrix, cell clicks, mistakes, basel
 
 from __future__ import annotations
 
-import functools
 import struct
 
 import numpy as np
@@ -16,19 +15,14 @@ from nnstudio.gui.context import AppContext, DatasetInfo, ModelInfo
 from nnstudio.gui.panels.data.panel import DataPanel
 
 
-@functools.lru_cache(maxsize=1)
-def mnist():
-    return load_mnist()
-
-
-@functools.lru_cache(maxsize=1)
-def trained_net():
+@pytest.fixture(scope="module")
+def trained_net(mnist):
     """784-30-10 sigmoid trained on 5000 images for two epochs (about a second); never mutated."""
     from nnstudio.core.nn.trainer import TrainConfig, Trainer
 
     cfg = TrainConfig(hidden=(30,), lr=0.5, batch_size=50, epochs=2, iterations=None,
                       sampling="shuffle", init="nielsen", train_subset=5000, seed=1)
-    trainer = Trainer(cfg, mnist(), eval_train_limit=100)
+    trainer = Trainer(cfg, mnist, eval_train_limit=100)
     for _ in trainer.run():
         pass
     return trainer.network
@@ -49,9 +43,9 @@ def write_idx_folder(folder, n_train=60, n_test=25, seed=0):
 
 
 @pytest.fixture
-def context():
+def context(mnist):
     ctx = AppContext()
-    ctx.set_dataset(DatasetInfo("MNIST (bundled)", None, mnist()))
+    ctx.set_dataset(DatasetInfo("MNIST (bundled)", None, mnist))
     yield ctx
     ctx.deleteLater()
 
@@ -83,10 +77,18 @@ def show_evaluate(panel, qtbot):
     return panel.evaluate
 
 
+def evaluate_trained(panel, context, qtbot, net):
+    """The Evaluate tab, shown, after it has evaluated `net` (a visible tab evaluates by itself)."""
+    view = show_evaluate(panel, qtbot)
+    context.set_model(ModelInfo(net, "quick net", "trained"))
+    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
+    return view
+
+
 # ---------------------------------------------------------------------- Browse
-def test_grid_pages_through_the_training_set(panel, qtbot):
+def test_grid_pages_through_the_training_set(panel, qtbot, mnist):
     view = show_browse(panel, qtbot)
-    (_, ttr), _ = mnist()
+    (_, ttr), _ = mnist
     grid = view.grid
     assert grid.page_count == 600 and grid.shown_indices().tolist() == list(range(100))
     assert grid.page_captions()[:5] == ["5", "0", "4", "1", "9"]
@@ -97,9 +99,9 @@ def test_grid_pages_through_the_training_set(panel, qtbot):
     assert grid.page_captions() == [str(d) for d in ttr[59900:]]
 
 
-def test_digit_filter_and_test_split(panel, qtbot):
+def test_digit_filter_and_test_split(panel, qtbot, mnist):
     view = show_browse(panel, qtbot)
-    _, (_, tte) = mnist()
+    _, (_, tte) = mnist
     view.split_combo.setCurrentText("Test set")
     view.digit_combo.setCurrentIndex(1 + 3)  # "Only 3"
     qtbot.waitUntil(lambda: _idle(panel), timeout=20000)
@@ -114,18 +116,18 @@ def test_digit_filter_and_test_split(panel, qtbot):
     assert grid.count_label.text() == "1,010 images"
 
 
-def test_counts_per_digit_match_bincount(panel, qtbot):
+def test_counts_per_digit_match_bincount(panel, qtbot, mnist):
     view = show_browse(panel, qtbot)
-    (_, ttr), (_, tte) = mnist()
+    (_, ttr), (_, tte) = mnist
     assert_array_equal(view.counts_chart.values, np.bincount(ttr, minlength=10))
     view.split_combo.setCurrentText("Test set")
     assert_array_equal(view.counts_chart.values, np.bincount(tte, minlength=10))
     qtbot.waitUntil(lambda: _idle(panel), timeout=20000)
 
 
-def test_mean_images_and_histogram(panel, qtbot):
+def test_mean_images_and_histogram(panel, qtbot, mnist):
     view = show_browse(panel, qtbot)
-    (xtr, ttr), _ = mnist()
+    (xtr, ttr), _ = mnist
     qtbot.waitUntil(lambda: view.means_grid.images is not None, timeout=20000)
     means = view.means_grid.images
     assert means.shape == (10, 784) and view.means_grid.page_captions() == [str(d) for d in range(10)]
@@ -172,12 +174,10 @@ def test_no_model_gives_a_clear_message(panel, qtbot):
     view.confusion.repaint()
 
 
-def test_confusion_matrix_of_a_trained_model(panel, context, qtbot):
-    view = show_evaluate(panel, qtbot)
-    net = trained_net()
-    context.set_model(ModelInfo(net, "quick net", "trained"))  # visible: evaluates by itself
-    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
-    _, (xte, tte) = mnist()
+def test_confusion_matrix_of_a_trained_model(panel, context, qtbot, mnist, trained_net):
+    view = evaluate_trained(panel, context, qtbot, trained_net)
+    net = trained_net
+    _, (xte, tte) = mnist
     cm = view.confusion.matrix
     assert cm.shape == (10, 10) and cm.sum() == len(tte) == 10_000
     accuracy = net.accuracy(xte, tte)
@@ -191,12 +191,10 @@ def test_confusion_matrix_of_a_trained_model(panel, context, qtbot):
     assert view.digit_chart.isVisible() and view.gallery.isVisible()
 
 
-def test_clicking_a_cell_shows_those_images(panel, context, qtbot):
-    view = show_evaluate(panel, qtbot)
-    net = trained_net()
-    context.set_model(ModelInfo(net, "quick net", "trained"))
-    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
-    _, (xte, tte) = mnist()
+def test_clicking_a_cell_shows_those_images(panel, context, qtbot, mnist, trained_net):
+    view = evaluate_trained(panel, context, qtbot, trained_net)
+    net = trained_net
+    _, (xte, tte) = mnist
     cm = view.confusion.matrix
     off = cm.copy()
     np.fill_diagonal(off, 0)
@@ -217,12 +215,10 @@ def test_clicking_a_cell_shows_those_images(panel, context, qtbot):
     assert len(view.gallery.indices) == cm.sum() - np.trace(cm)
 
 
-def test_mistakes_gallery_is_most_confident_first(panel, context, qtbot):
-    view = show_evaluate(panel, qtbot)
-    net = trained_net()
-    context.set_model(ModelInfo(net, "quick net", "trained"))
-    qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
-    _, (xte, tte) = mnist()
+def test_mistakes_gallery_is_most_confident_first(panel, context, qtbot, mnist, trained_net):
+    view = evaluate_trained(panel, context, qtbot, trained_net)
+    net = trained_net
+    _, (xte, tte) = mnist
     idx = view.gallery.shown_indices()
     assert len(idx) == view.gallery.page_size
     pred = net.predict_labels(xte[idx])
@@ -237,19 +233,19 @@ def test_mistakes_gallery_is_most_confident_first(panel, context, qtbot):
     assert f"top three: {pred[0]} (" in tip
 
 
-def test_model_change_while_hidden_is_evaluated_on_show(panel, context, qtbot):
+def test_model_change_while_hidden_is_evaluated_on_show(panel, context, qtbot, trained_net):
     show_browse(panel, qtbot)
     view = panel.evaluate
-    context.set_model(ModelInfo(trained_net(), "quick net", "trained"))
+    context.set_model(ModelInfo(trained_net, "quick net", "trained"))
     assert view.worker is None and view.stale  # Browse is showing: nothing runs yet
     panel.tabs.setCurrentIndex(1)
     qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
     assert view.confusion.matrix.sum() == 10_000
 
 
-def test_evaluation_follows_a_new_dataset(panel, context, qtbot, tmp_path):
+def test_evaluation_follows_a_new_dataset(panel, context, qtbot, tmp_path, trained_net):
     view = show_evaluate(panel, qtbot)
-    context.set_model(ModelInfo(trained_net(), "quick net", "trained"))
+    context.set_model(ModelInfo(trained_net, "quick net", "trained"))
     qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
     write_idx_folder(tmp_path / "tiny")
     context.set_dataset(DatasetInfo("tiny", tmp_path / "tiny", load_mnist(directory=tmp_path / "tiny")))
@@ -284,7 +280,7 @@ def test_a_model_that_does_not_fit_the_images_gets_a_message(panel, context, qtb
     assert "3 outputs" in view.confusion.message
 
 
-def test_hovering_the_confusion_matrix_explains_a_cell(panel, context, qtbot, monkeypatch):
+def test_hovering_the_confusion_matrix_explains_a_cell(panel, context, qtbot, monkeypatch, trained_net):
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QApplication, QToolTip
@@ -292,7 +288,7 @@ def test_hovering_the_confusion_matrix_explains_a_cell(panel, context, qtbot, mo
     shown = []  # the offscreen platform warns when a real tooltip window is raised
     monkeypatch.setattr(QToolTip, "showText", lambda pos, text, *a: shown.append(text))
     view = show_evaluate(panel, qtbot)
-    context.set_model(ModelInfo(trained_net(), "quick net", "trained"))
+    context.set_model(ModelInfo(trained_net, "quick net", "trained"))
     qtbot.waitUntil(lambda: view.result is not None and _idle(panel), timeout=20000)
     qtbot.mouseMove(view.confusion, view.confusion.cell_rect(4, 9).center().toPoint())
     qtbot.waitUntil(lambda: view.confusion.hover == (4, 9))
@@ -303,9 +299,9 @@ def test_hovering_the_confusion_matrix_explains_a_cell(panel, context, qtbot, mo
     assert shown[-1].startswith(f"true 4, predicted 9: {cm[4, 9]:,} (wrong;")
 
 
-def test_shutdown_waits_for_a_running_evaluation(panel, context, qtbot):
+def test_shutdown_waits_for_a_running_evaluation(panel, context, qtbot, trained_net):
     view = show_evaluate(panel, qtbot)
-    context.set_model(ModelInfo(trained_net(), "quick net", "trained"))
+    context.set_model(ModelInfo(trained_net, "quick net", "trained"))
     assert view.worker is not None  # started in the background
     panel.shutdown()
     assert not view.worker.isRunning()

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 
 from nnstudio.gui.widgets.drawing_pad import BRUSH_RANGE, DrawingPad
 
-from test_drawing_helpers import drag, ellipse_zero, pad_points, vertical_one, white_pixels
+from helpers import ellipse, vertical
+from test_drawing_helpers import drag, pad_points, white_pixels
 
 
 @pytest.fixture
@@ -28,23 +29,23 @@ def test_a_drag_draws_a_stroke(pad, qtbot):
     assert pad.objectName() == "drawingPad"
     assert pad.is_empty() and white_pixels(pad) == 0
     with qtbot.waitSignal(pad.stroke_finished, timeout=1000):
-        drag(pad, pad_points(pad, vertical_one()))
+        drag(pad, pad_points(pad, vertical()))
     strokes = pad.strokes()
     assert len(strokes) == 1 and len(strokes[0]) >= 20
     assert white_pixels(pad) > 50
     xs, ys = strokes[0][:, 0], strokes[0][:, 1]
     assert np.allclose(xs, 140, atol=4) and ys.min() < 50 and ys.max() > 230  # logical coordinates
-    drag(pad, pad_points(pad, ellipse_zero()))
+    drag(pad, pad_points(pad, ellipse()))
     assert len(pad.strokes()) == 2
 
 
 def test_strokes_do_not_depend_on_the_widget_size(pad, qtbot):
-    drag(pad, pad_points(pad, vertical_one()))
+    drag(pad, pad_points(pad, vertical()))
     small = pad.strokes()[0]
     pad.clear()
     pad.resize(600, 500)
     qtbot.waitUntil(lambda: pad.width() == 600)
-    drag(pad, pad_points(pad, vertical_one()))
+    drag(pad, pad_points(pad, vertical()))
     assert np.allclose(pad.strokes()[0], small, atol=1.5)
 
 
@@ -58,8 +59,8 @@ def test_fast_strokes_leave_no_gaps(pad):
 
 
 def test_clear_and_undo_buttons_and_keys(pad, qtbot):
-    drag(pad, pad_points(pad, vertical_one()))
-    drag(pad, pad_points(pad, ellipse_zero()))
+    drag(pad, pad_points(pad, vertical()))
+    drag(pad, pad_points(pad, ellipse()))
     pad.setFocus()
     with qtbot.waitSignal(pad.strokes_changed, timeout=1000):
         QTest.keyClick(pad, Qt.Key_Z, Qt.ControlModifier)
@@ -67,10 +68,10 @@ def test_clear_and_undo_buttons_and_keys(pad, qtbot):
     pad.undo()
     assert pad.is_empty()
     pad.undo()  # nothing to undo: harmless
-    drag(pad, pad_points(pad, vertical_one()))
+    drag(pad, pad_points(pad, vertical()))
     QTest.keyClick(pad, Qt.Key_Escape)
     assert pad.is_empty() and white_pixels(pad) == 0
-    drag(pad, pad_points(pad, vertical_one()))
+    drag(pad, pad_points(pad, vertical()))
     pad.clear()
     assert pad.strokes() == []
 
@@ -112,13 +113,13 @@ def test_brush_size_is_clamped(pad):
 
 def test_set_strokes_replaces_the_drawing(pad, qtbot):
     with qtbot.waitSignal(pad.strokes_changed, timeout=1000):
-        pad.set_strokes([np.array(vertical_one()), np.zeros((0, 2))])
+        pad.set_strokes([vertical(), np.zeros((0, 2))])
     assert len(pad.strokes()) == 1 and white_pixels(pad) > 50
 
 
 def test_qtest_mouse_moves_between_press_and_release_draw(pad):
     """Replays that use QTest.mouseMove (which may not report the held button) still draw."""
-    pts = [QPoint(int(x), int(y)) for x, y in pad_points(pad, vertical_one(12))]
+    pts = [QPoint(int(x), int(y)) for x, y in pad_points(pad, vertical(n=12))]
     QTest.mousePress(pad, Qt.LeftButton, Qt.NoModifier, pts[0])
     for p in pts[1:-1]:
         QTest.mouseMove(pad, p)

@@ -11,23 +11,24 @@ from nnstudio.core.nn.network import MultiLayerNet
 from nnstudio.core.digits.preprocess import render_strokes
 from nnstudio.gui.context import AppContext, ModelInfo
 from nnstudio.gui.panels.drawing.panel import NO_MODEL, DrawingPanel
-from test_drawing_helpers import drag, ellipse_zero, pad_points, tiny_model, vertical_one
+from helpers import ellipse, tiny_model, vertical
+from test_drawing_helpers import drag, pad_points
 
 
-@pytest.fixture
-def context():
-    return AppContext()
-
-
-@pytest.fixture
-def panel(qtbot, context):
-    context.set_model(ModelInfo(tiny_model(), "tiny test model", "file"))
+def show_panel(qtbot, context, model: ModelInfo) -> DrawingPanel:
+    """A DrawingPanel on `context` with `model`, shown at 1200x800."""
+    context.set_model(model)
     panel = DrawingPanel(context)
     qtbot.addWidget(panel)
     panel.resize(1200, 800)
     panel.show()
     qtbot.waitExposed(panel)
     return panel
+
+
+@pytest.fixture
+def panel(qtbot, context):
+    return show_panel(qtbot, context, ModelInfo(tiny_model(), "tiny test model", "file"))
 
 
 def label(panel):
@@ -43,14 +44,14 @@ def test_empty_pad_predicts_nothing(panel, context):
 
 
 def test_drawn_one_and_zero_are_predicted(panel, context):
-    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    drag(panel.pad, pad_points(panel.pad, vertical()))
     assert label(panel) == "1"
     assert panel.bars.probabilities().argmax() == 1
     assert context.drawing is not None and context.drawing.shape == (784,)
     assert panel.preview.input() is not None
     panel.pad.clear()
     assert label(panel) == "" and context.drawing is None and panel.preview.input() is None
-    drag(panel.pad, pad_points(panel.pad, ellipse_zero()))
+    drag(panel.pad, pad_points(panel.pad, ellipse()))
     assert label(panel) == "0"
     assert panel.probability_label.text().startswith("p(0) = ")
 
@@ -61,7 +62,7 @@ def test_prediction_updates_while_drawing(panel, qtbot):
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    pts = pad_points(panel.pad, vertical_one())
+    pts = pad_points(panel.pad, vertical())
     QTest.mousePress(panel.pad, Qt.LeftButton, Qt.NoModifier, QPoint(int(pts[0][0]), int(pts[0][1])))
     for x, y in pts[1:]:
         p = QPointF(x, y)
@@ -74,7 +75,7 @@ def test_prediction_updates_while_drawing(panel, qtbot):
 def test_unsure_prediction_says_so(panel, context):
     flat = MultiLayerNet([784, 10], params={"W1": np.zeros((784, 10)), "b1": np.zeros(10)})
     context.set_model(ModelInfo(flat, "undecided", "file"))
-    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    drag(panel.pad, pad_points(panel.pad, vertical()))
     assert label(panel) == "?"
     assert panel.unsure_label.text().startswith("not sure: maybe ")
     assert "undecided" in panel.model_label.text()
@@ -85,7 +86,7 @@ def test_hesitant_prediction_names_the_runner_up(panel, context):
     b = np.zeros(10)
     b[4], b[9] = 2.5, 1.0  # p(4) = 0.53, p(9) = 0.12 whatever is drawn
     context.set_model(ModelInfo(MultiLayerNet([784, 10], params={"W1": W, "b1": b}), "biased", "file"))
-    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    drag(panel.pad, pad_points(panel.pad, vertical()))
     assert label(panel) == "4"
     assert panel.unsure_label.text() == "probably 4; could be 9"
 
@@ -95,7 +96,7 @@ def test_without_a_model(qtbot):
     panel = DrawingPanel(context)
     qtbot.addWidget(panel)
     assert NO_MODEL in panel.model_label.text()
-    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    drag(panel.pad, pad_points(panel.pad, vertical()))
     assert label(panel) == "" and context.drawing is not None  # the input is still shown and published
     context.set_model(ModelInfo(tiny_model(), "late model", "trained"))
     assert label(panel) == "1" and "late model" in panel.model_label.text()
@@ -104,7 +105,7 @@ def test_without_a_model(qtbot):
 def test_a_model_of_another_input_size_is_not_used(panel, context):
     context.set_model(ModelInfo(MultiLayerNet([10, 4, 10]), "odd model", "file"))
     assert "does not take 28x28 inputs" in panel.model_label.text()
-    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    drag(panel.pad, pad_points(panel.pad, vertical()))
     assert label(panel) == "" and context.drawing is not None
 
 
@@ -112,8 +113,8 @@ def test_keys_on_the_panel(panel, qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    drag(panel.pad, pad_points(panel.pad, vertical_one()))
-    drag(panel.pad, pad_points(panel.pad, ellipse_zero()))
+    drag(panel.pad, pad_points(panel.pad, vertical()))
+    drag(panel.pad, pad_points(panel.pad, ellipse()))
     panel.saliency_toggle.setFocus()  # focus elsewhere in the panel
     QTest.keyClick(panel.saliency_toggle, Qt.Key_Z, Qt.ControlModifier)
     assert len(panel.pad.strokes()) == 1 and label(panel) == "1"
@@ -125,8 +126,8 @@ def test_buttons(panel, qtbot):
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QPushButton
 
-    drag(panel.pad, pad_points(panel.pad, vertical_one()))
-    drag(panel.pad, pad_points(panel.pad, ellipse_zero()))
+    drag(panel.pad, pad_points(panel.pad, vertical()))
+    drag(panel.pad, pad_points(panel.pad, ellipse()))
     qtbot.mouseClick(panel.findChild(QPushButton, "undoButton"), Qt.LeftButton)
     assert len(panel.pad.strokes()) == 1
     qtbot.mouseClick(panel.findChild(QPushButton, "clearButton"), Qt.LeftButton)
@@ -134,7 +135,7 @@ def test_buttons(panel, qtbot):
 
 
 def test_saliency_toggle(panel):
-    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    drag(panel.pad, pad_points(panel.pad, vertical()))
     assert panel.preview.saliency() is None
     panel.saliency_toggle.setChecked(True)
     s = panel.preview.saliency()
@@ -170,7 +171,7 @@ def test_open_image(panel, context, tmp_path, monkeypatch):
     save_gray(tmp_path / "blank.png", np.full((40, 40), 255))
     assert not panel.open_image(tmp_path / "blank.png")
     assert "no ink" in warnings[-1]
-    drag(panel.pad, pad_points(panel.pad, ellipse_zero()))  # drawing replaces the image
+    drag(panel.pad, pad_points(panel.pad, ellipse()))  # drawing replaces the image
     assert label(panel) == "0" and panel.source_label.text() == ""
     assert not panel.pad.has_background()
 
@@ -190,9 +191,9 @@ def test_my_digits(panel, monkeypatch):
 
     box = panel.my_digits
     assert not box.add_buttons[1].isEnabled()  # nothing drawn yet
-    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    drag(panel.pad, pad_points(panel.pad, vertical()))
     box.findChild(QPushButton, "addMyDigit1").click()
-    drag(panel.pad, pad_points(panel.pad, ellipse_zero()))
+    drag(panel.pad, pad_points(panel.pad, ellipse()))
     box.findChild(QPushButton, "addMyDigit6").click()  # a "6" the model reads as 0: a mistake
     x, t = mydigits.load_my_digits()
     assert t.tolist() == [1, 6] and x.shape == (2, 784)
@@ -229,7 +230,7 @@ def test_export_plot(panel, tmp_path, monkeypatch):
     from PySide6.QtGui import QImage
     from PySide6.QtWidgets import QFileDialog
 
-    drag(panel.pad, pad_points(panel.pad, vertical_one()))
+    drag(panel.pad, pad_points(panel.pad, vertical()))
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "out"), ""))
     assert panel.export_plot()
     image = QImage(str(tmp_path / "out.png"))
@@ -249,7 +250,7 @@ def test_in_the_main_window(main_window):
 
 # ---------------------------------------------------------------------- the bundled model
 @pytest.fixture
-def bundled_panel(qtbot):
+def bundled_panel(qtbot, context):
     from nnstudio.core.nn.serialization import load_model
     from nnstudio.paths import default_model_path
 
@@ -257,21 +258,14 @@ def bundled_panel(qtbot):
     if not path.exists():
         pytest.skip("resources/models/default.npz is not there yet")
     network, meta = load_model(path)
-    context = AppContext()
-    context.set_model(ModelInfo(network, "bundled default model", "bundled", path, meta))
-    panel = DrawingPanel(context)
-    qtbot.addWidget(panel)
-    panel.resize(1200, 800)
-    panel.show()
-    qtbot.waitExposed(panel)
-    return panel
+    return show_panel(qtbot, context, ModelInfo(network, "bundled default model", "bundled", path, meta))
 
 
 def test_bundled_model_reads_a_drawn_one(bundled_panel):
-    drag(bundled_panel.pad, pad_points(bundled_panel.pad, vertical_one()))
+    drag(bundled_panel.pad, pad_points(bundled_panel.pad, vertical()))
     assert label(bundled_panel) == "1"
 
 
 def test_bundled_model_reads_a_drawn_zero(bundled_panel):
-    drag(bundled_panel.pad, pad_points(bundled_panel.pad, ellipse_zero()))
+    drag(bundled_panel.pad, pad_points(bundled_panel.pad, ellipse()))
     assert label(bundled_panel) == "0"

@@ -140,13 +140,12 @@ def test_export_plot_of_training_panel(main_window, tmp_path, monkeypatch, dialo
         assert dialogs[-1][0] == "information"
 
 
-def test_space_starts_and_pauses_and_ctrl_period_stops(main_window, qtbot):
+def test_space_starts_and_pauses_and_ctrl_period_stops(main_window, qtbot, mnist):
     from PySide6.QtCore import Qt
 
-    from nnstudio.core.digits.data import load_mnist
     from nnstudio.gui.context import DatasetInfo
 
-    (xtr, ttr), (xte, tte) = load_mnist()
+    (xtr, ttr), (xte, tte) = mnist
     main_window.context.set_dataset(DatasetInfo("subset", None, ((xtr[:1000], ttr[:1000]), (xte[:500], tte[:500]))))
     panel = main_window.panels["trainingPanel"]
     panel.form.hidden.setText("10")
@@ -157,18 +156,18 @@ def test_space_starts_and_pauses_and_ctrl_period_stops(main_window, qtbot):
         main_window.activateWindow()
     panel.stats.setFocus()
     qtbot.keyClick(main_window, Qt.Key_Space)
-    qtbot.waitUntil(lambda: panel.running, timeout=2000)
-    qtbot.waitUntil(lambda: panel.trainer is not None and panel.trainer.iteration > 0, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.running, timeout=10_000)
+    qtbot.waitUntil(lambda: panel.trainer is not None and panel.trainer.iteration > 0, timeout=60_000)
     qtbot.keyClick(main_window, Qt.Key_Space)
-    qtbot.waitUntil(lambda: panel.paused, timeout=2000)
+    qtbot.waitUntil(lambda: panel.paused, timeout=10_000)
     qtbot.keyClick(main_window, Qt.Key_Period, Qt.ControlModifier)
-    qtbot.waitUntil(lambda: not panel.running, timeout=2000)
+    qtbot.waitUntil(lambda: not panel.running, timeout=10_000)
     assert panel.run.finished.reason == "stopped"
     qtbot.keyClick(main_window, Qt.Key_Space)  # a second run, stopped with Esc inside the panel
-    qtbot.waitUntil(lambda: panel.running and panel.trainer is not None, timeout=5000)
+    qtbot.waitUntil(lambda: panel.running and panel.trainer is not None, timeout=60_000)
     panel.pause_button.setFocus()
     qtbot.keyClick(panel.pause_button, Qt.Key_Escape)
-    qtbot.waitUntil(lambda: not panel.running, timeout=2000)
+    qtbot.waitUntil(lambda: not panel.running, timeout=10_000)
     assert len(panel.history) == 2
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import time
+import itertools
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -13,10 +14,8 @@ from nnstudio.gui.workers import TrainingWorker
 
 
 @pytest.fixture(scope="module")
-def small_data():
-    from nnstudio.core.digits.data import load_mnist
-
-    (xtr, ttr), (xte, tte) = load_mnist()
+def small_data(mnist):
+    (xtr, ttr), (xte, tte) = mnist
     return (xtr[:2000], ttr[:2000]), (xte[:1000], tte[:1000])
 
 
@@ -29,7 +28,9 @@ def make_worker(data, **changes):
 class Collector:
     def __init__(self, worker):
         self.batches, self.snapshots, self.errors, self.final = [], [], [], None
+        self.parked = []  # iterations the loop parked at (appended on the worker's thread)
         worker.progressed.connect(self.batches.append)
+        worker.parked.connect(self.parked.append)
         worker.snapshot.connect(self.snapshots.append)
         worker.failed.connect(self.errors.append)
         worker.finished.connect(self._finished)
@@ -41,24 +42,35 @@ class Collector:
     def records(self):
         return [r for b in self.batches for r in b]
 
+    def park(self, qtbot, control, *args) -> int:
+        """Call a worker control (pause, step) and wait until the loop has parked: the iteration."""
+        before = len(self.parked)
+        control(*args)
+        qtbot.waitUntil(lambda: len(self.parked) > before, timeout=10_000)
+        return self.parked[-1]
+
     def steps(self):
         return [r for r in self.records if isinstance(r, StepRecord)]
 
 
-def test_run_emits_every_record_in_batches(qtbot, small_data):
+def test_run_emits_every_record_in_batches(qtbot, small_data, monkeypatch):
+    import nnstudio.gui.workers as workers
+
+    ticks = itertools.count()  # the worker's clock: 10 ms per reading, whatever the machine's speed
+    monkeypatch.setattr(workers, "time", SimpleNamespace(monotonic=lambda: next(ticks) * 0.01))
     worker = make_worker(small_data)
     got = Collector(worker)
-    with qtbot.waitSignal(worker.finished, timeout=30_000):
-        t0 = time.monotonic()
+    with qtbot.waitSignal(worker.finished, timeout=60_000):
         worker.start()
-    elapsed = time.monotonic() - t0
-    assert worker.wait(5000)
+    assert worker.wait(10_000)
     assert got.final.reason == "completed"
     assert [r.iteration for r in got.steps()] == list(range(1, 201))  # none dropped, in order
     epochs = [r for r in got.records if isinstance(r, EpochRecord)]
     assert [e.epoch for e in epochs] == [0, 1, 2, 3, 4, 5]  # 2000 / 50 = 40 steps per epoch
-    assert len(got.batches) <= 20 * elapsed + 3  # batched: at most ~20 emissions a second
+    clock_s = next(ticks) * 0.01
+    assert 5 <= len(got.batches) <= clock_s / worker.emit_interval + 2  # batched: one per interval
     assert got.snapshots and isinstance(got.snapshots[-1], WeightSnapshot)
+    assert len(got.snapshots) <= clock_s / worker.snapshot_interval + 2
     assert got.snapshots[-1].iteration == 200
     assert got.snapshots[-1].activation == worker.trainer.network.activation
     assert not got.errors
@@ -68,50 +80,60 @@ def test_pause_step_resume(qtbot, small_data):
     worker = make_worker(small_data, iterations=100_000)
     got = Collector(worker)
     worker.start()
-    qtbot.waitUntil(lambda: len(got.steps()) >= 5, timeout=20_000)
-    worker.pause()
-    qtbot.waitUntil(lambda: worker.trainer.iteration == (got.steps() or [StepRecord(0, 0, 0, 0)])[-1].iteration,
-                    timeout=2000)
-    paused_at = worker.trainer.iteration
-    qtbot.wait(300)
-    assert worker.trainer.iteration == paused_at  # really paused
-    worker.step(3)
-    qtbot.waitUntil(lambda: got.steps()[-1].iteration == paused_at + 3, timeout=5000)
-    qtbot.wait(200)
+    qtbot.waitUntil(lambda: len(got.steps()) >= 5, timeout=60_000)
+    paused_at = got.park(qtbot, worker.pause)  # a step may be in flight: the loop parks after it
+    assert paused_at >= 5
+    assert worker.trainer.iteration == paused_at  # really paused: the loop waits between steps
+    assert got.steps()[-1].iteration == paused_at  # every step it made was reported first
+    assert got.park(qtbot, worker.step, 3) == paused_at + 3
     assert worker.trainer.iteration == paused_at + 3
+    assert got.steps()[-1].iteration == paused_at + 3
     worker.resume()
-    qtbot.waitUntil(lambda: got.steps()[-1].iteration > paused_at + 10, timeout=10_000)
+    qtbot.waitUntil(lambda: got.steps()[-1].iteration > paused_at + 10, timeout=30_000)
     iterations = [r.iteration for r in got.steps()]
     assert iterations == list(range(1, len(iterations) + 1))  # continues where it was
-    t0 = time.monotonic()
-    with qtbot.waitSignal(worker.finished, timeout=5000):
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
         worker.stop()
-    assert time.monotonic() - t0 < 0.5
     assert got.final.reason == "stopped"
-    assert worker.wait(2000)
+    assert worker.wait(10_000)
+
+
+def test_a_worker_started_paused_parks_before_its_first_step(qtbot, small_data):
+    cfg = TrainConfig(hidden=(20,), batch_size=50, iterations=100_000, seed=1)
+    worker = TrainingWorker(Trainer(cfg, small_data), start_paused=True)
+    got = Collector(worker)
+    worker.start()
+    qtbot.waitUntil(lambda: got.parked == [0], timeout=60_000)
+    assert worker.trainer.iteration == 0 and not got.steps()
+    assert isinstance(got.records[0], EpochRecord)  # the epoch-0 accuracies came before the park
+    assert got.park(qtbot, worker.step, 2) == 2
+    assert [r.iteration for r in got.steps()] == [1, 2]
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
+        worker.stop()
+    assert got.final.reason == "stopped"
+    assert worker.wait(10_000)
 
 
 def test_stop_while_paused(qtbot, small_data):
     worker = make_worker(small_data, iterations=100_000)
     got = Collector(worker)
     worker.start()
-    qtbot.waitUntil(lambda: len(got.steps()) >= 2, timeout=20_000)
-    worker.pause()
-    qtbot.wait(100)
-    with qtbot.waitSignal(worker.finished, timeout=1000):
+    qtbot.waitUntil(lambda: len(got.steps()) >= 2, timeout=60_000)
+    got.park(qtbot, worker.pause)
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
         worker.stop()
     assert got.final.reason == "stopped"
-    assert worker.wait(2000)
+    assert worker.wait(10_000)
 
 
 def test_learning_rate_change_applies_next_step(qtbot, small_data):
     worker = make_worker(small_data, iterations=100_000, optimizer="sgd", lr=0.1)
     got = Collector(worker)
     worker.start()
-    qtbot.waitUntil(lambda: len(got.steps()) >= 3, timeout=20_000)
+    qtbot.waitUntil(lambda: len(got.steps()) >= 3, timeout=60_000)
     worker.trainer.set_lr(0.05)
-    qtbot.waitUntil(lambda: got.steps()[-1].lr == 0.05, timeout=5000)
-    with qtbot.waitSignal(worker.finished, timeout=5000):
+    qtbot.waitUntil(lambda: got.steps()[-1].lr == 0.05, timeout=10_000)
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
         worker.stop()
     assert worker.wait(2000)
     lrs = [r.lr for r in got.steps()]
@@ -151,7 +173,7 @@ def test_stop_cancels_a_long_data_preparation(qtbot, small_data):
     started = []
 
     def factory(stop_event, report):
-        started.append(time.monotonic())
+        started.append(True)
         return Trainer(cfg, small_data, stop_event=stop_event, progress=report)
 
     worker = TrainingWorker(factory=factory)
@@ -159,8 +181,8 @@ def test_stop_cancels_a_long_data_preparation(qtbot, small_data):
     prepared = []
     worker.prepared.connect(prepared.append)
     worker.start()
-    qtbot.waitUntil(lambda: bool(started), timeout=5000)
-    with qtbot.waitSignal(worker.finished, timeout=5000):
+    qtbot.waitUntil(lambda: bool(started), timeout=10_000)
+    with qtbot.waitSignal(worker.finished, timeout=10_000):
         worker.stop()
     assert worker.wait(5000)
     assert got.final.reason == "stopped" and not prepared and not got.errors

@@ -1,0 +1,38 @@
+"""Shared test helpers (numpy only, so that the core tests can use them without Qt): pad strokes
+shaped like digits, in the drawing pad's logical 280x280 canvas, and a tiny model that tells them
+apart."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def ellipse(cx=140.0, cy=140.0, rx=60.0, ry=90.0, n=120) -> np.ndarray:
+    """A closed ellipse (a zero by default), shape (n, 2) of (x, y) points."""
+    t = np.linspace(0, 2 * np.pi, n)
+    return np.column_stack((cx + rx * np.cos(t), cy + ry * np.sin(t)))
+
+
+def vertical(x=140.0, y0=40.0, y1=240.0, n=50) -> np.ndarray:
+    """A vertical bar (a one by default), shape (n, 2): drawn with many points, like a mouse drag."""
+    return np.column_stack((np.full(n, float(x)), np.linspace(y0, y1, n)))
+
+
+def seven(scale=1.0, dx=0.0, dy=0.0) -> list:
+    """A seven with a crossbar: three strokes, scaled then shifted."""
+    top = np.array([[60, 50], [200, 50]], float)
+    stem = np.array([[200, 50], [150, 150], [110, 250]], float)
+    bar = np.array([[120, 150], [190, 150]], float)
+    return [s * scale + (dx, dy) for s in (top, stem, bar)]
+
+
+def tiny_model():
+    """A one-layer net whose 'digit 0' score rises on the ellipse's pixels, 'digit 1' on the bar's."""
+    from nnstudio.core.nn.network import MultiLayerNet
+    from nnstudio.core.digits.preprocess import strokes_to_input
+
+    zero = strokes_to_input([ellipse()])
+    one = strokes_to_input([vertical()])
+    W = np.zeros((784, 10), np.float32)
+    W[:, 0], W[:, 1] = zero - one, one - zero
+    return MultiLayerNet([784, 10], params={"W1": W * 0.2, "b1": np.zeros(10)})
