@@ -107,7 +107,7 @@ def step_macs(sizes, batch: int) -> int:
 def eval_chunk_rows(sizes, dtype="float32") -> int:
     """Rows per forward pass when evaluating, so that a chunk's activations and work stay bounded."""
     sizes = [int(s) for s in sizes]
-    per_row_bytes = (sizes[0] + 2 * max(sizes[1:] or [1])) * _itemsize(dtype)
+    per_row_bytes = (sizes[0] + 3 * max(sizes[1:] or [1])) * _itemsize(dtype)
     rows = min(EVAL_BYTES // max(per_row_bytes, 1), EVAL_MACS // max(macs_per_row(sizes), 1), EVAL_MAX_ROWS)
     return max(int(rows), 1)
 
@@ -147,7 +147,7 @@ def estimate_training(config, n_train: int = MNIST_TRAIN, n_test: int = MNIST_TE
         "mini-batch": batch * ((sizes[0] + 3 * hidden + 3 * sizes[-1]) * item + 3 * 8)
         + min(INDEX_BLOCK * batch, max(INDEX_BLOCK_ELEMENTS, batch)) * 8,
         "augmentation": batch * AUGMENT_BYTES_PER_IMAGE if config.augment else 0,
-        "evaluation": eval_chunk_rows(sizes, config.dtype) * (sizes[0] + 2 * max(sizes[1:])) * item
+        "evaluation": eval_chunk_rows(sizes, config.dtype) * (sizes[0] + 3 * max(sizes[1:])) * item
         + (min(n, config.eval_train or n) + int(n_test)) * 8,
         # drawn as float32 (plus labels and a flag each), then the whole training set is copied
         # once to append the extra rows
