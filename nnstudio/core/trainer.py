@@ -47,7 +47,7 @@ def parse_hidden(text: str) -> tuple[int, ...]:
         raise ValueError(f"hidden sizes: write whole numbers separated by commas, like '256, 128' "
                          f"(got {text!r})") from None
     if any(s < 1 or s > MAX_HIDDEN_SIZE for s in sizes):
-        raise ValueError(f"hidden sizes must be between 1 and {MAX_HIDDEN_SIZE:,} (for no hidden "
+        raise ValueError(f"hidden sizes must be positive, at most {MAX_HIDDEN_SIZE:,} (for no hidden "
                          f"layer, leave them empty or write 'none')")
     return sizes
 
