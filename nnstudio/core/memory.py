@@ -33,9 +33,16 @@ EVAL_BYTES = 64 << 20
 EVAL_MACS = 2_000_000_000
 EVAL_MAX_ROWS = 10_000
 
-# A training step cannot be interrupted: refuse configurations whose single step needs more than
-# this many multiply-adds (forward and backward). ~1e10 is about a second on one core of a laptop.
+# A training step cannot be interrupted: refuse configurations whose single step costs more than
+# this many multiply-adds (forward and backward) plus the optimizer's passes over the parameters.
+# Measured on this project's 2-core machine: float32 matmul ~12e9 multiply-adds a second on one
+# thread, so 1e10 is about a second.
 MAX_STEP_MACS = 10_000_000_000
+# Element-wise passes over all parameters per step (optimizer update, plus the health check's max,
+# min and copy of the weights every 20 steps), each costing about ELEMENT_COST multiply-adds per
+# parameter (memory-bound: ~0.3e9 elements a second against 12e9 multiply-adds).
+OPTIMIZER_PASSES = {"sgd": 4, "momentum": 6, "nesterov": 8, "adagrad": 8, "rmsprop": 9, "adam": 13}
+ELEMENT_COST = 20
 
 HEADROOM_FRACTION = 0.2  # leave this share of the free memory to the app's views and the system
 MIN_HEADROOM = 256 << 20
@@ -55,7 +62,7 @@ class MemoryEstimate:
     """Bytes needed, by part (e.g. {"parameters": ..., "gradients": ...}); `total` is their sum."""
 
     parts: dict = field(default_factory=dict)
-    step_macs: int = 0  # multiply-adds of one training step (0: not a training estimate)
+    step_macs: int = 0  # cost of one training step in multiply-adds (0: not a training estimate)
 
     @property
     def total(self) -> int:
@@ -154,7 +161,8 @@ def estimate_training(config, n_train: int = MNIST_TRAIN, n_test: int = MNIST_TE
         "synthetic digits": synth * (784 * 4 + 2) if synth else 0,
         "training set copy": rows * (sizes[0] * item + 8) if synth or n_extra else 0,
     }
-    return MemoryEstimate(parts, step_macs(sizes, batch))
+    passes = OPTIMIZER_PASSES.get(str(config.optimizer).lower(), max(OPTIMIZER_PASSES.values()))
+    return MemoryEstimate(parts, step_macs(sizes, batch) + ELEMENT_COST * passes * p)
 
 
 # ---------------------------------------------------------------------- what is free
@@ -291,7 +299,7 @@ def _refusal(what: str, estimate: MemoryEstimate, available: int, advice: list[s
         close = "" if needed > available else " (too close: the app and the system need some too)"
         text = (f"{what} needs ~{format_bytes(needed)} of memory, {format_bytes(available)} free{close}")
     else:
-        text = (f"{what} would need ~{estimate.step_macs / 1e9:,.0f} billion multiply-adds per step "
+        text = (f"{what} would need ~{estimate.step_macs / 1e9:,.0f} billion operations per step "
                 f"(seconds each, and Stop waits for the step in progress)")
     if advice:
         text += ": try " + " or ".join(advice)

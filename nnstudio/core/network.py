@@ -22,31 +22,42 @@ INITS = {
 EVAL_CHUNK = 10_000  # rows per forward pass when evaluating: bounds the memory of big sets
 
 
-def _normal(rng, out: np.ndarray, scale: float = 1.0) -> None:
+DRAW_CHUNK = 1 << 22  # initial weights are drawn this many at a time (~70 ms), checking for a stop
+
+
+class BuildCancelled(Exception):
+    """The network's construction was stopped (its `should_stop` returned True)."""
+
+
+def _normal(rng, out: np.ndarray, scale: float = 1.0, should_stop=None) -> None:
     """Fill `out` with N(0, scale²) draws made in its own dtype: no float64 array twice its size
-    (a 100,000-wide layer's float64 draw alone would take 630 MB)."""
-    if out.dtype in (np.float32, np.float64) and out.size:
-        rng.standard_normal(out=out.reshape(-1), dtype=out.dtype)
-    else:
-        out[...] = rng.standard_normal(out.shape)
+    (a 100,000-wide layer's float64 draw alone would take 630 MB). Drawn in chunks (the same
+    stream as one call), polling should_stop between them."""
+    flat = out.reshape(-1)
+    if out.dtype not in (np.float32, np.float64):
+        flat[...] = rng.standard_normal(flat.shape)
+    for start in range(0, flat.size if out.dtype in (np.float32, np.float64) else 0, DRAW_CHUNK):
+        if should_stop is not None and should_stop():
+            raise BuildCancelled("stopped while drawing the initial weights")
+        rng.standard_normal(out=flat[start:start + DRAW_CHUNK], dtype=out.dtype)
     if scale != 1.0:
         out *= out.dtype.type(scale)
 
 
-def _init_layer(rng, W: np.ndarray, b: np.ndarray, init, init_std) -> None:
+def _init_layer(rng, W: np.ndarray, b: np.ndarray, init, init_std, should_stop=None) -> None:
     """Initialise one layer's W (n_in, n_out) and b (n_out,) in place."""
     n_in, n_out = W.shape
     if init == "std":
-        _normal(rng, W, init_std)
+        _normal(rng, W, init_std, should_stop)
         b[...] = 0
     elif init == "nielsen":
-        _normal(rng, W, 1.0 / np.sqrt(n_in))
+        _normal(rng, W, 1.0 / np.sqrt(n_in), should_stop)
         _normal(rng, b)
     elif init == "xavier":
-        _normal(rng, W, np.sqrt(2.0 / (n_in + n_out)))
+        _normal(rng, W, np.sqrt(2.0 / (n_in + n_out)), should_stop)
         b[...] = 0
     elif init == "he":
-        _normal(rng, W, np.sqrt(2.0 / n_in))
+        _normal(rng, W, np.sqrt(2.0 / n_in), should_stop)
         b[...] = 0
     else:
         raise ValueError(f"unknown initialisation {init!r}; choose from {', '.join(INITS)}")
@@ -63,7 +74,7 @@ class MultiLayerNet:
     def __init__(self, sizes: Sequence[int], activation: str = "sigmoid", init: str = "std",
                  init_std: float = 0.01, loss: str = "cross_entropy", weight_decay: float = 0.0,
                  dtype=np.float32, rng: np.random.Generator | int | None = None,
-                 params: dict | None = None):
+                 params: dict | None = None, should_stop=None):
         sizes = [int(s) for s in sizes]
         if len(sizes) < 2 or min(sizes) < 1:
             raise ValueError(f"a network needs at least an input and an output size, got {sizes}")
@@ -83,7 +94,8 @@ class MultiLayerNet:
                 shapes[f"W{i}"], shapes[f"b{i}"] = (n_in, n_out), (n_out,)
             self._flat, self.params = _flat_views(shapes, self.dtype)  # drawn in place below
             for i in range(1, len(sizes)):
-                _init_layer(rng, self.params[f"W{i}"], self.params[f"b{i}"], init, self.init_std)
+                _init_layer(rng, self.params[f"W{i}"], self.params[f"b{i}"], init, self.init_std,
+                            should_stop)  # BuildCancelled when it says stop (a huge layer: seconds)
         else:
             params = {k: np.asarray(v, dtype=self.dtype) for k, v in params.items()}  # copied once below
             for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 
 import numpy as np
 
-from nnstudio.core.network import MultiLayerNet
+from nnstudio.core.network import BuildCancelled, MultiLayerNet
 from nnstudio.core.optimizers import SGD, make_optimizer
 from nnstudio.core.records import DivergedRecord, EpochRecord, FinishedRecord, StepRecord
 
@@ -122,11 +122,13 @@ class TrainConfig:
     def with_(self, **changes) -> "TrainConfig":
         return replace(self, **changes)
 
-    def build_network(self, input_size: int = 784, output_size: int = 10) -> MultiLayerNet:
+    def build_network(self, input_size: int = 784, output_size: int = 10,
+                      should_stop=None) -> MultiLayerNet:
+        """A fresh network of these settings (network.BuildCancelled if should_stop says so)."""
         return MultiLayerNet([input_size, *self.hidden, output_size], activation=self.activation,
                              init=self.init, init_std=self.init_std, loss=self.loss,
                              weight_decay=self.weight_decay, dtype=self.dtype,
-                             rng=np.random.default_rng(self.seed))
+                             rng=np.random.default_rng(self.seed), should_stop=should_stop)
 
 
 class TrainingCancelled(Exception):
@@ -206,7 +208,10 @@ class Trainer:
             self.eval_train_limit = cfg.eval_train
         self._raise_if_stopped()
         if self.network is None:
-            self.network = cfg.build_network(self.x_train.shape[1], 10)
+            try:
+                self.network = cfg.build_network(self.x_train.shape[1], 10, should_stop=self._stop.is_set)
+            except BuildCancelled as exc:
+                raise TrainingCancelled(str(exc)) from None
         elif self.network.sizes[0] != self.x_train.shape[1]:
             raise ValueError(f"the network takes {self.network.sizes[0]} inputs, the data has "
                              f"{self.x_train.shape[1]}")
