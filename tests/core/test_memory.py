@@ -143,6 +143,16 @@ def test_an_absurdly_long_step_is_refused_even_when_memory_suffices(monkeypatch)
     assert M.estimate_training(TrainConfig(hidden=(n,))).step_macs <= M.MAX_STEP_MACS
 
 
+def test_augmenting_a_huge_batch_counts_as_a_long_step(monkeypatch):
+    monkeypatch.setattr(M, "available_memory", lambda: 1000 * GB)
+    cfg = TrainConfig(batch_size=60_000, augment=True)
+    M.check_training(cfg.with_(augment=False))
+    with pytest.raises(M.NotEnoughMemory, match="operations per step") as info:
+        M.check_training(cfg)
+    n = _largest_suggested(str(info.value), "a batch of at most")
+    M.check_training(cfg.with_(batch_size=n))
+
+
 def test_the_trainer_refuses_before_building_anything(monkeypatch):
     import nnstudio.core.trainer as T
 
