@@ -33,24 +33,22 @@ def concepts_dir() -> Path:
     return resources_dir() / "concepts"
 
 
-def _base(env: str, windows_env: str, fallback: str) -> Path:
-    if sys.platform.startswith("win"):
-        return Path(os.environ.get(windows_env, Path.home() / "AppData" / "Local"))
-    value = os.environ.get(env)
-    return Path(value) if value else Path.home() / fallback
-
-
 def user_data_dir() -> Path:
-    """Where the user's own data (their digits, saved runs) lives; NNSTUDIO_DATA_DIR overrides."""
+    """Where the user's own data (their digits, saved runs) lives; NNSTUDIO_DATA_DIR overrides.
+
+    The platform's own place, as platformdirs' user_data_dir(appauthor=False) gives it:
+    Linux $XDG_DATA_HOME/nnstudio (~/.local/share/nnstudio), macOS ~/Library/Application
+    Support/nnstudio, Windows %LOCALAPPDATA%\\nnstudio.
+    """
     override = os.environ.get("NNSTUDIO_DATA_DIR")
     if override:
         return Path(override)
-    return _base("XDG_DATA_HOME", "LOCALAPPDATA", ".local/share") / "nnstudio"
-
-
-def user_cache_dir() -> Path:
-    """Where rebuildable caches live; NNSTUDIO_CACHE_DIR overrides."""
-    override = os.environ.get("NNSTUDIO_CACHE_DIR")
-    if override:
-        return Path(override)
-    return _base("XDG_CACHE_HOME", "LOCALAPPDATA", ".cache") / "nnstudio"
+    if sys.platform.startswith("win"):
+        local = os.environ.get("LOCALAPPDATA")
+        return Path(local if local else Path.home() / "AppData" / "Local") / "nnstudio"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "nnstudio"
+    xdg = os.environ.get("XDG_DATA_HOME", "").strip()
+    # The XDG spec: a relative XDG_DATA_HOME is invalid and must be ignored.
+    base = Path(xdg) if xdg and os.path.isabs(xdg) else Path.home() / ".local" / "share"
+    return base / "nnstudio"

@@ -8,7 +8,7 @@ import sys
 
 import nnstudio.core
 
-CORE_MODULES = sorted(f"nnstudio.core.{m.name}" for m in pkgutil.iter_modules(nnstudio.core.__path__))
+CORE_MODULES = sorted(m.name for m in pkgutil.walk_packages(nnstudio.core.__path__, "nnstudio.core."))
 
 # Import every core module with PySide6, shiboken6 and pyqtgraph made unimportable.
 _SCRIPT = """
@@ -46,3 +46,10 @@ def test_unknown_command_is_one_line_and_status_2():
                           text=True, timeout=60)
     assert proc.returncode == 2
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_books_names_import_from_core():
+    from nnstudio.core import (TwoLayerNet, cross_entropy_error, load_mnist,  # noqa: F401
+                               numerical_gradient, softmax)
+    import numpy as np
+    assert np.isclose(softmax(np.array([0.0, 0.0])).sum(), 1.0)

@@ -11,9 +11,9 @@ import pytest
 pytest.importorskip("PySide6")
 
 from nnstudio.cli import main  # noqa: E402
-from nnstudio.core.network import MultiLayerNet  # noqa: E402
-from nnstudio.core.preprocess import render_strokes, strokes_to_input  # noqa: E402
-from nnstudio.core.serialization import save_model  # noqa: E402
+from nnstudio.core.nn.network import MultiLayerNet  # noqa: E402
+from nnstudio.core.digits.preprocess import render_strokes, strokes_to_input  # noqa: E402
+from nnstudio.core.nn.serialization import save_model  # noqa: E402
 
 
 def save_gray(path, array):

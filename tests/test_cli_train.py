@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 
 from nnstudio.cli import main
-from nnstudio.core.serialization import load_model
+from nnstudio.core.nn.serialization import load_model
 
 @pytest.fixture(scope="module")
 def _mnist_once():
-    from nnstudio.core.data import load_mnist
+    from nnstudio.core.digits.data import load_mnist
 
     return load_mnist()
 
@@ -23,7 +23,7 @@ def _mnist_once():
 def _cached_mnist(_mnist_once, monkeypatch):
     """Read and checksum the bundled MNIST once for this module (a folder given with --dataset is
     still read for real)."""
-    import nnstudio.core.data as data
+    import nnstudio.core.digits.data as data
 
     real = data.load_mnist
 
@@ -50,7 +50,7 @@ def small_dataset(tmp_path_factory):
     """A folder in MNIST's IDX format (gzip for the images): 600 training and 200 test digits."""
     import gzip
 
-    from nnstudio.core.data import load_raw
+    from nnstudio.core.digits.data import load_raw
 
     (xtr, ttr), (xte, tte) = load_raw()
     folder = tmp_path_factory.mktemp("mini-mnist")
@@ -130,8 +130,8 @@ def test_another_dataset_folder_and_evaluate(tmp_path, small_dataset, capsys):
 
 
 def test_evaluate_on_mnist_prints_per_digit_accuracy(tmp_path, capsys):
-    from nnstudio.core.network import MultiLayerNet
-    from nnstudio.core.serialization import save_model
+    from nnstudio.core.nn.network import MultiLayerNet
+    from nnstudio.core.nn.serialization import save_model
 
     model = tmp_path / "m.npz"
     save_model(model, MultiLayerNet([784, 10], rng=0))

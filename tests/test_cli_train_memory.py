@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-import nnstudio.core.memory as M
+import nnstudio.core.nn.memory as M
 from nnstudio.cli import main
 
 GB = 10 ** 9
@@ -16,7 +16,7 @@ def _small_mnist(monkeypatch):
     """A small stand-in for the bundled MNIST: these runs never get far enough to need more."""
     import numpy as np
 
-    import nnstudio.core.data as data
+    import nnstudio.core.digits.data as data
 
     rng = np.random.default_rng(0)
     fake = ((rng.random((600, 784), dtype=np.float32), rng.integers(0, 10, 600).astype(np.uint8)),
@@ -26,7 +26,7 @@ def _small_mnist(monkeypatch):
 
 @pytest.fixture
 def no_building(monkeypatch):
-    import nnstudio.core.trainer as T
+    import nnstudio.core.nn.trainer as T
 
     monkeypatch.setattr(T, "MultiLayerNet", lambda *a, **k: pytest.fail("a network was built"))
 
@@ -59,7 +59,7 @@ def test_an_absurd_step_is_refused(capsys, monkeypatch, no_building):
 
 
 def test_hidden_zero_is_refused_as_in_the_app(capsys):
-    from nnstudio.core.trainer import parse_hidden
+    from nnstudio.core.nn.trainer import parse_hidden
 
     with pytest.raises(ValueError) as info:
         parse_hidden("0")

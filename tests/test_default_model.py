@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from nnstudio.core import handwriting
-from nnstudio.core.data import load_mnist
-from nnstudio.core.serialization import load_model
+from nnstudio.core.digits import handwriting
+from nnstudio.core.digits.data import load_mnist
+from nnstudio.core.nn.serialization import load_model
 from nnstudio.paths import default_model_path
 
 
@@ -41,7 +41,7 @@ def test_proxy_handwriting_accuracy_overall_and_per_digit(bundled):
 
 def test_simple_strokes_read_right(bundled):
     net, _ = bundled
-    from nnstudio.core.preprocess import strokes_to_input
+    from nnstudio.core.digits.preprocess import strokes_to_input
 
     one = [np.array([[140.0, 40.0], [140.0, 240.0]])]
     angle = np.linspace(0, 2 * np.pi, 60)

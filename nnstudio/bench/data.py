@@ -6,7 +6,7 @@ from nnstudio.bench import timings
 
 
 def run(repeats: int = 3) -> dict:
-    from nnstudio.core.data import load_mnist
+    from nnstudio.core.digits.data import load_mnist
 
     times = timings(load_mnist, repeats, warm_up=False)  # the first, cold load counts too
     best, median = min(times), sorted(times)[len(times) // 2]

@@ -13,11 +13,11 @@ def _median_ms(fn, repeats: int) -> float:
 
 
 def run(repeats: int = 20, gui: bool = True) -> dict:
-    from nnstudio.core import descent as core
-    from nnstudio.core.expression import parse_expression
-    from nnstudio.core.gradient import numerical_gradient
-    from nnstudio.core.optimizers import OPTIMIZERS
-    from nnstudio.core.surfaces import SURFACES
+    from nnstudio.core.playground import descent as core
+    from nnstudio.core.playground.expression import parse_expression
+    from nnstudio.core.nn.gradient import numerical_gradient
+    from nnstudio.core.nn.optimizers import OPTIMIZERS
+    from nnstudio.core.playground.surfaces import SURFACES
 
     s = SURFACES["rosenbrock"]
     figures = {}
@@ -62,11 +62,11 @@ def _gui_figures(repeats: int) -> dict:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtWidgets import QApplication
 
-        from nnstudio.gui.panels.descent_playground import DescentPlayground
+        from nnstudio.gui.panels.descent.playground import DescentPlayground
     except ImportError:
         print("descent: GUI figures skipped (no PySide6)")
         return {}
-    from nnstudio.core.optimizers import OPTIMIZERS
+    from nnstudio.core.nn.optimizers import OPTIMIZERS
 
     app = QApplication.instance() or QApplication([])
     w = DescentPlayground()

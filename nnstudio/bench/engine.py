@@ -27,8 +27,9 @@ def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, thre
     `side`, when given, is called after each repeat and returns a rate of its own (PyTorch's), so
     that a burst of load on this shared machine falls on both sides alike; its median is returned
     too (None without it)."""
-    from nnstudio.core.optimizers import make_optimizer
-    from nnstudio.core.trainer import TrainConfig, Trainer, training_step
+    from nnstudio.core.nn.optimizers import make_optimizer
+    from nnstudio.core.nn.fused import training_step
+    from nnstudio.core.nn.trainer import TrainConfig, Trainer
 
     (xtr, ttr), test = data
     cfg = TrainConfig(hidden=tuple(sizes[1:-1]), activation=activation, init=init, optimizer=optimizer,
@@ -93,8 +94,8 @@ def _torch_runner(torch, data, sizes, activation, optimizer, lr, batch, steps, t
 
 
 def _preset_seconds(data, name, threads, **changes):
-    from nnstudio.core.presets import get_preset
-    from nnstudio.core.trainer import Trainer
+    from nnstudio.core.nn.presets import get_preset
+    from nnstudio.core.nn.trainer import Trainer
 
     cfg = get_preset(name).config.with_(**changes)
     with _limits(threads):
@@ -105,9 +106,9 @@ def _preset_seconds(data, name, threads, **changes):
 
 def _time_to_target(data, name, seed, threads, target):
     """Seconds from the start of the run until an epoch-end test accuracy ≥ target (None if never)."""
-    from nnstudio.core.presets import get_preset
-    from nnstudio.core.records import EpochRecord
-    from nnstudio.core.trainer import Trainer
+    from nnstudio.core.nn.presets import get_preset
+    from nnstudio.core.nn.records import EpochRecord
+    from nnstudio.core.nn.trainer import Trainer
 
     cfg = get_preset(name).config.with_(seed=seed)
     with _limits(threads):
@@ -124,8 +125,8 @@ def _sustained(data, steps=3000, window=500):
     """Samples/s of 784-256-128-10 Adam in the first and the last `window` steps of a longer run:
     the optimizer's state must not sink into subnormal floats as the run goes on (before the flush,
     the last window ran 12% slower than the first, and falling)."""
-    from nnstudio.core.records import StepRecord
-    from nnstudio.core.trainer import TrainConfig, Trainer
+    from nnstudio.core.nn.records import StepRecord
+    from nnstudio.core.nn.trainer import TrainConfig, Trainer
 
     (xtr, ttr), test = data
     cfg = TrainConfig(hidden=(256, 128), activation="relu", init="he", optimizer="adam", lr=1e-3,
@@ -146,8 +147,8 @@ def _status(value, target, higher_is_better=True):
 
 
 def run(seeds: int = 5, quick: bool = False) -> dict:
-    from nnstudio.core.data import load_mnist
-    from nnstudio.core.network import MultiLayerNet
+    from nnstudio.core.digits.data import load_mnist
+    from nnstudio.core.nn.network import MultiLayerNet
 
     data = load_mnist()
     figures = {"cpu_count": os.cpu_count(), "load_average_start": os.getloadavg()[0]}

@@ -18,7 +18,7 @@ REPEATS = 2  # window and headless runs alternate; the median of each is compare
 
 
 def _config(epochs: float):
-    from nnstudio.core.presets import PRESETS
+    from nnstudio.core.nn.presets import PRESETS
 
     return PRESETS["fast"].config.with_(epochs=epochs, iterations=None)
 
@@ -27,8 +27,8 @@ def _headless(data, blas_threads: int, epochs: float) -> float:
     """Training samples/s of the run iterated on this thread (no GUI), from its EpochRecords."""
     from threadpoolctl import threadpool_limits
 
-    from nnstudio.core.records import EpochRecord
-    from nnstudio.core.trainer import Trainer
+    from nnstudio.core.nn.records import EpochRecord
+    from nnstudio.core.nn.trainer import Trainer
 
     with threadpool_limits(limits=blas_threads, user_api="blas"):
         trainer = Trainer(_config(epochs), data, eval_train_limit=10_000)
@@ -60,7 +60,7 @@ def _median(values):
 def _in_window(app, window, blas_threads: int, epochs: float) -> dict:
     from PySide6.QtCore import QEventLoop, QTimer
 
-    from nnstudio.core.records import EpochRecord
+    from nnstudio.core.nn.records import EpochRecord
 
     panel = window.panels["trainingPanel"]
     panel.blas_threads = blas_threads
@@ -118,7 +118,7 @@ def run(epochs: float = EPOCHS, verbose: bool = True) -> dict:
     QSettings.setDefaultFormat(QSettings.IniFormat)
     tmp = tempfile.TemporaryDirectory()
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tmp.name)
-    from nnstudio.core.data import load_mnist
+    from nnstudio.core.digits.data import load_mnist
     from nnstudio.gui.context import DatasetInfo
     from nnstudio.gui.main_window import MainWindow
 

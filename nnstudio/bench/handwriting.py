@@ -8,7 +8,7 @@ import numpy as np
 
 
 def _bundled():
-    from nnstudio.core.serialization import ModelFileError, load_model
+    from nnstudio.core.nn.serialization import ModelFileError, load_model
     from nnstudio.paths import default_model_path
 
     try:
@@ -20,8 +20,8 @@ def _bundled():
 
 def proxy_accuracy(net=None) -> dict:
     """Print and return the bundled model's MNIST test and proxy handwriting accuracies."""
-    from nnstudio.core import handwriting
-    from nnstudio.core.data import load_mnist
+    from nnstudio.core.digits import handwriting
+    from nnstudio.core.digits.data import load_mnist
 
     net = net if net is not None else _bundled()
     figures: dict = {}
@@ -42,8 +42,8 @@ def proxy_accuracy(net=None) -> dict:
 
 
 def run(batch: int = 128, repeats: int = 20) -> dict:
-    from nnstudio.core.augment import augment_batch
-    from nnstudio.core.data import load_mnist
+    from nnstudio.core.digits.augment import augment_batch
+    from nnstudio.core.digits.data import load_mnist
 
     net = _bundled()
     figures = proxy_accuracy(net) if net is not None else {}
@@ -60,8 +60,8 @@ def run(batch: int = 128, repeats: int = 20) -> dict:
     figures["augment_ms_per_batch"] = aug_ms
     line = f"handwriting: augment_batch of {batch} images {aug_ms:.1f} ms"
     if net is not None:
-        from nnstudio.core.optimizers import make_optimizer
-        from nnstudio.core.trainer import training_step
+        from nnstudio.core.nn.optimizers import make_optimizer
+        from nnstudio.core.nn.fused import training_step
 
         update = training_step(net.copy(), make_optimizer("adam", 1e-4))
 

@@ -26,8 +26,8 @@ def typical_strokes(rng: np.random.Generator) -> list[np.ndarray]:
 
 
 def run(repeats: int = 300, proxy: bool = True) -> dict:
-    from nnstudio.core.network import MultiLayerNet
-    from nnstudio.core.preprocess import strokes_to_input
+    from nnstudio.core.nn.network import MultiLayerNet
+    from nnstudio.core.digits.preprocess import strokes_to_input
 
     rng = np.random.default_rng(0)
     net = MultiLayerNet([784, 256, 128, 10], activation="relu", init="he", rng=rng)

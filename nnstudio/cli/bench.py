@@ -5,6 +5,9 @@ from __future__ import annotations
 import importlib
 import json
 
+from nnstudio.cli import CliError
+from nnstudio.core.files import atomic_write
+
 # Flag → module in nnstudio.bench whose run() prints and returns figures.
 SUITES = {
     "data": "nnstudio.bench.data",
@@ -40,6 +43,9 @@ def run(args) -> int:
             continue
         figures[name] = module.run()
     if args.json:
-        with open(args.json, "w", encoding="utf-8") as fh:
-            json.dump(figures, fh, indent=2)
+        try:
+            with atomic_write(args.json, "w", encoding="utf-8") as fh:
+                json.dump(figures, fh, indent=2)
+        except OSError as exc:
+            raise CliError(f"{args.json}: cannot write ({exc.strerror or exc})") from None
     return 0

@@ -18,8 +18,8 @@ def add_parser(sub):
 
 
 def run(args) -> int:
-    from nnstudio.core.data import DatasetError, load_mnist
-    from nnstudio.core.serialization import ModelFileError, load_model
+    from nnstudio.core.digits.data import DatasetError, load_mnist
+    from nnstudio.core.nn.serialization import ModelFileError, load_model
 
     try:
         network, meta = load_model(args.model)

@@ -24,8 +24,8 @@ def add_parser(sub):
 
 
 def run(args) -> int:
-    from nnstudio.core.preprocess import image_to_input, to_gray
-    from nnstudio.core.serialization import ModelFileError, load_model
+    from nnstudio.core.digits.preprocess import image_to_input, to_gray
+    from nnstudio.core.nn.serialization import ModelFileError, load_model
 
     try:
         network, _meta = load_model(args.model)
@@ -34,7 +34,7 @@ def run(args) -> int:
     if network.sizes[0] != 784:
         raise CliError(f"{args.model}: the model takes {network.sizes[0]} inputs, not 784 (28x28)")
     try:
-        from nnstudio.gui.panels.drawing_image import ImageReadError, read_image
+        from nnstudio.gui.image_reader import ImageReadError, read_image
     except ImportError:  # pragma: no cover - PySide6 is a dependency
         raise CliError("reading images needs PySide6 (QtGui)") from None
 

@@ -16,7 +16,7 @@ EXIT_DIVERGED = 1
 
 def _hidden(text: str) -> tuple[int, ...]:
     """'256,128' → (256, 128); '' or 'none' → () (no hidden layer); as the app's field reads it."""
-    from nnstudio.core.trainer import parse_hidden
+    from nnstudio.core.nn.trainer import parse_hidden
 
     try:
         return parse_hidden(text)
@@ -48,11 +48,11 @@ def _non_negative(kind):
 
 
 def add_parser(sub):
-    from nnstudio.core.layers import ACTIVATION_LAYERS, LOSS_LAYERS
-    from nnstudio.core.network import INITS
-    from nnstudio.core.optimizers import OPTIMIZERS
-    from nnstudio.core.presets import PRESETS
-    from nnstudio.core.trainer import SAMPLING
+    from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
+    from nnstudio.core.nn.network import INITS
+    from nnstudio.core.nn.optimizers import OPTIMIZERS
+    from nnstudio.core.nn.presets import PRESETS
+    from nnstudio.core.nn.trainer import SAMPLING
 
     p = sub.add_parser(
         "train", help="train a network on MNIST from a preset, with overrides",
@@ -96,7 +96,7 @@ def add_parser(sub):
 
 def build_config(args):
     """The preset's TrainConfig with the command line's overrides."""
-    from nnstudio.core.presets import get_preset
+    from nnstudio.core.nn.presets import get_preset
 
     cfg = get_preset(args.preset).config
     changes = {}
@@ -114,7 +114,7 @@ def build_config(args):
     elif args.iters is not None:
         changes.update(iterations=args.iters, epochs=None)
     if args.optimizer is not None and args.lr is None and args.optimizer != cfg.optimizer:
-        from nnstudio.core.optimizers import DEFAULT_LR
+        from nnstudio.core.nn.optimizers import DEFAULT_LR
 
         changes["lr"] = DEFAULT_LR[args.optimizer]  # the preset's lr was chosen for its optimizer
     try:
@@ -138,7 +138,7 @@ def _clean(value):
 
 
 def run(args) -> int:
-    from nnstudio.core.presets import PRESETS
+    from nnstudio.core.nn.presets import PRESETS
 
     if args.list:
         for p in PRESETS.values():
@@ -150,7 +150,7 @@ def run(args) -> int:
         path = getattr(args, option)
         if path and Path(path).is_dir():
             raise CliError(f"--{option} {path}: is a folder, give a file name")
-    from nnstudio.core.data import DatasetError, load_mnist
+    from nnstudio.core.digits.data import DatasetError, load_mnist
 
     try:
         data = load_mnist(directory=args.dataset)
@@ -158,10 +158,10 @@ def run(args) -> int:
         raise CliError(str(exc)) from None
     import numpy as np
 
-    from nnstudio.core.records import DivergedRecord, EpochRecord, FinishedRecord
-    from nnstudio.core.trainer import Trainer
+    from nnstudio.core.nn.records import DivergedRecord, EpochRecord, FinishedRecord
+    from nnstudio.core.nn.trainer import Trainer
 
-    from nnstudio.core.memory import NotEnoughMemory, check_training
+    from nnstudio.core.nn.memory import NotEnoughMemory, check_training
 
     try:  # before announcing synthetic digits: a run that cannot fit is refused with advice
         check_training(cfg, n_train=len(data[0][0]), n_test=len(data[1][0]),
@@ -223,7 +223,7 @@ def run(args) -> int:
         if diverged:
             print(f"model not saved to {args.save}: the run diverged")
             return EXIT_DIVERGED
-        from nnstudio.core.serialization import save_model
+        from nnstudio.core.nn.serialization import save_model
 
         try:
             save_model(args.save, net, meta)

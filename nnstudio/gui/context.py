@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from nnstudio.core.network import MultiLayerNet
+from nnstudio.core.nn.network import MultiLayerNet
 
 
 @dataclass(frozen=True)
@@ -40,7 +40,7 @@ class AppContext(QObject):
     """Shared state with change signals. Lives on the GUI thread."""
 
     model_changed = Signal(object)  # ModelInfo
-    weights_snapshot = Signal(object)  # nnstudio.core.records.WeightSnapshot, live during training
+    weights_snapshot = Signal(object)  # nnstudio.core.nn.records.WeightSnapshot, live during training
     training_state_changed = Signal(bool)  # True while a run is in progress
     dataset_changed = Signal(object)  # DatasetInfo
     drawing_changed = Signal(object)  # ndarray (784,) float32 in [0, 1] or None when the pad is empty
@@ -77,7 +77,7 @@ class AppContext(QObject):
                 self._preloader.join()
                 preloaded, self._preloaded = self._preloaded, None
             if preloaded is None:  # no preload, or it failed: load here, so errors surface here
-                from nnstudio.core.data import load_mnist
+                from nnstudio.core.digits.data import load_mnist
 
                 preloaded = load_mnist()
             self._dataset = DatasetInfo("MNIST (bundled)", None, preloaded)
@@ -93,7 +93,7 @@ class AppContext(QObject):
             return
 
         def load():
-            from nnstudio.core.data import DatasetError, load_mnist
+            from nnstudio.core.digits.data import DatasetError, load_mnist
 
             try:
                 self._preloaded = load_mnist()

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QM
 from nnstudio.gui import settings, workers_registry
 from nnstudio.gui.context import AppContext, DatasetInfo, ModelInfo
 from nnstudio.gui.panels import PANELS
-from nnstudio.gui.panels.coming import ComingPanel
+from nnstudio.gui.saving import report_save_error
 from nnstudio.gui.widgets.panel_scroll import PanelScroll
 
 ABOUT = """<h3>NN Studio</h3>
@@ -37,7 +37,7 @@ class _DatasetLoader(QThread):
         self.directory = directory
 
     def run(self) -> None:
-        from nnstudio.core.data import DatasetError, load_mnist
+        from nnstudio.core.digits.data import DatasetError, load_mnist
 
         try:
             data = load_mnist(directory=self.directory)
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.side_list.setFixedWidth(150)
         self.stack = QStackedWidget()
         for object_name, title, module, cls_name, what in PANELS:
-            panel = self._make_panel(module, cls_name, title, what)
+            panel = self._make_panel(module, cls_name)
             panel.setObjectName(object_name)
             self.panels[object_name] = panel
             self.side_list.addItem(title)
@@ -103,14 +103,8 @@ class MainWindow(QMainWindow):
         self._load_default_model()
         self.restore_settings()
 
-    def _make_panel(self, module, cls_name, title, what):
-        try:
-            cls = getattr(importlib.import_module(module), cls_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
-            return ComingPanel(self.context, title, what)
-        return cls(self.context)
+    def _make_panel(self, module, cls_name):
+        return getattr(importlib.import_module(module), cls_name)(self.context)
 
     # ------------------------------------------------------------------ menus
     def _action(self, menu, text, slot, shortcut=None, name=None) -> QAction:
@@ -215,7 +209,7 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ model files
     def _load_default_model(self):
-        from nnstudio.core.serialization import ModelFileError, load_model
+        from nnstudio.core.nn.serialization import ModelFileError, load_model
         from nnstudio.paths import default_model_path
 
         path = default_model_path()
@@ -241,7 +235,7 @@ class MainWindow(QMainWindow):
 
     def open_model(self, path) -> bool:
         """Load a model file and make it the current model; a dialog on a bad file."""
-        from nnstudio.core.serialization import ModelFileError, load_model
+        from nnstudio.core.nn.serialization import ModelFileError, load_model
 
         path = Path(path)
         try:
@@ -285,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def save_model_to(self, path) -> bool:
         """Save the current model atomically; a dialog when it cannot be written."""
-        from nnstudio.core.serialization import save_model
+        from nnstudio.core.nn.serialization import save_model
 
         info = self.context.model
         if info is None:
@@ -295,7 +289,10 @@ class MainWindow(QMainWindow):
         meta.setdefault("name", info.name)
         try:
             save_model(path, info.network, meta)
-        except (OSError, TypeError, ValueError) as exc:
+        except OSError as exc:
+            report_save_error(self, path, exc, "Cannot save model")
+            return False
+        except (TypeError, ValueError) as exc:
             QMessageBox.warning(self, "Cannot save model", f"{path}: {exc}")
             return False
         self._saved_paths[id(info.network)] = path

@@ -13,8 +13,8 @@ from pathlib import Path
 import numpy as np
 
 from nnstudio.core.files import atomic_write
-from nnstudio.core.records import DivergedRecord, EpochRecord, FinishedRecord, StepRecord
-from nnstudio.core.trainer import TrainConfig
+from nnstudio.core.nn.records import DivergedRecord, EpochRecord, FinishedRecord, StepRecord
+from nnstudio.core.nn.trainer import TrainConfig
 
 
 @dataclass

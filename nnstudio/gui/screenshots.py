@@ -52,6 +52,7 @@ def main(argv=None) -> int:
 
     from nnstudio.gui.app import create_application
     from nnstudio.gui.main_window import MainWindow
+    from nnstudio.gui.saving import save_image
 
     app = create_application(["nnstudio-screenshots"])
     app.setApplicationName("NN Studio screenshots")
@@ -67,7 +68,7 @@ def main(argv=None) -> int:
     def shoot(panel_name, file_name, settle=0.6):
         window.side_list.setCurrentRow(names.index(panel_name))
         _settle(app, settle)
-        window.grab().save(str(out / file_name))
+        save_image(window.grab(), out / file_name)
         print(f"wrote {out / file_name}")
 
     # Drawing pad: a crossbar seven, read by the bundled model.
@@ -122,7 +123,7 @@ def main(argv=None) -> int:
 
 
 def _descent_presets():
-    from nnstudio.gui.panels.descent_controls import PRESETS
+    from nnstudio.gui.panels.descent.controls import PRESETS
 
     return list(PRESETS)
 

@@ -13,8 +13,8 @@ import time
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from nnstudio.core.records import DivergedRecord, FinishedRecord, StepRecord, WeightSnapshot
-from nnstudio.core.trainer import TrainingCancelled
+from nnstudio.core.nn.records import DivergedRecord, FinishedRecord, StepRecord, WeightSnapshot
+from nnstudio.core.nn.trainer import TrainingCancelled
 from nnstudio.gui import workers_registry
 
 EMIT_INTERVAL_S = 0.05  # at most ~20 progressed batches a second
@@ -143,13 +143,6 @@ class TrainingWorker(QObject):
     @property
     def paused(self) -> bool:
         return self._paused
-
-    def is_running(self) -> bool:
-        thread = self._thread
-        try:
-            return thread is not None and thread.isRunning()
-        except RuntimeError:
-            return False
 
     def wait(self, timeout_ms: int = 5000) -> bool:
         """Join the thread (after `stop()`); True when it has ended."""

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from nnstudio.core.augment import CENTRE, AugmentParams, augment_batch, centre_of_mass
-from nnstudio.core.data import load_mnist
+from nnstudio.core.digits.augment import CENTRE, AugmentParams, augment_batch, centre_of_mass
+from nnstudio.core.digits.data import load_mnist
 
 
 @pytest.fixture(scope="module")

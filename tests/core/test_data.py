@@ -8,7 +8,7 @@ import struct
 import numpy as np
 import pytest
 
-from nnstudio.core.data import DatasetError, load_mnist, load_raw
+from nnstudio.core.digits.data import DatasetError, load_mnist, load_raw
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,13 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from nnstudio.core.descent import (DescentEnd, DescentPoint, contour_segments, descend,
+from nnstudio.core.playground.descent import (DescentEnd, DescentPoint, contour_segments, descend,
                                    difference_errors, equalize, escape_bounds, gradient_difference,
                                    gradient_field, quiver_segments, rank_levels, run_descent, sample,
                                    tangent_line)
-from nnstudio.core.gradient import gradient_descent
-from nnstudio.core.optimizers import OPTIMIZERS
-from nnstudio.core.surfaces import SURFACES, function_1, function_1_grad
+from nnstudio.core.nn.gradient import gradient_descent
+from nnstudio.core.nn.optimizers import OPTIMIZERS
+from nnstudio.core.playground.surfaces import SURFACES, function_1, function_1_grad
 
 
 @pytest.mark.parametrize("key", list(SURFACES))
@@ -59,7 +59,7 @@ def test_non_finite_without_view_and_invalid_start():
     # no view and the analytic gradient: x grows 19x per step until it overflows
     r = run_descent(s.f, (3.0, 3.0), "sgd", 10.0, 1000, grad=s.grad)
     assert r.end.diverged and "finite" in r.end.detail
-    from nnstudio.core.expression import parse_expression
+    from nnstudio.core.playground.expression import parse_expression
 
     end = run_descent(parse_expression("log(x0)"), (-1.0, 0.0), "sgd", 0.1, 5).end
     assert end.reason == "invalid" and "start" in end.message
@@ -104,7 +104,7 @@ def test_contours_of_a_bowl_are_circles_and_skip_nan():
 
 
 def test_sample_levels_and_equalize_handle_nan():
-    from nnstudio.core.expression import parse_expression
+    from nnstudio.core.playground.expression import parse_expression
 
     xs, ys, Z = sample(parse_expression("log(x0)"), (-1, 1, -1, 1), 20)
     assert Z.shape == (20, 20) and np.isnan(Z[:, :10]).all() and np.isfinite(Z[:, 10:]).all()
@@ -125,6 +125,6 @@ def test_tangent_and_difference_errors():
     assert fwd[0] == pytest.approx(0.2) and cen[0] == pytest.approx(0.2)  # x + h == x: difference 0
     assert cen[16] < 1e-8 and fwd[16] > 5e-7  # h = 1e-4: central far better
     assert fwd[10] > 1e-8  # h = 1e-10: rounding error grows again
-    from nnstudio.core.gradient import numerical_diff
+    from nnstudio.core.nn.gradient import numerical_diff
 
     assert numerical_diff(function_1, 5.0, h=1e-50) == 0.0  # the book's warning

@@ -1,4 +1,4 @@
-"""Confusion matrix, mistakes, baselines and dataset statistics (nnstudio.core.evaluation)."""
+"""Confusion matrix, mistakes, baselines and dataset statistics (nnstudio.core.digits.evaluation)."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
-from nnstudio.core import evaluation as E
-from nnstudio.core.network import MultiLayerNet
+from nnstudio.core.digits import evaluation as E
+from nnstudio.core.nn.network import MultiLayerNet
 
 
 @pytest.fixture(scope="module")
 def mnist():
-    from nnstudio.core.data import load_mnist
+    from nnstudio.core.digits.data import load_mnist
 
     return load_mnist()
 
@@ -20,7 +20,7 @@ def mnist():
 @pytest.fixture(scope="module")
 def trained(mnist):
     """A 784-30-10 sigmoid net trained on 5000 images for two epochs (a few seconds)."""
-    from nnstudio.core.trainer import TrainConfig, Trainer
+    from nnstudio.core.nn.trainer import TrainConfig, Trainer
 
     (xtr, ttr), test = mnist
     cfg = TrainConfig(hidden=(30,), lr=0.5, batch_size=50, epochs=2, iterations=None, sampling="shuffle",

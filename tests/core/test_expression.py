@@ -4,8 +4,8 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from nnstudio.core.descent import run_descent
-from nnstudio.core.expression import ExpressionError, parse_expression
+from nnstudio.core.playground.descent import run_descent
+from nnstudio.core.playground.expression import ExpressionError, parse_expression
 
 
 def test_accepts_the_issue_example_vectorised():
@@ -88,7 +88,7 @@ def test_the_module_never_evaluates_text():
     import ast as _ast
     import inspect
 
-    import nnstudio.core.expression as module
+    import nnstudio.core.playground.expression as module
 
     calls = {node.func.id for node in _ast.walk(_ast.parse(inspect.getsource(module)))
              if isinstance(node, _ast.Call) and isinstance(node.func, _ast.Name)}

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from nnstudio.core import functions as F
-from nnstudio.core.gradient import numerical_diff
+from nnstudio.core.nn import functions as F
+from nnstudio.core.nn.gradient import numerical_diff
 
 # Points away from 0, where ReLU, leaky ReLU and the step have their kink.
 POINTS = np.array([-3.7, -1.2, -0.4, -0.05, 0.07, 0.5, 1.3, 4.2])

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from nnstudio.core import gradcheck as G
-from nnstudio.core.gradient import numerical_gradient
+from nnstudio.core.nn import gradcheck as G
+from nnstudio.core.nn.gradient import numerical_gradient
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_parameters_unchanged_and_cancellation(small, monkeypatch):
 
 
 def test_mnist_sized_check_agrees():
-    from nnstudio.core.data import load_mnist
+    from nnstudio.core.digits.data import load_mnist
 
     (x, t), _ = load_mnist()
     net = G.make_network(784, 10, 10, seed=0)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from nnstudio.core.gradient import (forward_diff, gradient_descent, numerical_diff, numerical_gradient,
+from nnstudio.core.nn.gradient import (forward_diff, gradient_descent, numerical_diff, numerical_gradient,
                                     numerical_gradient_2d, relative_error)
 
 

@@ -5,8 +5,8 @@ import inspect
 
 import numpy as np
 
-from nnstudio.core import handwriting, synth
-from nnstudio.core.network import MultiLayerNet
+from nnstudio.core.digits import handwriting, synth
+from nnstudio.core.nn.network import MultiLayerNet
 
 
 def test_proxy_set_is_balanced_in_range_and_deterministic():
@@ -40,7 +40,7 @@ def test_independent_of_the_training_generator():
     # handwriting.py must not reuse synth's templates or sampling code (only the pad preprocessing)
     tree = ast.parse(inspect.getsource(handwriting))
     imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
-    assert "nnstudio.core.synth" not in imported
+    assert "nnstudio.core.digits.synth" not in imported
     assert handwriting.DEFAULT_SEED not in range(0, 1000)  # far from the trainer's small seeds
     x, _ = handwriting.make_proxy_set(10)
     xs, _ = synth.make_synthetic(100, np.random.default_rng(0))

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from nnstudio.core.gradient import numerical_gradient
-from nnstudio.core.layers import (ACTIVATION_LAYERS, LOSS_LAYERS, Affine, LeakyRelu, Relu, Sigmoid,
+from nnstudio.core.nn.gradient import numerical_gradient
+from nnstudio.core.nn.layers import (ACTIVATION_LAYERS, LOSS_LAYERS, Affine, LeakyRelu, Relu, Sigmoid,
                                   SigmoidQuadraticLoss, SoftmaxWithLoss)
 
 RTOL, ATOL = 1e-6, 1e-9

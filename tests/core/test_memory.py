@@ -8,11 +8,12 @@ import threading
 import numpy as np
 import pytest
 
-import nnstudio.core.memory as M
-from nnstudio.core.network import MultiLayerNet
-from nnstudio.core.optimizers import make_optimizer
-from nnstudio.core.records import FinishedRecord
-from nnstudio.core.trainer import Trainer, TrainConfig, TrainingCancelled, parse_hidden, training_step
+import nnstudio.core.nn.memory as M
+from nnstudio.core.nn.network import MultiLayerNet
+from nnstudio.core.nn.optimizers import make_optimizer
+from nnstudio.core.nn.records import FinishedRecord
+from nnstudio.core.nn.fused import training_step
+from nnstudio.core.nn.trainer import Trainer, TrainConfig, TrainingCancelled, parse_hidden
 
 GB = 10 ** 9
 
@@ -81,7 +82,7 @@ def test_initial_weights_are_drawn_in_the_training_dtype_without_a_second_copy()
 
 
 def test_weights_drawn_in_chunks_are_the_same_and_a_stop_cancels_the_drawing(monkeypatch):
-    import nnstudio.core.network as N
+    import nnstudio.core.nn.network as N
 
     whole = MultiLayerNet([784, 30, 10], rng=1).flat_params.copy()
     monkeypatch.setattr(N, "DRAW_CHUNK", 1000)
@@ -154,7 +155,7 @@ def test_augmenting_a_huge_batch_counts_as_a_long_step(monkeypatch):
 
 
 def test_the_trainer_refuses_before_building_anything(monkeypatch):
-    import nnstudio.core.trainer as T
+    import nnstudio.core.nn.trainer as T
 
     built = []
     monkeypatch.setattr(M, "available_memory", lambda: 1 * GB)
@@ -165,7 +166,7 @@ def test_the_trainer_refuses_before_building_anything(monkeypatch):
 
 
 def test_synthetic_digits_are_refused_before_they_are_allocated(monkeypatch):
-    from nnstudio.core import synth
+    from nnstudio.core.digits import synth
 
     monkeypatch.setattr(M, "available_memory", lambda: 1 * GB)
     with pytest.raises(M.NotEnoughMemory, match="fewer synthetic digits"):  # before any drawing
@@ -269,7 +270,7 @@ def test_a_stop_while_evaluating_at_an_epoch_end_keeps_the_last_figures():
 
 # ---------------------------------------------------------------------- stop while preparing
 def test_a_stop_while_drawing_synthetic_digits_ends_early(monkeypatch):
-    import nnstudio.core.preprocess as P
+    import nnstudio.core.digits.preprocess as P
 
     drawn = []
     real = P.strokes_to_input
@@ -287,7 +288,7 @@ def test_a_stop_while_drawing_synthetic_digits_ends_early(monkeypatch):
 
 
 def test_a_stop_before_the_network_is_built_cancels_the_preparation(monkeypatch):
-    import nnstudio.core.trainer as T
+    import nnstudio.core.nn.trainer as T
 
     built = []
     monkeypatch.setattr(T, "MultiLayerNet", lambda *a, **k: built.append(a))

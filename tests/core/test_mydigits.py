@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnstudio.core import mydigits as M
+from nnstudio.core.digits import mydigits as M
 
 
 def digit(value):

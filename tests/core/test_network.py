@@ -8,10 +8,10 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
-from nnstudio.core import functions as F
-from nnstudio.core.gradient import numerical_gradient, relative_error
-from nnstudio.core.layers import ACTIVATION_LAYERS, LOSS_LAYERS
-from nnstudio.core.network import (BOOK_NETWORK, INITS, MultiLayerNet, SimpleNet, TwoLayerNet,
+from nnstudio.core.nn import functions as F
+from nnstudio.core.nn.gradient import numerical_gradient, relative_error
+from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
+from nnstudio.core.nn.network import (BOOK_NETWORK, INITS, MultiLayerNet, SimpleNet, TwoLayerNet,
                                    book_forward, simpleNet)
 
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 
-from nnstudio.core.optimizers import DEFAULT_LR, OPTIMIZERS, Adam, make_optimizer
+from nnstudio.core.nn.optimizers import DEFAULT_LR, OPTIMIZERS, Adam, make_optimizer
 
 # The book's f(x, y) = x²/20 + y²: elongated, so plain SGD zig-zags; each optimizer with a rate
 # that suits it (the book's own choices where it gives them).

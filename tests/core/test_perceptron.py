@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from nnstudio.core import perceptron as P
+from nnstudio.core.playground import perceptron as P
 
 
 def outputs(table):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnstudio.core import preprocess as P
+from nnstudio.core.digits import preprocess as P
 
 
 def ellipse(cx, cy, rx, ry, n=120):
@@ -153,7 +153,7 @@ def test_core_stays_qt_free():
     import subprocess
     import sys
 
-    code = ("import sys, nnstudio.core.preprocess; "
+    code = ("import sys, nnstudio.core.digits.preprocess; "
             "print(any(m.startswith(('PySide6', 'pyqtgraph')) for m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

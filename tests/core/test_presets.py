@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from nnstudio.core.presets import PRESETS, get_preset
-from nnstudio.core.records import DivergedRecord, FinishedRecord
-from nnstudio.core.trainer import Trainer
+from nnstudio.core.nn.presets import PRESETS, get_preset
+from nnstudio.core.nn.records import DivergedRecord, FinishedRecord
+from nnstudio.core.nn.trainer import Trainer
 
 
 @pytest.fixture(autouse=True)
@@ -19,7 +19,7 @@ def _one_blas_thread():
 
 @pytest.fixture(scope="module")
 def mnist():
-    from nnstudio.core.data import load_mnist
+    from nnstudio.core.digits.data import load_mnist
 
     return load_mnist()
 
@@ -74,8 +74,8 @@ def test_quick_run_of_each_preset(mnist, name):
     changes, threshold = QUICK[name]
     cfg = get_preset(name).config.with_(seed=0, **changes)
     if name == "pad":
-        pytest.importorskip("nnstudio.core.synth")
-        pytest.importorskip("nnstudio.core.augment")
+        pytest.importorskip("nnstudio.core.digits.synth")
+        pytest.importorskip("nnstudio.core.digits.augment")
     assert _final(cfg, mnist).final_test_acc >= threshold
 
 

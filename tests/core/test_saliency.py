@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnstudio.core.gradient import numerical_gradient
-from nnstudio.core.network import MultiLayerNet
-from nnstudio.core.saliency import input_gradient, saliency
+from nnstudio.core.nn.gradient import numerical_gradient
+from nnstudio.core.nn.network import MultiLayerNet
+from nnstudio.core.digits.saliency import input_gradient, saliency
 
 
 @pytest.mark.parametrize("activation", ["sigmoid", "relu", "tanh"])

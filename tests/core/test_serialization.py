@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 from numpy.testing import assert_array_equal
 
-from nnstudio.core import serialization as S
-from nnstudio.core.network import MultiLayerNet
-from nnstudio.core.serialization import ModelFileError, load_model, save_model
+from nnstudio.core.nn import serialization as S
+from nnstudio.core.nn.network import MultiLayerNet
+from nnstudio.core.nn.serialization import ModelFileError, load_model, save_model
 
 
 @pytest.fixture

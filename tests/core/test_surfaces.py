@@ -4,9 +4,9 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from nnstudio.core.gradient import numerical_diff, numerical_gradient, numerical_gradient_2d
-from nnstudio.core.optimizers import OPTIMIZERS
-from nnstudio.core.surfaces import SURFACES, function_1, function_1_grad, get_surface
+from nnstudio.core.nn.gradient import numerical_diff, numerical_gradient, numerical_gradient_2d
+from nnstudio.core.nn.optimizers import OPTIMIZERS
+from nnstudio.core.playground.surfaces import SURFACES, function_1, function_1_grad, get_surface
 
 
 @pytest.mark.parametrize("key", list(SURFACES))

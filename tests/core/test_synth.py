@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from nnstudio.core import synth
-from nnstudio.core.preprocess import strokes_to_input
+from nnstudio.core.digits import synth
+from nnstudio.core.digits.preprocess import strokes_to_input
 
 
 def test_make_synthetic_labels_shapes_and_range():
@@ -54,7 +54,7 @@ def test_the_allographs_mnist_lacks_are_there():
 
 
 def test_a_trained_network_sees_synthetic_digits_as_their_labels():
-    from nnstudio.core.serialization import load_model
+    from nnstudio.core.nn.serialization import load_model
     from nnstudio.paths import default_model_path
 
     if not default_model_path().is_file():

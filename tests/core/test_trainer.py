@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 from numpy.testing import assert_array_equal
 
-from nnstudio.core import trainer as T
-from nnstudio.core.presets import get_preset
-from nnstudio.core.records import DivergedRecord, EpochRecord, FinishedRecord, StepRecord
-from nnstudio.core.trainer import TrainConfig, Trainer
+from nnstudio.core.nn import trainer as T
+from nnstudio.core.nn.presets import get_preset
+from nnstudio.core.nn.records import DivergedRecord, EpochRecord, FinishedRecord, StepRecord
+from nnstudio.core.nn.trainer import TrainConfig, Trainer
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +27,7 @@ def _one_blas_thread():
 
 @pytest.fixture(scope="module")
 def mnist():
-    from nnstudio.core.data import load_mnist
+    from nnstudio.core.digits.data import load_mnist
 
     (xtr, ttr), (xte, tte) = load_mnist()
     return (xtr[:3000], ttr[:3000]), (xte[:500], tte[:500])
@@ -263,9 +263,9 @@ def test_synthetic_and_augment_use_the_pad_modules(mnist, monkeypatch):
         calls["augment"] += 1
         return x
 
-    monkeypatch.setitem(sys.modules, "nnstudio.core.synth",
+    monkeypatch.setitem(sys.modules, "nnstudio.core.digits.synth",
                         types.SimpleNamespace(make_synthetic=make_synthetic, SynthesisCancelled=RuntimeError))
-    monkeypatch.setitem(sys.modules, "nnstudio.core.augment", types.SimpleNamespace(augment_batch=augment_batch))
+    monkeypatch.setitem(sys.modules, "nnstudio.core.digits.augment", types.SimpleNamespace(augment_batch=augment_batch))
     tr = Trainer(small(train_subset=200, synthetic=40, augment=True, iterations=6, epochs=None), mnist)
     assert calls["synth"] == 40 and len(tr.x_train) == 240
     records(tr)
@@ -309,8 +309,8 @@ def test_throughput_excludes_time_the_consumer_holds_a_record(mnist):
 def test_a_stop_event_set_early_cancels_synthetic_preparation():
     import threading
 
-    from nnstudio.core.synth import SynthesisCancelled, make_synthetic
-    from nnstudio.core.trainer import TrainingCancelled
+    from nnstudio.core.digits.synth import SynthesisCancelled, make_synthetic
+    from nnstudio.core.nn.trainer import TrainingCancelled
 
     with pytest.raises(SynthesisCancelled):
         make_synthetic(5000, np.random.default_rng(0), should_stop=lambda: True)
@@ -342,7 +342,7 @@ def test_replacement_batches_are_the_books_draws_one_step_at_a_time(mnist):
 def test_trainer_steps_match_a_plain_loop(mnist, optimizer):
     # SGD's update rides on the backward pass inside the trainer; the weights must be those of
     # the textbook loop: gradient, then optimizer step.
-    from nnstudio.core.optimizers import make_optimizer
+    from nnstudio.core.nn.optimizers import make_optimizer
 
     cfg = small(sampling="replacement", iterations=40, epochs=None, optimizer=optimizer,
                 lr=0.5 if optimizer == "sgd" else 1e-3)

@@ -5,10 +5,10 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from nnstudio.gui.context import AppContext
-from nnstudio.gui.panels.concepts import EXPLORERS, ConceptsPanel
-from nnstudio.gui.panels.concepts_activations import ActivationsExplorer
-from nnstudio.gui.panels.concepts_losses import LossesExplorer
-from nnstudio.gui.panels.concepts_softmax import SoftmaxExplorer
+from nnstudio.gui.panels.concepts.panel import EXPLORERS, ConceptsPanel
+from nnstudio.gui.panels.concepts.activations import ActivationsExplorer
+from nnstudio.gui.panels.concepts.losses import LossesExplorer
+from nnstudio.gui.panels.concepts.softmax import SoftmaxExplorer
 
 
 @pytest.fixture
@@ -53,7 +53,7 @@ def test_export_plot_writes_a_png(qtbot, context, tmp_path, monkeypatch):
 
 
 def test_main_window_shows_the_concepts_panel(main_window):
-    from nnstudio.gui.panels.concepts import ConceptsPanel as Cls
+    from nnstudio.gui.panels.concepts.panel import ConceptsPanel as Cls
 
     panel = main_window.panels["conceptsPanel"]
     assert isinstance(panel, Cls) and panel.objectName() == "conceptsPanel"

@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from nnstudio.gui.context import AppContext
-from nnstudio.gui.panels.concepts_forward import ForwardExplorer
+from nnstudio.gui.panels.concepts.forward import ForwardExplorer
 
 
 @pytest.fixture

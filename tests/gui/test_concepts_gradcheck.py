@@ -4,7 +4,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from nnstudio.gui.context import AppContext
-from nnstudio.gui.panels.concepts_gradcheck import GradCheckExplorer
+from nnstudio.gui.panels.concepts.gradcheck import GradCheckExplorer
 
 
 @pytest.fixture

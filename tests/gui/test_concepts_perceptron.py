@@ -2,7 +2,7 @@
 
 import pytest
 
-from nnstudio.gui.panels.concepts_perceptron import PerceptronExplorer
+from nnstudio.gui.panels.concepts.perceptron import PerceptronExplorer
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ import pytest
 from numpy.testing import assert_allclose, assert_array_equal
 from PySide6.QtCore import Qt
 
-from nnstudio.core.data import load_mnist
+from nnstudio.core.digits.data import load_mnist
 from nnstudio.gui.context import AppContext, DatasetInfo, ModelInfo
-from nnstudio.gui.panels.data import DataPanel
+from nnstudio.gui.panels.data.panel import DataPanel
 
 
 @functools.lru_cache(maxsize=1)
@@ -24,7 +24,7 @@ def mnist():
 @functools.lru_cache(maxsize=1)
 def trained_net():
     """784-30-10 sigmoid trained on 5000 images for two epochs (about a second); never mutated."""
-    from nnstudio.core.trainer import TrainConfig, Trainer
+    from nnstudio.core.nn.trainer import TrainConfig, Trainer
 
     cfg = TrainConfig(hidden=(30,), lr=0.5, batch_size=50, epochs=2, iterations=None,
                       sampling="shuffle", init="nielsen", train_subset=5000, seed=1)
@@ -274,7 +274,7 @@ def test_export_plot_writes_the_visible_tab(panel, qtbot, tmp_path, monkeypatch)
 
 
 def test_a_model_that_does_not_fit_the_images_gets_a_message(panel, context, qtbot):
-    from nnstudio.core.network import MultiLayerNet
+    from nnstudio.core.nn.network import MultiLayerNet
 
     view = show_evaluate(panel, qtbot)
     context.set_model(ModelInfo(MultiLayerNet([100, 5, 10], rng=0), "odd net", "file"))

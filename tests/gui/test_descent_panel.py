@@ -5,10 +5,10 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QPushButton
 
-from nnstudio.core.optimizers import OPTIMIZERS
-from nnstudio.core.surfaces import SURFACES
-from nnstudio.gui.panels.descent import DescentPanel
-from nnstudio.gui.panels.descent_playground import PRESETS
+from nnstudio.core.nn.optimizers import OPTIMIZERS
+from nnstudio.core.playground.surfaces import SURFACES
+from nnstudio.gui.panels.descent.panel import DescentPanel
+from nnstudio.gui.panels.descent.playground import PRESETS
 
 PRESET_NAMES = list(PRESETS)
 

@@ -8,8 +8,8 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from nnstudio.core.network import MultiLayerNet
-from nnstudio.core.preprocess import strokes_to_input
+from nnstudio.core.nn.network import MultiLayerNet
+from nnstudio.core.digits.preprocess import strokes_to_input
 
 
 def drag(widget, points) -> None:

@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
-from nnstudio.core import mydigits
-from nnstudio.core.network import MultiLayerNet
-from nnstudio.core.preprocess import render_strokes
+from nnstudio.core.digits import mydigits
+from nnstudio.core.nn.network import MultiLayerNet
+from nnstudio.core.digits.preprocess import render_strokes
 from nnstudio.gui.context import AppContext, ModelInfo
-from nnstudio.gui.panels.drawing import NO_MODEL, DrawingPanel
+from nnstudio.gui.panels.drawing.panel import NO_MODEL, DrawingPanel
 from test_drawing_helpers import drag, ellipse_zero, pad_points, tiny_model, vertical_one
 
 
@@ -238,7 +238,7 @@ def test_export_plot(panel, tmp_path, monkeypatch):
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     assert not panel.export_plot(tmp_path / "missing-folder" / "x.png")
-    assert warnings and "Could not write" in warnings[0]
+    assert len(warnings) == 1 and warnings[0].startswith("Could not save x.png: ")
 
 
 def test_in_the_main_window(main_window):
@@ -250,7 +250,7 @@ def test_in_the_main_window(main_window):
 # ---------------------------------------------------------------------- the bundled model
 @pytest.fixture
 def bundled_panel(qtbot):
-    from nnstudio.core.serialization import load_model
+    from nnstudio.core.nn.serialization import load_model
     from nnstudio.paths import default_model_path
 
     path = default_model_path()

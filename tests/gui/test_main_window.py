@@ -68,7 +68,7 @@ def test_about_names_mnist_authors_and_licence(main_window, dialogs):
 
 
 def test_save_and_open_model_round_trip(main_window, tmp_path, dialogs):
-    from nnstudio.core.network import MultiLayerNet
+    from nnstudio.core.nn.network import MultiLayerNet
     from nnstudio.gui.context import ModelInfo
 
     main_window.context._model = None  # no model at all (the bundled default may exist)
@@ -90,7 +90,7 @@ def test_save_and_open_model_round_trip(main_window, tmp_path, dialogs):
 
 
 def test_save_model_as_uses_dialog(main_window, tmp_path, monkeypatch, dialogs):
-    from nnstudio.core.network import MultiLayerNet
+    from nnstudio.core.nn.network import MultiLayerNet
     from nnstudio.gui.context import ModelInfo
 
     main_window.context.set_model(ModelInfo(MultiLayerNet([784, 5, 10]), "fresh", "reset"))
@@ -139,7 +139,7 @@ def test_export_plot_of_training_panel(main_window, tmp_path, monkeypatch, dialo
 def test_space_starts_and_pauses_and_ctrl_period_stops(main_window, qtbot):
     from PySide6.QtCore import Qt
 
-    from nnstudio.core.data import load_mnist
+    from nnstudio.core.digits.data import load_mnist
     from nnstudio.gui.context import DatasetInfo
 
     (xtr, ttr), (xte, tte) = load_mnist()

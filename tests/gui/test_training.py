@@ -7,13 +7,13 @@ import time
 
 import pytest
 
-from nnstudio.core.records import StepRecord
+from nnstudio.core.nn.records import StepRecord
 from nnstudio.gui.context import AppContext, DatasetInfo
 
 
 @pytest.fixture(scope="module")
 def small_dataset():
-    from nnstudio.core.data import load_mnist
+    from nnstudio.core.digits.data import load_mnist
 
     (xtr, ttr), (xte, tte) = load_mnist()
     return DatasetInfo("MNIST subset", None, ((xtr[:2000], ttr[:2000]), (xte[:1000], tte[:1000])))
@@ -21,7 +21,7 @@ def small_dataset():
 
 @pytest.fixture
 def panel(qtbot, small_dataset):
-    from nnstudio.gui.panels.training import TrainingPanel
+    from nnstudio.gui.panels.training.panel import TrainingPanel
 
     context = AppContext()
     context.set_dataset(small_dataset)
@@ -186,7 +186,7 @@ def test_worker_failure_shows_dialog(qtbot, panel, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     configure(panel, iterations=100)
-    import nnstudio.gui.panels.training as training
+    import nnstudio.gui.panels.training.panel as training
 
     class Broken(training.Trainer):
         def run(self):
@@ -205,7 +205,7 @@ def test_failure_while_preparing_data(qtbot, panel, monkeypatch):
 
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
-    import nnstudio.gui.panels.training as training
+    import nnstudio.gui.panels.training.panel as training
 
     def broken(*args, **kwargs):
         raise ValueError("extra training rows do not match the training set")
@@ -311,7 +311,7 @@ def test_close_window_during_run(qtbot, small_dataset):
 def test_include_my_digits(qtbot, panel, monkeypatch):
     import numpy as np
 
-    import nnstudio.core.mydigits as mydigits
+    import nnstudio.core.digits.mydigits as mydigits
 
     assert panel.form.my_digits.isEnabled()
     monkeypatch.setattr(mydigits, "load_my_digits", lambda: None)

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-import nnstudio.core.memory as M
+import nnstudio.core.nn.memory as M
 from nnstudio.gui.context import AppContext, DatasetInfo
 
 GB = 10 ** 9
@@ -15,7 +15,7 @@ GB = 10 ** 9
 
 @pytest.fixture(scope="module")
 def small_dataset():
-    from nnstudio.core.data import load_mnist
+    from nnstudio.core.digits.data import load_mnist
 
     (xtr, ttr), (xte, tte) = load_mnist()
     return DatasetInfo("MNIST subset", None, ((xtr[:1000], ttr[:1000]), (xte[:500], tte[:500])))
@@ -23,7 +23,7 @@ def small_dataset():
 
 @pytest.fixture
 def panel(qtbot, small_dataset):
-    from nnstudio.gui.panels.training import TrainingPanel
+    from nnstudio.gui.panels.training.panel import TrainingPanel
 
     context = AppContext()
     context.set_dataset(small_dataset)
@@ -46,7 +46,7 @@ def dialogs(monkeypatch):
 
 @pytest.fixture
 def no_building(monkeypatch):
-    from nnstudio.core.trainer import TrainConfig
+    from nnstudio.core.nn.trainer import TrainConfig
 
     monkeypatch.setattr(TrainConfig, "build_network", lambda *a, **k: pytest.fail("a network was built"))
 
@@ -89,7 +89,7 @@ def test_start_with_an_absurd_step_is_refused_before_any_thread(panel, dialogs, 
 
 
 def test_a_refusal_by_the_trainer_itself_is_advice_not_a_failure(qtbot, panel, dialogs, monkeypatch):
-    import nnstudio.gui.panels.training as T
+    import nnstudio.gui.panels.training.panel as T
 
     monkeypatch.setattr(T, "check_training", lambda *a, **k: None)  # let the worker's check decide
     monkeypatch.setattr(M, "available_memory", lambda: 1)
@@ -103,7 +103,7 @@ def test_a_refusal_by_the_trainer_itself_is_advice_not_a_failure(qtbot, panel, d
 
 @pytest.mark.parametrize("text", ["0", "20, 0"])
 def test_hidden_zero_is_refused_with_the_clis_message(panel, dialogs, text):
-    from nnstudio.core.trainer import parse_hidden
+    from nnstudio.core.nn.trainer import parse_hidden
 
     small_run(panel, text)
     assert not panel.start()
@@ -118,7 +118,7 @@ def test_empty_hidden_sizes_mean_no_hidden_layer(panel):
 
 
 def test_stop_while_evaluating_the_untrained_network_ends_the_run(qtbot, panel, dialogs, monkeypatch):
-    from nnstudio.core.network import MultiLayerNet
+    from nnstudio.core.nn.network import MultiLayerNet
 
     started = threading.Event()
     calls = []

@@ -5,10 +5,10 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QImage
 
-from nnstudio.core.network import MultiLayerNet
-from nnstudio.core.records import WeightSnapshot
+from nnstudio.core.nn.network import MultiLayerNet
+from nnstudio.core.nn.records import WeightSnapshot
 from nnstudio.gui.context import AppContext, DatasetInfo, ModelInfo
-from nnstudio.gui.panels.weights import FIRST, LAYERS, WeightsPanel
+from nnstudio.gui.panels.weights.panel import FIRST, LAYERS, WeightsPanel
 from nnstudio.gui.widgets.tile_mosaic import GAP, SIDE, assemble_tiles
 
 
@@ -102,7 +102,7 @@ def test_levels_are_symmetric_around_zero(make_panel):
 
 
 def test_snapshot_during_training_changes_the_image(make_panel, qtbot):
-    from nnstudio.core.trainer import TrainConfig, Trainer
+    from nnstudio.core.nn.trainer import TrainConfig, Trainer
 
     ctx = make_context()
     panel = make_panel(ctx)
@@ -272,7 +272,7 @@ def test_export_failure_is_a_message(make_panel, tmp_path, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a, **k: shown.append(a[2])))
     assert panel.export_plot() is None
-    assert shown and "Could not export" in shown[0]
+    assert shown and shown[0].startswith("Could not save x.png: ")
 
 
 def test_empty_state_without_model(make_panel):

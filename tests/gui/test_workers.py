@@ -7,14 +7,14 @@ import time
 import numpy as np
 import pytest
 
-from nnstudio.core.records import DivergedRecord, EpochRecord, StepRecord, WeightSnapshot
-from nnstudio.core.trainer import TrainConfig, Trainer
+from nnstudio.core.nn.records import DivergedRecord, EpochRecord, StepRecord, WeightSnapshot
+from nnstudio.core.nn.trainer import TrainConfig, Trainer
 from nnstudio.gui.workers import TrainingWorker
 
 
 @pytest.fixture(scope="module")
 def small_data():
-    from nnstudio.core.data import load_mnist
+    from nnstudio.core.digits.data import load_mnist
 
     (xtr, ttr), (xte, tte) = load_mnist()
     return (xtr[:2000], ttr[:2000]), (xte[:1000], tte[:1000])

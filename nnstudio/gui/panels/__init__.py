@@ -8,16 +8,16 @@ the window closes: stop timers and threads there), `save_settings()` / `restore_
 """
 
 PANELS = [
-    ("trainingPanel", "Training", "nnstudio.gui.panels.training", "TrainingPanel",
+    ("trainingPanel", "Training", "nnstudio.gui.panels.training.panel", "TrainingPanel",
      "train a network on MNIST with live loss and accuracy plots"),
-    ("weightsPanel", "Weights", "nnstudio.gui.panels.weights", "WeightsPanel",
+    ("weightsPanel", "Weights", "nnstudio.gui.panels.weights.panel", "WeightsPanel",
      "first-layer weights as 28x28 tiles, every layer as a heatmap"),
-    ("drawingPanel", "Drawing pad", "nnstudio.gui.panels.drawing", "DrawingPanel",
+    ("drawingPanel", "Drawing pad", "nnstudio.gui.panels.drawing.panel", "DrawingPanel",
      "draw a digit and see what the network thinks"),
-    ("descentPanel", "Gradient descent", "nnstudio.gui.panels.descent", "DescentPanel",
+    ("descentPanel", "Gradient descent", "nnstudio.gui.panels.descent.panel", "DescentPanel",
      "gradient descent on 2D functions with several optimizers"),
-    ("conceptsPanel", "Concepts", "nnstudio.gui.panels.concepts", "ConceptsPanel",
+    ("conceptsPanel", "Concepts", "nnstudio.gui.panels.concepts.panel", "ConceptsPanel",
      "activations, softmax, losses, the forward pass, perceptrons, gradient checks"),
-    ("dataPanel", "Data", "nnstudio.gui.panels.data", "DataPanel",
+    ("dataPanel", "Data", "nnstudio.gui.panels.data.panel", "DataPanel",
      "browse MNIST and evaluate the current model"),
 ]

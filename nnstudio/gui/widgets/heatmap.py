@@ -161,9 +161,12 @@ class HeatmapWidget(QWidget):
         self.cell_hovered.emit(row, col, float(self.matrix[row, col]))
 
     def export_png(self, path: str) -> None:
+        """The view as a PNG, written atomically (nnstudio.gui.saving); OSError when it cannot be."""
         from pyqtgraph.exporters import ImageExporter
 
-        ImageExporter(self.graphics.scene()).export(str(path))
+        from nnstudio.gui.saving import save_image
+
+        save_image(ImageExporter(self.graphics.scene()).export(toBytes=True), path)
 
     # ------------------------------------------------------------------ mouse
     @Slot(object)

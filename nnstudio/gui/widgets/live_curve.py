@@ -103,9 +103,6 @@ class LivePlot(pg.PlotWidget):
         if series is not None:
             self.getPlotItem().removeItem(series.item)
 
-    def has_series(self, key: str) -> bool:
-        return key in self._series
-
     def keys(self) -> list[str]:
         return list(self._series)
 
@@ -117,11 +114,6 @@ class LivePlot(pg.PlotWidget):
         series = self._series[key]
         series.n = 0
         series.append(xs, ys)
-
-    def clear_points(self, key: str) -> None:
-        series = self._series[key]
-        series.n = 0
-        series.dirty = True
 
     def count(self, key: str) -> int:
         return self._series[key].n

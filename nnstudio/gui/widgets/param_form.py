@@ -8,11 +8,11 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
                                QLineEdit, QSpinBox, QWidget)
 
-from nnstudio.core.layers import ACTIVATION_LAYERS, LOSS_LAYERS
-from nnstudio.core.network import INITS
-from nnstudio.core.optimizers import DEFAULT_LR, OPTIMIZERS
-from nnstudio.core.presets import PRESETS
-from nnstudio.core.trainer import SAMPLING, TrainConfig, parse_hidden
+from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
+from nnstudio.core.nn.network import INITS
+from nnstudio.core.nn.optimizers import DEFAULT_LR, OPTIMIZERS
+from nnstudio.core.nn.presets import PRESETS
+from nnstudio.core.nn.trainer import SAMPLING, TrainConfig, parse_hidden
 
 CUSTOM = "custom"
 LOSS_NAMES = {"cross_entropy": "cross-entropy", "quadratic": "quadratic (mean squared error)"}
@@ -65,7 +65,7 @@ def _combo(items: dict | list, tip: str) -> QComboBox:
 
 
 def my_digits_available() -> bool:
-    return importlib.util.find_spec("nnstudio.core.mydigits") is not None
+    return importlib.util.find_spec("nnstudio.core.digits.mydigits") is not None
 
 
 class ParamForm(QWidget):

@@ -143,9 +143,6 @@ class TileMosaic(QWidget):
         self.page = int(np.clip(page, 0, self.n_pages - 1))
         self.render()
 
-    def set_per_tile(self, on: bool) -> None:
-        self.per_tile.setChecked(on)
-
     def render(self) -> None:
         if self.weights is None:
             return
@@ -190,9 +187,12 @@ class TileMosaic(QWidget):
         self.tile_clicked.emit(int(unit))
 
     def export_png(self, path: str) -> None:
+        """The view as a PNG, written atomically (nnstudio.gui.saving); OSError when it cannot be."""
         from pyqtgraph.exporters import ImageExporter
 
-        ImageExporter(self.graphics.scene()).export(str(path))
+        from nnstudio.gui.saving import save_image
+
+        save_image(ImageExporter(self.graphics.scene()).export(toBytes=True), path)
 
     def export_npy(self, path: str) -> None:
         """All first-layer weights, shape (784, hidden), as a .npy file (written atomically)."""

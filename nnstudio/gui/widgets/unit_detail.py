@@ -145,6 +145,9 @@ class UnitDetail(QWidget):
         self.set_top_images([], [], [])
 
     def export_png(self, path: str) -> None:
+        """The view as a PNG, written atomically (nnstudio.gui.saving); OSError when it cannot be."""
         from pyqtgraph.exporters import ImageExporter
 
-        ImageExporter(self.graphics.scene()).export(str(path))
+        from nnstudio.gui.saving import save_image
+
+        save_image(ImageExporter(self.graphics.scene()).export(toBytes=True), path)

@@ -1,0 +1,1 @@
+"""The books' engine: functions, layers, networks, optimizers, the trainer and model files."""

@@ -1,0 +1,140 @@
+"""Gradient check: backpropagation against the numerical gradient, parameter by parameter, timed."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnstudio.core.nn.gradient import relative_error
+from nnstudio.core.nn.network import TwoLayerNet
+
+BACKPROP_REPEATS = 20  # backprop is too quick to time once: report the mean of several calls
+PROGRESS_EVERY = 500  # numerical-gradient elements between two progress reports
+
+
+@dataclass(frozen=True)
+class ParamCheck:
+    """How one parameter array's two gradients compare.
+
+    backprop, numerical : the gradients themselves (copies), shape `shape`.
+    seconds : the time the numerical gradient of this array took.
+    """
+
+    name: str
+    shape: tuple
+    mean_abs_diff: float
+    max_abs_diff: float
+    relative_error: float
+    seconds: float
+    backprop: np.ndarray
+    numerical: np.ndarray
+
+    @property
+    def size(self) -> int:
+        return int(np.prod(self.shape))
+
+
+@dataclass(frozen=True)
+class Progress:
+    """The numerical gradient has done `done` of `total` parameter elements."""
+
+    done: int
+    total: int
+
+
+@dataclass(frozen=True)
+class GradCheckResult:
+    """Every parameter's comparison and the two timings (seconds) for the whole gradient."""
+
+    sizes: tuple
+    batch: int
+    params: tuple  # of ParamCheck, in the network's order W1, b1, W2, b2
+    backprop_seconds: float
+    numerical_seconds: float
+
+    @property
+    def n_params(self) -> int:
+        return sum(p.size for p in self.params)
+
+    @property
+    def slowdown(self) -> float:
+        """How many times longer the numerical gradient took than backpropagation."""
+        return self.numerical_seconds / max(self.backprop_seconds, 1e-12)
+
+    @property
+    def max_mean_abs_diff(self) -> float:
+        return max(p.mean_abs_diff for p in self.params)
+
+
+def make_network(input_size: int = 784, hidden_size: int = 10, output_size: int = 10,
+                 seed: int = 0) -> TwoLayerNet:
+    """A float64 TwoLayerNet (float64: central differences need the precision)."""
+    return TwoLayerNet(input_size, hidden_size, output_size, dtype=np.float64,
+                       rng=np.random.default_rng(seed))
+
+
+def _central_differences(loss, value, out, start: int, stop: int, h: float) -> None:
+    """out.flat[i] = (loss with value.flat[i] + h − loss with value.flat[i] − h) / 2h for i in [start, stop).
+
+    The same central difference as nnstudio.core.nn.gradient.numerical_gradient, in slices so the
+    caller can report progress and stop in between; each element is restored at once.
+    """
+    flat = value.reshape(-1)  # a view: the network reads `value` itself
+    for i in range(start, stop):
+        keep = flat[i]
+        flat[i] = keep + h
+        plus = loss()
+        flat[i] = keep - h
+        minus = loss()
+        flat[i] = keep
+        out.flat[i] = (plus - minus) / (2 * h)
+
+
+def run_gradient_check(network, x, t, repeats: int = BACKPROP_REPEATS, h: float = 1e-4):
+    """Generator: compare backprop with central differences for every parameter of `network`.
+
+    x : shape (batch, n_in); t : labels (batch,) or one-hot (batch, n_out).
+    Yields ("backprop", seconds) once, then Progress every PROGRESS_EVERY elements and one
+    ParamCheck per parameter as its (slow) numerical gradient finishes, and finally the
+    GradCheckResult.  Stopping the iteration between yields cancels the check; each perturbed
+    element is restored before the next yield, so the parameters are left as they were.
+    """
+    x = np.asarray(x, dtype=network.dtype)
+    t = np.asarray(t)
+    start = time.perf_counter()
+    for _ in range(max(1, repeats)):
+        grads = network.gradient(x, t)
+    backprop_seconds = (time.perf_counter() - start) / max(1, repeats)
+    grads = {k: np.array(v, copy=True) for k, v in grads.items()}
+    yield ("backprop", backprop_seconds)
+
+    total = sum(v.size for v in network.params.values())
+    done = 0
+    checks = []
+    for name, value in network.params.items():
+        numerical = np.zeros_like(value)
+        seconds = 0.0
+        for start_index in range(0, value.size, PROGRESS_EVERY):
+            stop_index = min(start_index + PROGRESS_EVERY, value.size)
+            start = time.perf_counter()
+            _central_differences(lambda: network.loss(x, t), value, numerical, start_index, stop_index, h)
+            seconds += time.perf_counter() - start
+            done += stop_index - start_index
+            yield Progress(done, total)
+        diff = np.abs(grads[name] - numerical)
+        check = ParamCheck(name, tuple(value.shape), float(diff.mean()), float(diff.max()),
+                           relative_error(grads[name], numerical), seconds, grads[name], numerical)
+        checks.append(check)
+        yield check
+    yield GradCheckResult(tuple(network.sizes), int(x.shape[0]), tuple(checks), backprop_seconds,
+                          sum(c.seconds for c in checks))
+
+
+def gradient_check(network, x, t, repeats: int = BACKPROP_REPEATS, h: float = 1e-4) -> GradCheckResult:
+    """Run `run_gradient_check` to the end and return its GradCheckResult."""
+    result = None
+    for result in run_gradient_check(network, x, t, repeats, h):
+        pass
+    return result

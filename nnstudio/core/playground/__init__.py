@@ -1,0 +1,1 @@
+"""The 2D playground: surfaces, a safe formula parser, gradient descent and perceptrons."""

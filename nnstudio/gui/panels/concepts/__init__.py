@@ -1,0 +1,1 @@
+"""The Concepts panel: explorers for activations, softmax, losses, the forward pass, perceptrons, gradient checks."""

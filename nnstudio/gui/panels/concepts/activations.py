@@ -1,0 +1,166 @@
+"""Activation functions and their derivatives over an adjustable range."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QGridLayout, QLabel
+
+from nnstudio.core.nn import functions as F
+from nnstudio.gui.panels.concepts.base import (FOREGROUND, PALETTE, ExplorerPage, error_label, heading,
+                                               make_plot)
+
+NAMES = {"step": "step", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU",
+         "leaky_relu": "leaky ReLU", "identity": "identity"}
+SHOWN_AT_START = ("step", "sigmoid", "relu")
+N_POINTS = 1201
+
+
+class ActivationsExplorer(ExplorerPage):
+    """Check a function to draw it, check its "f′" box to add its derivative (dashed)."""
+
+    def __init__(self, context=None, parent=None):
+        super().__init__("activations", parent)
+        self.setObjectName("activationsExplorer")
+        self.functions = {name: F.ACTIVATIONS[name] for name in NAMES}
+        self.colors = {name: PALETTE[i] for i, name in enumerate(NAMES)}
+
+        self.controls.addWidget(heading("Range of x"))
+        form = QFormLayout()
+        self.x_min = self._spin(-6.0, "xMinSpin")
+        self.x_max = self._spin(6.0, "xMaxSpin")
+        self.leaky_slope = QDoubleSpinBox(objectName="leakySlopeSpin", decimals=3, minimum=0.0,
+                                          maximum=0.5, singleStep=0.01, value=F.LEAKY_SLOPE)
+        self.probe = self._spin(0.5, "probeSpin")
+        form.addRow("from", self.x_min)
+        form.addRow("to", self.x_max)
+        form.addRow("leaky ReLU slope", self.leaky_slope)
+        form.addRow("probe at x =", self.probe)
+        self.controls.addLayout(form)
+        self.range_error = error_label()
+        self.controls.addWidget(self.range_error)
+
+        self.controls.addWidget(heading("Functions (f) and derivatives (f′, dashed)"))
+        grid = QGridLayout()
+        self.shown, self.derivative = {}, {}
+        for row, (name, title) in enumerate(NAMES.items()):
+            box = QCheckBox(title, objectName=f"show_{name}", checked=name in SHOWN_AT_START)
+            box.setStyleSheet(f"color: {self.colors[name]}; font-weight: bold;")
+            deriv = QCheckBox("f′", objectName=f"deriv_{name}", checked=name == "step")
+            box.toggled.connect(self.refresh)
+            deriv.toggled.connect(self.refresh)
+            grid.addWidget(box, row, 0)
+            grid.addWidget(deriv, row, 1)
+            self.shown[name], self.derivative[name] = box, deriv
+        self.controls.addLayout(grid)
+
+        self.controls.addWidget(heading("Values at the probe"))
+        self.probe_label = QLabel(objectName="probeLabel", textFormat=Qt.RichText)
+        self.probe_label.setWordWrap(True)
+        self.controls.addWidget(self.probe_label)
+        self.controls.addStretch(1)
+
+        self.plot = make_plot("Activation functions", "x", "f(x), f′(x)")
+        self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor=FOREGROUND,
+                                          brush=pg.mkBrush(255, 255, 255, 220))
+        self.probe_line = pg.InfiniteLine(pos=self.probe.value(), angle=90, movable=True,
+                                          pen=pg.mkPen("#555555", width=1, style=Qt.DotLine))
+        self.probe_line.sigPositionChanged.connect(self._on_probe_dragged)
+        self.main.addWidget(self.plot)
+        self.curves = {}
+        for spin in (self.x_min, self.x_max, self.leaky_slope):
+            spin.valueChanged.connect(self.refresh)
+        self.probe.valueChanged.connect(self._on_probe_spin)
+        self.refresh()
+
+    def _spin(self, value, name):
+        spin = QDoubleSpinBox(objectName=name, decimals=2, minimum=-1000.0, maximum=1000.0,
+                              singleStep=0.5, value=value)
+        spin.setKeyboardTracking(False)
+        return spin
+
+    def evaluate(self, name: str, x):
+        """(f(x), f'(x)) for one function; the leaky slope comes from its spin box."""
+        if name == "leaky_relu":
+            a = self.leaky_slope.value()
+            return F.leaky_relu(x, a), F.leaky_relu_grad(x, a)
+        f, df = self.functions[name]
+        return f(x), df(x)
+
+    def _build_curves(self):
+        """Every curve and the step note, made once; refresh() only sets their data and visibility."""
+        self.all_curves = {}
+        for name, title in NAMES.items():
+            color = self.colors[name]
+            self.all_curves[name] = (title, pg.PlotDataItem(pen=pg.mkPen(color, width=2.5)))
+            self.all_curves[name + "'"] = (f"{title}′", pg.PlotDataItem(pen=pg.mkPen(color, width=2,
+                                                                                      style=Qt.DashLine)))
+        for _, curve in self.all_curves.values():
+            self.plot.addItem(curve)
+        self.step_note = pg.TextItem("step′ = 0 for every x ≠ 0 (undefined at 0):\nno slope, so nothing to "
+                                     "learn from", color=self.colors["step"], anchor=(0, 0),
+                                     fill=pg.mkBrush(255, 255, 255, 210))
+        self.plot.addItem(self.step_note)
+        self.plot.addItem(self.probe_line)
+
+    @Slot()
+    def refresh(self):
+        if not hasattr(self, "all_curves"):
+            self._build_curves()
+        lo, hi = self.x_min.value(), self.x_max.value()
+        self.legend.clear()
+        self.curves = {}
+        if lo >= hi:
+            self.range_error.setText(f"“from” ({lo:g}) must be smaller than “to” ({hi:g}).")
+            for _, curve in self.all_curves.values():
+                curve.setVisible(False)
+            self.step_note.setVisible(False)
+            self._update_probe()
+            return
+        self.range_error.setText("")
+        x = np.linspace(lo, hi, N_POINTS)
+        if lo < 0 < hi:  # put x = 0 on the grid so the step's jump is drawn where it happens
+            x = np.sort(np.append(x, [0.0, np.nextafter(0.0, 1.0)]))
+        for name in NAMES:
+            fx, dfx = self.evaluate(name, x)
+            for key, values, box in ((name, fx, self.shown[name]), (name + "'", dfx, self.derivative[name])):
+                title, curve = self.all_curves[key]
+                curve.setVisible(box.isChecked())
+                if box.isChecked():
+                    curve.setData(x, values)
+                    self.curves[key] = curve
+                    self.legend.addItem(curve, title)
+        self.step_note.setVisible(self.derivative["step"].isChecked())
+        if self.curves:
+            top = max(float(np.max(c.getData()[1])) for c in self.curves.values())
+            bottom = min(float(np.min(c.getData()[1])) for c in self.curves.values())
+            self.step_note.setPos(lo + 0.03 * (hi - lo), bottom + 0.72 * (top - bottom))
+        self.plot.setXRange(lo, hi, padding=0.02)
+        self._update_probe()
+
+    @Slot(float)
+    def _on_probe_spin(self, value):
+        self.probe_line.blockSignals(True)
+        self.probe_line.setValue(value)
+        self.probe_line.blockSignals(False)
+        self._update_probe()
+
+    @Slot(object)
+    def _on_probe_dragged(self, line):
+        self.probe.blockSignals(True)
+        self.probe.setValue(float(line.value()))
+        self.probe.blockSignals(False)
+        self._update_probe()
+
+    def _update_probe(self):
+        x = self.probe.value()
+        rows = []
+        for name, title in NAMES.items():
+            if not (self.shown[name].isChecked() or self.derivative[name].isChecked()):
+                continue
+            fx, dfx = self.evaluate(name, np.array([x]))
+            rows.append(f"<tr><td style='color:{self.colors[name]}'><b>{title}</b></td>"
+                        f"<td align=right>&nbsp;f = {fx[0]:.4f}</td><td align=right>&nbsp;f′ = {dfx[0]:.4f}</td></tr>")
+        self.probe_label.setText(f"x = {x:.2f}<table>{''.join(rows)}</table>" if rows
+                                 else "Check a function to see its values.")

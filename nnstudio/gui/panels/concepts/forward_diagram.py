@@ -1,0 +1,87 @@
+"""A drawing of the book's 2-3-2-2 network: neurons as circles with their values, weights as lines."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from nnstudio.gui.panels.concepts.base import FOREGROUND, PALETTE, make_plot
+
+LAYER_TITLES = ["input X", "hidden layer 1\nA1 → Z1 = σ(A1)", "hidden layer 2\nA2 → Z2 = σ(A2)",
+                "output\nA3 → Y = A3"]
+
+
+class NetworkDiagram(QWidget):
+    """Circles per neuron (a: weighted sum, z: activation) and weight lines (width ∝ |w|)."""
+
+    def __init__(self, network: dict, parent=None):
+        super().__init__(parent)
+        self.network = network
+        self.sizes = [network["W1"].shape[0]] + [network[f"W{i}"].shape[1] for i in (1, 2, 3)]
+        self.plot = make_plot("The book's three-layer network (fixed weights)")
+        item = self.plot.getPlotItem()
+        item.hideAxis("left")
+        item.hideAxis("bottom")
+        item.showGrid(x=False, y=False)
+        item.setMouseEnabled(x=False, y=False)
+        self.plot.setXRange(-0.45, 3.45, padding=0)
+        self.plot.setYRange(-1.75, 1.55, padding=0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self.positions = [self._column(i, n) for i, n in enumerate(self.sizes)]
+        self._draw_weights()
+        nodes = np.concatenate(self.positions)
+        circles = pg.ScatterPlotItem(pos=nodes, size=64, brush=pg.mkBrush("#e8f1fa"),
+                                     pen=pg.mkPen(PALETTE[0], width=2))
+        circles.setZValue(5)
+        self.plot.addItem(circles)
+        self.node_texts = []
+        for layer, pos in enumerate(self.positions):
+            texts = []
+            for x, y in pos:
+                text = pg.TextItem("", color=FOREGROUND, anchor=(0.5, 0.5))
+                text.setPos(x, y)
+                text.setZValue(10)
+                self.plot.addItem(text)
+                texts.append(text)
+            self.node_texts.append(texts)
+            title = pg.TextItem(LAYER_TITLES[layer], color=FOREGROUND, anchor=(0.5, 0))
+            title.setPos(layer, -1.2)
+            self.plot.addItem(title)
+
+    @staticmethod
+    def _column(layer: int, n: int) -> np.ndarray:
+        ys = np.linspace(0.5 * (n - 1), -0.5 * (n - 1), n) * 0.9
+        return np.stack([np.full(n, float(layer)), ys], axis=1)
+
+    def _draw_weights(self):
+        for i in (1, 2, 3):
+            W, b = self.network[f"W{i}"], self.network[f"b{i}"]
+            src, dst = self.positions[i - 1], self.positions[i]
+            for j, p in enumerate(src):
+                for k, q in enumerate(dst):
+                    w = float(W[j, k])
+                    color = PALETTE[0] if w >= 0 else PALETTE[1]
+                    self.plot.plot([p[0], q[0]], [p[1], q[1]], pen=pg.mkPen(color, width=0.5 + 5 * abs(w)))
+                    label = pg.TextItem(f"{w:g}", color="#444444", anchor=(0.5, 0.5),
+                                        fill=pg.mkBrush(255, 255, 255, 200))
+                    # rising lines labelled near their start, falling ones near their end: crossing
+                    # lines then never share a label spot
+                    f = 0.3 if q[1] >= p[1] else 0.7
+                    label.setPos(p[0] + f * (q[0] - p[0]), p[1] + f * (q[1] - p[1]))
+                    label.setZValue(8)  # above the lines and circles
+                    self.plot.addItem(label)
+            for k, q in enumerate(dst):
+                bias = pg.TextItem(f"b = {b[k]:g}", color="#555555", anchor=(0.5, 0))
+                bias.setPos(q[0], q[1] - 0.2)
+                self.plot.addItem(bias)
+
+    def set_stages(self, stages: dict) -> None:
+        """stages : book_forward's dict {"X", "A1", "Z1", ..., "Y"} for one input of shape (2,)."""
+        for k, text in enumerate(self.node_texts[0]):
+            text.setText(f"x{k + 1}\n{stages['X'][k]:.3g}")
+        for layer, (a, z, zname) in enumerate((("A1", "Z1", "z"), ("A2", "Z2", "z"), ("A3", "Y", "y")), 1):
+            for k, text in enumerate(self.node_texts[layer]):
+                text.setText(f"a {stages[a][k]:.4f}\n{zname} {stages[z][k]:.4f}")

@@ -1,0 +1,193 @@
+"""Gradient check: backpropagation against the numerical gradient of a small TwoLayerNet, timed."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QProgressBar, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem)
+
+from nnstudio.core.nn import gradcheck as G
+from nnstudio.gui.panels.concepts.base import (ACCENT, FOREGROUND, GOOD, PALETTE, ExplorerPage, error_label,
+                                               heading, make_plot)
+from nnstudio.gui.panels.concepts_worker import ConceptWorker
+
+INPUT, OUTPUT = 784, 10
+COLUMNS = ["parameter", "shape", "mean |Δ|", "max |Δ|", "rel. error", "time (num.)"]
+PASS_LIMIT = 1e-6  # mean |backprop − numerical| below this counts as agreement
+MUTED_LINE = "#777777"
+
+
+def check_job(dataset_getter, hidden: int, images: int, seed: int):
+    """Run in the worker: take the first `images` MNIST training images and check the gradients."""
+    (x_train, t_train), _ = dataset_getter().data
+    x = np.asarray(x_train[:images], dtype=np.float64).reshape(images, -1)
+    t = np.asarray(t_train[:images])
+    network = G.make_network(x.shape[1], hidden, OUTPUT, seed=seed)
+    yield from G.run_gradient_check(network, x, t)
+
+
+def seconds_text(s: float) -> str:
+    return f"{s * 1e6:.0f} µs" if s < 1e-3 else f"{s * 1e3:.1f} ms" if s < 1 else f"{s:.2f} s"
+
+
+class GradCheckExplorer(ExplorerPage):
+    """Choose a net size and a number of images, run, and compare the two gradients."""
+
+    def __init__(self, context=None, parent=None):
+        super().__init__("gradcheck", parent)
+        self.setObjectName("gradcheckExplorer")
+        self.context = context
+        self.worker = None
+        self.result = None
+        self.checks = []
+        form = QFormLayout()
+        self.hidden = QSpinBox(objectName="hiddenSpin", minimum=1, maximum=30, value=10)
+        self.images = QSpinBox(objectName="imagesSpin", minimum=1, maximum=10, value=3)
+        self.seed = QSpinBox(objectName="seedSpin", minimum=0, maximum=9999, value=0)
+        form.addRow("hidden neurons", self.hidden)
+        form.addRow("MNIST images", self.images)
+        form.addRow("random seed", self.seed)
+        self.controls.addLayout(form)
+        self.size_label = QLabel(objectName="gradcheckSize")
+        self.size_label.setWordWrap(True)
+        self.controls.addWidget(self.size_label)
+        buttons = QHBoxLayout()
+        self.run_button = QPushButton("Run the check", objectName="gradcheckRunButton")
+        self.stop_button = QPushButton("Stop", objectName="gradcheckStopButton", enabled=False)
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.stop_button)
+        self.controls.addLayout(buttons)
+        self.progress = QProgressBar(objectName="gradcheckProgress", minimum=0, maximum=1000, value=0)
+        self.controls.addWidget(self.progress)
+        self.status = QLabel("Not run yet.", objectName="gradcheckStatus")
+        self.status.setWordWrap(True)
+        self.error = error_label()
+        self.controls.addWidget(self.status)
+        self.controls.addWidget(self.error)
+        self.controls.addWidget(heading("Timing"))
+        self.timing = QLabel(objectName="gradcheckTiming", textFormat=Qt.RichText)
+        self.timing.setWordWrap(True)
+        self.controls.addWidget(self.timing)
+        self.controls.addStretch(1)
+
+        self.table = QTableWidget(0, len(COLUMNS), objectName="gradcheckTable")
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setFixedHeight(160)
+        self.plot = make_plot("Every gradient element: numerical against backprop", "backprop ∂L/∂w",
+                              "numerical ∂L/∂w")
+        self.plot.addLegend(offset=(10, 10), labelTextColor=FOREGROUND, brush=pg.mkBrush(255, 255, 255, 220))
+        self.diagonal = self.plot.plot([], [], pen=pg.mkPen(MUTED_LINE, width=1, style=Qt.DashLine),
+                                       name="equal (y = x)")
+        self.scatters = {}
+        for i, name in enumerate(("W1", "b1", "W2", "b2")):
+            scatter = pg.ScatterPlotItem(size=6, pen=None, brush=pg.mkBrush(PALETTE[i]), name=name)
+            self.plot.addItem(scatter)
+            self.scatters[name] = scatter
+        self.main.addWidget(self.table)
+        self.main.addWidget(self.plot, 1)
+
+        self.hidden.valueChanged.connect(self._update_size)
+        self.images.valueChanged.connect(self._update_size)
+        self.run_button.clicked.connect(self.start)
+        self.stop_button.clicked.connect(self.stop)
+        self._update_size()
+
+    @Slot()
+    def _update_size(self):
+        h = self.hidden.value()
+        n = INPUT * h + h + h * OUTPUT + OUTPUT
+        self.size_label.setText(f"Net {INPUT}-{h}-{OUTPUT} (float64): {n:,} parameters. Backprop gets all "
+                                f"their gradients from one forward and one backward pass; the numerical "
+                                f"gradient needs {2 * n:,} forward passes.")
+
+    # ------------------------------------------------------------------ running
+    @Slot()
+    def start(self):
+        if self.worker is not None and self.worker.isRunning():
+            return
+        self.result, self.checks = None, []
+        self.table.setRowCount(0)
+        for scatter in self.scatters.values():
+            scatter.setData([], [])
+        self.diagonal.setData([], [])
+        self.error.setText("")
+        self.timing.setText("")
+        self.progress.setValue(0)
+        self.status.setText("Loading MNIST (first time) and timing backprop…")
+        self.run_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+        context, hidden, images, seed = self.context, self.hidden.value(), self.images.value(), self.seed.value()
+        self.worker = ConceptWorker(lambda: check_job(lambda: context.dataset, hidden, images, seed))
+        self.worker.progressed.connect(self._on_progress)
+        self.worker.failed.connect(self._on_failed)
+        self.worker.finished.connect(self._on_finished)
+        self.worker.start()
+
+    @Slot()
+    def stop(self):
+        if self.worker is not None:
+            self.worker.stop()
+
+    @Slot(object)
+    def _on_progress(self, item):
+        if isinstance(item, tuple) and item[0] == "backprop":
+            self.status.setText(f"Backprop took {seconds_text(item[1])}. Now the numerical gradient, "
+                                "one parameter element at a time…")
+        elif isinstance(item, G.Progress):
+            self.progress.setValue(int(1000 * item.done / item.total))
+        elif isinstance(item, G.ParamCheck):
+            self._add_check(item)
+        elif isinstance(item, G.GradCheckResult):
+            self._show_result(item)
+
+    def _add_check(self, check: G.ParamCheck):
+        self.checks.append(check)
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        ok = check.mean_abs_diff < PASS_LIMIT
+        cells = [check.name, str(check.shape), f"{check.mean_abs_diff:.2e}", f"{check.max_abs_diff:.2e}",
+                 f"{check.relative_error:.2e}", seconds_text(check.seconds)]
+        for col, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setTextAlignment(Qt.AlignCenter)
+            if col == 2:
+                item.setForeground(pg.mkColor(GOOD if ok else ACCENT))
+            self.table.setItem(row, col, item)
+        self.scatters[check.name].setData(check.backprop.ravel(), check.numerical.ravel())
+        values = np.concatenate([c.backprop.ravel() for c in self.checks])
+        lo, hi = float(values.min()), float(values.max())
+        self.diagonal.setData([lo, hi], [lo, hi])
+
+    def _show_result(self, result: G.GradCheckResult):
+        self.result = result
+        agree = result.max_mean_abs_diff < PASS_LIMIT
+        verdict = (f"<span style='color:{GOOD}'><b>Backprop is right:</b></span> every mean |Δ| is below "
+                   f"{PASS_LIMIT:g}." if agree else
+                   f"<span style='color:{ACCENT}'><b>The gradients disagree</b></span> (mean |Δ| above "
+                   f"{PASS_LIMIT:g}).")
+        self.timing.setText(
+            f"backprop, all {result.n_params:,} gradients: <b>{seconds_text(result.backprop_seconds)}</b><br>"
+            f"numerical, the same gradients: <b>{seconds_text(result.numerical_seconds)}</b><br>"
+            f"numerical is <b>{result.slowdown:,.0f}×</b> slower.<br><br>{verdict}")
+        self.status.setText(f"Done: {result.batch} image(s) through {'-'.join(map(str, result.sizes))}.")
+
+    @Slot(str)
+    def _on_failed(self, message):
+        self.error.setText(f"The check failed: {message}")
+
+    @Slot()
+    def _on_finished(self):
+        self.run_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+        if self.worker is not None and self.worker.cancelled:
+            self.status.setText("Stopped.")
+
+    def shutdown(self):
+        if self.worker is not None:
+            self.worker.stop()
+            self.worker.wait(10000)

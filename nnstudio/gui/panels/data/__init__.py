@@ -1,0 +1,1 @@
+"""The Data panel: browse the dataset, evaluate the current model, confusion matrix."""

@@ -1,0 +1,199 @@
+"""The Browse tab: a paged grid of the dataset's images, label counts, mean images, pixel histogram."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QSplitter, QVBoxLayout,
+                               QWidget)
+
+from nnstudio.core.digits.evaluation import dataset_summary, label_counts
+from nnstudio.gui.panels.data.chart import BarChart
+from nnstudio.gui.panels.data.style import BAR, BAR_FADED, HIST, MUTED
+from nnstudio.gui.panels.data.text import explainer
+from nnstudio.gui.panels.data_worker import DataWorker
+from nnstudio.gui.widgets.image_grid import ImageGrid
+
+SPLITS = {"Training set": 0, "Test set": 1}
+LABELS = [str(d) for d in range(10)]
+
+
+class BrowseView(QWidget):
+    """Reads `context.dataset` when first shown and again on every `dataset_changed`."""
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.dataset = None  # the DatasetInfo on show
+        self.summaries: dict = {}  # (id of data, split) → DatasetSummary
+        self.worker: DataWorker | None = None
+        self._wanted = None  # (data, split) the charts should show
+
+        self.split_combo = QComboBox(objectName="splitCombo")
+        self.split_combo.addItems(list(SPLITS))
+        self.digit_combo = QComboBox(objectName="digitCombo")
+        self.digit_combo.addItems(["All labels"] + [f"Only {d}" for d in LABELS])
+        self.dataset_label = QLabel("Dataset not loaded yet", objectName="datasetLabel")
+        self.dataset_label.setStyleSheet(f"color: {MUTED};")
+        self.grid = ImageGrid(10, 10)
+        self.grid.setObjectName("browseGrid")
+        self.detail_label = QLabel("Click an image for its index and label.", objectName="detailLabel")
+        self.detail_label.setStyleSheet(f"color: {MUTED};")
+        self.counts_chart = BarChart("Images per label")
+        self.counts_chart.setObjectName("countsChart")
+        self.means_title = QLabel("<b>Mean image of each label</b>")
+        self.means_title.setAlignment(Qt.AlignCenter)
+        self.means_grid = ImageGrid(10, 1, pager=False)
+        self.means_grid.setObjectName("meanImages")
+        self.means_grid.setMinimumHeight(70)
+        self.hist_chart = BarChart("Pixel values (log scale)", log=True)
+        self.hist_chart.setObjectName("pixelHistogram")
+        self.hist_chart.set_labels("pixels", "value (0 = blank, 1 = full ink)")
+        self.counts_chart.set_labels("images", "label")
+        self.explainer = explainer("data")
+
+        self.split_combo.currentIndexChanged.connect(self._on_selection)
+        self.digit_combo.currentIndexChanged.connect(self._on_selection)
+        self.grid.index_clicked.connect(self._on_image_clicked)
+        context.dataset_changed.connect(self._on_dataset_changed)
+        self._build_layout()
+
+    def _build_layout(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel("Show"))
+        bar.addWidget(self.split_combo)
+        bar.addWidget(self.digit_combo)
+        bar.addSpacing(12)
+        bar.addWidget(self.dataset_label, 1)
+        left = QWidget()
+        lv = QVBoxLayout(left)
+        lv.setContentsMargins(0, 0, 0, 0)
+        lv.addLayout(bar)
+        lv.addWidget(self.grid, 1)
+        lv.addWidget(self.detail_label)
+        right = QWidget()
+        rv = QGridLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.counts_chart, 0, 0)
+        rv.addWidget(self.means_title, 1, 0)
+        rv.addWidget(self.means_grid, 2, 0)
+        rv.addWidget(self.hist_chart, 3, 0)
+        rv.addWidget(self.explainer, 4, 0)
+        for row, stretch in ((0, 3), (2, 1), (3, 3), (4, 3)):
+            rv.setRowStretch(row, stretch)
+        splitter = QSplitter(Qt.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    # ------------------------------------------------------------------ state
+    @property
+    def split(self) -> int:
+        return SPLITS[self.split_combo.currentText()]
+
+    @property
+    def digit(self) -> int | None:
+        i = self.digit_combo.currentIndex()
+        return None if i <= 0 else i - 1
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self.dataset is None:
+            self.dataset_label.setText("Loading the dataset…")
+            QTimer.singleShot(0, self.refresh)  # paint first; the first load takes up to a second
+
+    @Slot(object)
+    def _on_dataset_changed(self, info) -> None:
+        self.summaries.clear()
+        if self.dataset is not None or self.isVisible():
+            self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        """Re-read the current dataset and redraw every view."""
+        self.dataset = self.context.dataset
+        (xtr, _), (xte, _) = self.dataset.data
+        self.dataset_label.setText(f"{self.dataset.name}: {len(xtr):,} training and "
+                                   f"{len(xte):,} test images")
+        self._on_selection()
+
+    @Slot()
+    def _on_selection(self) -> None:
+        if self.dataset is None:
+            return
+        x, t = self.dataset.data[self.split]
+        digit = self.digit
+        indices = np.arange(len(t)) if digit is None else np.flatnonzero(t == digit)
+        which = "training" if self.split == 0 else "test"
+        self.grid.set_images(x, indices, lambda k: LABELS[t[indices[k]]],
+                             tooltips=lambda k: f"{which} image #{indices[k]}, label {t[indices[k]]}")
+        if not len(indices):
+            self.grid.set_empty_text(f"No image labelled {digit} in this set.")
+        self.detail_label.setText("Click an image for its index and label.")
+        self._show_counts(t)
+        self._request_summary()
+
+    def _show_counts(self, t) -> None:
+        counts = label_counts(t)
+        highlight = self.digit
+        colors = [BAR if highlight in (None, d) else BAR_FADED for d in range(10)]
+        self.counts_chart.set_bars(counts, ticks=LABELS, colors=colors,
+                                   texts=[f"{c:,}" for c in counts])
+
+    # ------------------------------------------------------------------ mean images and histogram
+    def _request_summary(self) -> None:
+        data, split = self.dataset.data, self.split
+        self._wanted = (id(data), split)
+        cached = self.summaries.get(self._wanted)
+        if isinstance(cached, str):
+            self.means_grid.clear(f"Could not compute the statistics: {cached}")
+            return
+        if cached is not None:
+            self._show_summary(cached)
+            return
+        self.means_grid.clear("Computing…")
+        self.hist_chart.clear_bars()
+        if self.worker is not None and self.worker.isRunning():
+            return  # _on_worker_done starts the wanted job when the running one ends
+        x, t = data[split]
+        self.worker = DataWorker(dataset_summary, x, t, tag=self._wanted, parent=self)
+        self.worker.finished.connect(self._on_worker_done)
+        self.worker.start()
+
+    @Slot()
+    def _on_worker_done(self) -> None:
+        worker, self.worker = self.worker, None
+        if worker is None:
+            return
+        worker.wait()
+        # an error is cached too (as its message) so a bad dataset is not retried in a loop
+        self.summaries[worker.tag] = worker.error or worker.result
+        worker.deleteLater()
+        if self.dataset is not None:
+            self._request_summary()
+
+    def _show_summary(self, summary) -> None:
+        self.means_grid.set_images(summary.means, captions=LABELS,
+                                   tooltips=[f"mean of the {c:,} images labelled {d}"
+                                             for d, c in enumerate(summary.counts)])
+        edges = summary.hist_edges
+        centres = (edges[:-1] + edges[1:]) / 2
+        self.hist_chart.set_bars(summary.hist_counts, positions=centres,
+                                 width=float(edges[1] - edges[0]) * 0.9, colors=[HIST] * len(centres))
+        self.hist_chart.plot_item.setXRange(0, 1, padding=0.02)
+        self.hist_chart.plot_item.getAxis("bottom").setTicks(
+            [[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1.0)]])
+
+    @Slot(int)
+    def _on_image_clicked(self, index: int) -> None:
+        _, t = self.dataset.data[self.split]
+        which = "training" if self.split == 0 else "test"
+        self.detail_label.setText(f"{which.capitalize()} image #{index}: label {int(t[index])}")
+
+    def shutdown(self) -> None:
+        if self.worker is not None:
+            self.worker.wait()

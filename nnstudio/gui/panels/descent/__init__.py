@@ -1,0 +1,1 @@
+"""The Gradient descent panel: optimizers racing on 2D surfaces."""

@@ -1,0 +1,134 @@
+"""The left column of the descent playground: function, typed-in formula, arrows, presets, optimizers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+
+from nnstudio.core.playground.surfaces import SURFACES
+from nnstudio.gui.panels.descent.optimizers import OptimizerList
+from nnstudio.gui.panels.descent.style import ERROR_TEXT, NOTE_TEXT
+
+CUSTOM = "custom"
+CUSTOM_HALF_WIDTH = 4.0  # a typed-in f is shown on [-w, w]², w set beside the field
+
+# name -> (surface key, {optimizer: lr}, start, steps); one click each (the book's experiments)
+PRESETS = {
+    "Book: lr 0.1 from (−3, 4), 100 steps": ("sphere", {"sgd": 0.1}, (-3.0, 4.0), 100),
+    "lr 10 diverges": ("sphere", {"sgd": 10.0}, (-3.0, 4.0), 100),
+    "lr 1e-10 barely moves": ("sphere", {"sgd": 1e-10}, (-3.0, 4.0), 100),
+    "Book's comparison: x₀²/20 + x₁² from (−7, 2)": (
+        "elongated", {"sgd": 0.95, "momentum": 0.1, "adagrad": 1.5, "adam": 0.3}, (-7.0, 2.0), 30),
+}
+
+
+class DescentControls(QWidget):
+    """Widgets only; DescentPlayground connects them. objectNames as the tests and settings use them."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("descentControls")
+        col = QVBoxLayout(self)
+        col.setContentsMargins(4, 4, 4, 4)
+
+        g = QGroupBox("Function")
+        v = QVBoxLayout(g)
+        self.function_combo = QComboBox()
+        self.function_combo.setObjectName("descentFunction")
+        for key, s in SURFACES.items():
+            self.function_combo.addItem(s.name, key)
+        self.function_combo.addItem("Your own f(x₀, x₁)…", CUSTOM)
+        self.formula = QLabel()
+        self.formula.setObjectName("descentFormula")
+        self.formula.setTextFormat(Qt.RichText)
+        self.formula.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setStyleSheet(f"color: {NOTE_TEXT};")
+        row = QHBoxLayout()
+        self.expression = QLineEdit()
+        self.expression.setObjectName("descentExpression")
+        self.expression.setPlaceholderText("sin(x0)*cos(x1) + 0.1*x0**2")
+        self.expression.setToolTip("numbers, x0, x1, + - * / **, pi, e and sin cos tan exp log sqrt abs "
+                                   "tanh arctan sigmoid …")
+        self.plot_button = plot_button = QPushButton("Plot")
+        plot_button.setObjectName("descentPlotExpression")
+        self.view_spin = QDoubleSpinBox()
+        self.view_spin.setObjectName("descentCustomView")
+        self.view_spin.setPrefix("± ")
+        self.view_spin.setDecimals(2)
+        self.view_spin.setRange(0.01, 1e4)
+        self.view_spin.setValue(CUSTOM_HALF_WIDTH)
+        self.view_spin.setToolTip("the typed-in function is drawn for x0 and x1 in [−w, w]")
+        row.addWidget(QLabel("view x₀, x₁ in"))
+        row.addWidget(self.view_spin)
+        row.addStretch(1)
+        row.addWidget(plot_button)
+        self.expression_error = QLabel("")
+        self.expression_error.setObjectName("descentExpressionError")
+        self.expression_error.setWordWrap(True)
+        self.expression_error.setStyleSheet(f"color: {ERROR_TEXT};")
+        for w in (self.function_combo, self.formula, self.note):
+            v.addWidget(w)
+        v.addWidget(QLabel("Type your own f(x0, x1):"))
+        v.addWidget(self.expression)
+        v.addLayout(row)
+        v.addWidget(self.expression_error)
+        col.addWidget(g)
+
+        g = QGroupBox("Gradient arrows (−∇f)")
+        grid = QGridLayout(g)
+        self.show_arrows = QCheckBox("show arrows")
+        self.show_arrows.setChecked(True)
+        self.gradient_combo = QComboBox()
+        self.gradient_combo.setObjectName("descentGradientKind")
+        self.gradient_combo.addItem("numerical (central differences)", "numerical")
+        self.gradient_combo.addItem("analytic (the formula's derivative)", "analytic")
+        self.gradient_combo.setToolTip("which gradient the arrows show and the optimizers follow")
+        self.grid_spin = QSpinBox()
+        self.grid_spin.setObjectName("descentGridSize")
+        self.grid_spin.setRange(8, 60)
+        self.grid_spin.setValue(20)
+        self.grid_spin.setToolTip("arrows per side: n × n")
+        self.gradient_info = QLabel("")
+        self.gradient_info.setObjectName("descentGradientInfo")
+        self.gradient_info.setWordWrap(True)
+        self.gradient_info.setStyleSheet(f"color: {NOTE_TEXT};")
+        grid.addWidget(self.show_arrows, 0, 0)
+        grid.addWidget(QLabel("arrows per side"), 0, 1, Qt.AlignRight)
+        grid.addWidget(self.grid_spin, 0, 2)
+        grid.addWidget(self.gradient_combo, 1, 0, 1, 3)
+        grid.addWidget(self.gradient_info, 2, 0, 1, 3)
+        col.addWidget(g)
+
+        g = QGroupBox("Descent")
+        v = QVBoxLayout(g)
+        presets = QGridLayout()
+        self.preset_buttons = []
+        for i, name in enumerate(PRESETS):
+            b = QPushButton(name)
+            b.setObjectName(f"descentPreset{i}")
+            b.setProperty("preset", name)
+            presets.addWidget(b, i, 0)
+            self.preset_buttons.append(b)
+        v.addLayout(presets)
+        self.optimizers = OptimizerList()
+        v.addWidget(self.optimizers)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("start"))
+        self.start_x0, self.start_x1 = QDoubleSpinBox(), QDoubleSpinBox()
+        for name, spin in (("descentStartX0", self.start_x0), ("descentStartX1", self.start_x1)):
+            spin.setObjectName(name)
+            spin.setDecimals(3)
+            spin.setRange(-1e6, 1e6)
+            spin.setSingleStep(0.1)
+            spin.setKeyboardTracking(False)
+            row.addWidget(spin, 1)
+        v.addLayout(row)
+        hint = QLabel("click or drag on the plot to move the start")
+        hint.setStyleSheet(f"color: {NOTE_TEXT};")
+        v.addWidget(hint)
+        col.addWidget(g)
+        col.addStretch(1)
+

@@ -1,0 +1,151 @@
+"""MyDigitsBox: label the current drawing, see the personal set and how the model does on it."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox,
+                               QPushButton, QVBoxLayout)
+
+from nnstudio.core.digits import mydigits
+from nnstudio.gui import theme
+from nnstudio.gui.widgets.image_grid import ImageGrid
+
+
+class MyDigitsBox(QGroupBox):
+    """Buttons 0-9 add the current drawing with that label; the set is shown with the current
+    model's verdict (mistakes flagged in red). Click a digit to select it (and show it on the pad).
+
+    The owner connects `label_chosen(int)` (add the current drawing, then call refresh) and
+    `digit_selected(int)`; `refresh(network)` re-reads the store and re-scores it.
+    """
+
+    label_chosen = Signal(int)
+    digit_selected = Signal(int)
+
+    def __init__(self, parent=None):
+        super().__init__("My digits", parent)
+        self.setObjectName("myDigitsBox")
+        self.selected = -1
+        self._network = None
+        self.x = np.zeros((0, 784), np.float32)
+        self.t = np.zeros(0, np.uint8)
+        self.predicted = np.zeros(0, np.int64)
+
+        self.add_buttons = []
+        buttons = QHBoxLayout()
+        buttons.setSpacing(2)
+        buttons.addWidget(QLabel("Add drawing as:"))
+        for d in range(10):
+            b = QPushButton(str(d))
+            b.setObjectName(f"addMyDigit{d}")
+            b.setFixedWidth(28)
+            b.setToolTip(f"Keep the current drawing in my digits, labelled {d}")
+            b.clicked.connect(lambda _=False, d=d: self.label_chosen.emit(d))
+            self.add_buttons.append(b)
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+
+        self.counts_label = QLabel(objectName="myDigitsCounts")
+        self.counts_label.setWordWrap(True)
+        self.score_label = QLabel(objectName="myDigitsScore")
+        self.score_label.setWordWrap(True)
+        self.grid = ImageGrid(columns=20, rows=1)
+        self.grid.setObjectName("myDigitsGrid")
+        self.grid.setFixedHeight(112)
+        self.grid.index_clicked.connect(self._on_clicked)
+        self.remove_button = QPushButton("Remove selected", objectName="removeMyDigit", enabled=False)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.clear_button = QPushButton("Clear all…", objectName="clearMyDigits", enabled=False)
+        self.clear_button.clicked.connect(self.clear_all)
+
+        buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.clear_button)
+        texts = QHBoxLayout()
+        texts.addWidget(self.counts_label, 1)
+        texts.addWidget(self.score_label, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addLayout(texts)
+        layout.addWidget(self.grid)
+        self.set_drawing_available(False)
+
+    @Slot(bool)
+    def set_drawing_available(self, available: bool) -> None:
+        for b in self.add_buttons:
+            b.setEnabled(available)
+
+    def refresh(self, network=None) -> None:
+        """Re-read the store and score it with `network` (None: no model)."""
+        self._network = network
+        try:
+            data = mydigits.load_my_digits()
+        except mydigits.MyDigitsError as exc:
+            data = None
+            self.score_label.setText(f"<span style='color:{theme.ERROR_TEXT}'>{exc}</span>")
+        else:
+            self.score_label.setText("")
+        self.x, self.t = data if data is not None else (np.zeros((0, 784), np.float32), np.zeros(0, np.uint8))
+        n = len(self.t)
+        counts = np.bincount(self.t, minlength=10)
+        self.counts_label.setText(
+            "No digits kept yet: draw one and press its label." if n == 0 else
+            f"{n} kept · " + "  ".join(f"{d}: {c}" for d, c in enumerate(counts)))
+        self.selected = min(self.selected, n - 1)
+        self._update_remove_button()
+        self.clear_button.setEnabled(n > 0)
+        if n and network is not None:
+            self.predicted = network.predict_labels(self.x)
+            wrong = self.predicted != self.t
+            if not self.score_label.text():
+                self.score_label.setText(
+                    f"Current model: {n - wrong.sum()} of {n} right ({1 - wrong.mean():.0%}); "
+                    f"{wrong.sum()} mistake{'s' if wrong.sum() != 1 else ''} "
+                    f"(red captions: label→read as).")
+            captions = [f"{t}→{p}" if t != p else f"{t}" for t, p in zip(self.t, self.predicted)]
+            tips = [f"#{i + 1}: labelled {t}, read as {p}. Click to show it on the pad."
+                    for i, (t, p) in enumerate(zip(self.t, self.predicted))]
+            self.grid.set_images(self.x, captions=captions, flags=wrong, tooltips=tips)
+        else:
+            self.predicted = np.zeros(0, np.int64)
+            if n and not self.score_label.text():
+                self.score_label.setText("No model: accuracy shows once a model is loaded or trained.")
+            self.grid.set_images(self.x if n else None, captions=[str(t) for t in self.t] if n else None)
+            if not n:
+                self.grid.clear("Your labelled drawings appear here.")
+
+    @Slot(int)
+    def _on_clicked(self, index: int) -> None:
+        self.selected = int(index)
+        self._update_remove_button()
+        self.digit_selected.emit(self.selected)
+
+    def _update_remove_button(self) -> None:
+        ok = 0 <= self.selected < len(self.t)
+        self.remove_button.setEnabled(ok)
+        self.remove_button.setText(f"Remove #{self.selected + 1} ({self.t[self.selected]})" if ok
+                                   else "Remove selected")
+
+    @Slot()
+    def remove_selected(self) -> None:
+        if self.selected < 0:
+            return
+        try:
+            mydigits.remove_my_digit(self.selected)
+        except (IndexError, mydigits.MyDigitsError, OSError) as exc:
+            QMessageBox.warning(self, "My digits", f"Could not remove the digit: {exc}")
+        self.selected = -1
+        self.refresh(self._network)
+
+    @Slot()
+    def clear_all(self) -> None:
+        answer = QMessageBox.question(self, "My digits", f"Forget all {len(self.t)} kept digits?")
+        if answer != QMessageBox.Yes:
+            return
+        try:
+            mydigits.clear_my_digits()
+        except OSError as exc:
+            QMessageBox.warning(self, "My digits", f"Could not clear my digits: {exc}")
+        self.selected = -1
+        self.refresh(self._network)
+

@@ -1,0 +1,1 @@
+"""The Training panel: presets, a run's controls, live loss and accuracy plots, run history."""

@@ -1,0 +1,297 @@
+"""The Weights panel: first-layer tiles, every layer's matrix and histogram, and activations."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMessageBox, QStackedWidget, QTabWidget,
+                               QVBoxLayout, QWidget)
+
+from nnstudio.core.digits.data import DatasetError
+from nnstudio.core.nn.network import MultiLayerNet
+from nnstudio.gui.panels.weights.activations import ActivationsView
+from nnstudio.gui.panels.weights.export import save_png
+from nnstudio.gui.panels.weights.first import FirstLayerView
+from nnstudio.gui.panels.weights.layers import LayersView, layer_names
+from nnstudio.gui.saving import save_or_report
+
+MIN_INTERVAL = 0.2  # seconds between redraws: at most 5 a second, whatever arrives
+TOP_REFRESH = 1.0  # seconds between recomputing a unit's top test images while training
+FIRST, LAYERS, ACTIVATIONS = range(3)
+EMPTY_TEXT = ("<h3>No model yet</h3><p>Train a model on the <b>Training</b> panel or open one "
+              "(<b>File ▸ Open model…</b>) to see its weights here.</p>")
+
+
+class WeightsPanel(QWidget):
+    """Shows context.model, and live weight snapshots while training; redraws only when visible."""
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.params = None  # the weights on show: a model's params or a snapshot's (never mutated)
+        self.initial = None  # the reference the histograms draw behind
+        self.initial_note = ""
+        self.activation = "sigmoid"
+        self.activation_assumed = False  # live snapshots that do not name their activation
+        self.model_name = ""
+        self.iteration = None
+        self.dirty: set[int] = set()
+        self._run_initial = None  # the first snapshot of the current run: its "initial" weights
+        self._run_initial_note = ""
+        self._await_first_snapshot = False
+        self._network = None
+        self._last_draw = float("-inf")
+        self._last_top = float("-inf")
+        self._test_cache = None
+
+        self.header = QLabel("")
+        self.header.setObjectName("weightsHeader")
+        self.first = FirstLayerView(self.test_data)
+        self.layers = LayersView()
+        self.activations = ActivationsView(self.test_data)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("weightsTabs")
+        self.tabs.addTab(self.first, "First layer (tiles)")
+        self.tabs.addTab(self.layers, "All layers")
+        self.tabs.addTab(self.activations, "Activations")
+        self.tabs.setTabToolTip(FIRST, "Each tile: the 784 weights into one first-layer unit, as a "
+                                       "28x28 image. Click a tile for that unit's details.")
+        self.tabs.setTabToolTip(LAYERS, "Any layer's weight matrix, biases, and weight histogram "
+                                        "against the initialisation.")
+        self.tabs.setTabToolTip(ACTIVATIONS, "What every layer computes for the drawn digit or a "
+                                             "test image.")
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addWidget(self.header)
+        content_layout.addWidget(self.tabs, 1)
+        self.empty = QLabel(EMPTY_TEXT)
+        self.empty.setObjectName("weightsEmpty")
+        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.stack)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._on_timer)
+        # not tabs.currentChanged: QTabWidget emits it while being destroyed, into a dying panel
+        for view in (self.first, self.layers, self.activations):
+            view.shown.connect(self._on_view_shown)
+        context.model_changed.connect(self._on_model_changed)
+        context.weights_snapshot.connect(self._on_snapshot)
+        context.training_state_changed.connect(self._on_training_state)
+        context.drawing_changed.connect(self._on_drawing_changed)
+        context.dataset_changed.connect(self._on_dataset_changed)
+        self.activations.drawing = context.drawing
+        if context.model is not None:
+            self._on_model_changed(context.model)
+
+    # ------------------------------------------------------------------ data
+    def test_data(self):
+        """(x_test, t_test) of the current dataset, or None when it cannot be loaded."""
+        if self._test_cache is None:
+            QGuiApplication.setOverrideCursor(Qt.WaitCursor)
+            try:
+                self._test_cache = self.context.dataset.data[1]
+            except (DatasetError, OSError, ValueError) as exc:  # a line in the header, not a traceback
+                self.header.setText(f"Test images unavailable: {exc}")
+                return None
+            finally:
+                QGuiApplication.restoreOverrideCursor()
+        return self._test_cache
+
+    def network(self) -> MultiLayerNet:
+        """A network with the weights on show (built once per set of weights, for activations)."""
+        if self._network is None:
+            model = self.context.model
+            if model is not None and model.network.params is self.params:
+                self._network = model.network
+            else:
+                sizes = [self.params["W1"].shape[0]] + [self.params[k].shape[1]
+                                                        for k in layer_names(self.params)]
+                self._network = MultiLayerNet(sizes, activation=self.activation, params=self.params)
+        return self._network
+
+    def show_params(self, params: dict, iteration=None) -> None:
+        """Put weights on show and schedule a redraw (what models and snapshots both do)."""
+        self.params, self.iteration, self._network = params, iteration, None
+        self.stack.setCurrentIndex(1)
+        self.dirty = {FIRST, LAYERS, ACTIVATIONS}
+        if self.isVisible():
+            self._update_header()
+        self.schedule()
+
+    # ------------------------------------------------------------------ redraw
+    def schedule(self) -> None:
+        """Redraw soon: now if the last redraw is MIN_INTERVAL old, else when it will be."""
+        if not self.isVisible() or self.timer.isActive():
+            return  # hidden: stays dirty and redraws on show; busy: the timer takes the latest
+        wait = MIN_INTERVAL - (time.monotonic() - self._last_draw)
+        if wait <= 0:
+            self.redraw()
+        else:
+            self.timer.start(max(1, int(wait * 1000)))
+
+    def redraw(self) -> None:
+        """Draw the visible tab if its view is out of date."""
+        self._last_draw = time.monotonic()
+        tab = self.tabs.currentIndex()
+        if self.params is None or tab not in self.dirty:
+            return
+        self.dirty.discard(tab)
+        live = self.iteration is not None
+        self._update_header()
+        if tab == FIRST:
+            refresh_top = not live or time.monotonic() - self._last_top >= TOP_REFRESH
+            if refresh_top:
+                self._last_top = time.monotonic()
+            self.first.set_params(self.params, self.activation, refresh_top=refresh_top)
+        elif tab == LAYERS:
+            self.layers.set_params(self.params, self.initial, self.initial_note)
+        else:
+            self.activations.set_network(self.network())
+
+    def _update_header(self):
+        sizes = [self.params["W1"].shape[0]] + [self.params[k].shape[1] for k in layer_names(self.params)]
+        arch = "-".join(str(s) for s in sizes)
+        when = (f"live, iteration {self.iteration}" if self.iteration is not None
+                else self.model_name)
+        act = f"{self.activation}, assumed" if self.activation_assumed else self.activation
+        self.header.setText(f"<b>{arch}</b> network ({act}) · {when}")
+        self.header.setToolTip("Weight snapshots do not say which activation the run uses: the "
+                               "current model's is assumed until the run ends."
+                               if self.activation_assumed else "")
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self.dirty:
+            self.schedule()
+
+    # ------------------------------------------------------------------ context
+    @Slot(object)
+    def _on_model_changed(self, info):
+        if info is None:
+            self.params = None
+            self.stack.setCurrentIndex(0)
+            return
+        net = info.network
+        self.activation, self.model_name = net.activation, info.name
+        self.activation_assumed = False
+        if info.source == "reset":
+            self.initial, self.initial_note = net.params, "this freshly reset model"
+        elif (info.source == "trained" and self._run_initial is not None
+              and _same_shapes(self._run_initial, net.params)):
+            self.initial, self.initial_note = self._run_initial, self._run_initial_note
+        else:
+            seed = _seed(info.meta)
+            sample = MultiLayerNet.from_config(net.config(), rng=seed)
+            self.initial = sample.params
+            self.initial_note = f"a sample of the '{net.init}' initialisation"
+        self.show_params(net.params)
+        self._network = net
+
+    @Slot(object)
+    def _on_snapshot(self, snapshot):
+        params = snapshot.params
+        named = snapshot.activation
+        if named:
+            self.activation, self.activation_assumed = named, False
+        else:
+            self.activation_assumed = True
+        if self._await_first_snapshot or self._run_initial is None or \
+                not _same_shapes(self._run_initial, params):
+            self._run_initial, self._await_first_snapshot = params, False
+            self._run_initial_note = f"the run's first snapshot, iteration {snapshot.iteration}"
+            self.initial, self.initial_note = params, self._run_initial_note
+        self.show_params(params, snapshot.iteration)
+
+    @Slot(bool)
+    def _on_training_state(self, running):
+        if running:
+            self._await_first_snapshot = True
+        elif self.params is not None and self.iteration is not None:
+            self.iteration = None  # the run's model arrives through model_changed
+            self.dirty = {FIRST, LAYERS, ACTIVATIONS}
+            self.schedule()
+
+    @Slot(object)
+    def _on_drawing_changed(self, x):
+        self.activations.drawing = x
+        if self.activations.from_drawing.isChecked():
+            self.dirty.add(ACTIVATIONS)
+            self.schedule()
+
+    @Slot(object)
+    def _on_dataset_changed(self, _info):
+        self._test_cache = None
+        self.dirty = {FIRST, LAYERS, ACTIVATIONS}
+        self.schedule()
+
+    @Slot()
+    def _on_view_shown(self):
+        tabs = getattr(self, "tabs", None)
+        if tabs is None:  # a page shown while the panel is torn down (its Python side gone)
+            return
+        if tabs.currentIndex() in self.dirty:
+            self.redraw()
+
+    @Slot()
+    def _on_timer(self):
+        self.redraw()
+
+    # ------------------------------------------------------------------ export, shutdown
+    def export_plot(self):
+        """Ask for a file and export the visible view (PNG; the tiles also as .npy of W1)."""
+        if self.params is None:
+            QMessageBox.information(self, "Export plot", "There is no model to export yet.")
+            return None
+        filters = "PNG image (*.png)"
+        if self.tabs.currentIndex() == FIRST:
+            filters += ";;First-layer weights as a NumPy array (*.npy)"
+        path, chosen = QFileDialog.getSaveFileName(self, "Export plot", "weights.png", filters)
+        if not path:
+            return None
+        if "*.npy" in chosen and not path.endswith(".npy"):
+            path += ".npy"
+        elif "*.png" in chosen and not path.lower().endswith(".png"):
+            path += ".png"
+        if not save_or_report(self, path, lambda: self.export_to(path)):
+            return None
+        return path
+
+    def export_to(self, path: str) -> None:
+        """Write the visible view as PNG, or W1 as .npy when the path ends in .npy."""
+        self.redraw()
+        tab = self.tabs.currentIndex()
+        if path.endswith(".npy"):
+            self.first.mosaic.export_npy(path)
+        elif tab == FIRST:
+            save_png(path, [self.first.mosaic.graphics, self.first.detail.graphics], self.first)
+        elif tab == LAYERS:
+            save_png(path, self.layers.export_views(), self.layers)
+        else:
+            save_png(path, self.activations.export_views(), self.activations)
+
+    @Slot()
+    def shutdown(self):
+        self.timer.stop()
+
+
+def _same_shapes(a: dict, b: dict) -> bool:
+    return a.keys() == b.keys() and all(np.shape(a[k]) == np.shape(b[k]) for k in a)
+
+
+def _seed(meta: dict) -> int:
+    """The run's seed if the model file recorded one (top level or in its config), else 0."""
+    for source in (meta, meta.get("config") if isinstance(meta.get("config"), dict) else {}):
+        seed = source.get("seed") if isinstance(source, dict) else None
+        if isinstance(seed, int):
+            return seed
+    return 0
