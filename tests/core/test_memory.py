@@ -205,6 +205,19 @@ def test_cgroup_files_are_read_defensively(tmp_path):
     assert M._read_int(str(tmp_path / "missing")) is None
 
 
+def test_the_process_own_cgroup_is_read_first(tmp_path, monkeypatch):
+    (tmp_path / "cgroup").write_text("0::/user.slice/app.scope\n")
+    pairs = M._cgroup_files(str(tmp_path / "fs"), str(tmp_path / "cgroup"))
+    assert pairs[0] == (f"{tmp_path}/fs/user.slice/app.scope/memory.max",
+                        f"{tmp_path}/fs/user.slice/app.scope/memory.current")
+    own = tmp_path / "fs" / "user.slice" / "app.scope"
+    own.mkdir(parents=True)
+    (own / "memory.max").write_text("1073741824\n")
+    (own / "memory.current").write_text("268435456\n")
+    monkeypatch.setattr(M, "_cgroup_files", lambda: pairs)
+    assert (768 << 20) in M._linux_available()
+
+
 def test_usable_memory_leaves_headroom():
     assert M.usable_memory(10 * GB) < 10 * GB
     assert M.usable_memory(100 << 20) < 0  # below the minimum headroom nothing is usable

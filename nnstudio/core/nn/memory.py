@@ -180,6 +180,24 @@ def _read_int(path: str) -> int | None:
     return int(text)
 
 
+def _cgroup_files(root: str = "/sys/fs/cgroup", self_cgroup: str = "/proc/self/cgroup") -> list[tuple]:
+    """(limit, usage) file pairs to read: this process's own cgroup v2 folder (from
+    /proc/self/cgroup's "0::/path" line), the cgroup root (inside a container), cgroup v1."""
+    pairs = []
+    try:
+        with open(self_cgroup, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("0::"):
+                    own = line[3:].strip().strip("/")
+                    if own:
+                        pairs.append((f"{root}/{own}/memory.max", f"{root}/{own}/memory.current"))
+    except OSError:
+        pass
+    pairs.append((f"{root}/memory.max", f"{root}/memory.current"))
+    pairs.append((f"{root}/memory/memory.limit_in_bytes", f"{root}/memory/memory.usage_in_bytes"))
+    return pairs
+
+
 def _linux_available() -> list[int]:
     found = []
     try:
@@ -190,9 +208,7 @@ def _linux_available() -> list[int]:
                     break
     except (OSError, ValueError, IndexError):
         pass
-    for limit_path, usage_path in (("/sys/fs/cgroup/memory.max", "/sys/fs/cgroup/memory.current"),
-                                   ("/sys/fs/cgroup/memory/memory.limit_in_bytes",
-                                    "/sys/fs/cgroup/memory/memory.usage_in_bytes")):
+    for limit_path, usage_path in _cgroup_files():
         limit, usage = _read_int(limit_path), _read_int(usage_path)
         if limit is not None and limit < 1 << 60:  # cgroup v1 says "no limit" with a huge number
             found.append(max(limit - (usage or 0), 0))
