@@ -27,16 +27,13 @@ MAX_THREADS = 256
 
 
 def _hidden(text: str) -> tuple[int, ...]:
-    """'256,128' → (256, 128); '' or 'none' → () (no hidden layer)."""
-    if text.strip().lower() in ("", "none", "0"):
-        return ()
+    """'256,128' → (256, 128); '' or 'none' → () (no hidden layer); as the app's field reads it."""
+    from nnstudio.core.nn.trainer import parse_hidden
+
     try:
-        sizes = tuple(int(part) for part in text.split(","))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"--hidden wants sizes like 256,128, not {text!r}") from None
-    if any(s < 1 for s in sizes):
-        raise argparse.ArgumentTypeError("hidden layer sizes must be positive")
-    return sizes
+        return parse_hidden(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_parser(sub):
@@ -54,7 +51,8 @@ def add_parser(sub):
     p.add_argument("--preset", default="book-twolayer", choices=list(PRESETS),
                    help="starting settings (default: book-twolayer)")
     p.add_argument("--list", action="store_true", help="list the presets and exit")
-    p.add_argument("--hidden", type=_hidden, metavar="SIZES", help="hidden layer sizes, e.g. 256,128")
+    p.add_argument("--hidden", type=_hidden, metavar="SIZES",
+                   help="hidden layer sizes, e.g. 256,128 ('none' for no hidden layer)")
     p.add_argument("--activation", choices=list(ACTIVATION_LAYERS))
     p.add_argument("--init", choices=list(INITS), help="weight initialisation")
     p.add_argument("--init-std", type=float_in_range(0, 10, lo_open=True), metavar="STD", help="std for --init std")
@@ -146,9 +144,17 @@ def run(args) -> int:
         data = load_mnist(directory=args.dataset)
     except DatasetError as exc:
         raise CliError(str(exc)) from None
+
     from nnstudio.core.nn.records import DivergedRecord, EpochRecord, FinishedRecord, NotLearningRecord
     from nnstudio.core.nn.trainer import Trainer
 
+    from nnstudio.core.nn.memory import NotEnoughMemory, check_training
+
+    try:  # before announcing synthetic digits: a run that cannot fit is refused with advice
+        check_training(cfg, n_train=len(data[0][0]), n_test=len(data[1][0]),
+                       input_size=int(np.prod(np.shape(data[0][0])[1:])))
+    except NotEnoughMemory as exc:
+        raise CliError(str(exc)) from None
     progress = None
     if cfg.synthetic and not args.quiet:  # most of a minute for the pad preset: say so
         about = f"about {max(cfg.synthetic / 2000, 1):.0f} s"

@@ -42,16 +42,20 @@ def per_digit_accuracy(cm: np.ndarray) -> np.ndarray:
 def predict_with_confidence(network, x: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """x : shape (N, 784) → (predicted labels int64 (N,), probability of that label float64 (N,)).
 
-    `network` is anything with `probabilities(x)` (MultiLayerNet); works in chunks of EVAL_CHUNK.
+    `network` is anything with `probabilities(x)` (MultiLayerNet); works in chunks of at most
+    EVAL_CHUNK rows (fewer when the network's `eval_chunk()` says so: wide layers).
     """
     n = len(x)
     pred = np.empty(n, dtype=np.int64)
     conf = np.empty(n, dtype=np.float64)
-    for start in range(0, n, EVAL_CHUNK):
-        probs = np.asarray(network.probabilities(x[start:start + EVAL_CHUNK]))
+    chunk = EVAL_CHUNK
+    if hasattr(network, "eval_chunk"):  # wide layers: fewer rows a pass (memory.eval_chunk_rows)
+        chunk = max(min(int(network.eval_chunk()), EVAL_CHUNK), 1)
+    for start in range(0, n, chunk):
+        probs = np.asarray(network.probabilities(x[start:start + chunk]))
         p = probs.argmax(axis=1)
-        pred[start:start + EVAL_CHUNK] = p
-        conf[start:start + EVAL_CHUNK] = probs[np.arange(len(p)), p]
+        pred[start:start + chunk] = p
+        conf[start:start + chunk] = probs[np.arange(len(p)), p]
     return pred, conf
 
 

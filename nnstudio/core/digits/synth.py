@@ -221,8 +221,10 @@ def make_synthetic(n: int, rng: np.random.Generator, digits=None,
     progress : optional callable progress(done, n), called every 256 digits and at the end
     returns : x, shape (n, 784) float32 in [0, 1]; t, shape (n,) uint8
     """
+    from nnstudio.core.nn.memory import check_synthetic
     from nnstudio.core.digits.preprocess import strokes_to_input
 
+    check_synthetic(int(n))  # NotEnoughMemory (a ValueError) before the images are allocated
     digits = np.arange(10) if digits is None else np.asarray(digits)
     labels = np.resize(digits, int(n)).astype(np.uint8)
     rng.shuffle(labels)
@@ -241,4 +243,6 @@ def make_synthetic(n: int, rng: np.random.Generator, digits=None,
         x[i] = img
     if progress is not None:
         progress(int(n), int(n))
+    if keep.all():  # (always, for these templates): no second copy of every image
+        return x, labels
     return x[keep], labels[keep]

@@ -35,7 +35,9 @@ class FusedBackprop:
         self.W = [net.params[f"W{i}"] for i in range(1, n + 1)]
         self.b = [net.params[f"b{i}"] for i in range(1, n + 1)]
         # One flat gradient buffer laid out like flat_params (params are in W1, b1, W2, ... order).
-        self.flat_grads = np.zeros_like(net.flat_params)
+        if getattr(net, "_flat_grads", None) is None:  # shared: a last partial batch needs no second copy
+            net._flat_grads = np.zeros_like(net.flat_params)
+        self.flat_grads = net._flat_grads
         grads, offset = {}, 0
         for key, value in net.params.items():
             grads[key] = self.flat_grads[offset:offset + value.size].reshape(value.shape)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -22,18 +23,45 @@ INITS = {
 EVAL_CHUNK = 10_000  # rows per forward pass when evaluating: bounds the memory of big sets
 
 
-def _init_layer(rng, n_in, n_out, init, init_std, dtype):
+DRAW_CHUNK = 1 << 22  # initial weights are drawn this many at a time (~70 ms), checking for a stop
+
+
+class BuildCancelled(Exception):
+    """The network's construction was stopped (its `should_stop` returned True)."""
+
+
+def _normal(rng, out: np.ndarray, scale: float = 1.0, should_stop=None) -> None:
+    """Fill `out` with N(0, scale²) draws made in its own dtype: no float64 array twice its size
+    (a 100,000-wide layer's float64 draw alone would take 630 MB). Drawn in chunks (the same
+    stream as one call), polling should_stop between them."""
+    flat = out.reshape(-1)
+    if out.dtype not in (np.float32, np.float64):
+        flat[...] = rng.standard_normal(flat.shape)
+    for start in range(0, flat.size if out.dtype in (np.float32, np.float64) else 0, DRAW_CHUNK):
+        if should_stop is not None and should_stop():
+            raise BuildCancelled("stopped while drawing the initial weights")
+        rng.standard_normal(out=flat[start:start + DRAW_CHUNK], dtype=out.dtype)
+    if scale != 1.0:
+        out *= out.dtype.type(scale)
+
+
+def _init_layer(rng, W: np.ndarray, b: np.ndarray, init, init_std, should_stop=None) -> None:
+    """Initialise one layer's W (n_in, n_out) and b (n_out,) in place."""
+    n_in, n_out = W.shape
     if init == "std":
-        W, b = init_std * rng.standard_normal((n_in, n_out)), np.zeros(n_out)
+        _normal(rng, W, init_std, should_stop)
+        b[...] = 0
     elif init == "nielsen":
-        W, b = rng.standard_normal((n_in, n_out)) / np.sqrt(n_in), rng.standard_normal(n_out)
+        _normal(rng, W, 1.0 / np.sqrt(n_in), should_stop)
+        _normal(rng, b)
     elif init == "xavier":
-        W, b = rng.standard_normal((n_in, n_out)) * np.sqrt(2.0 / (n_in + n_out)), np.zeros(n_out)
+        _normal(rng, W, np.sqrt(2.0 / (n_in + n_out)), should_stop)
+        b[...] = 0
     elif init == "he":
-        W, b = rng.standard_normal((n_in, n_out)) * np.sqrt(2.0 / n_in), np.zeros(n_out)
+        _normal(rng, W, np.sqrt(2.0 / n_in), should_stop)
+        b[...] = 0
     else:
         raise ValueError(f"unknown initialisation {init!r}; choose from {', '.join(INITS)}")
-    return W.astype(dtype), b.astype(dtype)
 
 
 class MultiLayerNet:
@@ -47,7 +75,7 @@ class MultiLayerNet:
     def __init__(self, sizes: Sequence[int], activation: str = "sigmoid", init: str = "std",
                  init_std: float = 0.01, loss: str = "cross_entropy", weight_decay: float = 0.0,
                  dtype=np.float32, rng: np.random.Generator | int | None = None,
-                 params: dict | None = None):
+                 params: dict | None = None, should_stop=None):
         sizes = [int(s) for s in sizes]
         if len(sizes) < 2 or min(sizes) < 1:
             raise ValueError(f"a network needs at least an input and an output size, got {sizes}")
@@ -59,17 +87,24 @@ class MultiLayerNet:
         self.loss_name, self.weight_decay = loss, float(weight_decay)
         self.dtype = np.dtype(dtype)
         if params is None:
+            if init not in INITS:
+                raise ValueError(f"unknown initialisation {init!r}; choose from {', '.join(INITS)}")
             rng = np.random.default_rng(rng) if not isinstance(rng, np.random.Generator) else rng
-            params = {}
+            shapes = {}
             for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
-                params[f"W{i}"], params[f"b{i}"] = _init_layer(rng, n_in, n_out, init, init_std, self.dtype)
+                shapes[f"W{i}"], shapes[f"b{i}"] = (n_in, n_out), (n_out,)
+            self._flat, self.params = _flat_views(shapes, self.dtype)  # drawn in place below
+            for i in range(1, len(sizes)):
+                _init_layer(rng, self.params[f"W{i}"], self.params[f"b{i}"], init, self.init_std,
+                            should_stop)  # BuildCancelled when it says stop (a huge layer: seconds)
         else:
-            params = {k: np.array(v, dtype=self.dtype) for k, v in params.items()}
+            params = {k: np.asarray(v, dtype=self.dtype) for k, v in params.items()}  # copied once below
             for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
                 if params.get(f"W{i}", np.empty(0)).shape != (n_in, n_out) or \
                         params.get(f"b{i}", np.empty(0)).shape != (n_out,):
                     raise ValueError(f"parameters W{i}/b{i} do not match layer sizes {n_in}→{n_out}")
-        self._flat, self.params = _flatten(params, self.dtype)
+            self._flat, self.params = _flatten(params, self.dtype)
+        self._flat_grads = None  # one gradient buffer shared by every batch size's workspace
         self._workspaces = {}  # batch size → FusedBackprop buffers (a last partial batch has its own)
         self._build()
 
@@ -133,7 +168,7 @@ class MultiLayerNet:
 
     def probabilities(self, x):
         """Softmax of the scores (or, for sigmoid outputs, the sigmoids normalised to sum to 1)."""
-        out = self.last_layer.output(self.predict(x))
+        out = self.last_layer.output(self.scores(x))
         if self.loss_name != "cross_entropy":
             out = out / np.maximum(out.sum(axis=-1, keepdims=True), 1e-12)
         return out
@@ -167,12 +202,36 @@ class MultiLayerNet:
         """Fraction of rows whose largest score is the label; t : labels (N,) or one-hot (N, 10)."""
         return float(np.mean(self.predict_labels(x) == _labels(t)))
 
-    def predict_labels(self, x) -> np.ndarray:
-        """Arg-max class per row, computed in chunks to bound memory."""
+    def predict_labels(self, x, should_stop=None) -> np.ndarray | None:
+        """Arg-max class per row of x (N, sizes[0]) → int64 (N,), in chunks of `eval_chunk()` rows:
+        the memory and the time of one chunk are bounded whatever N and the widths are.
+        should_stop : optional callable polled between chunks; None is returned when it says True."""
         out = np.empty(len(x), dtype=np.int64)
-        for start in range(0, len(x), EVAL_CHUNK):
-            out[start:start + EVAL_CHUNK] = self.predict(x[start:start + EVAL_CHUNK]).argmax(axis=1)
+        chunk = self.eval_chunk()
+        for start in range(0, len(x), chunk):
+            if should_stop is not None and should_stop():
+                return None
+            out[start:start + chunk] = self.scores(x[start:start + chunk]).argmax(axis=1)
         return out
+
+    def eval_chunk(self) -> int:
+        """Rows per forward pass when evaluating (nnstudio.core.nn.memory.eval_chunk_rows)."""
+        from nnstudio.core.nn.memory import eval_chunk_rows
+
+        return min(eval_chunk_rows(self.sizes, self.dtype), EVAL_CHUNK)
+
+    def scores(self, x) -> np.ndarray:
+        """The same scores as `predict` without keeping any layer's input: one activation array per
+        layer at a time (inference only; `gradient` needs `predict`'s stored inputs)."""
+        h = np.asarray(x, dtype=self.dtype)
+        n = self.n_layers
+        for i in range(1, n + 1):
+            a = h @ self.params[f"W{i}"]
+            a += self.params[f"b{i}"]
+            if i < n:
+                a = ACTIVATION_LAYERS[self.activation]().forward(a)
+            h = a
+        return h
 
     # ------------------------------------------------------------------ gradients
     def gradient(self, x, t, return_loss: bool = False):
@@ -270,15 +329,22 @@ def book_forward(x, network: dict = BOOK_NETWORK) -> dict:
     return {"X": x, "A1": a1, "Z1": z1, "A2": a2, "Z2": z2, "A3": a3, "Y": F.identity(a3)}
 
 
-def _flatten(params: dict, dtype) -> tuple[np.ndarray, dict]:
-    """Copy W1, b1, W2, ... into one contiguous buffer → (flat, {key: view into flat})."""
-    keys = sorted(params, key=lambda k: (int(k[1:]), k[0] != "W"))  # W1, b1, W2, b2, ...
-    flat = np.empty(sum(np.size(params[k]) for k in keys), dtype=dtype)
+def _flat_views(shapes: dict, dtype) -> tuple[np.ndarray, dict]:
+    """One uninitialised contiguous buffer for arrays of these shapes, in W1, b1, W2, ... order
+    → (flat, {key: view into flat})."""
+    keys = sorted(shapes, key=lambda k: (int(k[1:]), k[0] != "W"))  # W1, b1, W2, b2, ...
+    flat = np.empty(sum(math.prod(shapes[k]) for k in keys), dtype=dtype)
     views, offset = {}, 0
     for key in keys:
-        value = np.asarray(params[key])
-        view = flat[offset:offset + value.size].reshape(value.shape)
-        view[...] = value
-        views[key] = view
-        offset += value.size
+        size = math.prod(shapes[key])
+        views[key] = flat[offset:offset + size].reshape(shapes[key])
+        offset += size
+    return flat, views
+
+
+def _flatten(params: dict, dtype) -> tuple[np.ndarray, dict]:
+    """Copy W1, b1, W2, ... into one contiguous buffer → (flat, {key: view into flat})."""
+    flat, views = _flat_views({k: np.shape(v) for k, v in params.items()}, dtype)
+    for key, view in views.items():
+        view[...] = params[key]
     return flat, views

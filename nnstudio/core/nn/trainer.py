@@ -10,9 +10,9 @@ from dataclasses import asdict, dataclass, field, fields, replace
 
 import numpy as np
 
+from nnstudio.core.nn.network import BuildCancelled, MultiLayerNet
 from nnstudio.core.nn.fused import training_step
 from nnstudio.core.nn.learning import LearningMonitor
-from nnstudio.core.nn.network import MultiLayerNet
 from nnstudio.core.nn.optimizers import make_optimizer
 from nnstudio.core.nn.records import DivergedRecord, EpochRecord, FinishedRecord, StepRecord
 
@@ -28,6 +28,30 @@ SAMPLING = {
     "replacement": "each mini-batch drawn at random with replacement (the book)",
     "shuffle": "shuffle once per epoch, then walk through it in mini-batches (Nielsen)",
 }
+
+
+MAX_HIDDEN_SIZE = 100_000  # a sanity bound on one layer; the memory estimate is the real guard
+NO_HIDDEN = ("", "none")  # how the GUI and the CLI spell "no hidden layer" (softmax regression)
+
+
+def parse_hidden(text: str) -> tuple[int, ...]:
+    """'256, 128' → (256, 128); '' or 'none' → () (no hidden layer: softmax regression).
+
+    Commas, semicolons or spaces separate the sizes. The GUI's field and the CLI's --hidden both
+    read through this, so they accept and refuse the same text (0 is refused: it is not a layer)."""
+    cleaned = str(text).strip()
+    if cleaned.lower() in NO_HIDDEN:
+        return ()
+    parts = [p for p in cleaned.replace(";", ",").replace(" ", ",").split(",") if p]
+    try:
+        sizes = tuple(int(p) for p in parts)
+    except ValueError:
+        raise ValueError(f"hidden sizes: write whole numbers separated by commas, like '256, 128' "
+                         f"(got {text!r})") from None
+    if any(s < 1 or s > MAX_HIDDEN_SIZE for s in sizes):
+        raise ValueError(f"hidden sizes must be positive, at most {MAX_HIDDEN_SIZE:,} (for no hidden "
+                         f"layer, leave them empty or write 'none')")
+    return sizes
 
 
 @dataclass(frozen=True)
@@ -100,11 +124,13 @@ class TrainConfig:
     def with_(self, **changes) -> "TrainConfig":
         return replace(self, **changes)
 
-    def build_network(self, input_size: int = 784, output_size: int = 10) -> MultiLayerNet:
+    def build_network(self, input_size: int = 784, output_size: int = 10,
+                      should_stop=None) -> MultiLayerNet:
+        """A fresh network of these settings (network.BuildCancelled if should_stop says so)."""
         return MultiLayerNet([input_size, *self.hidden, output_size], activation=self.activation,
                              init=self.init, init_std=self.init_std, loss=self.loss,
                              weight_decay=self.weight_decay, dtype=self.dtype,
-                             rng=np.random.default_rng(self.seed))
+                             rng=np.random.default_rng(self.seed), should_stop=should_stop)
 
 
 class TrainingCancelled(Exception):
@@ -145,6 +171,7 @@ class Trainer:
         cfg = self.config
         dtype = np.dtype(cfg.dtype)
         (xtr, ttr), (xte, tte) = self.data
+        self._check_memory(xtr, xte)  # before anything is allocated: refuse with advice
         xtr, ttr = _as_rows(xtr, dtype), _as_labels(ttr)
         if len(xtr) != len(ttr):
             raise ValueError(f"{len(xtr)} training images but {len(ttr)} labels")
@@ -167,6 +194,7 @@ class Trainer:
             except SynthesisCancelled as exc:
                 raise TrainingCancelled(str(exc)) from None
             extra.append((_as_rows(sx, dtype), _as_labels(st)))
+        self._raise_if_stopped()
         if extra:
             xtr = np.concatenate([xtr, *(e[0] for e in extra)])
             ttr = np.concatenate([ttr, *(e[1] for e in extra)])
@@ -180,8 +208,12 @@ class Trainer:
             self.batch_transform = augment_batch
         if self.eval_train_limit is None:
             self.eval_train_limit = cfg.eval_train
+        self._raise_if_stopped()
         if self.network is None:
-            self.network = cfg.build_network(self.x_train.shape[1], 10)
+            try:
+                self.network = cfg.build_network(self.x_train.shape[1], 10, should_stop=self._stop.is_set)
+            except BuildCancelled as exc:
+                raise TrainingCancelled(str(exc)) from None
         elif self.network.sizes[0] != self.x_train.shape[1]:
             raise ValueError(f"the network takes {self.network.sizes[0]} inputs, the data has "
                              f"{self.x_train.shape[1]}")
@@ -199,6 +231,23 @@ class Trainer:
         self.iteration = 0
         self.diverged: DivergedRecord | None = None
 
+    def _check_memory(self, xtr, xte) -> None:
+        """NotEnoughMemory (a ValueError with the figure and a suggestion) when this run does not fit."""
+        from nnstudio.core.nn.memory import check_training
+
+        shape = np.shape(xtr)
+        inputs = int(np.prod(shape[1:])) if len(shape) > 1 else 784
+        n_extra = len(self.extra_train[0]) if self.extra_train is not None else 0
+        net = self.network
+        check_training(self.config, n_train=len(xtr), n_test=len(xte), n_extra=n_extra,
+                       input_size=net.sizes[0] if net is not None else inputs,
+                       output_size=net.sizes[-1] if net is not None else 10,
+                       network_exists=net is not None)
+
+    def _raise_if_stopped(self) -> None:
+        if self._stop.is_set():
+            raise TrainingCancelled("stopped while the training data was being prepared")
+
     # ------------------------------------------------------------------ controls (any thread)
     def stop(self) -> None:
         """Ask the run to end before its next mini-batch."""
@@ -215,13 +264,21 @@ class Trainer:
         return self._pending_lr if self._pending_lr is not None else self.optimizer.lr
 
     # ------------------------------------------------------------------ evaluation
-    def evaluate(self) -> tuple[float, float]:
-        """(train accuracy, test accuracy) of the network now."""
-        net = self.network
+    def evaluate(self) -> tuple[float, float] | None:
+        """(train accuracy, test accuracy) of the network now; None when a stop was asked for while
+        evaluating (the chunks of rows check it: a wide network on many images takes a while)."""
         xtr, ttr = self.x_train, self.t_train
         if self.eval_train_limit is not None and len(xtr) > self.eval_train_limit:
             xtr, ttr = xtr[:self.eval_train_limit], ttr[:self.eval_train_limit]
-        return net.accuracy(xtr, ttr), net.accuracy(self.x_test, self.t_test)
+        train = self._accuracy(xtr, ttr)
+        test = None if train is None else self._accuracy(self.x_test, self.t_test)
+        return None if test is None else (train, test)
+
+    def _accuracy(self, x, t) -> float | None:
+        labels = self.network.predict_labels(x, should_stop=self._stop.is_set)
+        if labels is None:
+            return None
+        return float(np.mean(labels == t)) if len(t) else float("nan")
 
     # ------------------------------------------------------------------ the loop
     def _batches(self) -> Iterator[tuple[np.ndarray, np.ndarray]]:
@@ -229,11 +286,14 @@ class Trainer:
         a fresh 300 kB array per step costs more than the gather itself."""
         cfg, n, rng, b = self.config, len(self.x_train), self.rng, self.config.batch_size
         x, t = self.x_train, self.t_train
-        buf = np.empty((b, x.shape[1]), x.dtype)
+        buf = np.empty((b if cfg.sampling == "replacement" else min(b, n), x.shape[1]), x.dtype)
         if cfg.sampling == "replacement":
             # Without a batch transform nothing else draws from rng, so the indices of 64 steps
             # come from one call: the same stream as 64 calls (NumPy's Generator), 3 us less a step.
-            block = 64 if self.batch_transform is None else 1
+            # (Fewer for huge batches: the block stays under INDEX_BLOCK_ELEMENTS indices.)
+            from nnstudio.core.nn.memory import INDEX_BLOCK, INDEX_BLOCK_ELEMENTS
+
+            block = max(min(INDEX_BLOCK, INDEX_BLOCK_ELEMENTS // b), 1) if self.batch_transform is None else 1
             while True:
                 for idx in rng.integers(0, n, (block, b)):
                     yield np.take(x, idx, axis=0, out=buf, mode="clip"), t[idx]
@@ -243,7 +303,7 @@ class Trainer:
             perm = rng.permutation(n)
             for start in range(0, n, b):
                 idx = perm[start:start + b]
-                if len(idx) == b:
+                if len(idx) == len(buf):
                     yield np.take(x, idx, axis=0, out=buf, mode="clip"), t[idx]
                 else:  # the last, smaller batch of an epoch
                     yield x[idx], t[idx]
@@ -258,7 +318,11 @@ class Trainer:
         clock = time.perf_counter
         start = clock()
         last_good = flat.copy()
-        train_acc, test_acc = self.evaluate()
+        accuracies = self.evaluate()
+        if accuracies is None:  # stopped while measuring the untrained network
+            yield FinishedRecord("stopped", 0, 0.0, clock() - start)
+            return
+        train_acc, test_acc = accuracies
         yield EpochRecord(0, 0, train_acc, test_acc, float("nan"), clock() - start, 0.0)
         batches = self._batches()
         transform = self.batch_transform
@@ -312,7 +376,11 @@ class Trainer:
                 np.copyto(last_good, flat)
             if epoch_end:
                 busy += clock() - resumed
-                train_acc, test_acc = self.evaluate()
+                accuracies = self.evaluate()
+                if accuracies is None:  # stopped while evaluating: keep the last epoch's figures
+                    reason = "stopped"
+                    break
+                train_acc, test_acc = accuracies
                 yield EpochRecord(math.ceil(step / ipe), step, train_acc, test_acc, loss_sum / loss_n,
                                   clock() - start, samples / busy if busy > 0 else 0.0)
                 note = note or monitor.add_accuracy(step, train_acc, opt.lr, loss_sum / loss_n)
@@ -325,7 +393,9 @@ class Trainer:
                 yield note
                 resumed = clock()
         if reason == "diverged":
-            train_acc, test_acc = self.evaluate()  # of the weights that were kept
+            accuracies = self.evaluate()  # of the weights that were kept (unless stopped meanwhile)
+            if accuracies is not None:
+                train_acc, test_acc = accuracies
         # (after a stop: the accuracies of the last epoch boundary, so that stopping stays quick)
         yield FinishedRecord(reason, self.iteration, self.iteration / ipe, clock() - start,
                              train_acc, test_acc)

@@ -12,7 +12,7 @@ from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
 from nnstudio.core.nn.network import INITS
 from nnstudio.core.nn.optimizers import DEFAULT_LR, OPTIMIZERS
 from nnstudio.core.nn.presets import PRESETS
-from nnstudio.core.nn.trainer import SAMPLING, TrainConfig
+from nnstudio.core.nn.trainer import SAMPLING, TrainConfig, parse_hidden
 from nnstudio.gui.widgets.signals import blocked
 
 CUSTOM = "custom"
@@ -22,7 +22,8 @@ TIPS = {
     "preset": "Ready-made settings. The book presets reproduce the runs of Deep Learning from Scratch "
               "(ch. 4) and Nielsen (ch. 1); editing any field switches to 'custom'.",
     "hidden": "How many neurons each hidden layer has, separated by commas. '50' is one hidden layer "
-              "of 50 neurons; '256, 128' is two layers. The 784 inputs and 10 outputs are fixed.",
+              "of 50 neurons; '256, 128' is two layers; empty means no hidden layer. The 784 inputs "
+              "and 10 outputs are fixed.",
     "activation": "The function each hidden neuron applies to its weighted sum. Sigmoid is the books' "
                   "choice; ReLU usually learns faster in deeper networks.",
     "init": "How the weights start before training. Small random numbers break the symmetry between "
@@ -188,16 +189,9 @@ class ParamForm(QWidget):
         return lr
 
     def hidden_sizes(self) -> tuple:
-        text = self.hidden.text().replace(";", ",").replace(" ", ",")
-        parts = [p for p in text.split(",") if p]
-        try:
-            sizes = tuple(int(p) for p in parts)
-        except ValueError:
-            raise ValueError(f"hidden sizes: write whole numbers separated by commas, like '256, 128' "
-                             f"(got {self.hidden.text()!r})") from None
-        if any(s < 1 or s > 100_000 for s in sizes):
-            raise ValueError("hidden sizes must be between 1 and 100,000")
-        return sizes
+        """The hidden sizes field through core's parse_hidden (as the CLI's --hidden): empty means
+        no hidden layer; 0 and sizes above MAX_HIDDEN_SIZE are refused."""
+        return parse_hidden(self.hidden.text())
 
     def config(self) -> TrainConfig:
         epochs = iterations = None

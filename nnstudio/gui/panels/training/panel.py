@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QFileDialog, QGridLayout, QHBoxLayout, QMessageBo
                                QScrollArea, QSplitter, QVBoxLayout, QWidget)
 
 from nnstudio.core.nn.learning import unusable_reason
+from nnstudio.core.nn.memory import NotEnoughMemory, check_network, check_training
 from nnstudio.core.nn.presets import PRESETS
 from nnstudio.core.nn.records import DivergedRecord, EpochRecord, NotLearningRecord
 from nnstudio.core.nn.trainer import Trainer
@@ -195,6 +196,10 @@ class TrainingPanel(QWidget):
         try:
             cfg = self.form.config()
             kwargs = self._extra_train_kwargs()
+            self._check_memory(cfg, kwargs)
+        except NotEnoughMemory as exc:
+            self._refuse("start", exc)
+            return False
         except (ValueError, TypeError) as exc:
             self.stats.show_message(f"Cannot start: {exc}", "error")
             return False
@@ -289,6 +294,23 @@ class TrainingPanel(QWidget):
 
     def _next_number(self) -> int:
         return max((r.number for r in self.history.runs), default=0) + 1
+    def _check_memory(self, cfg, kwargs: dict) -> None:
+        """NotEnoughMemory before a thread starts, with the dataset's sizes if it is loaded (else
+        MNIST's); the Trainer checks again with the real data before it allocates anything."""
+        data = getattr(self.context, "_dataset", None)
+        sizes = {}
+        if data is not None:
+            (xtr, _), (xte, _) = data.data
+            sizes = {"n_train": len(xtr), "n_test": len(xte)}
+        extra = kwargs.get("extra_train")
+        check_training(cfg, n_extra=len(extra[0]) if extra is not None else 0, **sizes)
+
+    def _refuse(self, action: str, exc: NotEnoughMemory) -> None:
+        """A configuration too big for this computer: say so in the panel and in a dialog."""
+        text = str(exc)
+        text = text[:1].upper() + text[1:]
+        self.stats.show_message(f"Cannot {action}: {text}.", "error")
+        QMessageBox.warning(self, "Not enough memory", f"{text}.")
 
     def _extra_train_kwargs(self) -> dict:
         if not self.form.my_digits.isChecked():
@@ -348,6 +370,10 @@ class TrainingPanel(QWidget):
             return
         try:
             cfg = self.form.config()
+            check_network([784, *cfg.hidden, 10], cfg.dtype)  # say now if Start could not build it
+        except NotEnoughMemory as exc:
+            self._refuse("reset", exc)
+            return
         except ValueError as exc:
             self.stats.show_message(f"Cannot reset: {exc}", "error")
             return
@@ -430,6 +456,11 @@ class TrainingPanel(QWidget):
     def _on_failed(self, message: str) -> None:
         if self._closing:
             return
+        if message.startswith(f"{NotEnoughMemory.__name__}: "):  # refused by the Trainer's own check
+            self._refuse("start", NotEnoughMemory(message.split(": ", 1)[1]))
+            return
+        if message.startswith("MemoryError"):
+            message += " (the system ran out of memory: try smaller hidden sizes, batch or synthetic digits)"
         self.stats.show_message(f"Training failed: {message}", "error")
         QMessageBox.critical(self, "Training failed", f"The run stopped because of an error:\n\n{message}")
 
