@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -300,7 +301,7 @@ def test_parameter_declaring_gigabytes_is_refused_from_its_header(tmp_path, no_d
 def _declared(path, sizes, dtype=np.float32):
     """A model file whose header and .npy headers declare `sizes`, with no parameter data at all."""
     members = {"header": _header_npy(_network_header(sizes, dtype=np.dtype(dtype).name))}
-    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
+    for i, (n_in, n_out) in enumerate(pairwise(sizes), start=1):
         members[f"param_W{i}"], members[f"param_b{i}"] = _npy((n_in, n_out), dtype), _npy((n_out,), dtype)
     return _zip(path, members)
 
