@@ -258,7 +258,7 @@ def _valid_members(header, dtype=np.float32, values=None):
     """Members of a valid model for header's sizes (zeros, or `values` for every parameter)."""
     sizes = header["network"]["sizes"]
     members = {"header": _header_npy(header)}
-    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
+    for i, (n_in, n_out) in enumerate(pairwise(sizes), start=1):
         for name, shape in ((f"W{i}", (n_in, n_out)), (f"b{i}", (n_out,))):
             a = np.full(shape, 0.0 if values is None else values, dtype)
             members[f"param_{name}"] = _npy(shape, dtype, a.tobytes())
