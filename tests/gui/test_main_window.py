@@ -215,8 +215,10 @@ def test_closing_during_a_read_does_not_wait_or_announce(qtbot, tmp_path, monkey
     save_model(path, MultiLayerNet([784, 3, 10]))
     release, started = threading.Event(), threading.Event()
     real_read = model_files._read_model
+    readers = []
 
     def held_read(p):
+        readers.append(threading.get_ident())
         started.set()
         release.wait(60)
         return real_read(p)
@@ -229,6 +231,8 @@ def test_closing_during_a_read_does_not_wait_or_announce(qtbot, tmp_path, monkey
     window.context.model_changed.connect(announced.append)
     assert window.open_model(path)
     qtbot.waitUntil(started.is_set, timeout=30_000)
+    assert readers != [threading.main_thread().ident]  # read in the worker, not the GUI thread
+    assert not window.open_model_action.isEnabled()
     assert window.close()  # returns while the reader is still held
     release.set()
     qtbot.waitUntil(lambda: not workers_registry.live_threads(), timeout=30_000)
