@@ -6,7 +6,7 @@ each other directly (the model is the source of truth, views subscribe).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +39,7 @@ class AppContext(QObject):
     """Shared state with change signals. Lives on the GUI thread."""
 
     model_changed = Signal(object)  # ModelInfo
+    model_saved = Signal(object)  # ModelInfo: the same model, now with the path it was saved to
     weights_snapshot = Signal(object)  # nnstudio.core.nn.records.WeightSnapshot, live during training
     training_state_changed = Signal(bool)  # True while a run is in progress
     dataset_changed = Signal(object)  # DatasetInfo, once loaded (handed over from the loader thread)
@@ -62,6 +63,16 @@ class AppContext(QObject):
     def set_model(self, info: ModelInfo) -> None:
         self._model = info
         self.model_changed.emit(info)
+
+    def set_model_path(self, network, path) -> bool:
+        """`network` was saved to `path`: if it is still the current model, publish a ModelInfo with
+        that path (announced by `model_saved` only: the same network, so panels keep what they
+        show and nothing is re-evaluated). False when another model has become current meanwhile."""
+        if self._model is None or self._model.network is not network:
+            return False
+        self._model = replace(self._model, path=Path(path))
+        self.model_saved.emit(self._model)
+        return True
 
     def set_training(self, running: bool) -> None:
         self.training = running

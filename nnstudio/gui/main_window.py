@@ -1,4 +1,7 @@
-"""The main window: a side list of panels, menus and shortcuts, status bar, settings; owns the AppContext."""
+"""The main window: a side list of panels, status bar, datasets, settings, closing; owns the AppContext.
+
+Its menus are built by menus.py; model files (open, save, revert) are handled by model_files.py.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +9,14 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Slot
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
                                QStackedWidget, QWidget)
 
 from nnstudio.gui import settings
-from nnstudio.gui.context import AppContext, ModelInfo
+from nnstudio.gui.context import AppContext
+from nnstudio.gui.menus import build_menus
+from nnstudio.gui.model_files import ModelFiles, last_dir
 from nnstudio.gui.panels import PANELS
-from nnstudio.gui.saving import report_save_error
 from nnstudio.gui.widgets.panel_scroll import PanelScroll
 
 ABOUT = """<h3>NN Studio</h3>
@@ -45,7 +48,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("NN Studio")
         self.context = AppContext(self)
         self.panels = {}
-        self._saved_paths: dict[int, Path] = {}  # id(network) → where it was last saved
         self.side_list = QListWidget()
         self.side_list.setObjectName("panelList")
         self.side_list.setFixedWidth(150)
@@ -72,15 +74,15 @@ class MainWindow(QMainWindow):
         self.dataset_label = QLabel("Data: MNIST (bundled)")
         self.statusBar().addPermanentWidget(self.dataset_label)
         self.statusBar().addPermanentWidget(self.model_label)
-        self.context.model_changed.connect(self._on_model_changed)
+        self.model_files = ModelFiles(self, self.context, self.model_label)
         self.context.dataset_changed.connect(self._on_dataset_changed)
         self.context.dataset_loading.connect(self._on_dataset_loading)
         self.context.dataset_failed.connect(self._on_dataset_failed)
         self.context.training_state_changed.connect(self._on_training_state)
-        self._build_menus()
+        build_menus(self)
         self.side_list.setCurrentRow(0)
         self.resize(_default_size(self.screen()))
-        self._load_default_model()
+        self.model_files.load_default_model()
         self.restore_settings()
         notice = getattr(self.panels.get("trainingPanel"), "history_notice", "")
         if notice:  # a damaged run history was set aside: say so without blocking the start
@@ -88,77 +90,6 @@ class MainWindow(QMainWindow):
 
     def _make_panel(self, module, cls_name):
         return getattr(importlib.import_module(module), cls_name)(self.context)
-
-    # ------------------------------------------------------------------ menus
-    def _action(self, menu, text, slot, shortcut=None, name=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if name:
-            action.setObjectName(name)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file = bar.addMenu("&File")
-        self.open_model_action = self._action(file, "&Open model…", self.open_model_dialog,
-                                              QKeySequence.Open, "openModelAction")
-        self.save_model_action = self._action(file, "&Save model…", self.save_model, "Ctrl+S", "saveModelAction")
-        self.save_model_as_action = self._action(file, "Save model &as…", self.save_model_as, "Ctrl+Shift+S",
-                                                 "saveModelAsAction")
-        self.revert_model_action = self._action(file, "&Revert to bundled model", self.revert_to_bundled_model,
-                                                None, "revertModelAction")
-        self.revert_model_action.setToolTip("Make the bundled, trained model the current model again")
-        file.addSeparator()
-        self.open_dataset_action = self._action(file, "Open &dataset folder…", self.open_dataset_dialog,
-                                                None, "openDatasetAction")
-        self.bundled_dataset_action = self._action(file, "Use &bundled MNIST", self.use_bundled_dataset,
-                                                   None, "useBundledMnistAction")
-        self.export_plot_action = self._action(file, "&Export plot…", self.export_plot, "Ctrl+E",
-                                               "exportPlotAction")
-        file.addSeparator()
-        self.quit_action = self._action(file, "&Quit", self.close, "Ctrl+Q", "quitAction")
-
-        training = self.panels.get("trainingPanel")
-        if hasattr(training, "menu_actions"):
-            menu = bar.addMenu("&Training")
-            for action in training.menu_actions():
-                menu.addAction(action)
-                self.addAction(action)  # shortcuts work whichever panel is shown
-
-        view = bar.addMenu("&View")
-        self.panel_actions = QActionGroup(self)
-        for i, (object_name, title, *_rest) in enumerate(PANELS):
-            action = self._action(view, title, self._on_panel_action, f"Ctrl+{i + 1}" if i < 9 else None)
-            action.setCheckable(True)
-            action.setData(i)
-            self.panel_actions.addAction(action)
-        view.addSeparator()
-        self.side_list_action = self._action(view, "Show panel list", self._on_side_list_toggled,
-                                             None, "showPanelListAction")
-        self.side_list_action.setCheckable(True)
-        self.side_list_action.setChecked(True)
-        self.status_bar_action = self._action(view, "Show status bar", self._on_status_bar_toggled,
-                                              None, "showStatusBarAction")
-        self.status_bar_action.setCheckable(True)
-        self.status_bar_action.setChecked(True)
-        size_menu = view.addMenu("Interface size")
-        size_menu.setToolTipsVisible(True)
-        self.ui_scale_actions = QActionGroup(self)
-        current = settings.read_int(settings.UI_SCALE, 100)
-        for percent in settings.UI_SCALES:
-            label = f"{percent}%" + (" (for a projector)" if percent == 150 else "")
-            action = self._action(size_menu, label, self._on_ui_scale, None, f"uiScale{percent}Action")
-            action.setCheckable(True)
-            action.setChecked(percent == current)
-            action.setData(percent)
-            action.setToolTip("Text, plots and images at this size from the next start of NN Studio")
-            self.ui_scale_actions.addAction(action)
-
-        help_menu = bar.addMenu("&Help")
-        self.about_action = self._action(help_menu, "&About NN Studio", self.about, None, "aboutAction")
 
     # ------------------------------------------------------------------ panels
     @Slot(int)
@@ -195,132 +126,35 @@ class MainWindow(QMainWindow):
     def _on_status_bar_toggled(self, visible: bool) -> None:
         self.statusBar().setVisible(visible)
 
-    # ------------------------------------------------------------------ model files
-    def _load_default_model(self):
-        from nnstudio.core.nn.serialization import ModelFileError, load_model
-        from nnstudio.paths import default_model_path
-
-        path = default_model_path()
-        if not path.exists():
-            return
-        try:
-            network, meta = load_model(path)
-        except ModelFileError as exc:
-            self.statusBar().showMessage(f"Bundled model unusable: {exc}")
-            return
-        self.context.set_model(ModelInfo(network, "bundled default model", "bundled", path, meta))
-
-    @Slot()
-    def revert_to_bundled_model(self) -> bool:
-        """File ▸ Revert to bundled model: the bundled model becomes the current model again."""
-        from nnstudio.core.nn.serialization import ModelFileError, load_model
-        from nnstudio.paths import default_model_path
-
-        path = default_model_path()
-        try:
-            network, meta = load_model(path)
-        except (ModelFileError, OSError) as exc:
-            QMessageBox.warning(self, "Revert to bundled model", f"The bundled model cannot be read: {exc}")
-            return False
-        self.context.set_model(ModelInfo(network, "bundled default model", "bundled", path, meta))
-        self.statusBar().showMessage("The bundled default model is the current model again.", 5000)
-        return True
-
-    def _last_dir(self, key: str) -> str:
-        d = settings.read_str(key)
-        return d if d and Path(d).is_dir() else str(Path.home())
-
+    # ------------------------------------------------------------------ model files (model_files.py)
     @Slot()
     def open_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open model", self._last_dir(settings.LAST_MODEL_DIR),
-                                              "NN Studio model (*.npz);;All files (*)")
-        if path:
-            self.open_model(path)
+        self.model_files.open_model_dialog()
 
     def open_model(self, path) -> bool:
-        """Load a model file and make it the current model; a dialog on a bad file."""
-        from nnstudio.core.nn.serialization import ModelFileError, load_model
-
-        path = Path(path)
-        try:
-            network, meta = load_model(path)
-        except ModelFileError as exc:
-            QMessageBox.warning(self, "Cannot open model", str(exc))
-            return False
-        except Exception as exc:  # a file that broke the reader some other way: still a dialog
-            QMessageBox.warning(self, "Cannot open model", f"{path}: {type(exc).__name__}: {exc}")
-            return False
-        settings.set_value(settings.LAST_MODEL_DIR, str(path.parent))
-        self._saved_paths[id(network)] = path
-        self.context.set_model(ModelInfo(network, path.name, "file", path, meta))
-        return True
+        """Start reading a model file in a worker (see ModelFiles.open_model); True when started."""
+        return self.model_files.open_model(path)
 
     @Slot()
     def save_model(self) -> None:
-        info = self.context.model
-        if info is None:
-            QMessageBox.information(self, "Save model", "There is no model to save yet: train one first.")
-            return
-        path = self._saved_paths.get(id(info.network))
-        if path is None:
-            self.save_model_as()
-        else:
-            self.save_model_to(path)
+        self.model_files.save_model()
 
     @Slot()
     def save_model_as(self) -> None:
-        info = self.context.model
-        if info is None:
-            QMessageBox.information(self, "Save model", "There is no model to save yet: train one first.")
-            return
-        stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in info.name).strip("-") or "model"
-        start = Path(self._last_dir(settings.LAST_MODEL_DIR)) / f"{stem}.npz"
-        path, _ = QFileDialog.getSaveFileName(self, "Save model", str(start), "NN Studio model (*.npz)")
-        if path:
-            if not path.lower().endswith(".npz"):
-                path += ".npz"
-            self.save_model_to(path)
+        self.model_files.save_model_as()
 
     def save_model_to(self, path) -> bool:
-        """Save the current model atomically; a dialog when it cannot be written."""
-        from nnstudio.core.nn.serialization import save_model
+        return self.model_files.save_model_to(path)
 
-        info = self.context.model
-        if info is None:
-            return False
-        path = Path(path)
-        meta = dict(info.meta)
-        meta.setdefault("name", info.name)
-        try:
-            save_model(path, info.network, meta)
-        except OSError as exc:
-            report_save_error(self, path, exc, "Cannot save model")
-            return False
-        except (TypeError, ValueError) as exc:
-            QMessageBox.warning(self, "Cannot save model", f"{path}: {exc}")
-            return False
-        self._saved_paths[id(info.network)] = path
-        settings.set_value(settings.LAST_MODEL_DIR, str(path.parent))
-        self.statusBar().showMessage(f"Saved {info.name} to {path}", 5000)
-        self._on_model_changed(info)
-        return True
-
-    @Slot(object)
-    def _on_model_changed(self, info) -> None:
-        if info is None:
-            self.model_label.setText("No model")
-            return
-        path = self._saved_paths.get(id(info.network))
-        sizes = "-".join(str(s) for s in info.network.sizes)
-        where = f" · {path.name}" if path is not None and path.name != info.name else ""
-        self.model_label.setText(f"Model: {info.name} ({sizes}){where}")
-        self.model_label.setToolTip(str(path) if path else "not saved")
+    @Slot()
+    def revert_to_bundled_model(self) -> bool:
+        return self.model_files.revert_to_bundled_model()
 
     # ------------------------------------------------------------------ datasets
     @Slot()
     def open_dataset_dialog(self) -> None:
         directory = QFileDialog.getExistingDirectory(self, "Open MNIST-format dataset folder",
-                                                     self._last_dir(settings.LAST_DATASET_DIR))
+                                                     last_dir(settings.LAST_DATASET_DIR))
         if directory:
             self.open_dataset(directory)
 
@@ -411,7 +245,8 @@ class MainWindow(QMainWindow):
         for panel in self.panels.values():
             if hasattr(panel, "shutdown"):
                 panel.shutdown()
-        self.context.cancel_loading()  # never waits: the reader stops at its next chunk
+        self.model_files.cancel()  # neither waits: a model read ends on its own, unannounced,
+        self.context.cancel_loading()  # and a dataset read stops at its next chunk
 
     def confirm_quit(self) -> bool:
         """During a run, ask before quitting; True when the window may close."""

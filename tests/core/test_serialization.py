@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import zipfile
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -257,7 +258,7 @@ def _valid_members(header, dtype=np.float32, values=None):
     """Members of a valid model for header's sizes (zeros, or `values` for every parameter)."""
     sizes = header["network"]["sizes"]
     members = {"header": _header_npy(header)}
-    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:]), start=1):
+    for i, (n_in, n_out) in enumerate(pairwise(sizes), start=1):
         for name, shape in ((f"W{i}", (n_in, n_out)), (f"b{i}", (n_out,))):
             a = np.full(shape, 0.0 if values is None else values, dtype)
             members[f"param_{name}"] = _npy(shape, dtype, a.tobytes())
@@ -297,12 +298,46 @@ def test_parameter_declaring_gigabytes_is_refused_from_its_header(tmp_path, no_d
     assert path.read_bytes() == before
 
 
+def _declared(path, sizes, dtype=np.float32):
+    """A model file whose header and .npy headers declare `sizes`, with no parameter data at all."""
+    members = {"header": _header_npy(_network_header(sizes, dtype=np.dtype(dtype).name))}
+    for i, (n_in, n_out) in enumerate(pairwise(sizes), start=1):
+        members[f"param_W{i}"], members[f"param_b{i}"] = _npy((n_in, n_out), dtype), _npy((n_out,), dtype)
+    return _zip(path, members)
+
+
 def test_header_declaring_a_huge_network_is_refused(tmp_path, no_data_read):
-    header = _network_header((784, 4_000_000, 10))
-    members = {"header": _header_npy(header), "param_W1": _npy((784, 4_000_000), np.float32),
-               "param_b1": _npy((4_000_000,), np.float32), "param_W2": _npy((4_000_000, 10), np.float32),
-               "param_b2": _npy((10,), np.float32)}
-    _refused(_zip(tmp_path / "huge.npz", members), r"declare 3,180,000,010 parameters; .* up to 25,000,000")
+    path = _declared(tmp_path / "huge.npz", (784, 100_000, 100_000, 10))
+    _refused(path, r"declare 10,079,600,010 parameters; NN Studio trains and opens models of up to 125,000,000$")
+    _refused(_declared(tmp_path / "wide.npz", (784, 4_000_000, 10)),
+             r"layers 784-4000000-10 include one of 4,000,000 units; NN Studio builds layers of up to 100,000$")
+
+
+def test_the_widest_network_the_app_trains_is_not_refused_by_its_size(tmp_path, monkeypatch):
+    # 784-100000-10 (79.5 M parameters): parse_hidden accepts it and check_training lets SGD train
+    # it at a small batch, so the app can save it; the reader must get past the size checks (here
+    # it stops at the first parameter, whose data this small file does not hold).
+    from nnstudio.core.nn import memory
+    from nnstudio.core.nn.trainer import TrainConfig, parse_hidden
+
+    sizes = (784, *parse_hidden("100000"), 10)
+    memory.check_training(TrainConfig(hidden=sizes[1:-1], optimizer="sgd", batch_size=1),
+                          available=64 << 30)
+    path = _declared(tmp_path / "wide.npz", sizes)
+    monkeypatch.setattr(S.memory, "available_memory", lambda: 64 << 30)  # what the default asks
+    _refused(path, "parameter W1 is damaged")
+
+
+def test_a_network_larger_than_the_memory_free_is_refused_with_the_figures(tmp_path, no_data_read):
+    path = _declared(tmp_path / "big.npz", (784, 50_000, 10))  # 39.75 M parameters, 159 MB as float32
+    message = str(pytest.raises(ModelFileError, load_model, path, available=200_000_000).value)
+    assert message == (f"{path}: its 784-50000-10 network (39,750,010 parameters) needs ~632 MB of "
+                       f"memory to open, 200 MB free")
+    message = str(pytest.raises(ModelFileError, load_model, path, available=700_000_000).value)
+    assert message.endswith("needs ~632 MB of memory to open, 700 MB free (too close: the app and "
+                            "the system need some too)")
+    with pytest.raises(ModelFileError, match="W1 is damaged"):  # enough memory: past the checks
+        load_model(path, available=8 << 30)
 
 
 def test_archive_with_too_many_members_is_refused(tmp_path, no_data_read):

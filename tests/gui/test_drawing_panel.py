@@ -153,36 +153,85 @@ def save_gray(path, array):
     assert QImage(a.data, a.shape[1], a.shape[0], a.shape[1], QImage.Format_Grayscale8).save(str(path))
 
 
-def test_open_image(panel, context, tmp_path, monkeypatch):
+def open_and_wait(qtbot, panel, path) -> bool:
+    """Open an image (decoded in a worker) and wait for the outcome: True when it is shown."""
+    with qtbot.waitSignal(panel.images.finished, timeout=30_000) as blocker:
+        assert panel.open_image(path)
+    return blocker.args[0]
+
+
+def test_open_image(panel, qtbot, context, tmp_path, monkeypatch):
     bar = render_strokes([np.array([[150.0, 40.0], [152.0, 260.0]])], 300, width=14)
     save_gray(tmp_path / "one.png", 255 * (1 - bar))
-    assert panel.open_image(tmp_path / "one.png")
+    assert open_and_wait(qtbot, panel, tmp_path / "one.png")
     assert label(panel) == "1" and "one.png" in panel.source_label.text()
     assert context.drawing is not None
     assert panel.pad.has_background() and panel.pad.is_empty()  # the photo is shown on the pad
+    assert panel.open_image_button.isEnabled()
 
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warnings.append(a[2]))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: warnings.append(a[2]))
     (tmp_path / "notes.txt").write_text("hello")
-    assert not panel.open_image(tmp_path / "notes.txt")
-    assert warnings[-1] == "notes.txt: not an image"
-    assert label(panel) == "1"  # the previous result stays
+    assert not open_and_wait(qtbot, panel, tmp_path / "notes.txt")
+    assert warnings == ["notes.txt: not an image"]
+    assert label(panel) == "1" and "one.png" in panel.source_label.text()  # the previous result stays
     save_gray(tmp_path / "blank.png", np.full((40, 40), 255))
-    assert not panel.open_image(tmp_path / "blank.png")
-    assert "no ink" in warnings[-1]
+    assert not open_and_wait(qtbot, panel, tmp_path / "blank.png")
+    assert "no ink" in warnings[-1] and len(warnings) == 2
     drag(panel.pad, pad_points(panel.pad, ellipse()))  # drawing replaces the image
     assert label(panel) == "0" and panel.source_label.text() == ""
     assert not panel.pad.has_background()
 
 
-def test_open_image_dialog(panel, tmp_path, monkeypatch):
+def test_image_is_decoded_off_the_gui_thread_one_at_a_time(panel, qtbot, tmp_path, monkeypatch):
+    import threading
+
+    from nnstudio.gui.panels.drawing import opener
+
+    bar = render_strokes([np.array([[50.0, 10.0], [50.0, 90.0]])], 100, width=8)
+    save_gray(tmp_path / "one.png", 255 * bar)
+    release, threads = threading.Event(), []
+    real_read = opener.read_image
+
+    def held_read(path):
+        threads.append(threading.get_ident())  # not current_thread(): no dummy Thread
+        release.wait(60)
+        return real_read(path)
+
+    monkeypatch.setattr(opener, "read_image", held_read)
+    assert panel.open_image(tmp_path / "one.png")
+    qtbot.waitUntil(lambda: len(threads) == 1, timeout=30_000)
+    assert threads[0] != threading.main_thread().ident
+    assert not panel.open_image_button.isEnabled() and not panel.open_image(tmp_path / "one.png")
+    assert label(panel) == ""  # the pad stays usable meanwhile
+    with qtbot.waitSignal(panel.images.finished, timeout=30_000):
+        release.set()
+    assert label(panel) == "1" and panel.open_image_button.isEnabled()
+
+    release.clear()  # drawing while an image is read: the drawing wins, the image is dropped
+    assert panel.open_image(tmp_path / "one.png")
+    qtbot.waitUntil(lambda: len(threads) == 2, timeout=30_000)
+    drag(panel.pad, pad_points(panel.pad, ellipse()))
+    assert panel.open_image_button.isEnabled() and not panel.images.busy
+    finished = []
+    panel.images.finished.connect(finished.append)
+    release.set()
+    from nnstudio.gui import workers_registry
+
+    qtbot.waitUntil(lambda: not workers_registry.live_threads(), timeout=30_000)
+    qtbot.wait(0)
+    assert finished == [] and label(panel) == "0" and not panel.pad.has_background()
+
+
+def test_open_image_dialog(panel, qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
     bar = render_strokes([np.array([[50.0, 10.0], [50.0, 90.0]])], 100, width=8)
     save_gray(tmp_path / "one.png", 255 * bar)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(tmp_path / "one.png"), ""))
-    panel.open_image_dialog()
+    with qtbot.waitSignal(panel.images.finished, timeout=30_000):
+        panel.open_image_dialog()
     assert label(panel) == "1"
 
 

@@ -67,7 +67,7 @@ def test_about_names_mnist_authors_and_licence(main_window, dialogs):
         assert name in text
 
 
-def test_save_and_open_model_round_trip(main_window, tmp_path, dialogs):
+def test_save_and_open_model_round_trip(main_window, qtbot, tmp_path, dialogs):
     from nnstudio.core.nn.network import MultiLayerNet
     from nnstudio.gui.context import ModelInfo
 
@@ -81,12 +81,83 @@ def test_save_and_open_model_round_trip(main_window, tmp_path, dialogs):
     assert main_window.save_model_to(path) and path.exists()
     main_window.save_model()  # Ctrl+S again: same file, no dialog
     assert len(dialogs) == 1
-    assert main_window.open_model(path)
+    with qtbot.waitSignal(main_window.context.model_changed, timeout=30_000) as blocker:
+        assert main_window.open_model(path)  # read in a worker: model_changed announces it
     info = main_window.context.model
+    assert blocker.args[0] is info
     assert info.source == "file" and info.path == path and info.name == "m.npz"
     assert info.meta["config"] == {"lr": 0.1}
     np.testing.assert_array_equal(info.network.params["W1"], net.params["W1"])
     assert "m.npz" in main_window.model_label.text()
+    qtbot.waitUntil(lambda: main_window.open_model_action.isEnabled(), timeout=30_000)
+
+
+def test_save_as_then_save_writes_to_the_same_file(main_window, qtbot, tmp_path, monkeypatch, dialogs):
+    from nnstudio.core.nn.network import MultiLayerNet
+    from nnstudio.core.nn.serialization import load_model
+    from nnstudio.gui.context import ModelInfo
+
+    context = main_window.context
+    changed = []
+    context.model_changed.connect(changed.append)  # panels are not told about a new path
+    net = MultiLayerNet([784, 6, 10], rng=np.random.default_rng(1))
+    context.set_model(ModelInfo(net, "run 2 (stopped)", "trained"))
+    target = tmp_path / "kept.npz"
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(1) or (str(target), ""))
+    main_window.save_model()  # never saved: Save asks where
+    assert asked == [1] and target.exists()
+    info = context.model
+    assert info.network is net and info.path == target and info.source == "trained"
+    assert len(changed) == 1 and "kept.npz" in main_window.model_label.text()
+    target.unlink()
+    main_window.save_model()  # Ctrl+S again: the same file, no dialog
+    assert asked == [1] and target.exists() and dialogs == []
+    assert load_model(target)[0].sizes == [784, 6, 10]
+
+    other = MultiLayerNet([784, 7, 10], rng=np.random.default_rng(2))
+    context.set_model(ModelInfo(other, "run 3 (completed)", "trained"))  # does not inherit the path
+    assert context.model.path is None and "kept.npz" not in main_window.model_label.text()
+    elsewhere = tmp_path / "other.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(2) or (str(elsewhere), ""))
+    main_window.save_model()
+    assert asked == [1, 2] and elsewhere.exists()
+    assert load_model(target)[0].sizes == [784, 6, 10]  # the first model's file is untouched
+
+
+def test_the_bundled_model_is_never_saved_over(main_window, tmp_path, monkeypatch, dialogs):
+    from nnstudio.paths import default_model_path
+
+    info = main_window.context.model
+    if info is None or info.source != "bundled":
+        pytest.skip("no bundled model")
+    before = default_model_path().read_bytes()
+    target = tmp_path / "mine.npz"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    main_window.save_model()  # asks where instead of writing into the app's resources
+    assert target.exists() and default_model_path().read_bytes() == before
+    assert main_window.context.model.path == target
+
+
+def test_save_as_keeps_the_model_the_dialog_was_opened_for(main_window, tmp_path, monkeypatch, dialogs):
+    from nnstudio.core.nn.network import MultiLayerNet
+    from nnstudio.core.nn.serialization import load_model
+    from nnstudio.gui.context import ModelInfo
+
+    context = main_window.context
+    first = ModelInfo(MultiLayerNet([784, 4, 10]), "first", "trained")
+    second = ModelInfo(MultiLayerNet([784, 9, 10]), "second", "trained")
+    context.set_model(first)
+    target = tmp_path / "first.npz"
+
+    def dialog(*a, **k):  # a run finishes while the dialog is open
+        context.set_model(second)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", dialog)
+    main_window.save_model_as()
+    assert load_model(target)[0].sizes == [784, 4, 10]
+    assert context.model is second and second.path is None  # the new model got no path
 
 
 def test_save_model_as_uses_dialog(main_window, tmp_path, monkeypatch, dialogs):
@@ -100,14 +171,73 @@ def test_save_model_as_uses_dialog(main_window, tmp_path, monkeypatch, dialogs):
     assert (tmp_path / "chosen.npz").exists()
 
 
-def test_bad_model_file_gives_a_dialog(main_window, tmp_path, dialogs):
+def test_bad_model_file_gives_a_dialog(main_window, qtbot, tmp_path, dialogs):
     bad = tmp_path / "bad.npz"
     bad.write_bytes(b"this is not a zip")
     before = main_window.context.model
-    assert not main_window.open_model(bad)
-    assert dialogs[-1][0] == "warning" and "bad.npz" in dialogs[-1][2]
+    assert main_window.open_model(bad)
+    assert not main_window.open_model_action.isEnabled()
+    assert not main_window.open_model(tmp_path / "other.npz")  # one read at a time
+    qtbot.waitUntil(lambda: len(dialogs) == 1, timeout=30_000)
+    assert dialogs == [("warning", "Cannot open model", f"{bad}: not an .npz model file (not a zip archive)")]
     assert main_window.context.model is before
-    assert not main_window.open_model(tmp_path / "missing.npz")
+    qtbot.waitUntil(lambda: main_window.open_model_action.isEnabled(), timeout=30_000)
+    assert main_window.open_model(tmp_path / "missing.npz")
+    qtbot.waitUntil(lambda: len(dialogs) == 2, timeout=30_000)
+    assert "missing.npz: file not found" in dialogs[-1][2]
+    assert main_window.context.model is before
+
+
+def test_open_model_dialog_reads_in_the_background(main_window, qtbot, tmp_path, monkeypatch, dialogs):
+    from nnstudio.core.nn.network import MultiLayerNet
+    from nnstudio.core.nn.serialization import save_model
+    from nnstudio.gui.model_files import ModelFiles
+
+    path = tmp_path / "picked.npz"
+    save_model(path, MultiLayerNet([784, 3, 10]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    with qtbot.waitSignal(main_window.context.model_changed, timeout=30_000):
+        main_window.open_model_action.trigger()
+        assert main_window.model_files.loading  # the read runs in a worker, not in the slot
+    assert main_window.context.model.path == path and dialogs == []
+    assert isinstance(main_window.model_files, ModelFiles)
+
+
+def test_closing_during_a_read_does_not_wait_or_announce(qtbot, tmp_path, monkeypatch, dialogs):
+    import threading
+
+    from nnstudio.core.nn.network import MultiLayerNet
+    from nnstudio.core.nn.serialization import save_model
+    from nnstudio.gui import model_files, workers_registry
+    from nnstudio.gui.main_window import MainWindow
+
+    path = tmp_path / "slow.npz"
+    save_model(path, MultiLayerNet([784, 3, 10]))
+    release, started = threading.Event(), threading.Event()
+    real_read = model_files._read_model
+    readers = []
+
+    def held_read(p):
+        readers.append(threading.get_ident())
+        started.set()
+        release.wait(60)
+        return real_read(p)
+
+    monkeypatch.setattr(model_files, "_read_model", held_read)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    before = window.context.model
+    announced = []
+    window.context.model_changed.connect(announced.append)
+    assert window.open_model(path)
+    qtbot.waitUntil(started.is_set, timeout=30_000)
+    assert readers != [threading.main_thread().ident]  # read in the worker, not the GUI thread
+    assert not window.open_model_action.isEnabled()
+    assert window.close()  # returns while the reader is still held
+    release.set()
+    qtbot.waitUntil(lambda: not workers_registry.live_threads(), timeout=30_000)
+    qtbot.wait(0)  # let any queued result arrive: it must be ignored
+    assert announced == [] and dialogs == [] and window.context.model is before
 
 
 def test_open_dataset_folder(main_window, qtbot, tmp_path, dialogs):

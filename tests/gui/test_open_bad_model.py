@@ -26,7 +26,7 @@ def dialogs(monkeypatch):
     ("v8.npz", {**NETWORK, "dtype": "V8"}, GOOD, "the header's dtype 'V8' is not allowed"),
     ("c64.npz", NETWORK, {**GOOD, "W2": ((100, 10), np.complex64)}, "parameter W2 is stored as complex64"),
 ])
-def test_bad_model_gives_one_dialog_and_keeps_the_current_model(main_window, tmp_path, dialogs,
+def test_bad_model_gives_one_dialog_and_keeps_the_current_model(main_window, qtbot, tmp_path, dialogs,
                                                                  monkeypatch, name, network, params, says):
     read = []
     real_read = S.npy_format.read_array
@@ -36,7 +36,9 @@ def test_bad_model_gives_one_dialog_and_keeps_the_current_model(main_window, tmp
     before_bytes = path.read_bytes()
     before = main_window.context.model
     label = main_window.model_label.text()
-    assert not main_window.open_model(path)
+    assert main_window.open_model(path)  # read in a worker: the dialog comes when it is refused
+    qtbot.waitUntil(lambda: len(dialogs) == 1, timeout=30_000)
+    qtbot.waitUntil(lambda: not main_window.model_files.loading, timeout=30_000)
     (kind, title, text), = dialogs
     assert kind == "warning" and title == "Cannot open model"
     assert text == f"{path}: {says}" or text.startswith(f"{path}: {says}")

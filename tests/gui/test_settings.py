@@ -54,7 +54,9 @@ def test_settings_round_trip(qtbot, tmp_path, monkeypatch):
     assert second.side_list.currentRow() == 2
     # The offscreen screen is 800x800 and restoreGeometry clamps to it: check the bytes round-trip.
     assert restored == [saved] and geometry.width() > 0
-    assert second._last_dir(settings.LAST_MODEL_DIR) == str(tmp_path)
+    from nnstudio.gui.model_files import last_dir
+
+    assert last_dir(settings.LAST_MODEL_DIR) == str(tmp_path)
     second.close()
 
 

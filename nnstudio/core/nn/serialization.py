@@ -17,16 +17,22 @@ from numpy.lib import format as npy_format
 
 from nnstudio.core.errors import UserInputError
 from nnstudio.core.files import atomic_write
+from nnstudio.core.nn import memory
 from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
 from nnstudio.core.nn.network import MultiLayerNet
+from nnstudio.core.nn.trainer import MAX_HIDDEN_SIZE
 
 FORMAT = "nnstudio-model"
 FORMAT_VERSION = 1
 ALLOWED_DTYPES = ("float32", "float64")
-# Limits checked before any parameter data is read. MAX_PARAMETERS caps what a file may make us
-# allocate: 25 M values are 100 MB as float32, 200 MB as float64 (an MNIST MLP 784-1000-1000-10
-# has 1.8 M), small enough to read on the GUI thread in about a second.
-MAX_PARAMETERS = 25_000_000
+# Limits checked before any parameter data is read, so that whatever the app can build it can
+# reopen, and nothing else. A layer is at most MAX_LAYER_WIDTH wide (parse_hidden's bound on a
+# hidden size). MAX_PARAMETERS is the largest network a run can train: one step of SGD at batch 1
+# costs more than ELEMENT_COST * 4 multiply-adds per parameter, and check_training refuses steps
+# above MAX_STEP_MACS; so 125 M parameters (500 MB as float32; 784-100000-10 has 79.5 M). Below
+# that, the memory free decides (`_check_memory`, from memory.py's estimate), with the figure.
+MAX_LAYER_WIDTH = MAX_HIDDEN_SIZE
+MAX_PARAMETERS = memory.MAX_STEP_MACS // (memory.ELEMENT_COST * min(memory.OPTIMIZER_PASSES.values()))
 MAX_HEADER_BYTES = 4 * 2**20  # the JSON header with its training history: a few kB in practice
 MAX_HEADER_DEPTH = 64
 MAX_MEMBERS = 256
@@ -52,13 +58,15 @@ def save_model(path: str | Path, network: MultiLayerNet, meta: dict | None = Non
     atomic_save_npz(path, arrays)
 
 
-def load_model(path: str | Path) -> tuple[MultiLayerNet, dict]:
+def load_model(path: str | Path, available: int | None = None) -> tuple[MultiLayerNet, dict]:
     """Load a model saved by `save_model` → (network, meta). Raises ModelFileError.
 
     Nothing is trusted before it is checked: the zip's member list and sizes, then the JSON header
     (size, nesting, architecture, dtype), then each parameter's shape and dtype as declared in its
-    .npy header inside the zip, all before any parameter data is read. So a small file declaring
-    a huge array is refused at once, and what is read is at most MAX_PARAMETERS values.
+    .npy header inside the zip, then the memory the network needs against `available` bytes
+    (default: memory.available_memory()), all before any parameter data is read. So a small file
+    declaring a huge array is refused at once, and what is read is at most MAX_PARAMETERS values.
+    Seconds for the largest models: GUIs call it in a worker thread.
     """
     path = Path(path)
     if path.is_dir():
@@ -75,7 +83,7 @@ def load_model(path: str | Path) -> tuple[MultiLayerNet, dict]:
         raise ModelFileError(f"{path}: not an .npz model file (not a zip archive)")
     try:
         with open(path, "rb") as fh, zipfile.ZipFile(fh) as zf:
-            return _load(path, zf)
+            return _load(path, zf, available)
     except ModelFileError as exc:
         raise ModelFileError(" ".join(str(exc).split("\n"))) from None
     except OSError as exc:
@@ -85,7 +93,7 @@ def load_model(path: str | Path) -> tuple[MultiLayerNet, dict]:
         raise ModelFileError(f"{path}: not a readable .npz model file ({_short(exc)})") from None
 
 
-def _load(path: Path, zf: zipfile.ZipFile) -> tuple[MultiLayerNet, dict]:
+def _load(path: Path, zf: zipfile.ZipFile, available: int | None) -> tuple[MultiLayerNet, dict]:
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
         raise ModelFileError(f"{path}: not a model file (the archive holds {len(infos)} members)")
@@ -118,13 +126,14 @@ def _load(path: Path, zf: zipfile.ZipFile) -> tuple[MultiLayerNet, dict]:
         if stored_shape != shape:
             raise ModelFileError(f"{path}: parameter {name} has shape {stored_shape}, "
                                  f"the header's layers say {shape}")
+    _check_memory(path, sizes, dtype, available)
     params = {}
     for name in expected:
         value = _read_member(path, zf, members[f"param_{name}"], f"parameter {name}")
         if not np.isfinite(value).all():
             raise ModelFileError(f"{path}: parameter {name} holds NaN or infinite values")
         with np.errstate(over="ignore"):
-            value = value.astype(dtype)
+            value = value.astype(dtype, copy=False)
         if not np.isfinite(value).all():  # float64 values beyond float32's range become inf
             raise ModelFileError(f"{path}: parameter {name} holds values too large for {dtype.name}")
         params[name] = value
@@ -171,10 +180,14 @@ def _check_network(path: Path, header: dict) -> tuple[dict, np.dtype]:
     if not (isinstance(sizes, list) and 2 <= len(sizes) <= MAX_MEMBERS // 2
             and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in sizes)):
         raise ModelFileError(f"{path}: the header does not describe a network")
-    n_params = sum(n_in * n_out + n_out for n_in, n_out in pairwise(sizes))
+    layers = "-".join(map(str, sizes))
+    if max(sizes) > MAX_LAYER_WIDTH:
+        raise ModelFileError(f"{path}: the header's layers {layers} include one of {max(sizes):,} units; "
+                             f"NN Studio builds layers of up to {MAX_LAYER_WIDTH:,}")
+    n_params = memory.parameter_count(sizes)
     if n_params > MAX_PARAMETERS:
-        raise ModelFileError(f"{path}: the header's layers {'-'.join(map(str, sizes))} declare "
-                             f"{n_params:,} parameters; NN Studio opens models of up to {MAX_PARAMETERS:,}")
+        raise ModelFileError(f"{path}: the header's layers {layers} declare {n_params:,} parameters; "
+                             f"NN Studio trains and opens models of up to {MAX_PARAMETERS:,}")
     dtype = config.get("dtype", "float32")
     if dtype not in ALLOWED_DTYPES:
         raise ModelFileError(f"{path}: the header's dtype {str(dtype)[:40]!r} is not allowed "
@@ -189,6 +202,22 @@ def _check_network(path: Path, header: dict) -> tuple[dict, np.dtype]:
         if not (isinstance(value, (int, float)) and not isinstance(value, bool) and np.isfinite(value)):
             raise ModelFileError(f"{path}: the header's {key} is not a finite number")
     return config, np.dtype(dtype)
+
+
+def _check_memory(path: Path, sizes: list, dtype: np.dtype, available: int | None) -> None:
+    """Refuse a network that does not fit in the memory free, with the figures: its parameters
+    twice (read, then gathered into the network's one flat array) and one layer as stored (up to
+    float64), against what memory.py lets a configuration take of `available`."""
+    n_params = memory.parameter_count(sizes)
+    largest = max(n_in * n_out for n_in, n_out in pairwise(sizes))
+    needed = 2 * n_params * dtype.itemsize + 8 * largest
+    if available is None:
+        available = memory.available_memory()
+    if needed > memory.usable_memory(available):
+        close = "" if needed > available else " (too close: the app and the system need some too)"
+        raise ModelFileError(f"{path}: its {'-'.join(map(str, sizes))} network ({n_params:,} parameters) "
+                             f"needs ~{memory.format_bytes(needed)} of memory to open, "
+                             f"{memory.format_bytes(available)} free{close}")
 
 
 def _npy_header(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, what: str):

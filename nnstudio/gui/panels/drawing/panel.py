@@ -11,11 +11,11 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLab
                                QPushButton, QSlider, QVBoxLayout, QWidget)
 
 from nnstudio.core.digits import mydigits
-from nnstudio.core.digits.preprocess import image_to_input, strokes_to_input, to_gray
+from nnstudio.core.digits.preprocess import strokes_to_input
 from nnstudio.core.digits.saliency import saliency
 from nnstudio.gui import theme
-from nnstudio.gui.image_reader import ImageReadError, read_image
 from nnstudio.gui.panels.drawing.mydigits import MyDigitsBox
+from nnstudio.gui.panels.drawing.opener import ImageOpener
 from nnstudio.gui.panels.drawing.preview import InputPreview
 from nnstudio.gui.saving import report_save_error, save_image, save_or_report
 from nnstudio.gui.widgets.drawing_pad import BRUSH_RANGE, LOGICAL_SIZE, DrawingPad
@@ -40,6 +40,7 @@ class DrawingPanel(QWidget):
         self.x: np.ndarray | None = None
         self.probabilities: np.ndarray | None = None
         self._network = None
+        self._source_text = ""  # the source label's text while an image is being read
 
         self.pad = DrawingPad()
         self.pad.strokes_changed.connect(self._on_strokes_changed)
@@ -48,9 +49,12 @@ class DrawingPanel(QWidget):
         clear.clicked.connect(self.pad.clear)
         undo = QPushButton("Undo", objectName="undoButton", toolTip="Remove the last stroke (Ctrl+Z)")
         undo.clicked.connect(self.pad.undo)
-        open_image = QPushButton("Open image…", objectName="openImageButton",
-                                 toolTip="Classify a PNG or JPEG of a handwritten digit")
-        open_image.clicked.connect(self.open_image_dialog)
+        self.open_image_button = QPushButton("Open image…", objectName="openImageButton",
+                                             toolTip="Classify a PNG or JPEG of a handwritten digit")
+        self.open_image_button.clicked.connect(self.open_image_dialog)
+        self.images = ImageOpener(self)  # decodes in a worker thread
+        self.images.opened.connect(self._on_image_opened)
+        self.images.busy_changed.connect(self._on_image_busy)
         self.brush = QSlider(Qt.Horizontal, objectName="brushSize")
         self.brush.setRange(int(BRUSH_RANGE[0]), int(BRUSH_RANGE[1]))
         self.brush.setValue(int(self.pad.brush_size()))
@@ -65,7 +69,7 @@ class DrawingPanel(QWidget):
         tools.addWidget(QLabel("Brush"))
         tools.addWidget(self.brush)
         tools.addStretch(1)
-        tools.addWidget(open_image)
+        tools.addWidget(self.open_image_button)
         self.source_label = QLabel(objectName="sourceLabel")
         self.source_label.setStyleSheet(f"color: {theme.GREY}")
         left = QVBoxLayout()
@@ -166,6 +170,7 @@ class DrawingPanel(QWidget):
     # ------------------------------------------------------------------ input → verdict
     @Slot()
     def _on_strokes_changed(self) -> None:
+        self.images.cancel()  # drawing while an image is read: the drawing wins
         self.update_prediction()
 
     def update_prediction(self) -> None:
@@ -231,24 +236,31 @@ class DrawingPanel(QWidget):
             self.open_image(path)
 
     def open_image(self, path) -> bool:
-        """Classify an image file through the same preprocessing; a bad file gets a message."""
-        name = Path(path).name
-        try:
-            rgba = read_image(path)
-            x = image_to_input(to_gray(rgba))
-        except (ImageReadError, ValueError) as exc:
-            QMessageBox.warning(self, "Open image", f"{name}: {exc}")
-            return False
-        if x is None:
-            QMessageBox.information(self, "Open image", f"{name}: no ink found (a blank image?)")
-            return False
+        """Decode an image file in a worker and classify it through the same preprocessing; True
+        when the read has started (False while another runs). `images.finished` follows: the
+        image shown, or one dialog (a bad file, a blank image) and the current input kept."""
+        return self.images.open(path)
+
+    @Slot(str, object, object)
+    def _on_image_opened(self, name: str, rgba: np.ndarray, x: np.ndarray) -> None:
         self.pad.clear()
         h, w = rgba.shape[:2]
         self.pad.set_background(QImage(rgba.data, w, h, 4 * w, QImage.Format_RGBA8888).copy())
         self.source = name
         self.source_label.setText(f"Showing {name}: draw on the pad to replace it.")
         self.show_input(x)
-        return True
+
+    @Slot(bool)
+    def _on_image_busy(self, busy: bool) -> None:
+        self.open_image_button.setEnabled(not busy)
+        if busy:
+            self._source_text = self.source_label.text()
+            self.source_label.setText("Reading the image…")
+        elif self.source_label.text() == "Reading the image…":  # refused or cancelled: as before
+            self.source_label.setText(self._source_text if self.source != "pad" else "")
+
+    def shutdown(self) -> None:
+        self.images.cancel()  # never waits: the decoder ends on its own
 
     # ------------------------------------------------------------------ export
     def export_plot(self, path=None) -> bool:

@@ -1,0 +1,92 @@
+"""The main window's menu bar: File, Training (the training panel's actions), View and Help.
+
+Each action becomes an attribute of the window (`window.save_model_action`, ...) with a stable
+objectName, so tests and settings find it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from nnstudio.gui import settings
+from nnstudio.gui.panels import PANELS
+
+
+def add_action(window, menu, text, slot, shortcut=None, name=None) -> QAction:
+    """A QAction owned by `window`, added to `menu`, triggering `slot`."""
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if name:
+        action.setObjectName(name)
+    action.triggered.connect(slot)
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window) -> None:
+    """Fill `window.menuBar()`; `window.model_files` handles the model actions."""
+    _file_menu(window)
+    bar = window.menuBar()
+    training = window.panels.get("trainingPanel")
+    if hasattr(training, "menu_actions"):
+        menu = bar.addMenu("&Training")
+        for action in training.menu_actions():
+            menu.addAction(action)
+            window.addAction(action)  # shortcuts work whichever panel is shown
+    _view_menu(window)
+    help_menu = bar.addMenu("&Help")
+    window.about_action = add_action(window, help_menu, "&About NN Studio", window.about, None, "aboutAction")
+
+
+def _file_menu(window) -> None:
+    w, files = window, window.model_files
+    file = window.menuBar().addMenu("&File")
+    w.open_model_action = add_action(w, file, "&Open model…", files.open_model_dialog, QKeySequence.Open,
+                                     "openModelAction")
+    w.save_model_action = add_action(w, file, "&Save model…", files.save_model, "Ctrl+S", "saveModelAction")
+    w.save_model_as_action = add_action(w, file, "Save model &as…", files.save_model_as, "Ctrl+Shift+S",
+                                        "saveModelAsAction")
+    w.revert_model_action = add_action(w, file, "&Revert to bundled model", files.revert_to_bundled_model,
+                                       None, "revertModelAction")
+    w.revert_model_action.setToolTip("Make the bundled, trained model the current model again")
+    file.addSeparator()
+    w.open_dataset_action = add_action(w, file, "Open &dataset folder…", w.open_dataset_dialog,
+                                       None, "openDatasetAction")
+    w.bundled_dataset_action = add_action(w, file, "Use &bundled MNIST", w.use_bundled_dataset,
+                                          None, "useBundledMnistAction")
+    w.export_plot_action = add_action(w, file, "&Export plot…", w.export_plot, "Ctrl+E", "exportPlotAction")
+    file.addSeparator()
+    w.quit_action = add_action(w, file, "&Quit", w.close, "Ctrl+Q", "quitAction")
+
+
+def _view_menu(window) -> None:
+    w = window
+    view = window.menuBar().addMenu("&View")
+    w.panel_actions = QActionGroup(w)
+    for i, (_object_name, title, *_rest) in enumerate(PANELS):
+        action = add_action(w, view, title, w._on_panel_action, f"Ctrl+{i + 1}" if i < 9 else None)
+        action.setCheckable(True)
+        action.setData(i)
+        w.panel_actions.addAction(action)
+    view.addSeparator()
+    w.side_list_action = add_action(w, view, "Show panel list", w._on_side_list_toggled,
+                                    None, "showPanelListAction")
+    w.side_list_action.setCheckable(True)
+    w.side_list_action.setChecked(True)
+    w.status_bar_action = add_action(w, view, "Show status bar", w._on_status_bar_toggled,
+                                     None, "showStatusBarAction")
+    w.status_bar_action.setCheckable(True)
+    w.status_bar_action.setChecked(True)
+    size_menu = view.addMenu("Interface size")
+    size_menu.setToolTipsVisible(True)
+    w.ui_scale_actions = QActionGroup(w)
+    current = settings.read_int(settings.UI_SCALE, 100)
+    for percent in settings.UI_SCALES:
+        label = f"{percent}%" + (" (for a projector)" if percent == 150 else "")
+        action = add_action(w, size_menu, label, w._on_ui_scale, None, f"uiScale{percent}Action")
+        action.setCheckable(True)
+        action.setChecked(percent == current)
+        action.setData(percent)
+        action.setToolTip("Text, plots and images at this size from the next start of NN Studio")
+        w.ui_scale_actions.addAction(action)
