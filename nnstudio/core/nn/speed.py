@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 # Speed over the last two seconds of marks: smooth enough to read, quick to follow a change.
 SPEED_WINDOW_S = 2.0

@@ -57,7 +57,9 @@ class RunController(QObject):
     def state(self) -> str:
         """The row of controls.BUTTON_STATES that holds now."""
         if not self.running:
-            return "waiting" if self._start_when_loaded is not None else "finished" if self.run is not None else "idle"
+            if self._start_when_loaded is not None:
+                return "waiting"
+            return "finished" if self.run is not None else "idle"
         if self.paused:
             return "paused"
         return "stopping" if self._stopping else "preparing" if self.trainer is None else "running"
@@ -117,13 +119,10 @@ class RunController(QObject):
         self.worker.finished.connect(self._on_finished)
         self.worker.start()
         self.context.set_training(True)
-        self.stats.show_message(f"Run {self.next_number()}: preparing the training data…")
+        self.stats.show_message(f"Run {self.history.next_number()}: preparing the training data…")
         self.stats.progress.setFormat("preparing…")
         self.update_buttons()
         return True
-
-    def next_number(self) -> int:
-        return max((r.number for r in self.history.runs), default=0) + 1
 
     def refuse(self, action: str, exc: NotEnoughMemory) -> None:
         """A configuration too big for this computer: say so in the panel and in a dialog."""
@@ -152,8 +151,8 @@ class RunController(QObject):
         """Synthetic digits are being drawn (60,000 take most of a minute): say how far it is."""
         if self._closing or self.sender() is not self.worker or not total:
             return
-        self.stats.show_message(f"Run {self.next_number()}: drawing {total:,} synthetic pad-style digits "
-                                f"before training starts (Stop cancels)…")
+        self.stats.show_message(f"Run {self.history.next_number()}: drawing {total:,} synthetic "
+                                f"pad-style digits before training starts (Stop cancels)…")
         self.stats.set_progress(done, total, "preparing", unit="synthetic digits", decimals=0)
 
     @Slot(object)
