@@ -174,10 +174,13 @@ class RunHistory:
     def __init__(self):
         self.runs: list[Run] = []
 
+    def next_number(self) -> int:
+        """The number the next run gets (what the panel says while its data is prepared)."""
+        return max((r.number for r in self.runs), default=0) + 1
+
     def new_run(self, config: TrainConfig, preset: str | None, iters_per_epoch: int,
                 total_iterations: int) -> Run:
-        number = max((r.number for r in self.runs), default=0) + 1
-        run = Run(number, config, preset, iters_per_epoch, total_iterations)
+        run = Run(self.next_number(), config, preset, iters_per_epoch, total_iterations)
         self.runs.append(run)
         return run
 

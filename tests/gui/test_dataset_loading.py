@@ -199,6 +199,7 @@ def test_training_start_waits_for_the_dataset_instead_of_loading_it(qtbot, monke
     assert panel.start()
     assert panel.stats.message.text().startswith("Loading dataset…")
     assert not panel.running and not panel.start_button.isEnabled() and context.loading
+    assert panel.controller.state() == "waiting"  # the button-state table's row for it
     assert not panel.start()  # a second Start while waiting does nothing
     with qtbot.waitSignal(context.dataset_changed, timeout=30_000):
         gate.set()

@@ -191,7 +191,7 @@ def test_worker_failure_shows_dialog(qtbot, panel, monkeypatch):
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
     configure(panel, iterations=100)
-    import nnstudio.gui.panels.training.panel as training
+    import nnstudio.gui.panels.training.controller as training
 
     class Broken(training.Trainer):
         def run(self):
@@ -210,7 +210,7 @@ def test_failure_while_preparing_data(qtbot, panel, monkeypatch):
 
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append(text))
-    import nnstudio.gui.panels.training.panel as training
+    import nnstudio.gui.panels.training.controller as training
 
     def broken(*args, **kwargs):
         raise ValueError("extra training rows do not match the training set")

@@ -91,7 +91,7 @@ def test_start_with_an_absurd_step_is_refused_before_any_thread(panel, dialogs, 
 
 
 def test_a_refusal_by_the_trainer_itself_is_advice_not_a_failure(qtbot, panel, dialogs, monkeypatch):
-    import nnstudio.gui.panels.training.panel as T
+    import nnstudio.gui.panels.training.preflight as T
 
     monkeypatch.setattr(T, "check_training", lambda *a, **k: None)  # let the worker's check decide
     monkeypatch.setattr(M, "available_memory", lambda: 1)

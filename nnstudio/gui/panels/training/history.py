@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QPushButton
 
+from nnstudio.gui.widgets.signals import blocked
+
 NONE = 0
 
 
@@ -50,17 +52,16 @@ class RunHistoryBox(QGroupBox):
         """Refill both combos from Run objects; keep the selections where possible."""
         shown = self.shown_run() if shown is None else shown
         overlay = self.overlay_run()
-        for box in (self.shown, self.overlay):
-            box.blockSignals(True)
-            box.clear()
-        self.overlay.addItem("nothing", NONE)
-        for run in runs:
-            self.shown.addItem(run.label, run.number)
-            self.overlay.addItem(run.label, run.number)
-        for box, number in ((self.shown, shown), (self.overlay, overlay)):
-            i = box.findData(number)
-            box.setCurrentIndex(i if i >= 0 else max(box.count() - 1, 0) if box is self.shown else 0)
-            box.blockSignals(False)
+        with blocked(self.shown, self.overlay):
+            for box in (self.shown, self.overlay):
+                box.clear()
+            self.overlay.addItem("nothing", NONE)
+            for run in runs:
+                self.shown.addItem(run.label, run.number)
+                self.overlay.addItem(run.label, run.number)
+            for box, number in ((self.shown, shown), (self.overlay, overlay)):
+                i = box.findData(number)
+                box.setCurrentIndex(i if i >= 0 else max(box.count() - 1, 0) if box is self.shown else 0)
         self._update_enabled()
 
     def shown_run(self) -> int:

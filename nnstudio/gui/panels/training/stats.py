@@ -7,6 +7,8 @@ import math
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from nnstudio.core.nn.records import DivergedRecord, EpochRecord, NotLearningRecord
+from nnstudio.core.nn.speed import samples_per_s, seconds_left
 from nnstudio.gui import theme
 
 FIELDS = [("epoch", "Epoch"), ("iteration", "Iteration"), ("loss", "Loss (avg)"),
@@ -78,6 +80,33 @@ class TrainingStats(QWidget):
         frac = iteration / total if total else 0.0
         self.progress.setFormat(f"{state} · {iteration:,} / {total:,} {unit} ({100 * frac:.{decimals}f}%)")
         self.progress.setValue(int(round(1000 * frac)))
+
+    def show_records(self, records: list) -> None:
+        """The accuracies of an epoch's end; a divergence or a run not learning says so."""
+        for rec in records:
+            if isinstance(rec, EpochRecord):
+                self.set("train_acc", f"{100 * rec.train_acc:.2f}%")
+                self.set("test_acc", f"{100 * rec.test_acc:.2f}%")
+            elif isinstance(rec, (DivergedRecord, NotLearningRecord)):
+                self.show_message(rec.message, "error")
+
+    def show_progress(self, run, iters_per_epoch: int, total: int, clock, loss_avg: float | None,
+                      state: str, eta: bool) -> None:
+        """Show where `run` is: its last reported iteration, `loss_avg`, the speed and time of
+        `clock` (a RunClock; its time is accounted up to now), the time left if `eta`."""
+        # The last iteration the GUI has a record of (not the worker's live counter), so the
+        # numbers, the progress bar and the plots always describe the same step.
+        it = run.iterations[-1] if run.iterations else 0
+        rate = clock.rate(it)
+        avg = math.nan if loss_avg is None else loss_avg
+        speed = samples_per_s(rate, run.config.batch_size)
+        self.set("epoch", f"{it / iters_per_epoch:.2f}")
+        self.set("iteration", f"{it:,}")
+        self.set("loss", f"{avg:.4f}" if math.isfinite(avg) else "–")
+        self.set("speed", f"{speed:,.0f}" if speed else "–")
+        self.set("elapsed", format_seconds(clock.active_s))
+        self.set("eta", format_seconds(seconds_left(it, total, rate) if eta else None))
+        self.set_progress(it, total, state)
 
     def show_message(self, text: str, kind: str = "info") -> None:
         color = {"error": theme.ERROR_TEXT, "ok": theme.OK_TEXT}.get(kind, theme.DARK)

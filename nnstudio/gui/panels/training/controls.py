@@ -1,0 +1,84 @@
+"""The run's buttons and menu actions, and the table of what each state of a run enables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
+
+
+@dataclass(frozen=True)
+class ButtonState:
+    """What one state of a run lets the user do."""
+
+    enabled: frozenset  # the buttons enabled (a menu action follows its button)
+    pause_label: str  # the Pause button's text
+    start_pause_label: str  # the Start / Pause action's text (Space)
+    locked: bool  # the settings form and the run history are locked while a run exists
+
+
+_IDLE = ButtonState(frozenset({"start", "step", "step_epoch", "reset"}), "Pause", "Start", False)
+_RUNNING = ButtonState(frozenset({"pause", "stop"}), "Pause", "Pause", True)
+
+# State by state (RunController.state() says which one holds). Stopping keeps the buttons of the
+# state it was pressed in, and a run started with Step is "paused" while its data is prepared.
+BUTTON_STATES: dict[str, ButtonState] = {
+    "idle": _IDLE,
+    "waiting": ButtonState(frozenset({"step", "step_epoch", "reset"}), "Pause", "Start", False),  # for the dataset
+    "preparing": _RUNNING,  # the training data (synthetic digits take most of a minute)
+    "running": _RUNNING,
+    "paused": ButtonState(frozenset({"pause", "step", "step_epoch", "stop"}), "Resume", "Resume", True),
+    "stopping": _RUNNING,
+    "finished": _IDLE,
+}
+
+
+def _button(text: str, name: str, tip: str) -> QPushButton:
+    b = QPushButton(text)
+    b.setObjectName(name)
+    b.setToolTip(tip)
+    return b
+
+
+class RunControls(QWidget):
+    """Start, Pause, Stop, Step, Step epoch and Reset in a grid, and the Training menu's actions."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.start_button = _button("Start", "startButton", "Train a fresh network with these settings (Space)")
+        self.pause_button = _button("Pause", "pauseButton", "Pause the run between two steps; press again to resume (Space)")
+        self.step_button = _button("Step", "stepButton", "Do one mini-batch step, then pause (starts a paused run when idle)")
+        self.step_epoch_button = _button("Step epoch", "stepEpochButton", "Train up to the end of the current epoch, then pause")
+        self.stop_button = _button("Stop", "stopButton", "End the run now; its network becomes the current model if it learned (Ctrl+. or Esc)")
+        self.reset_button = _button("Reset", "resetButton", "Clear the plots and numbers; the next Start trains a fresh network (the current model stays)")
+        self.start_button.setStyleSheet("font-weight: 600;")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, b in enumerate((self.start_button, self.pause_button, self.stop_button,
+                               self.step_button, self.step_epoch_button, self.reset_button)):
+            grid.addWidget(b, i // 3, i % 3)
+
+        self.start_pause_action = QAction("Start / Pause", self)
+        self.start_pause_action.setShortcut(QKeySequence(Qt.Key_Space))
+        self.stop_action = QAction("Stop", self)
+        self.stop_action.setShortcut(QKeySequence("Ctrl+."))
+        self.step_action = QAction("Step one mini-batch", self)
+        self.step_epoch_action = QAction("Step one epoch", self)
+        self.reset_action = QAction("Reset", self)
+
+    def actions_for_menu(self) -> list:
+        return [self.start_pause_action, self.stop_action, self.step_action, self.step_epoch_action,
+                self.reset_action]
+
+    def apply(self, state: str) -> ButtonState:
+        """Enable and label the buttons and actions as `state` wants; returns its row of the table."""
+        row = BUTTON_STATES[state]
+        for name in ("start", "pause", "step", "step_epoch", "stop", "reset"):
+            getattr(self, f"{name}_button").setEnabled(name in row.enabled)
+        for name in ("stop", "step", "step_epoch", "reset"):
+            getattr(self, f"{name}_action").setEnabled(name in row.enabled)
+        self.pause_button.setText(row.pause_label)
+        self.start_pause_action.setText(row.start_pause_label)
+        return row
