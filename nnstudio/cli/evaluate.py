@@ -19,17 +19,11 @@ def add_parser(sub):
 
 
 def run(args) -> int:
-    from nnstudio.core.digits.data import DatasetError, load_mnist
-    from nnstudio.core.nn.serialization import ModelFileError, load_model
+    from nnstudio.core.digits.data import load_mnist
+    from nnstudio.core.nn.serialization import load_model
 
-    try:
-        network, meta = load_model(args.model)
-    except ModelFileError as exc:
-        raise CliError(str(exc)) from None
-    try:
-        (x_train, t_train), (x_test, t_test) = load_mnist(directory=args.dataset)
-    except DatasetError as exc:
-        raise CliError(str(exc)) from None
+    network, meta = load_model(args.model)  # ModelFileError, DatasetError: UserInputErrors
+    (x_train, t_train), (x_test, t_test) = load_mnist(directory=args.dataset)
     if network.sizes[0] != x_test.shape[1] or network.sizes[-1] != 10:
         raise CliError(f"{args.model}: the model maps {network.sizes[0]} inputs to {network.sizes[-1]} "
                        f"classes; the dataset has {x_test.shape[1]} pixels and 10 classes")

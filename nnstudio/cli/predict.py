@@ -28,12 +28,9 @@ def add_parser(sub):
 
 def run(args) -> int:
     from nnstudio.core.digits.preprocess import image_to_input, to_gray
-    from nnstudio.core.nn.serialization import ModelFileError, load_model
+    from nnstudio.core.nn.serialization import load_model
 
-    try:
-        network, _meta = load_model(args.model)
-    except ModelFileError as exc:
-        raise CliError(str(exc)) from None
+    network, _meta = load_model(args.model)  # a ModelFileError is a UserInputError
     if network.sizes[0] != 784:
         raise CliError(f"{args.model}: the model takes {network.sizes[0]} inputs, not 784 (28x28)")
     check_model_outputs(network, args.model)

@@ -106,10 +106,7 @@ def build_config(args):
         from nnstudio.core.nn.optimizers import DEFAULT_LR
 
         changes["lr"] = DEFAULT_LR[args.optimizer]  # the preset's lr was chosen for its optimizer
-    try:
-        return cfg.with_(**changes)
-    except (ValueError, TypeError) as exc:
-        raise CliError(str(exc)) from None
+    return cfg.with_(**changes)  # a setting out of range: UserInputError
 
 
 def _write_json(path: str, payload: dict) -> None:
@@ -138,23 +135,19 @@ def run(args) -> int:
     for option in ("save", "json"):
         if getattr(args, option):
             check_writable(getattr(args, option), f"--{option}")  # before a long run, not after
-    from nnstudio.core.digits.data import DatasetError, load_mnist
+    from nnstudio.core.digits.data import load_mnist
 
-    try:
-        data = load_mnist(directory=args.dataset)
-    except DatasetError as exc:
-        raise CliError(str(exc)) from None
+    data = load_mnist(directory=args.dataset)  # a DatasetError is a UserInputError
 
     from nnstudio.core.nn.records import DivergedRecord, EpochRecord, FinishedRecord, NotLearningRecord
     from nnstudio.core.nn.trainer import Trainer
 
-    from nnstudio.core.nn.memory import NotEnoughMemory, check_training
+    from nnstudio.core.nn.memory import check_training
 
-    try:  # before announcing synthetic digits: a run that cannot fit is refused with advice
-        check_training(cfg, n_train=len(data[0][0]), n_test=len(data[1][0]),
-                       input_size=int(np.prod(np.shape(data[0][0])[1:])))
-    except NotEnoughMemory as exc:
-        raise CliError(str(exc)) from None
+    # Before announcing synthetic digits: a run that cannot fit is refused with advice
+    # (NotEnoughMemory, a UserInputError).
+    check_training(cfg, n_train=len(data[0][0]), n_test=len(data[1][0]),
+                   input_size=int(np.prod(np.shape(data[0][0])[1:])))
     progress = None
     if cfg.synthetic and not args.quiet:  # most of a minute for the pad preset: say so
         about = f"about {max(cfg.synthetic / 2000, 1):.0f} s"
@@ -164,10 +157,7 @@ def run(args) -> int:
                       end="\n" if done == total else "", flush=True)
         else:
             print(f"drawing {cfg.synthetic:,} synthetic pad-style digits ({about})...", flush=True)
-    try:
-        trainer = Trainer(cfg, data, progress=progress)
-    except (ValueError, ImportError) as exc:
-        raise CliError(str(exc)) from None
+    trainer = Trainer(cfg, data, progress=progress)  # data that cannot be used: UserInputError
     net = trainer.network
     if not args.quiet:
         length = (f"{cfg.iterations} iterations" if cfg.iterations is not None

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nnstudio.core.errors import UserInputError
+
 FILES = {
     "train_images": "train-images-idx3-ubyte",
     "train_labels": "train-labels-idx1-ubyte",
@@ -30,7 +32,7 @@ LABEL_MAGIC = 2049
 NUM_CLASSES = 10
 
 
-class DatasetError(ValueError):
+class DatasetError(UserInputError):
     """A dataset file or folder that cannot be used; the message is one line naming the file."""
 
 

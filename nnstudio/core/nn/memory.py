@@ -12,6 +12,8 @@ import os
 import sys
 from dataclasses import dataclass, field
 
+from nnstudio.core.errors import UserInputError
+
 INPUT_SIZE, OUTPUT_SIZE = 784, 10
 MNIST_TRAIN, MNIST_TEST = 60_000, 10_000  # nominal sizes when the data is not loaded yet
 
@@ -51,7 +53,7 @@ MIN_HEADROOM = 256 << 20
 FALLBACK_AVAILABLE = 2 << 30  # assumed free when the system does not say
 
 
-class NotEnoughMemory(ValueError):
+class NotEnoughMemory(UserInputError):
     """A configuration that does not fit (or whose step is absurdly long), refused before allocating."""
 
     def __init__(self, message: str, needed: int = 0, available: int = 0):

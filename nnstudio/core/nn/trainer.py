@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 
 import numpy as np
 
+from nnstudio.core.errors import UserInputError
 from nnstudio.core.nn.network import BuildCancelled, MultiLayerNet
 from nnstudio.core.nn.fused import training_step
 from nnstudio.core.nn.learning import LearningMonitor
@@ -46,10 +47,10 @@ def parse_hidden(text: str) -> tuple[int, ...]:
     try:
         sizes = tuple(int(p) for p in parts)
     except ValueError:
-        raise ValueError(f"hidden sizes: write whole numbers separated by commas, like '256, 128' "
+        raise UserInputError(f"hidden sizes: write whole numbers separated by commas, like '256, 128' "
                          f"(got {text!r})") from None
     if any(s < 1 or s > MAX_HIDDEN_SIZE for s in sizes):
-        raise ValueError(f"hidden sizes must be positive, at most {MAX_HIDDEN_SIZE:,} (for no hidden "
+        raise UserInputError(f"hidden sizes must be positive, at most {MAX_HIDDEN_SIZE:,} (for no hidden "
                          f"layer, leave them empty or write 'none')")
     return sizes
 
@@ -91,25 +92,25 @@ class TrainConfig:
             object.__setattr__(self, "epochs", float(self.epochs))
         object.__setattr__(self, "augment", bool(self.augment))
         if any(h < 1 for h in self.hidden):
-            raise ValueError("hidden layer sizes must be positive")
+            raise UserInputError("hidden layer sizes must be positive")
         if self.sampling not in SAMPLING:
-            raise ValueError(f"unknown sampling {self.sampling!r}; choose from {', '.join(SAMPLING)}")
+            raise UserInputError(f"unknown sampling {self.sampling!r}; choose from {', '.join(SAMPLING)}")
         if self.batch_size < 1:
-            raise ValueError("batch size must be at least 1")
+            raise UserInputError("batch size must be at least 1")
         if not (self.lr > 0 and math.isfinite(self.lr)):
-            raise ValueError("learning rate must be a positive number")
+            raise UserInputError("learning rate must be a positive number")
         if (self.epochs is None) == (self.iterations is None):
-            raise ValueError("give either epochs or iterations")
+            raise UserInputError("give either epochs or iterations")
         if self.epochs is not None and self.epochs <= 0 or self.iterations is not None and self.iterations < 1:
-            raise ValueError("the run needs at least one iteration")
+            raise UserInputError("the run needs at least one iteration")
         if self.train_subset is not None and self.train_subset < 1:
-            raise ValueError("the training subset needs at least one image")
+            raise UserInputError("the training subset needs at least one image")
         if self.synthetic < 0:
-            raise ValueError("the number of synthetic digits cannot be negative")
+            raise UserInputError("the number of synthetic digits cannot be negative")
         if self.eval_train is not None and self.eval_train < 1:
-            raise ValueError("train accuracy needs at least one image")
+            raise UserInputError("train accuracy needs at least one image")
         if not (0 < self.lr_decay <= 1):
-            raise ValueError("the learning-rate decay must be in (0, 1]")
+            raise UserInputError("the learning-rate decay must be in (0, 1]")
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -174,14 +175,14 @@ class Trainer:
         self._check_memory(xtr, xte)  # before anything is allocated: refuse with advice
         xtr, ttr = _as_rows(xtr, dtype), _as_labels(ttr)
         if len(xtr) != len(ttr):
-            raise ValueError(f"{len(xtr)} training images but {len(ttr)} labels")
+            raise UserInputError(f"{len(xtr)} training images but {len(ttr)} labels")
         if cfg.train_subset is not None:
             xtr, ttr = xtr[:cfg.train_subset], ttr[:cfg.train_subset]
         extra = []
         if self.extra_train is not None and len(self.extra_train[0]):
             ex, et = _as_rows(self.extra_train[0], dtype), _as_labels(self.extra_train[1])
             if len(ex) != len(et) or (len(xtr) and ex.shape[1] != xtr.shape[1]):
-                raise ValueError("extra training rows do not match the training set")
+                raise UserInputError("extra training rows do not match the training set")
             extra.append((ex, et))
         if cfg.synthetic:
             from nnstudio.core.digits.synth import make_synthetic  # lazily: the engine works without it
@@ -201,7 +202,7 @@ class Trainer:
         self.x_train, self.t_train = xtr, ttr
         self.x_test, self.t_test = _as_rows(xte, dtype), _as_labels(tte)
         if len(self.x_train) == 0:
-            raise ValueError("the training set is empty")
+            raise UserInputError("the training set is empty")
         if self.batch_transform is None and cfg.augment:
             from nnstudio.core.digits.augment import augment_batch  # lazily, as above
 
@@ -215,7 +216,7 @@ class Trainer:
             except BuildCancelled as exc:
                 raise TrainingCancelled(str(exc)) from None
         elif self.network.sizes[0] != self.x_train.shape[1]:
-            raise ValueError(f"the network takes {self.network.sizes[0]} inputs, the data has "
+            raise UserInputError(f"the network takes {self.network.sizes[0]} inputs, the data has "
                              f"{self.x_train.shape[1]}")
         self.optimizer = make_optimizer(cfg.optimizer, cfg.lr)
         self.rng = np.random.default_rng(cfg.seed + 1)
@@ -232,7 +233,7 @@ class Trainer:
         self.diverged: DivergedRecord | None = None
 
     def _check_memory(self, xtr, xte) -> None:
-        """NotEnoughMemory (a ValueError with the figure and a suggestion) when this run does not fit."""
+        """NotEnoughMemory (a UserInputError with the figure and a suggestion) when this run does not fit."""
         from nnstudio.core.nn.memory import check_training
 
         shape = np.shape(xtr)
@@ -256,7 +257,7 @@ class Trainer:
     def set_lr(self, lr: float) -> None:
         """Change the learning rate; it takes effect at the next step."""
         if not (lr > 0 and math.isfinite(lr)):
-            raise ValueError("learning rate must be a positive number")
+            raise UserInputError("learning rate must be a positive number")
         self._pending_lr = float(lr)
 
     @property
