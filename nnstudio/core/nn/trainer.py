@@ -319,7 +319,8 @@ class Trainer:
         clock = time.perf_counter
         start = clock()
         last_good = flat.copy()
-        accuracies = self.evaluate()
+        with _diverging_maths():  # a loaded network may come with huge weights
+            accuracies = self.evaluate()
         if accuracies is None:  # stopped while measuring the untrained network
             yield FinishedRecord("stopped", 0, 0.0, clock() - start)
             return
@@ -348,7 +349,8 @@ class Trainer:
             x, t = next(batches)
             if transform is not None:
                 x = np.ascontiguousarray(transform(x, self.rng), dtype=net.dtype)
-            loss = update(x, t)
+            with _diverging_maths():
+                loss = update(x, t)
             step = self.iteration + 1
             if not math.isfinite(loss):  # (the update was not applied)
                 yield self._diverge(step, loss, last_good, "the loss became non-finite")
@@ -406,6 +408,14 @@ class Trainer:
         np.copyto(self.network.flat_params, last_good)
         self.diverged = DivergedRecord(step, float(self.optimizer.lr), float(loss), why)
         return self.diverged
+
+
+def _diverging_maths() -> np.errstate:
+    """Numpy's overflow warnings silenced around one step's maths (never across a yield, so the
+    consumer's own maths still warns). A run that blows up overflows on purpose, and the loop's
+    checks see it (a non-finite loss, huge weights, a loss far above where it started) and report
+    it in one DivergedRecord: RuntimeWarnings about the same steps would only be noise."""
+    return np.errstate(over="ignore", invalid="ignore", divide="ignore")
 
 
 def _health(flat: np.ndarray, reference: float | None, smooth: float, chance: float) -> str:
