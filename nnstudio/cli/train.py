@@ -75,8 +75,8 @@ def add_parser(sub):
                    help="add N synthetic pad-style digits to the training set")
     p.add_argument("--dataset", type=user_path, metavar="DIR", help="a folder with the four MNIST-format files")
     p.add_argument("--threads", type=int_in_range(1, MAX_THREADS), default=1, metavar="N",
-                   help="BLAS threads (default 1: two gain 0-15%% on an idle 2-core machine but make these "
-                   "small matrix products many times slower whenever another program is busy)")
+                   help="BLAS threads (default 1: on a 2-core machine two gain little even when it is idle and "
+                   "make these small matrix products many times slower whenever another program is busy)")
     p.add_argument("--save", type=user_path, metavar="FILE", help="save the trained model (.npz)")
     p.add_argument("--json", type=user_path, metavar="FILE", help="write the settings and per-epoch history as JSON")
     p.add_argument("--quiet", action="store_true", help="print only the summary")

@@ -19,7 +19,7 @@ from nnstudio.core.nn.trainer import TrainConfig, Trainer
 
 @pytest.fixture(autouse=True)
 def _one_blas_thread():
-    """One BLAS thread: on a busy 2-core machine two threads make small products 5-100x slower."""
+    """One BLAS thread: on a busy 2-core machine two threads make small products many times slower."""
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1, user_api="blas"):

@@ -45,7 +45,7 @@ _grid_r, _grid_c = np.meshgrid(np.arange(SIDE, dtype=np.float32), np.arange(SIDE
                                indexing="ij")
 # Rows (1, r - 14, c - 14) of every pixel: a per-image affine map of the pixel grid, and the ink's
 # mass and first moments, are then each one small matrix product for the whole batch (numpy's
-# broadcasting and its sums along 28-element rows cost 5-10 times more).
+# broadcasting and its sums along 28-element rows cost several times more).
 _GRID = np.stack([np.ones(SIDE * SIDE, np.float32), (_grid_r - np.float32(CENTRE)).ravel(),
                   (_grid_c - np.float32(CENTRE)).ravel()])  # (3, 784)
 

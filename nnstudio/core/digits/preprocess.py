@@ -168,7 +168,7 @@ def _render_segments(a: np.ndarray, b: np.ndarray, h: int, w: int, width: float,
     ex *= ex
     ey *= ey
     ex += ey
-    dist = np.sqrt(ex, out=ex)  # (n, k, k); np.hypot is not vectorised and cost 40% of a render
+    dist = np.sqrt(ex, out=ex)  # (n, k, k); np.hypot is not vectorised and dominated a render
     # Scatter into an image padded by k on every side: kept windows start at >= -k and < w (or h),
     # so every index lands inside without clipping.
     pad = k

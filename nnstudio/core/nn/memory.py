@@ -37,15 +37,17 @@ EVAL_MAX_ROWS = 10_000
 
 # A training step cannot be interrupted: refuse configurations whose single step costs more than
 # this many multiply-adds (forward and backward) plus the optimizer's passes over the parameters.
-# Measured on this project's 2-core machine: float32 matmul ~12e9 multiply-adds a second on one
-# thread, so 1e10 is about a second.
+# One BLAS thread does float32 matrix products at the order of ten billion multiply-adds a
+# second on a modest machine, so this bound is a step of about a second: longer, and Stop would
+# wait too long for the step to end.
 MAX_STEP_MACS = 10_000_000_000
 # Element-wise passes over all parameters per step (optimizer update, plus the health check's max,
 # min and copy of the weights every 20 steps), each costing about ELEMENT_COST multiply-adds per
-# parameter (memory-bound: ~0.3e9 elements a second against 12e9 multiply-adds).
+# parameter (they are memory-bound: an element-wise pass is far slower per element than the
+# multiply-adds of a matrix product).
 OPTIMIZER_PASSES = {"sgd": 4, "momentum": 6, "nesterov": 8, "adagrad": 8, "rmsprop": 9, "adam": 13}
 ELEMENT_COST = 20
-# augment_batch: ~190 us an image on that machine, as long as ~2.3e6 multiply-adds
+# augment_batch costs about as much per image as this many multiply-adds of a matrix product
 AUGMENT_COST_PER_IMAGE = 2_000_000
 
 HEADROOM_FRACTION = 0.2  # leave this share of the free memory to the app's views and the system

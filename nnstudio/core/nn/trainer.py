@@ -290,7 +290,7 @@ class Trainer:
         buf = np.empty((b if cfg.sampling == "replacement" else min(b, n), x.shape[1]), x.dtype)
         if cfg.sampling == "replacement":
             # Without a batch transform nothing else draws from rng, so the indices of 64 steps
-            # come from one call: the same stream as 64 calls (NumPy's Generator), 3 us less a step.
+            # come from one call: the same stream as 64 calls (NumPy's Generator), with less overhead.
             # (Fewer for huge batches: the block stays under INDEX_BLOCK_ELEMENTS indices.)
             from nnstudio.core.nn.memory import INDEX_BLOCK, INDEX_BLOCK_ELEMENTS
 
