@@ -5,15 +5,15 @@ from __future__ import annotations
 import numpy as np
 
 from nnstudio.cli import CliError, check_model_outputs
-from nnstudio.cli.options import user_path
+from nnstudio.cli.options import add_dataset_argument, add_model_argument
 
 
 def add_parser(sub):
     p = sub.add_parser("evaluate", help="test accuracy and per-digit accuracy of a saved model",
                        description="Evaluate a model saved by NN Studio on the MNIST test set (or the "
                        "test files of another MNIST-format folder).")
-    p.add_argument("model", type=user_path, metavar="MODEL", help="a model .npz saved by NN Studio")
-    p.add_argument("--dataset", type=user_path, metavar="DIR", help="a folder with the four MNIST-format files")
+    add_model_argument(p)
+    add_dataset_argument(p)
     p.add_argument("--train", action="store_true", help="also report the training-set accuracy")
     p.set_defaults(run=run)
 

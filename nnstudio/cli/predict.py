@@ -7,7 +7,7 @@ import sys
 import numpy as np
 
 from nnstudio.cli import CliError, check_model_outputs
-from nnstudio.cli.options import int_in_range, short_path, user_path
+from nnstudio.cli.options import add_model_argument, int_in_range, short_path, user_path
 
 EXIT_FAILED = 2
 MAX_TOP = 10  # there are ten digits
@@ -19,7 +19,7 @@ def add_parser(sub):
                        "light paper or light on dark) with the MNIST preprocessing the drawing pad uses. "
                        "Prints one line per file (a file that cannot be read: on stderr); exit status 2 if "
                        "any file failed.")
-    p.add_argument("model", type=user_path, metavar="MODEL", help="a model .npz saved by NN Studio")
+    add_model_argument(p)
     p.add_argument("images", type=user_path, metavar="IMAGE", nargs="+", help="image files")
     p.add_argument("--top", type=int_in_range(1, MAX_TOP), default=1, metavar="K",
                    help="also list the K most likely digits (1 to 10, default 1)")

@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 
 from nnstudio.cli import CliError
-from nnstudio.cli.options import (finite_positive_float, float_in_range, int_in_range,
-                                  non_negative_int, positive_int, user_path,
-                                  check_writable)
+from nnstudio.cli.options import (add_dataset_argument, check_writable, finite_positive_float,
+                                  float_in_range, int_in_range, non_negative_int, positive_int,
+                                  user_path)
 from nnstudio.core.files import atomic_write
 
 EXIT_DIVERGED = 1
@@ -73,7 +73,7 @@ def add_parser(sub):
                    help="random distortions of each mini-batch")
     p.add_argument("--synthetic", type=non_negative_int, metavar="N",
                    help="add N synthetic pad-style digits to the training set")
-    p.add_argument("--dataset", type=user_path, metavar="DIR", help="a folder with the four MNIST-format files")
+    add_dataset_argument(p)
     p.add_argument("--threads", type=int_in_range(1, MAX_THREADS), default=1, metavar="N",
                    help="BLAS threads (default 1: on a 2-core machine two gain little even when it is idle and "
                    "make these small matrix products many times slower whenever another program is busy)")
