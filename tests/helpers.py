@@ -1,8 +1,11 @@
 """Shared test helpers (numpy only, so that the core tests can use them without Qt): pad strokes
-shaped like digits, in the drawing pad's logical 280x280 canvas, and a tiny model that tells them
-apart."""
+shaped like digits, in the drawing pad's logical 280x280 canvas, a tiny model that tells them
+apart, and a saved my-digits set with a way to damage a member of a zip file."""
 
 from __future__ import annotations
+
+import struct
+import zipfile
 
 import numpy as np
 
@@ -36,3 +39,25 @@ def tiny_model():
     W = np.zeros((784, 10), np.float32)
     W[:, 0], W[:, 1] = zero - one, one - zero
     return MultiLayerNet([784, 10], params={"W1": W * 0.2, "b1": np.zeros(10)})
+
+
+def saved_my_digits():
+    """Three of the user's digits saved (3, 1, 4) in my_digits.npz; its path."""
+    from nnstudio.core.digits import mydigits
+
+    rng = np.random.default_rng(0)
+    for label in (3, 1, 4):
+        mydigits.add_my_digit(rng.random(784), label, strokes=[rng.random((5, 2))])
+    return mydigits.my_digits_path()
+
+
+def damage_member(path, member="x.npy"):
+    """Overwrite the start of a zip member's deflate stream with a dynamic block whose code lengths
+    are over-subscribed: zlib says "invalid code lengths set" when it is read."""
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo(member)
+    raw = bytearray(path.read_bytes())
+    name_len, extra_len = struct.unpack("<HH", raw[info.header_offset + 26:info.header_offset + 30])
+    start = info.header_offset + 30 + name_len + extra_len
+    raw[start:start + 4] = bytes([0x05, 0x00, 0x92, 0x04])
+    path.write_bytes(bytes(raw))

@@ -9,7 +9,7 @@ import stat
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from nnstudio.core import files
 from nnstudio.gui.saving import image_bytes, save_error_text, save_image
@@ -20,16 +20,6 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 def full_disk(*_a, **_k):
     raise OSError(errno.ENOSPC, NO_SPACE)
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    """Message boxes recorded instead of shown: (kind, title, text)."""
-    shown = []
-    for kind in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, lambda parent, title, text, *a, _k=kind, **kw:
-                            shown.append((_k, title, text)))
-    return shown
 
 
 def refuse_temporaries(monkeypatch):
