@@ -1,9 +1,12 @@
 """Shared test helpers (numpy only, so that the core tests can use them without Qt): pad strokes
 shaped like digits, in the drawing pad's logical 280x280 canvas, a tiny model that tells them
-apart, and a saved my-digits set with a way to damage a member of a zip file."""
+apart, a saved my-digits set with a way to damage a member of a zip file, and a folder that
+refuses the atomic writer's temporaries."""
 
 from __future__ import annotations
 
+import errno
+import os
 import struct
 import zipfile
 
@@ -61,3 +64,17 @@ def damage_member(path, member="x.npy"):
     start = info.header_offset + 30 + name_len + extra_len
     raw[start:start + 4] = bytes([0x05, 0x00, 0x92, 0x04])
     path.write_bytes(bytes(raw))
+
+
+def refuse_temporaries(monkeypatch):
+    """Simulate a read-only folder (chmod does not stop root): creating our temporary is refused."""
+    from nnstudio.core import files
+
+    real_open = os.open
+
+    def open_(path, flags, *a, **k):
+        if str(path).endswith(".tmp") and flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *a, **k)
+
+    monkeypatch.setattr(files.os, "open", open_)
