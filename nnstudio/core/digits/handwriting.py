@@ -14,8 +14,6 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnstudio.core.digits.synth import fit_to_canvas
-
 CANVAS = 280
 DEFAULT_PER_DIGIT = 100
 DEFAULT_SEED = 90_210  # the synthetic training data draws from the trainer's seed: disjoint streams
@@ -193,7 +191,15 @@ def pen_strokes(digit: int, rng: np.random.Generator, style: int | None = None) 
         w[:, 1] = y - 0.5
         w = w @ np.array([[c, s], [-s, c]])
         strokes.append(_pen_path(w, rng, omega, speed, tremor))
-    return fit_to_canvas(strokes, rng, CANVAS)
+    allp = np.vstack(strokes)
+    lo, hi = allp.min(axis=0), allp.max(axis=0)
+    height = rng.uniform(0.6, 0.8) * CANVAS
+    scale = height / max(hi[1] - lo[1], 1e-6)
+    size = (hi - lo) * scale
+    ox = rng.uniform(0.0, max(CANVAS - size[0], 0.0))
+    oy = rng.uniform(0.0, max(CANVAS - size[1], 0.0))
+    return [np.column_stack([(st[:, 0] - lo[0]) * scale + ox, (hi[1] - st[:, 1]) * scale + oy])
+            for st in strokes]
 
 
 _CACHE: dict = {}

@@ -186,14 +186,7 @@ def place_strokes(strokes: list[np.ndarray], rng: np.random.Generator,
         p = p + np.column_stack([slant * p[:, 1], np.zeros(len(p))])
         p = p @ np.array([[c, s], [-s, c]])
         out.append(p)
-    return fit_to_canvas(out, rng, canvas)
-
-
-def fit_to_canvas(strokes: list[np.ndarray], rng: np.random.Generator,
-                  canvas: int = CANVAS) -> list[np.ndarray]:
-    """Scale strokes (y up) to a random height of 60-80 % of the canvas, place them at a random
-    position within it, and flip them into canvas pixels (y down): list of (n, 2) float64."""
-    allp = np.vstack(strokes)
+    allp = np.vstack(out)
     lo, hi = allp.min(axis=0), allp.max(axis=0)
     height = rng.uniform(0.6, 0.8) * canvas
     k = height / max(hi[1] - lo[1], 1e-6)
@@ -201,7 +194,7 @@ def fit_to_canvas(strokes: list[np.ndarray], rng: np.random.Generator,
     ox = rng.uniform(0.0, max(canvas - size[0], 0.0))
     oy = rng.uniform(0.0, max(canvas - size[1], 0.0))
     placed = []
-    for p in strokes:
+    for p in out:
         x = (p[:, 0] - lo[0]) * k + ox
         y = (hi[1] - p[:, 1]) * k + oy  # flip: canvas y points down
         placed.append(np.column_stack([x, y]).astype(np.float64))
@@ -231,7 +224,7 @@ def make_synthetic(n: int, rng: np.random.Generator, digits=None,
     from nnstudio.core.nn.memory import check_synthetic
     from nnstudio.core.digits.preprocess import strokes_to_input
 
-    check_synthetic(int(n))  # NotEnoughMemory (a UserInputError) before the images are allocated
+    check_synthetic(int(n))  # NotEnoughMemory (a ValueError) before the images are allocated
     digits = np.arange(10) if digits is None else np.asarray(digits)
     labels = np.resize(digits, int(n)).astype(np.uint8)
     rng.shuffle(labels)
