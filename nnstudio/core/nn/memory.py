@@ -1,7 +1,7 @@
 """How much memory (and work per step) a configuration needs, how much is free, and a refusal with advice.
 
 Everything here is arithmetic on sizes: nothing is allocated. `check_training` and `check_network`
-raise NotEnoughMemory (a ValueError) with the figure and a suggestion computed from the same
+raise NotEnoughMemory (a UserInputError) with the figure and a suggestion computed from the same
 estimate ("needs ~75 GB, 21 GB free: try hidden sizes of at most 9,000"), before the caller
 allocates anything.
 """
