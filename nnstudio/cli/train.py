@@ -28,7 +28,7 @@ MAX_THREADS = 256
 
 def _hidden(text: str) -> tuple[int, ...]:
     """'256,128' → (256, 128); '' or 'none' → () (no hidden layer); as the app's field reads it."""
-    from nnstudio.core.nn.trainer import parse_hidden
+    from nnstudio.core.nn.config import parse_hidden
 
     try:
         return parse_hidden(text)
@@ -41,7 +41,7 @@ def add_parser(sub):
     from nnstudio.core.nn.network import INITS
     from nnstudio.core.nn.optimizers import OPTIMIZERS
     from nnstudio.core.nn.presets import PRESETS
-    from nnstudio.core.nn.trainer import SAMPLING
+    from nnstudio.core.nn.config import SAMPLING
 
     p = sub.add_parser(
         "train", help="train a network on MNIST from a preset, with overrides",

@@ -155,11 +155,11 @@ def test_augmenting_a_huge_batch_counts_as_a_long_step(monkeypatch):
 
 
 def test_the_trainer_refuses_before_building_anything(monkeypatch):
-    import nnstudio.core.nn.trainer as T
+    import nnstudio.core.nn.config as C
 
     built = []
     monkeypatch.setattr(M, "available_memory", lambda: 1 * GB)
-    monkeypatch.setattr(T, "MultiLayerNet", lambda *a, **k: built.append(a))
+    monkeypatch.setattr(C, "MultiLayerNet", lambda *a, **k: built.append(a))
     with pytest.raises(M.NotEnoughMemory, match="try hidden sizes"):
         Trainer(TrainConfig(hidden=(20_000, 20_000), iterations=1), small_data())
     assert built == []
@@ -301,10 +301,10 @@ def test_a_stop_while_drawing_synthetic_digits_ends_early(monkeypatch):
 
 
 def test_a_stop_before_the_network_is_built_cancels_the_preparation(monkeypatch):
-    import nnstudio.core.nn.trainer as T
+    import nnstudio.core.nn.config as C
 
     built = []
-    monkeypatch.setattr(T, "MultiLayerNet", lambda *a, **k: built.append(a))
+    monkeypatch.setattr(C, "MultiLayerNet", lambda *a, **k: built.append(a))
     stop = threading.Event()
     stop.set()
     with pytest.raises(TrainingCancelled):
