@@ -108,20 +108,11 @@ class Momentum(Optimizer):
                 _flush_subnormal(v, work)
 
 
-class Nesterov(Optimizer):
+class Nesterov(Momentum):
     """Nesterov's accelerated gradient in the look-ahead-free form (Bengio et al. 2012):
-    v <- m*v - lr*g; x <- x + m*m*v - (1+m)*lr*g."""
+    v <- m*v - lr*g; x <- x + m*m*v - (1+m)*lr*g. Momentum's state (v), another update."""
 
     name = "nesterov"
-
-    def __init__(self, lr: float = 0.01, momentum: float = 0.9):
-        super().__init__(lr)
-        self.momentum = float(momentum)
-        self.v = None
-
-    def reset(self):
-        super().reset()
-        self.v = None
 
     def step(self, params, grads, overwrite_grads=False):
         if self.v is None:
