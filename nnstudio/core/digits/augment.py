@@ -5,9 +5,9 @@ per-image coordinate grid (rotation, scale, stretch, shear, and a smooth elastic
 field after Simard et al. 2003), a blend towards a grey-scale dilation or erosion for the stroke
 width, then a whole-pixel shift that brings the centre of mass back within half a pixel of
 (14, 14), the way MNIST was centred and the drawing pad's preprocessing places every input.
-A fifth of each batch passes unchanged. A batch of 128 takes about 1.4 ms on one core here, a
-little more than a training step of a 784-256-128-10 network (`python -m nnstudio bench
---handwriting`), so augmented training runs at a bit under half the speed.
+A fifth of each batch passes unchanged. Augmenting a batch costs a little more than a training
+step of a 784-256-128-10 network on it, so augmented training runs at a bit under half the speed
+(`python -m nnstudio bench --handwriting` measures both).
 """
 
 from __future__ import annotations
