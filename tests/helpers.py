@@ -1,8 +1,14 @@
 """Shared test helpers (numpy only, so that the core tests can use them without Qt): pad strokes
-shaped like digits, in the drawing pad's logical 280x280 canvas, and a tiny model that tells them
-apart."""
+shaped like digits, in the drawing pad's logical 280x280 canvas, a tiny model that tells them
+apart, a saved my-digits set with a way to damage a member of a zip file, and a folder that
+refuses the atomic writer's temporaries."""
 
 from __future__ import annotations
+
+import errno
+import os
+import struct
+import zipfile
 
 import numpy as np
 
@@ -36,3 +42,39 @@ def tiny_model():
     W = np.zeros((784, 10), np.float32)
     W[:, 0], W[:, 1] = zero - one, one - zero
     return MultiLayerNet([784, 10], params={"W1": W * 0.2, "b1": np.zeros(10)})
+
+
+def saved_my_digits():
+    """Three of the user's digits saved (3, 1, 4) in my_digits.npz; its path."""
+    from nnstudio.core.digits import mydigits
+
+    rng = np.random.default_rng(0)
+    for label in (3, 1, 4):
+        mydigits.add_my_digit(rng.random(784), label, strokes=[rng.random((5, 2))])
+    return mydigits.my_digits_path()
+
+
+def damage_member(path, member="x.npy"):
+    """Overwrite the start of a zip member's deflate stream with a dynamic block whose code lengths
+    are over-subscribed: zlib says "invalid code lengths set" when it is read."""
+    with zipfile.ZipFile(path) as zf:
+        info = zf.getinfo(member)
+    raw = bytearray(path.read_bytes())
+    name_len, extra_len = struct.unpack("<HH", raw[info.header_offset + 26:info.header_offset + 30])
+    start = info.header_offset + 30 + name_len + extra_len
+    raw[start:start + 4] = bytes([0x05, 0x00, 0x92, 0x04])
+    path.write_bytes(bytes(raw))
+
+
+def refuse_temporaries(monkeypatch):
+    """Simulate a read-only folder (chmod does not stop root): creating our temporary is refused."""
+    from nnstudio.core import files
+
+    real_open = os.open
+
+    def open_(path, flags, *a, **k):
+        if str(path).endswith(".tmp") and flags & os.O_CREAT:
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_open(path, flags, *a, **k)
+
+    monkeypatch.setattr(files.os, "open", open_)

@@ -11,7 +11,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from nnstudio.cli import main  # noqa: E402
-from nnstudio.core.digits.preprocess import render_strokes  # noqa: E402
+from nnstudio.core.digits.render import render_strokes  # noqa: E402
 from nnstudio.core.nn.serialization import save_model  # noqa: E402
 from helpers import ellipse, tiny_model  # noqa: E402
 

@@ -26,9 +26,9 @@ def _small_mnist(monkeypatch):
 
 @pytest.fixture
 def no_building(monkeypatch):
-    import nnstudio.core.nn.trainer as T
+    import nnstudio.core.nn.config as C
 
-    monkeypatch.setattr(T, "MultiLayerNet", lambda *a, **k: pytest.fail("a network was built"))
+    monkeypatch.setattr(C, "MultiLayerNet", lambda *a, **k: pytest.fail("a network was built"))
 
 
 def _refused(argv, capsys) -> str:

@@ -14,6 +14,7 @@ def _median_ms(fn, repeats: int) -> float:
 
 def run(repeats: int = 20, gui: bool = True) -> dict:
     from nnstudio.core.playground import descent as core
+    from nnstudio.core.playground import fields
     from nnstudio.core.playground.expression import parse_expression
     from nnstudio.core.nn.gradient import numerical_gradient
     from nnstudio.core.nn.optimizers import OPTIMIZERS
@@ -21,25 +22,25 @@ def run(repeats: int = 20, gui: bool = True) -> dict:
 
     s = SURFACES["rosenbrock"]
     figures = {}
-    figures["grad_grid_40_vectorised_ms"] = _median_ms(lambda: core.gradient_field(s.f, s.view, 40), repeats)
-    points, grads = core.gradient_field(s.f, s.view, 40)
+    figures["grad_grid_40_vectorised_ms"] = _median_ms(lambda: fields.gradient_field(s.f, s.view, 40), repeats)
+    points, grads = fields.gradient_field(s.f, s.view, 40)
 
     def loop_grid():  # the same 1600 gradients through the engine's per-point numerical_gradient
         for p in points:
             numerical_gradient(lambda x: s.f(x[0], x[1]), p.copy())
 
     figures["grad_grid_40_loop_ms"] = _median_ms(loop_grid, max(3, repeats // 5))
-    figures["quiver_40_ms"] = _median_ms(lambda: core.quiver_segments(points, grads, (0.1, 0.1)), repeats)
+    figures["quiver_40_ms"] = _median_ms(lambda: fields.quiver_segments(points, grads, (0.1, 0.1)), repeats)
 
     def background():
-        _, _, z = core.sample(s.f, s.view, 160)
-        core.equalize(z)
-        xs, ys, zc = core.sample(s.f, s.view, 90)
-        core.contour_segments(xs, ys, zc, core.rank_levels(zc, 14))
+        _, _, z = fields.sample(s.f, s.view, 160)
+        fields.equalize(z)
+        xs, ys, zc = fields.sample(s.f, s.view, 90)
+        fields.contour_segments(xs, ys, zc, fields.rank_levels(zc, 14))
 
     figures["background_160_contours_90_ms"] = _median_ms(background, repeats)
     custom = parse_expression("sin(x0)*cos(x1) + 0.1*x0**2 + exp(-x1**2)")
-    figures["custom_grid_160_ms"] = _median_ms(lambda: core.sample(custom, s.view, 160), repeats)
+    figures["custom_grid_160_ms"] = _median_ms(lambda: fields.sample(custom, s.view, 160), repeats)
     for name in OPTIMIZERS:
         t0 = time.perf_counter()
         r = core.run_descent(s.f, s.start, name, s.lrs[name], 2000, view=s.view)

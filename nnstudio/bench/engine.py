@@ -29,7 +29,8 @@ def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, thre
     too (None without it)."""
     from nnstudio.core.nn.optimizers import make_optimizer
     from nnstudio.core.nn.fused import training_step
-    from nnstudio.core.nn.trainer import TrainConfig, Trainer
+    from nnstudio.core.nn.config import TrainConfig
+    from nnstudio.core.nn.trainer import Trainer
 
     (xtr, ttr), test = data
     cfg = TrainConfig(hidden=tuple(sizes[1:-1]), activation=activation, init=init, optimizer=optimizer,
@@ -124,9 +125,10 @@ def _time_to_target(data, name, seed, threads, target):
 def _sustained(data, steps=3000, window=500):
     """Samples/s of 784-256-128-10 Adam in the first and the last `window` steps of a longer run:
     the optimizer's state must not sink into subnormal floats as the run goes on (before the flush,
-    the last window ran 12% slower than the first, and falling)."""
+    the last window ran slower than the first, and the gap kept growing)."""
     from nnstudio.core.nn.records import StepRecord
-    from nnstudio.core.nn.trainer import TrainConfig, Trainer
+    from nnstudio.core.nn.config import TrainConfig
+    from nnstudio.core.nn.trainer import Trainer
 
     (xtr, ttr), test = data
     cfg = TrainConfig(hidden=(256, 128), activation="relu", init="he", optimizer="adam", lr=1e-3,

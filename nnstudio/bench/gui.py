@@ -12,7 +12,8 @@ import tempfile
 import time
 
 EPOCHS = 3.0
-# Two BLAS threads collapse on a shared 2-core machine (DESIGN.md): a short run is enough to show it.
+# Two BLAS threads collapse on a busy 2-core machine (spinning threads starve each other and the
+# GUI thread): a short run is enough to show it.
 EPOCHS_TWO_THREADS = 0.5
 REPEATS = 2  # window and headless runs alternate; the median of each is compared
 

@@ -60,24 +60,12 @@ def main(argv=None) -> int:
         if not _about_user_path(exc, args):
             raise  # not the user's file: a bug or the machine's trouble, keep the traceback
         _fail(args, _os_message(exc))
-    except _user_errors() as exc:
+    except UserInputError as exc:  # the readers' and the settings' errors: each names what is at fault
         _fail(args, str(exc))
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
     return EXIT_USAGE
-
-
-def _user_errors() -> tuple:
-    """Exceptions that mean "fix your input": UserInputError and the readers' own classes, until
-    they derive from it (each message already names the file)."""
-    errors = [UserInputError]
-    for module, name in (("nnstudio.core.nn.serialization", "ModelFileError"),
-                         ("nnstudio.core.digits.data", "DatasetError")):
-        cls = getattr(sys.modules.get(module), name, None)  # only if that reader was used
-        if isinstance(cls, type) and issubclass(cls, Exception):
-            errors.append(cls)
-    return tuple(errors)
 
 
 def _fail(args, message: str) -> None:

@@ -5,31 +5,25 @@ from __future__ import annotations
 import numpy as np
 
 from nnstudio.cli import CliError, check_model_outputs
-from nnstudio.cli.options import user_path
+from nnstudio.cli.options import add_dataset_argument, add_model_argument
 
 
 def add_parser(sub):
     p = sub.add_parser("evaluate", help="test accuracy and per-digit accuracy of a saved model",
                        description="Evaluate a model saved by NN Studio on the MNIST test set (or the "
                        "test files of another MNIST-format folder).")
-    p.add_argument("model", type=user_path, metavar="MODEL", help="a model .npz saved by NN Studio")
-    p.add_argument("--dataset", type=user_path, metavar="DIR", help="a folder with the four MNIST-format files")
+    add_model_argument(p)
+    add_dataset_argument(p)
     p.add_argument("--train", action="store_true", help="also report the training-set accuracy")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
-    from nnstudio.core.digits.data import DatasetError, load_mnist
-    from nnstudio.core.nn.serialization import ModelFileError, load_model
+    from nnstudio.core.digits.data import load_mnist
+    from nnstudio.core.nn.serialization import load_model
 
-    try:
-        network, meta = load_model(args.model)
-    except ModelFileError as exc:
-        raise CliError(str(exc)) from None
-    try:
-        (x_train, t_train), (x_test, t_test) = load_mnist(directory=args.dataset)
-    except DatasetError as exc:
-        raise CliError(str(exc)) from None
+    network, meta = load_model(args.model)  # ModelFileError, DatasetError: UserInputErrors
+    (x_train, t_train), (x_test, t_test) = load_mnist(directory=args.dataset)
     if network.sizes[0] != x_test.shape[1] or network.sizes[-1] != 10:
         raise CliError(f"{args.model}: the model maps {network.sizes[0]} inputs to {network.sizes[-1]} "
                        f"classes; the dataset has {x_test.shape[1]} pixels and 10 classes")

@@ -135,3 +135,14 @@ def check_writable(path, option: str) -> None:
         raise UserInputError(f"{option} {shown}: {short_path(folder)} is a file, not a folder")
     if not os.access(folder, os.W_OK):  # the file itself is replaced by a rename: its mode is moot
         raise UserInputError(f"{option} {shown}: no permission to write there")
+
+
+def add_model_argument(parser) -> None:
+    """The positional MODEL of the commands that read a saved model (evaluate, predict)."""
+    parser.add_argument("model", type=user_path, metavar="MODEL", help="a model .npz saved by NN Studio")
+
+
+def add_dataset_argument(parser) -> None:
+    """--dataset DIR of the commands that read MNIST (train, evaluate); absent: the bundled set."""
+    parser.add_argument("--dataset", type=user_path, metavar="DIR",
+                        help="a folder with the four MNIST-format files")

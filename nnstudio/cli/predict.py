@@ -7,7 +7,7 @@ import sys
 import numpy as np
 
 from nnstudio.cli import CliError, check_model_outputs
-from nnstudio.cli.options import int_in_range, short_path, user_path
+from nnstudio.cli.options import add_model_argument, int_in_range, short_path, user_path
 
 EXIT_FAILED = 2
 MAX_TOP = 10  # there are ten digits
@@ -19,7 +19,7 @@ def add_parser(sub):
                        "light paper or light on dark) with the MNIST preprocessing the drawing pad uses. "
                        "Prints one line per file (a file that cannot be read: on stderr); exit status 2 if "
                        "any file failed.")
-    p.add_argument("model", type=user_path, metavar="MODEL", help="a model .npz saved by NN Studio")
+    add_model_argument(p)
     p.add_argument("images", type=user_path, metavar="IMAGE", nargs="+", help="image files")
     p.add_argument("--top", type=int_in_range(1, MAX_TOP), default=1, metavar="K",
                    help="also list the K most likely digits (1 to 10, default 1)")
@@ -28,12 +28,9 @@ def add_parser(sub):
 
 def run(args) -> int:
     from nnstudio.core.digits.preprocess import image_to_input, to_gray
-    from nnstudio.core.nn.serialization import ModelFileError, load_model
+    from nnstudio.core.nn.serialization import load_model
 
-    try:
-        network, _meta = load_model(args.model)
-    except ModelFileError as exc:
-        raise CliError(str(exc)) from None
+    network, _meta = load_model(args.model)  # a ModelFileError is a UserInputError
     if network.sizes[0] != 784:
         raise CliError(f"{args.model}: the model takes {network.sizes[0]} inputs, not 784 (28x28)")
     check_model_outputs(network, args.model)

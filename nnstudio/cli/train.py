@@ -11,9 +11,9 @@ from pathlib import Path
 import numpy as np
 
 from nnstudio.cli import CliError
-from nnstudio.cli.options import (finite_positive_float, float_in_range, int_in_range,
-                                  non_negative_int, positive_int, user_path,
-                                  check_writable)
+from nnstudio.cli.options import (add_dataset_argument, check_writable, finite_positive_float,
+                                  float_in_range, int_in_range, non_negative_int, positive_int,
+                                  user_path)
 from nnstudio.core.files import atomic_write
 
 EXIT_DIVERGED = 1
@@ -28,7 +28,7 @@ MAX_THREADS = 256
 
 def _hidden(text: str) -> tuple[int, ...]:
     """'256,128' → (256, 128); '' or 'none' → () (no hidden layer); as the app's field reads it."""
-    from nnstudio.core.nn.trainer import parse_hidden
+    from nnstudio.core.nn.config import parse_hidden
 
     try:
         return parse_hidden(text)
@@ -41,7 +41,7 @@ def add_parser(sub):
     from nnstudio.core.nn.network import INITS
     from nnstudio.core.nn.optimizers import OPTIMIZERS
     from nnstudio.core.nn.presets import PRESETS
-    from nnstudio.core.nn.trainer import SAMPLING
+    from nnstudio.core.nn.config import SAMPLING
 
     p = sub.add_parser(
         "train", help="train a network on MNIST from a preset, with overrides",
@@ -73,10 +73,10 @@ def add_parser(sub):
                    help="random distortions of each mini-batch")
     p.add_argument("--synthetic", type=non_negative_int, metavar="N",
                    help="add N synthetic pad-style digits to the training set")
-    p.add_argument("--dataset", type=user_path, metavar="DIR", help="a folder with the four MNIST-format files")
+    add_dataset_argument(p)
     p.add_argument("--threads", type=int_in_range(1, MAX_THREADS), default=1, metavar="N",
-                   help="BLAS threads (default 1: two gain 0-15%% on an idle 2-core machine but make these "
-                   "small matrix products many times slower whenever another program is busy)")
+                   help="BLAS threads (default 1: on a 2-core machine two gain little even when it is idle and "
+                   "make these small matrix products many times slower whenever another program is busy)")
     p.add_argument("--save", type=user_path, metavar="FILE", help="save the trained model (.npz)")
     p.add_argument("--json", type=user_path, metavar="FILE", help="write the settings and per-epoch history as JSON")
     p.add_argument("--quiet", action="store_true", help="print only the summary")
@@ -106,10 +106,7 @@ def build_config(args):
         from nnstudio.core.nn.optimizers import DEFAULT_LR
 
         changes["lr"] = DEFAULT_LR[args.optimizer]  # the preset's lr was chosen for its optimizer
-    try:
-        return cfg.with_(**changes)
-    except (ValueError, TypeError) as exc:
-        raise CliError(str(exc)) from None
+    return cfg.with_(**changes)  # a setting out of range: UserInputError
 
 
 def _write_json(path: str, payload: dict) -> None:
@@ -138,23 +135,19 @@ def run(args) -> int:
     for option in ("save", "json"):
         if getattr(args, option):
             check_writable(getattr(args, option), f"--{option}")  # before a long run, not after
-    from nnstudio.core.digits.data import DatasetError, load_mnist
+    from nnstudio.core.digits.data import load_mnist
 
-    try:
-        data = load_mnist(directory=args.dataset)
-    except DatasetError as exc:
-        raise CliError(str(exc)) from None
+    data = load_mnist(directory=args.dataset)  # a DatasetError is a UserInputError
 
     from nnstudio.core.nn.records import DivergedRecord, EpochRecord, FinishedRecord, NotLearningRecord
     from nnstudio.core.nn.trainer import Trainer
 
-    from nnstudio.core.nn.memory import NotEnoughMemory, check_training
+    from nnstudio.core.nn.memory import check_training
 
-    try:  # before announcing synthetic digits: a run that cannot fit is refused with advice
-        check_training(cfg, n_train=len(data[0][0]), n_test=len(data[1][0]),
-                       input_size=int(np.prod(np.shape(data[0][0])[1:])))
-    except NotEnoughMemory as exc:
-        raise CliError(str(exc)) from None
+    # Before announcing synthetic digits: a run that cannot fit is refused with advice
+    # (NotEnoughMemory, a UserInputError).
+    check_training(cfg, n_train=len(data[0][0]), n_test=len(data[1][0]),
+                   input_size=int(np.prod(np.shape(data[0][0])[1:])))
     progress = None
     if cfg.synthetic and not args.quiet:  # most of a minute for the pad preset: say so
         about = f"about {max(cfg.synthetic / 2000, 1):.0f} s"
@@ -164,10 +157,7 @@ def run(args) -> int:
                       end="\n" if done == total else "", flush=True)
         else:
             print(f"drawing {cfg.synthetic:,} synthetic pad-style digits ({about})...", flush=True)
-    try:
-        trainer = Trainer(cfg, data, progress=progress)
-    except (ValueError, ImportError) as exc:
-        raise CliError(str(exc)) from None
+    trainer = Trainer(cfg, data, progress=progress)  # data that cannot be used: UserInputError
     net = trainer.network
     if not args.quiet:
         length = (f"{cfg.iterations} iterations" if cfg.iterations is not None
@@ -176,10 +166,9 @@ def run(args) -> int:
               f"{cfg.loss} loss, {cfg.optimizer} lr {cfg.lr:g}, batch {cfg.batch_size} ({cfg.sampling}), "
               f"{length}, {len(trainer.x_train)} training images, seed {cfg.seed}")
     history, final, diverged, stuck = [], None, None, None
-    limits = _threads(args.threads)
-    # A run that blows up overflows on purpose: the trainer detects it and says so in one line,
-    # numpy's RuntimeWarnings about the same steps would only be noise.
-    with limits, np.errstate(over="ignore", invalid="ignore"):
+    # (a run that blows up is reported by the trainer's DivergedRecord; it silences numpy's
+    # overflow warnings about the same steps itself)
+    with _threads(args.threads):
         for rec in trainer.run():
             if isinstance(rec, EpochRecord):
                 history.append(_record_dict(rec))

@@ -3,7 +3,7 @@ pause/step/stop; JobWorker runs one-shot jobs (a dataset load, an evaluation, a 
 
 The worker object is moved to its own QThread. Its controls (`stop`, `pause`, `resume`, `step`)
 are plain thread-safe methods called straight from the GUI thread: a queued signal would wait
-behind the busy training loop (DESIGN.md point 9).
+behind the busy training loop and arrive only after the run ends.
 """
 
 from __future__ import annotations
@@ -23,17 +23,10 @@ from nnstudio.gui import workers_registry
 EMIT_INTERVAL_S = 0.05  # at most ~20 progressed batches a second
 SNAPSHOT_INTERVAL_S = 0.2  # at most ~5 weight snapshots a second
 # OpenBLAS threads for the whole process while a run trains: leave one core to the GUI thread.
-# Measured with `python -m nnstudio bench --gui` on this 2-core machine (784-256-128-10, batch 128):
-#   quiet machine:  1 thread 56k samples/s headless, 51k in the window (91%);
-#                   2 threads 77k headless, 71k in the window;
-#   busy machine (load ~9): 1 thread 15-22k headless, 11-20k in the window;
-#                   2 threads collapse to 0.9-2.5k headless and 1.4-2k in the window, with
-#                   GUI-timer gaps up to 340 ms (DESIGN.md's trap: spinning BLAS threads).
-# After the engine's second round of speed work (quiet machine): 1 thread 77-84k headless, 71-75k in
-# the window (90-92%); 2 threads 94-102k headless, 77-81k in the window (79-82%): two threads now
-# gain less than 10% in the window even when the machine is quiet.
-# Two threads win by ~35% only while the other core is idle and lose 10x as soon as it is not, so
-# a 2-core machine gets one; with more cores two threads no longer compete with the GUI thread.
+# On a 2-core machine a second BLAS thread gains little even when the other core is idle, and as
+# soon as another program is busy the two spinning threads collapse throughput and stall the GUI's
+# timers; with more cores two threads no longer compete with the GUI thread. The figures behind
+# this: `python -m nnstudio bench --gui` (one and two threads, in the window and headless).
 
 
 def _usable_cores() -> int:

@@ -179,7 +179,7 @@ def test_more_than_the_free_memory_is_refused_before_allocating(tmp_path, monkey
     n = 500_000  # consistent headers, no pixels written: the memory check comes first
     folder = _write_set(tmp_path / "big", **{"train-images-idx3-ubyte": struct.pack(">IIII", 2051, n, 28, 28),
                                               "train-labels-idx1-ubyte": struct.pack(">II", 2049, n)})
-    monkeypatch.setattr(data, "_available_memory", lambda: 100 * 2**20)
+    monkeypatch.setattr(data, "measured_available", lambda: 100 * 2**20)
     sizes = _tracking_empty(monkeypatch)
     with pytest.raises(DatasetError, match="GB of memory") as info:
         load_mnist(directory=folder)

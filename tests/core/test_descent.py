@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 from numpy.testing import assert_allclose
 
-from nnstudio.core.playground.descent import (DescentEnd, DescentPoint, contour_segments, descend,
-                                   difference_errors, equalize, escape_bounds, gradient_difference,
-                                   gradient_field, quiver_segments, rank_levels, run_descent, sample,
-                                   tangent_line)
+from nnstudio.core.playground.descent import (DescentEnd, DescentPoint, descend, difference_errors,
+                                              escape_bounds, run_descent, tangent_line)
+from nnstudio.core.playground.fields import (contour_segments, equalize, gradient_difference,
+                                             gradient_field, quiver_segments, rank_levels, sample)
 from nnstudio.core.nn.gradient import gradient_descent
 from nnstudio.core.nn.optimizers import OPTIMIZERS
 from nnstudio.core.playground.surfaces import SURFACES, function_1, function_1_grad

@@ -9,6 +9,7 @@ import pytest
 
 from nnstudio.core import files
 from nnstudio.core.files import atomic_write, remove_stale_temporaries
+from helpers import refuse_temporaries
 
 posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits and symlinks")
 
@@ -99,18 +100,6 @@ def test_a_failed_rename_keeps_the_old_file(tmp_path, monkeypatch):
             fh.write(b"new")
     assert target.read_bytes() == b"old"
     assert names(tmp_path) == ["plot.png"]
-
-
-def refuse_temporaries(monkeypatch):
-    """Simulate a read-only folder (chmod does not stop root): creating our temporary is refused."""
-    real_open = os.open
-
-    def open_(path, flags, *a, **k):
-        if str(path).endswith(".tmp") and flags & os.O_CREAT:
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-        return real_open(path, flags, *a, **k)
-
-    monkeypatch.setattr(files.os, "open", open_)
 
 
 def test_a_folder_that_refuses_new_files_keeps_the_old_file(tmp_path, monkeypatch):

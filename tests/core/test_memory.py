@@ -155,11 +155,11 @@ def test_augmenting_a_huge_batch_counts_as_a_long_step(monkeypatch):
 
 
 def test_the_trainer_refuses_before_building_anything(monkeypatch):
-    import nnstudio.core.nn.trainer as T
+    import nnstudio.core.nn.config as C
 
     built = []
     monkeypatch.setattr(M, "available_memory", lambda: 1 * GB)
-    monkeypatch.setattr(T, "MultiLayerNet", lambda *a, **k: built.append(a))
+    monkeypatch.setattr(C, "MultiLayerNet", lambda *a, **k: built.append(a))
     with pytest.raises(M.NotEnoughMemory, match="try hidden sizes"):
         Trainer(TrainConfig(hidden=(20_000, 20_000), iterations=1), small_data())
     assert built == []
@@ -184,40 +184,6 @@ def test_network_check_for_reset(monkeypatch):
 
 
 # ---------------------------------------------------------------------- what is free
-def test_available_memory_is_a_positive_figure():
-    assert M.available_memory() > 0
-
-
-def test_available_memory_falls_back_to_a_cautious_figure(monkeypatch):
-    def broken():
-        raise OSError("no such file")
-
-    for name in ("_linux_available", "_sysconf_available", "_windows_available"):
-        monkeypatch.setattr(M, name, broken)
-    assert M.available_memory() == M.FALLBACK_AVAILABLE
-
-
-def test_cgroup_files_are_read_defensively(tmp_path):
-    (tmp_path / "max").write_text("max\n")
-    (tmp_path / "limit").write_text("536870912\n")
-    assert M._read_int(str(tmp_path / "max")) is None
-    assert M._read_int(str(tmp_path / "limit")) == 512 << 20
-    assert M._read_int(str(tmp_path / "missing")) is None
-
-
-def test_the_process_own_cgroup_is_read_first(tmp_path, monkeypatch):
-    (tmp_path / "cgroup").write_text("0::/user.slice/app.scope\n")
-    pairs = M._cgroup_files(str(tmp_path / "fs"), str(tmp_path / "cgroup"))
-    assert pairs[0] == (f"{tmp_path}/fs/user.slice/app.scope/memory.max",
-                        f"{tmp_path}/fs/user.slice/app.scope/memory.current")
-    own = tmp_path / "fs" / "user.slice" / "app.scope"
-    own.mkdir(parents=True)
-    (own / "memory.max").write_text("1073741824\n")
-    (own / "memory.current").write_text("268435456\n")
-    monkeypatch.setattr(M, "_cgroup_files", lambda: pairs)
-    assert (768 << 20) in M._linux_available()
-
-
 def test_usable_memory_leaves_headroom():
     assert M.usable_memory(10 * GB) < 10 * GB
     assert M.usable_memory(100 << 20) < 0  # below the minimum headroom nothing is usable
@@ -301,10 +267,10 @@ def test_a_stop_while_drawing_synthetic_digits_ends_early(monkeypatch):
 
 
 def test_a_stop_before_the_network_is_built_cancels_the_preparation(monkeypatch):
-    import nnstudio.core.nn.trainer as T
+    import nnstudio.core.nn.config as C
 
     built = []
-    monkeypatch.setattr(T, "MultiLayerNet", lambda *a, **k: built.append(a))
+    monkeypatch.setattr(C, "MultiLayerNet", lambda *a, **k: built.append(a))
     stop = threading.Event()
     stop.set()
     with pytest.raises(TrainingCancelled):

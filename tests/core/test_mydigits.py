@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import struct
 import zipfile
 
 import numpy as np
@@ -11,6 +10,7 @@ import pytest
 from numpy.lib import format as npy_format
 
 from nnstudio.core.digits import mydigits as M
+from helpers import damage_member, saved_my_digits
 
 
 def digit(value):
@@ -73,25 +73,6 @@ def test_damaged_file_gives_a_clear_error():
 
 
 # ---------------------------------------------------------------- damaged or invalid files
-def damage_member(path, member="x.npy"):
-    """Overwrite the start of a member's deflate stream with a dynamic block whose code lengths
-    are over-subscribed: zlib says "invalid code lengths set"."""
-    with zipfile.ZipFile(path) as zf:
-        info = zf.getinfo(member)
-    raw = bytearray(path.read_bytes())
-    name_len, extra_len = struct.unpack("<HH", raw[info.header_offset + 26:info.header_offset + 30])
-    start = info.header_offset + 30 + name_len + extra_len
-    raw[start:start + 4] = bytes([0x05, 0x00, 0x92, 0x04])
-    path.write_bytes(bytes(raw))
-
-
-def saved_set():
-    rng = np.random.default_rng(0)
-    for label in (3, 1, 4):
-        M.add_my_digit(rng.random(784), label, strokes=[rng.random((5, 2))])
-    return M.my_digits_path()
-
-
 def write_set(**arrays):
     path = M.my_digits_path()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -106,7 +87,7 @@ def assert_untouched(path, before):
 
 
 def test_zlib_damage_is_reported_and_nothing_is_written():
-    path = saved_set()
+    path = saved_my_digits()
     damage_member(path)
     before = path.read_bytes()
     with pytest.raises(M.MyDigitsError, match="invalid code lengths set") as info:
@@ -184,7 +165,7 @@ def test_images_without_strokes_still_load():
 
 
 def test_set_aside_renames_the_damaged_file_and_a_fresh_set_starts(monkeypatch):
-    path = saved_set()
+    path = saved_my_digits()
     damage_member(path)
     before = path.read_bytes()
     monkeypatch.setattr(M.time, "strftime", lambda fmt: "20260101-120000")

@@ -7,6 +7,7 @@ import pytest
 
 from helpers import ellipse, seven, vertical
 from nnstudio.core.digits import preprocess as P
+from nnstudio.core.digits import render as R
 
 
 SHAPES = {
@@ -64,11 +65,11 @@ def test_stroke_width_matches_mnist():
 
 
 def test_render_strokes_draws_round_joined_segments():
-    img = P.render_strokes([np.array([[5.0, 5.0], [35.0, 5.0]])], (10, 40), width=3.0)
+    img = R.render_strokes([np.array([[5.0, 5.0], [35.0, 5.0]])], (10, 40), width=3.0)
     assert img.shape == (10, 40) and img.dtype == np.float32
     assert (img[5, 6:35] > 0.99).all()  # no gap along a long segment
     assert img[5, 3] > 0.2 and img[5, 0] == 0.0  # round cap reaches just beyond the end
-    dot = P.render_strokes([np.array([[20.0, 20.0]])], 40, width=6.0)
+    dot = R.render_strokes([np.array([[20.0, 20.0]])], 40, width=6.0)
     assert P.center_of_mass(dot) == pytest.approx((19.5, 19.5), abs=0.01)  # pixel centres at +0.5
     assert dot.max() == 1.0
 
@@ -78,7 +79,7 @@ def test_render_strokes_draws_round_joined_segments():
 def test_image_width_is_normalised(width, size):
     """Thin and fat brushes, small and large digits: all come out MNIST-wide."""
     k = size / 280
-    big = P.render_strokes([s * k for s in seven()], size, width=width * k)
+    big = R.render_strokes([s * k for s in seven()], size, width=width * k)
     x = P.image_to_input((255 * (1 - big)).astype(np.uint8))  # dark ink on white paper
     img = x.reshape(28, 28)
     assert 2.0 < P.ink_width(img) < 3.1
@@ -89,7 +90,7 @@ def test_image_width_is_normalised(width, size):
 
 
 def test_image_polarity_is_detected():
-    big = P.render_strokes(SHAPES["zero"], 280, width=14)
+    big = R.render_strokes(SHAPES["zero"], 280, width=14)
     light_on_dark = P.image_to_input(big)
     dark_on_light = P.image_to_input((255 * (1 - big)).astype(np.uint8))
     grey_paper = P.image_to_input(0.8 - 0.6 * big)  # dark ink on grey paper, float
@@ -98,7 +99,7 @@ def test_image_polarity_is_detected():
 
 
 def test_image_colour_and_alpha():
-    big = P.render_strokes([s / 3 for s in SHAPES["zero"]], 100, width=6)
+    big = R.render_strokes([s / 3 for s in SHAPES["zero"]], 100, width=6)
     rgb = np.repeat((255 * (1 - big))[..., None], 3, axis=2).astype(np.uint8)
     rgba = np.zeros((100, 100, 4), np.uint8)
     rgba[..., 3] = (255 * big).astype(np.uint8)  # black ink on a transparent background
@@ -116,7 +117,7 @@ def test_mnist_digit_survives_the_image_path():
 
 def test_noise_on_paper_is_ignored():
     rng = np.random.default_rng(1)
-    big = P.render_strokes(SHAPES["zero"], 200, width=10)
+    big = R.render_strokes(SHAPES["zero"], 200, width=10)
     paper = 0.85 + 0.03 * rng.standard_normal((200, 200)) - 0.7 * big
     x = P.image_to_input(np.clip(paper, 0, 1))
     clean = P.image_to_input(1 - big)
@@ -154,7 +155,7 @@ def test_pad_benchmark_runs(capsys):
 def test_uneven_lighting_and_specks():
     """A phone photo: paper shaded from light to dim, some dust far from the digit."""
     rng = np.random.default_rng(4)
-    big = P.render_strokes([s * 2 for s in seven()], 560, width=16)
+    big = R.render_strokes([s * 2 for s in seven()], 560, width=16)
     clean = P.image_to_input(1 - big)
     shade = np.linspace(0.95, 0.45, 560)[None, :] * np.ones((560, 1))  # dimmer to the right
     photo = shade * (1 - 0.8 * big) + 0.01 * rng.standard_normal((560, 560))
@@ -179,9 +180,9 @@ def test_render_strokes_matches_a_brute_force_distance_field():
     rng = np.random.default_rng(3)
     strokes = [rng.uniform(-3, 31, (7, 2)), np.array([[14.2, 3.7]])]  # partly off the image, a dot
     width, edge = 2.5, 1.15
-    img = P.render_strokes(strokes, 28, width=width, edge=edge)
+    img = R.render_strokes(strokes, 28, width=width, edge=edge)
     # Brute force: every pixel centre against every densely resampled segment.
-    pts = [P._resample(s, 0.05) for s in strokes]
+    pts = [R._resample(s, 0.05) for s in strokes]
     a = np.concatenate([p[:-1] if len(p) > 1 else p for p in pts])
     b = np.concatenate([p[1:] if len(p) > 1 else p for p in pts])
     yy, xx = np.mgrid[0:28, 0:28] + 0.5

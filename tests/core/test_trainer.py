@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import threading
 import types
+import warnings
 
 import numpy as np
 import pytest
@@ -18,7 +19,7 @@ from nnstudio.core.nn.trainer import TrainConfig, Trainer
 
 @pytest.fixture(autouse=True)
 def _one_blas_thread():
-    """One BLAS thread: on a busy 2-core machine two threads make small products 5-100x slower."""
+    """One BLAS thread: on a busy 2-core machine two threads make small products many times slower."""
     from threadpoolctl import threadpool_limits
 
     with threadpool_limits(limits=1, user_api="blas"):
@@ -220,6 +221,20 @@ def test_huge_learning_rate_is_reported_as_diverged(mnist_small, preset):
     assert fin.reason == "diverged"
     flat = tr.network.flat_params
     assert np.isfinite(flat).all() and np.abs(flat).max() <= T.WEIGHT_LIMIT
+
+
+@pytest.mark.parametrize("activation", ["relu", "sigmoid"])
+def test_overflowing_run_is_reported_without_runtime_warnings(mnist_small, activation):
+    """lr 1e30 overflows the float32 maths itself: the trainer reports the blow-up as a
+    DivergedRecord and numpy's RuntimeWarnings about it stay silent (the GUI's worker thread
+    has no errstate of its own)."""
+    cfg = get_preset("book-twolayer").config.with_(lr=1e30, activation=activation, iterations=300,
+                                                   eval_train=500)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # any RuntimeWarning fails the test
+        div, fin = _run_until_end(Trainer(cfg, mnist_small))
+    assert isinstance(div, DivergedRecord) and fin.reason == "diverged"
+    assert np.geterr()["over"] == "warn"  # the caller's numpy settings are left as they were
 
 
 def test_exploding_loss_with_finite_weights_is_diverged(mnist_small, monkeypatch):

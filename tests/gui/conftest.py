@@ -1,4 +1,5 @@
-"""GUI fixtures: QSettings redirected to the test's folder, a QThread watch, a main window."""
+"""GUI fixtures: QSettings redirected to the test's folder, a QThread watch, a main window, message
+boxes recorded instead of shown."""
 
 from __future__ import annotations
 
@@ -32,6 +33,44 @@ def _no_running_qthreads(qapp):
         t.quit()
         t.wait(2000)
     assert not running, f"test left {len(running)} QThread(s) running"
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Message boxes recorded instead of shown: a list of (kind, title, text)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    shown = []
+    for kind in ("warning", "information", "critical", "about"):
+        monkeypatch.setattr(QMessageBox, kind, lambda parent, title, text, *a, _k=kind, **kw:
+                            shown.append((_k, title, text)))
+    return shown
+
+
+@pytest.fixture
+def make_training_panel(qtbot):
+    """make(dataset, model=None) → a TrainingPanel on a fresh AppContext holding `dataset` (a
+    DatasetInfo) and `model` (a ModelInfo, if given); shut down after the test (shutdown is
+    idempotent: a test may shut a panel down itself)."""
+    from nnstudio.gui.context import AppContext
+    from nnstudio.gui.panels.training.panel import TrainingPanel
+
+    made = []
+
+    def make(dataset, model=None):
+        context = AppContext()
+        context.set_dataset(dataset)
+        if model is not None:
+            context.set_model(model)
+        panel = TrainingPanel(context)
+        qtbot.addWidget(panel)
+        panel.context_ref = context  # keep the QObject alive as long as the panel
+        made.append(panel)
+        return panel
+
+    yield make
+    for panel in made:
+        panel.shutdown()
 
 
 @pytest.fixture

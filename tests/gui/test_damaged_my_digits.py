@@ -3,47 +3,16 @@ the user sets it aside."""
 
 from __future__ import annotations
 
-import struct
-import zipfile
-
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from nnstudio.core.digits import mydigits
-
-
-def saved_set():
-    rng = np.random.default_rng(0)
-    for label in (3, 1, 4):
-        mydigits.add_my_digit(rng.random(784), label, strokes=[rng.random((5, 2))])
-    return mydigits.my_digits_path()
-
-
-def damage_member(path, member="x.npy"):
-    """Start the member's deflate stream with over-subscribed code lengths: zlib.error
-    "invalid code lengths set" when it is read (as in tests/core/test_mydigits.py)."""
-    with zipfile.ZipFile(path) as zf:
-        info = zf.getinfo(member)
-    raw = bytearray(path.read_bytes())
-    name_len, extra_len = struct.unpack("<HH", raw[info.header_offset + 26:info.header_offset + 30])
-    start = info.header_offset + 30 + name_len + extra_len
-    raw[start:start + 4] = bytes([0x05, 0x00, 0x92, 0x04])
-    path.write_bytes(bytes(raw))
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    shown = []
-    for kind in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, lambda parent, title, text, *a, _k=kind, **kw:
-                            shown.append((_k, title, text)))
-    return shown
+from helpers import damage_member, saved_my_digits
 
 
 @pytest.fixture
 def damaged():
-    path = saved_set()
+    path = saved_my_digits()
     damage_member(path)
     return path, path.read_bytes()
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from nnstudio.gui import workers_registry
 from nnstudio.gui.context import AppContext, DatasetInfo
@@ -31,15 +30,6 @@ def write_set(folder: Path, n_train=30, n_test=10, **override) -> Path:
     for name, content in files.items():
         (folder / (name + ".gz")).write_bytes(gzip.compress(content, compresslevel=1))
     return folder
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    shown = []
-    for kind in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, lambda parent, title, text, *a, _k=kind, **kw:
-                            shown.append((_k, title, text)))
-    return shown
 
 
 def tiny_info(name="tiny"):

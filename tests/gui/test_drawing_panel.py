@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from nnstudio.core.digits import mydigits
 from nnstudio.core.nn.network import MultiLayerNet
-from nnstudio.core.digits.preprocess import render_strokes
+from nnstudio.core.digits.render import render_strokes
 from nnstudio.gui.context import AppContext, ModelInfo
 from nnstudio.gui.panels.drawing.panel import NO_MODEL, DrawingPanel
 from helpers import ellipse, tiny_model, vertical

@@ -19,7 +19,7 @@ def test_side_list_switches_panel(main_window, qtbot):
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 from PySide6.QtGui import QKeySequence  # noqa: E402
-from PySide6.QtWidgets import QFileDialog, QMessageBox  # noqa: E402
+from PySide6.QtWidgets import QFileDialog  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -28,16 +28,6 @@ def _file_dialogs_cancel(monkeypatch):
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: "")
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    """Record message boxes instead of showing them."""
-    shown = []
-    for kind in ("warning", "information", "critical", "about"):
-        monkeypatch.setattr(QMessageBox, kind, lambda parent, title, text, *a, _k=kind, **kw:
-                            shown.append((_k, title, text)))
-    return shown
 
 
 def test_menus_and_shortcuts(main_window):

@@ -4,19 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtWidgets import QMessageBox
 
 from nnstudio.core.nn import serialization as S
 from test_cli_model_files import GOOD, NETWORK, _model_zip
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    shown = []
-    for kind in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, lambda parent, title, text, *a, _k=kind, **kw:
-                            shown.append((_k, title, text)))
-    return shown
 
 
 @pytest.mark.parametrize("name, network, params, says", [

@@ -9,10 +9,11 @@ import stat
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from nnstudio.core import files
 from nnstudio.gui.saving import image_bytes, save_error_text, save_image
+from helpers import refuse_temporaries
 
 NO_SPACE = os.strerror(errno.ENOSPC)
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -20,28 +21,6 @@ PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 def full_disk(*_a, **_k):
     raise OSError(errno.ENOSPC, NO_SPACE)
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    """Message boxes recorded instead of shown: (kind, title, text)."""
-    shown = []
-    for kind in ("warning", "information", "critical"):
-        monkeypatch.setattr(QMessageBox, kind, lambda parent, title, text, *a, _k=kind, **kw:
-                            shown.append((_k, title, text)))
-    return shown
-
-
-def refuse_temporaries(monkeypatch):
-    """Simulate a read-only folder (chmod does not stop root): creating our temporary is refused."""
-    real_open = os.open
-
-    def open_(path, flags, *a, **k):
-        if str(path).endswith(".tmp") and flags & os.O_CREAT:
-            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
-        return real_open(path, flags, *a, **k)
-
-    monkeypatch.setattr(files.os, "open", open_)
 
 
 def red_image(w=40, h=30):

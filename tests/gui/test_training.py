@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from nnstudio.core.nn.records import StepRecord
-from nnstudio.gui.context import AppContext, DatasetInfo
+from nnstudio.gui.context import DatasetInfo
 
 
 @pytest.fixture(scope="module")
@@ -18,16 +18,8 @@ def small_dataset(mnist):
 
 
 @pytest.fixture
-def panel(qtbot, small_dataset):
-    from nnstudio.gui.panels.training.panel import TrainingPanel
-
-    context = AppContext()
-    context.set_dataset(small_dataset)
-    p = TrainingPanel(context)
-    qtbot.addWidget(p)
-    p.context_ref = context  # keep the QObject alive as long as the panel
-    yield p
-    p.shutdown()
+def panel(make_training_panel, small_dataset):
+    return make_training_panel(small_dataset)
 
 
 def configure(panel, *, iterations=None, epochs=None, lr="0.01", optimizer="adam", hidden="20"):

@@ -8,30 +8,20 @@ import threading
 import pytest
 
 import nnstudio.core.nn.memory as M
-from nnstudio.gui.context import AppContext, DatasetInfo
+from nnstudio.gui.context import DatasetInfo
 
 GB = 10 ** 9
 
 
 @pytest.fixture(scope="module")
-def small_dataset():
-    from nnstudio.core.digits.data import load_mnist
-
-    (xtr, ttr), (xte, tte) = load_mnist()
+def small_dataset(mnist):
+    (xtr, ttr), (xte, tte) = mnist
     return DatasetInfo("MNIST subset", None, ((xtr[:1000], ttr[:1000]), (xte[:500], tte[:500])))
 
 
 @pytest.fixture
-def panel(qtbot, small_dataset):
-    from nnstudio.gui.panels.training.panel import TrainingPanel
-
-    context = AppContext()
-    context.set_dataset(small_dataset)
-    p = TrainingPanel(context)
-    qtbot.addWidget(p)
-    p.context_ref = context
-    yield p
-    p.shutdown()
+def panel(make_training_panel, small_dataset):
+    return make_training_panel(small_dataset)
 
 
 @pytest.fixture

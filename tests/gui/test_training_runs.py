@@ -6,7 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnstudio.gui.context import AppContext, DatasetInfo, ModelInfo
+from nnstudio.gui.context import DatasetInfo, ModelInfo
 from nnstudio.gui.run_history import history_path
 
 
@@ -27,24 +27,9 @@ def bundled():
     return ModelInfo(network, "bundled default model", "bundled", default_model_path(), meta)
 
 
-def make_panel(qtbot, dataset, model=None):
-    from nnstudio.gui.panels.training.panel import TrainingPanel
-
-    context = AppContext()
-    context.set_dataset(dataset)
-    if model is not None:
-        context.set_model(model)
-    panel = TrainingPanel(context)
-    qtbot.addWidget(panel)
-    panel.context_ref = context
-    return panel
-
-
 @pytest.fixture
-def panel(qtbot, small_dataset, bundled):
-    p = make_panel(qtbot, small_dataset, bundled)
-    yield p
-    p.shutdown()
+def panel(make_training_panel, small_dataset, bundled):
+    return make_training_panel(small_dataset, bundled)
 
 
 def configure(panel, *, iterations, lr, optimizer="sgd", activation="sigmoid", init="he", loss=None,
@@ -140,13 +125,13 @@ def test_reset_keeps_the_current_model(qtbot, panel):
     assert "unchanged" in panel.stats.message.text()
 
 
-def test_runs_are_kept_across_restarts(qtbot, small_dataset):
-    first = make_panel(qtbot, small_dataset)
+def test_runs_are_kept_across_restarts(qtbot, make_training_panel, small_dataset):
+    first = make_training_panel(small_dataset)
     configure(first, iterations=60, lr="0.01", optimizer="adam", activation="relu")
     run_to_end(qtbot, first)
     first.shutdown()
     assert history_path().exists()
-    second = make_panel(qtbot, small_dataset)
+    second = make_training_panel(small_dataset)
     assert [r.number for r in second.history.runs] == [1]
     assert len(second.history.runs[0].losses) == 60
     assert "earlier session" in second.history_box.shown.currentText()

@@ -5,9 +5,9 @@ per-image coordinate grid (rotation, scale, stretch, shear, and a smooth elastic
 field after Simard et al. 2003), a blend towards a grey-scale dilation or erosion for the stroke
 width, then a whole-pixel shift that brings the centre of mass back within half a pixel of
 (14, 14), the way MNIST was centred and the drawing pad's preprocessing places every input.
-A fifth of each batch passes unchanged. A batch of 128 takes about 1.4 ms on one core here, a
-little more than a training step of a 784-256-128-10 network (`python -m nnstudio bench
---handwriting`), so augmented training runs at a bit under half the speed.
+A fifth of each batch passes unchanged. Augmenting a batch costs a little more than a training
+step of a 784-256-128-10 network on it, so augmented training runs at a bit under half the speed
+(`python -m nnstudio bench --handwriting` measures both).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ _grid_r, _grid_c = np.meshgrid(np.arange(SIDE, dtype=np.float32), np.arange(SIDE
                                indexing="ij")
 # Rows (1, r - 14, c - 14) of every pixel: a per-image affine map of the pixel grid, and the ink's
 # mass and first moments, are then each one small matrix product for the whole batch (numpy's
-# broadcasting and its sums along 28-element rows cost 5-10 times more).
+# broadcasting and its sums along 28-element rows cost several times more).
 _GRID = np.stack([np.ones(SIDE * SIDE, np.float32), (_grid_r - np.float32(CENTRE)).ravel(),
                   (_grid_c - np.float32(CENTRE)).ravel()])  # (3, 784)
 

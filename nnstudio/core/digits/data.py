@@ -10,6 +10,9 @@ from pathlib import Path
 
 import numpy as np
 
+from nnstudio.core.errors import UserInputError
+from nnstudio.core.system_memory import measured_available
+
 FILES = {
     "train_images": "train-images-idx3-ubyte",
     "train_labels": "train-labels-idx1-ubyte",
@@ -30,7 +33,7 @@ LABEL_MAGIC = 2049
 NUM_CLASSES = 10
 
 
-class DatasetError(ValueError):
+class DatasetError(UserInputError):
     """A dataset file or folder that cannot be used; the message is one line naming the file."""
 
 
@@ -42,18 +45,6 @@ class LoadCancelled(Exception):
 # 814,255), or more memory than the machine has free (the bytes plus their float32 copy).
 MAX_IMAGES = 2_000_000
 CHUNK = 1 << 20  # bytes read (and decompressed) between two looks at the cancel event
-
-
-def _available_memory() -> int | None:
-    """Bytes of memory available to this process now (Linux's MemAvailable), None if unknown."""
-    try:
-        with open("/proc/meminfo", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return None
 
 
 def _find(directory: Path, stem: str) -> Path:
@@ -207,7 +198,7 @@ def read_idx_labels(path: Path, raw: bytes | None = None, cancel=None) -> np.nda
 
 
 def _check_memory(needed: int, what: str) -> None:
-    free = _available_memory()
+    free = measured_available()
     if free is not None and needed > free:
         raise DatasetError(f"{what}: loading it needs about {needed / 2**30:.1f} GB of memory and "
                            f"{free / 2**30:.1f} GB are free")

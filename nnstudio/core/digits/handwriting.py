@@ -191,6 +191,8 @@ def pen_strokes(digit: int, rng: np.random.Generator, style: int | None = None) 
         w[:, 1] = y - 0.5
         w = w @ np.array([[c, s], [-s, c]])
         strokes.append(_pen_path(w, rng, omega, speed, tremor))
+    # Sized and placed here, not by synth.place_strokes: the proxy test set shares no sampling code
+    # with the training generator it judges (test_independent_of_the_training_generator).
     allp = np.vstack(strokes)
     lo, hi = allp.min(axis=0), allp.max(axis=0)
     height = rng.uniform(0.6, 0.8) * CANVAS

@@ -224,7 +224,7 @@ def make_synthetic(n: int, rng: np.random.Generator, digits=None,
     from nnstudio.core.nn.memory import check_synthetic
     from nnstudio.core.digits.preprocess import strokes_to_input
 
-    check_synthetic(int(n))  # NotEnoughMemory (a ValueError) before the images are allocated
+    check_synthetic(int(n))  # NotEnoughMemory (a UserInputError) before the images are allocated
     digits = np.arange(10) if digits is None else np.asarray(digits)
     labels = np.resize(digits, int(n)).astype(np.uint8)
     rng.shuffle(labels)

@@ -46,8 +46,8 @@ class FusedBackprop:
         self.db = [grads[f"b{i}"] for i in range(1, n + 1)]
         self.z = [np.empty((batch, m), dt) for m in net.sizes[1:-1]]  # hidden outputs (in place)
         # The output layer is kept transposed, (classes, batch): softmax's reductions over the
-        # classes then run along contiguous memory (numpy reduces a 100x10 array's short rows
-        # ~6x slower: 6 us for the max alone) and the delta it yields is used as outT.T.
+        # classes then run along contiguous memory (numpy reduces the short rows of a (batch, 10)
+        # array several times slower) and the delta it yields is used as outT.T.
         k = net.sizes[-1]
         self.outT = np.empty((k, batch), dt)
         self.tmp_out, self.tmp_out2 = np.empty((k, batch), dt), np.empty((k, batch), dt)
@@ -114,7 +114,7 @@ class FusedBackprop:
         at += self.rows
         flat = outT.reshape(-1)
         if self.loss == "cross_entropy":
-            # ufunc.reduce directly: np.sum/np.max add a Python wrapper per call (us per step)
+            # ufunc.reduce directly: np.sum/np.max add a Python wrapper per call (a cost paid on every step)
             outT -= np.maximum.reduce(outT, axis=0)  # max-shift: exp cannot overflow
             np.exp(outT, out=outT)
             outT /= np.add.reduce(outT, axis=0)

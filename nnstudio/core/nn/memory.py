@@ -1,16 +1,17 @@
 """How much memory (and work per step) a configuration needs, how much is free, and a refusal with advice.
 
 Everything here is arithmetic on sizes: nothing is allocated. `check_training` and `check_network`
-raise NotEnoughMemory (a ValueError) with the figure and a suggestion computed from the same
+raise NotEnoughMemory (a UserInputError) with the figure and a suggestion computed from the same
 estimate ("needs ~75 GB, 21 GB free: try hidden sizes of at most 9,000"), before the caller
 allocates anything.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from dataclasses import dataclass, field
+
+from nnstudio.core.errors import UserInputError
+from nnstudio.core.system_memory import available_memory
 
 INPUT_SIZE, OUTPUT_SIZE = 784, 10
 MNIST_TRAIN, MNIST_TEST = 60_000, 10_000  # nominal sizes when the data is not loaded yet
@@ -35,23 +36,24 @@ EVAL_MAX_ROWS = 10_000
 
 # A training step cannot be interrupted: refuse configurations whose single step costs more than
 # this many multiply-adds (forward and backward) plus the optimizer's passes over the parameters.
-# Measured on this project's 2-core machine: float32 matmul ~12e9 multiply-adds a second on one
-# thread, so 1e10 is about a second.
+# One BLAS thread does float32 matrix products at the order of ten billion multiply-adds a
+# second on a modest machine, so this bound is a step of about a second: longer, and Stop would
+# wait too long for the step to end.
 MAX_STEP_MACS = 10_000_000_000
 # Element-wise passes over all parameters per step (optimizer update, plus the health check's max,
 # min and copy of the weights every 20 steps), each costing about ELEMENT_COST multiply-adds per
-# parameter (memory-bound: ~0.3e9 elements a second against 12e9 multiply-adds).
+# parameter (they are memory-bound: an element-wise pass is far slower per element than the
+# multiply-adds of a matrix product).
 OPTIMIZER_PASSES = {"sgd": 4, "momentum": 6, "nesterov": 8, "adagrad": 8, "rmsprop": 9, "adam": 13}
 ELEMENT_COST = 20
-# augment_batch: ~190 us an image on that machine, as long as ~2.3e6 multiply-adds
+# augment_batch costs about as much per image as this many multiply-adds of a matrix product
 AUGMENT_COST_PER_IMAGE = 2_000_000
 
 HEADROOM_FRACTION = 0.2  # leave this share of the free memory to the app's views and the system
 MIN_HEADROOM = 256 << 20
-FALLBACK_AVAILABLE = 2 << 30  # assumed free when the system does not say
 
 
-class NotEnoughMemory(ValueError):
+class NotEnoughMemory(UserInputError):
     """A configuration that does not fit (or whose step is absurdly long), refused before allocating."""
 
     def __init__(self, message: str, needed: int = 0, available: int = 0):
@@ -169,94 +171,6 @@ def estimate_training(config, n_train: int = MNIST_TRAIN, n_test: int = MNIST_TE
 
 
 # ---------------------------------------------------------------------- what is free
-def _read_int(path: str) -> int | None:
-    try:
-        with open(path, encoding="ascii") as fh:
-            text = fh.read().strip()
-    except (OSError, ValueError):
-        return None
-    if not text.isdigit():  # "max": no limit
-        return None
-    return int(text)
-
-
-def _cgroup_files(root: str = "/sys/fs/cgroup", self_cgroup: str = "/proc/self/cgroup") -> list[tuple]:
-    """(limit, usage) file pairs to read: this process's own cgroup v2 folder (from
-    /proc/self/cgroup's "0::/path" line), the cgroup root (inside a container), cgroup v1."""
-    pairs = []
-    try:
-        with open(self_cgroup, encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("0::"):
-                    own = line[3:].strip().strip("/")
-                    if own:
-                        pairs.append((f"{root}/{own}/memory.max", f"{root}/{own}/memory.current"))
-    except OSError:
-        pass
-    pairs.append((f"{root}/memory.max", f"{root}/memory.current"))
-    pairs.append((f"{root}/memory/memory.limit_in_bytes", f"{root}/memory/memory.usage_in_bytes"))
-    return pairs
-
-
-def _linux_available() -> list[int]:
-    found = []
-    try:
-        with open("/proc/meminfo", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("MemAvailable:"):
-                    found.append(int(line.split()[1]) * 1024)
-                    break
-    except (OSError, ValueError, IndexError):
-        pass
-    for limit_path, usage_path in _cgroup_files():
-        limit, usage = _read_int(limit_path), _read_int(usage_path)
-        if limit is not None and limit < 1 << 60:  # cgroup v1 says "no limit" with a huge number
-            found.append(max(limit - (usage or 0), 0))
-    return found
-
-
-def _windows_available() -> list[int]:
-    import ctypes
-
-    class MemoryStatusEx(ctypes.Structure):
-        _fields_ = [("dwLength", ctypes.c_ulong), ("dwMemoryLoad", ctypes.c_ulong),
-                    ("ullTotalPhys", ctypes.c_ulonglong), ("ullAvailPhys", ctypes.c_ulonglong),
-                    ("ullTotalPageFile", ctypes.c_ulonglong), ("ullAvailPageFile", ctypes.c_ulonglong),
-                    ("ullTotalVirtual", ctypes.c_ulonglong), ("ullAvailVirtual", ctypes.c_ulonglong),
-                    ("ullAvailExtendedVirtual", ctypes.c_ulonglong)]
-
-    status = MemoryStatusEx()
-    status.dwLength = ctypes.sizeof(MemoryStatusEx)
-    if ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):
-        return [int(status.ullAvailPhys)]
-    return []
-
-
-def _sysconf_available() -> list[int]:
-    page = os.sysconf("SC_PAGE_SIZE")
-    names = os.sysconf_names
-    if "SC_AVPHYS_PAGES" in names:
-        return [os.sysconf("SC_AVPHYS_PAGES") * page]
-    if "SC_PHYS_PAGES" in names:  # macOS: no free-page count; half the RAM is a cautious guess
-        return [os.sysconf("SC_PHYS_PAGES") * page // 2]
-    return []
-
-
-def available_memory() -> int:
-    """Bytes this process can still allocate: the least of the system's available memory and the
-    cgroup's remaining limit; FALLBACK_AVAILABLE when nothing can be read."""
-    found: list[int] = []
-    for reader in ((_linux_available, _sysconf_available) if sys.platform.startswith("linux")
-                   else (_windows_available,) if sys.platform == "win32" else (_sysconf_available,)):
-        try:
-            found += [v for v in reader() if v > 0]
-        except Exception:  # noqa: BLE001 - any platform oddity: fall back to a cautious figure
-            continue
-        if found and reader is _linux_available:
-            break
-    return min(found) if found else FALLBACK_AVAILABLE
-
-
 def usable_memory(available: int) -> int:
     """What a configuration may take of `available`: the rest is left to the views and the system."""
     return int(available - max(HEADROOM_FRACTION * available, MIN_HEADROOM))

@@ -23,7 +23,7 @@ INITS = {
 EVAL_CHUNK = 10_000  # rows per forward pass when evaluating: bounds the memory of big sets
 
 
-DRAW_CHUNK = 1 << 22  # initial weights are drawn this many at a time (~70 ms), checking for a stop
+DRAW_CHUNK = 1 << 22  # initial weights are drawn this many at a time, checking for a stop
 
 
 class BuildCancelled(Exception):

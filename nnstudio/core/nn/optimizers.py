@@ -12,8 +12,8 @@ class Optimizer:
 
     `step(params, grads, overwrite_grads=False)`: a caller that has no further use for the
     gradients (the trainer) passes overwrite_grads=True and the optimizer works in them instead of
-    in a buffer of its own, which saves memory traffic (Adam: 376 -> 320 us per step on the 235k
-    parameters of 784-256-128-10).
+    in a buffer of its own, which saves memory traffic (most for Adam, whose update makes the
+    most passes over the parameters).
     """
 
     name = "base"
@@ -53,8 +53,8 @@ class Optimizer:
 
 # A state that decays geometrically where the gradient is zero (Adam's m shrinks by 0.9 a step for
 # the weights of pixels that are almost never inked) sinks into subnormal floats, on which the CPU
-# is ~35 times slower: 3% of Adam's first moments were subnormal after 1,000 steps on MNIST and the
-# run had slowed by 12%. Every FLUSH_EVERY steps, values below FLUSH_BELOW (in units of the dtype's
+# is many times slower: on MNIST a share of Adam's first moments turns subnormal within a thousand
+# steps and the whole run slows down noticeably. Every FLUSH_EVERY steps, values below FLUSH_BELOW (in units of the dtype's
 # smallest normal number) are set to zero; such a value moves a weight by less than 1e-20.
 FLUSH_EVERY = 50
 FLUSH_BELOW = 1e8
@@ -108,20 +108,11 @@ class Momentum(Optimizer):
                 _flush_subnormal(v, work)
 
 
-class Nesterov(Optimizer):
+class Nesterov(Momentum):
     """Nesterov's accelerated gradient in the look-ahead-free form (Bengio et al. 2012):
-    v <- m*v - lr*g; x <- x + m*m*v - (1+m)*lr*g."""
+    v <- m*v - lr*g; x <- x + m*m*v - (1+m)*lr*g. Momentum's state (v), another update."""
 
     name = "nesterov"
-
-    def __init__(self, lr: float = 0.01, momentum: float = 0.9):
-        super().__init__(lr)
-        self.momentum = float(momentum)
-        self.v = None
-
-    def reset(self):
-        super().reset()
-        self.v = None
 
     def step(self, params, grads, overwrite_grads=False):
         if self.v is None:
@@ -231,8 +222,7 @@ class Adam(Optimizer):
         self.iter += 1
         b1, b2 = self.beta1, self.beta2
         # Python floats, not NumPy float64 scalars: a float64 scalar would make every pass that
-        # uses it compute in float64 through casting buffers (measured: 633 us instead of 376 us
-        # for the 235k parameters of 784-256-128-10).
+        # uses it compute in float64 through casting buffers, which makes the update much slower.
         root = math.sqrt(1.0 - b2)
         lr_t = self.lr * math.sqrt(1.0 - b2 ** self.iter) / (1.0 - b1 ** self.iter) * (1.0 - b1) / root
         eps = self.eps / root

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from nnstudio.core.nn.trainer import TrainConfig
+from nnstudio.core.nn.config import TrainConfig
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,7 @@
-"""Training as a generator of small records: the loop the CLI and the GUI worker both iterate."""
+"""Training as a generator of small records: the loop the CLI and the GUI worker both iterate.
+
+The settings of a run (TrainConfig, parse_hidden, SAMPLING) live in config.py; they are imported
+here too, where most callers look for them."""
 
 from __future__ import annotations
 
@@ -6,10 +9,12 @@ import math
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.core.errors import UserInputError
+from nnstudio.core.nn.config import SAMPLING, TrainConfig, parse_hidden  # noqa: F401 - re-exported
 from nnstudio.core.nn.network import BuildCancelled, MultiLayerNet
 from nnstudio.core.nn.fused import training_step
 from nnstudio.core.nn.learning import LearningMonitor
@@ -23,114 +28,6 @@ HEALTH_EVERY = 20  # steps between checks of the weights (and snapshots of the l
 WEIGHT_LIMIT = 1e3  # |parameter| beyond this on [0, 1] inputs: no MNIST net learns there (trained: < 20)
 LOSS_BLOWUP = 3.0  # smoothed loss this many times its starting value (and above chance): diverged
 LOSS_SMOOTHING = 0.05  # weight of the newest step in the smoothed loss (≈ 20-step average)
-
-SAMPLING = {
-    "replacement": "each mini-batch drawn at random with replacement (the book)",
-    "shuffle": "shuffle once per epoch, then walk through it in mini-batches (Nielsen)",
-}
-
-
-MAX_HIDDEN_SIZE = 100_000  # a sanity bound on one layer; the memory estimate is the real guard
-NO_HIDDEN = ("", "none")  # how the GUI and the CLI spell "no hidden layer" (softmax regression)
-
-
-def parse_hidden(text: str) -> tuple[int, ...]:
-    """'256, 128' → (256, 128); '' or 'none' → () (no hidden layer: softmax regression).
-
-    Commas, semicolons or spaces separate the sizes. The GUI's field and the CLI's --hidden both
-    read through this, so they accept and refuse the same text (0 is refused: it is not a layer)."""
-    cleaned = str(text).strip()
-    if cleaned.lower() in NO_HIDDEN:
-        return ()
-    parts = [p for p in cleaned.replace(";", ",").replace(" ", ",").split(",") if p]
-    try:
-        sizes = tuple(int(p) for p in parts)
-    except ValueError:
-        raise ValueError(f"hidden sizes: write whole numbers separated by commas, like '256, 128' "
-                         f"(got {text!r})") from None
-    if any(s < 1 or s > MAX_HIDDEN_SIZE for s in sizes):
-        raise ValueError(f"hidden sizes must be positive, at most {MAX_HIDDEN_SIZE:,} (for no hidden "
-                         f"layer, leave them empty or write 'none')")
-    return sizes
-
-
-@dataclass(frozen=True)
-class TrainConfig:
-    """Every setting of a run. Exactly one of `epochs` and `iterations` bounds its length."""
-
-    hidden: tuple = (50,)
-    activation: str = "sigmoid"
-    init: str = "std"
-    init_std: float = 0.01
-    loss: str = "cross_entropy"
-    optimizer: str = "sgd"
-    lr: float = 0.1
-    batch_size: int = 100
-    epochs: float | None = None
-    iterations: int | None = 10_000
-    sampling: str = "replacement"
-    train_subset: int | None = None  # use the first N training images (None: all)
-    seed: int = 0
-    weight_decay: float = 0.0
-    augment: bool = False  # random shifts, rotations, scaling, stroke width, elastic distortion
-    dtype: str = "float32"
-    synthetic: int = 0  # append this many synthetic pad-style digits to the training set
-    eval_train: int | None = None  # measure train accuracy on at most this many images (None: all)
-    lr_decay: float = 1.0  # multiply the learning rate by this at each epoch end (1: constant)
-
-    def __post_init__(self):
-        object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
-        for name in ("batch_size", "seed", "synthetic"):  # JSON and the CLI may hand in floats
-            object.__setattr__(self, name, int(getattr(self, name)))
-        for name in ("iterations", "train_subset", "eval_train"):
-            if getattr(self, name) is not None:
-                object.__setattr__(self, name, int(getattr(self, name)))
-        for name in ("lr", "init_std", "weight_decay", "lr_decay"):
-            object.__setattr__(self, name, float(getattr(self, name)))
-        if self.epochs is not None:
-            object.__setattr__(self, "epochs", float(self.epochs))
-        object.__setattr__(self, "augment", bool(self.augment))
-        if any(h < 1 for h in self.hidden):
-            raise ValueError("hidden layer sizes must be positive")
-        if self.sampling not in SAMPLING:
-            raise ValueError(f"unknown sampling {self.sampling!r}; choose from {', '.join(SAMPLING)}")
-        if self.batch_size < 1:
-            raise ValueError("batch size must be at least 1")
-        if not (self.lr > 0 and math.isfinite(self.lr)):
-            raise ValueError("learning rate must be a positive number")
-        if (self.epochs is None) == (self.iterations is None):
-            raise ValueError("give either epochs or iterations")
-        if self.epochs is not None and self.epochs <= 0 or self.iterations is not None and self.iterations < 1:
-            raise ValueError("the run needs at least one iteration")
-        if self.train_subset is not None and self.train_subset < 1:
-            raise ValueError("the training subset needs at least one image")
-        if self.synthetic < 0:
-            raise ValueError("the number of synthetic digits cannot be negative")
-        if self.eval_train is not None and self.eval_train < 1:
-            raise ValueError("train accuracy needs at least one image")
-        if not (0 < self.lr_decay <= 1):
-            raise ValueError("the learning-rate decay must be in (0, 1]")
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        d["hidden"] = list(self.hidden)
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict) -> "TrainConfig":
-        known = {f.name for f in fields(cls)}
-        return cls(**{k: v for k, v in d.items() if k in known})
-
-    def with_(self, **changes) -> "TrainConfig":
-        return replace(self, **changes)
-
-    def build_network(self, input_size: int = 784, output_size: int = 10,
-                      should_stop=None) -> MultiLayerNet:
-        """A fresh network of these settings (network.BuildCancelled if should_stop says so)."""
-        return MultiLayerNet([input_size, *self.hidden, output_size], activation=self.activation,
-                             init=self.init, init_std=self.init_std, loss=self.loss,
-                             weight_decay=self.weight_decay, dtype=self.dtype,
-                             rng=np.random.default_rng(self.seed), should_stop=should_stop)
 
 
 class TrainingCancelled(Exception):
@@ -174,14 +71,14 @@ class Trainer:
         self._check_memory(xtr, xte)  # before anything is allocated: refuse with advice
         xtr, ttr = _as_rows(xtr, dtype), _as_labels(ttr)
         if len(xtr) != len(ttr):
-            raise ValueError(f"{len(xtr)} training images but {len(ttr)} labels")
+            raise UserInputError(f"{len(xtr)} training images but {len(ttr)} labels")
         if cfg.train_subset is not None:
             xtr, ttr = xtr[:cfg.train_subset], ttr[:cfg.train_subset]
         extra = []
         if self.extra_train is not None and len(self.extra_train[0]):
             ex, et = _as_rows(self.extra_train[0], dtype), _as_labels(self.extra_train[1])
             if len(ex) != len(et) or (len(xtr) and ex.shape[1] != xtr.shape[1]):
-                raise ValueError("extra training rows do not match the training set")
+                raise UserInputError("extra training rows do not match the training set")
             extra.append((ex, et))
         if cfg.synthetic:
             from nnstudio.core.digits.synth import make_synthetic  # lazily: the engine works without it
@@ -201,7 +98,7 @@ class Trainer:
         self.x_train, self.t_train = xtr, ttr
         self.x_test, self.t_test = _as_rows(xte, dtype), _as_labels(tte)
         if len(self.x_train) == 0:
-            raise ValueError("the training set is empty")
+            raise UserInputError("the training set is empty")
         if self.batch_transform is None and cfg.augment:
             from nnstudio.core.digits.augment import augment_batch  # lazily, as above
 
@@ -215,7 +112,7 @@ class Trainer:
             except BuildCancelled as exc:
                 raise TrainingCancelled(str(exc)) from None
         elif self.network.sizes[0] != self.x_train.shape[1]:
-            raise ValueError(f"the network takes {self.network.sizes[0]} inputs, the data has "
+            raise UserInputError(f"the network takes {self.network.sizes[0]} inputs, the data has "
                              f"{self.x_train.shape[1]}")
         self.optimizer = make_optimizer(cfg.optimizer, cfg.lr)
         self.rng = np.random.default_rng(cfg.seed + 1)
@@ -232,7 +129,7 @@ class Trainer:
         self.diverged: DivergedRecord | None = None
 
     def _check_memory(self, xtr, xte) -> None:
-        """NotEnoughMemory (a ValueError with the figure and a suggestion) when this run does not fit."""
+        """NotEnoughMemory (a UserInputError with the figure and a suggestion) when this run does not fit."""
         from nnstudio.core.nn.memory import check_training
 
         shape = np.shape(xtr)
@@ -256,7 +153,7 @@ class Trainer:
     def set_lr(self, lr: float) -> None:
         """Change the learning rate; it takes effect at the next step."""
         if not (lr > 0 and math.isfinite(lr)):
-            raise ValueError("learning rate must be a positive number")
+            raise UserInputError("learning rate must be a positive number")
         self._pending_lr = float(lr)
 
     @property
@@ -289,7 +186,7 @@ class Trainer:
         buf = np.empty((b if cfg.sampling == "replacement" else min(b, n), x.shape[1]), x.dtype)
         if cfg.sampling == "replacement":
             # Without a batch transform nothing else draws from rng, so the indices of 64 steps
-            # come from one call: the same stream as 64 calls (NumPy's Generator), 3 us less a step.
+            # come from one call: the same stream as 64 calls (NumPy's Generator), with less overhead.
             # (Fewer for huge batches: the block stays under INDEX_BLOCK_ELEMENTS indices.)
             from nnstudio.core.nn.memory import INDEX_BLOCK, INDEX_BLOCK_ELEMENTS
 
@@ -318,7 +215,8 @@ class Trainer:
         clock = time.perf_counter
         start = clock()
         last_good = flat.copy()
-        accuracies = self.evaluate()
+        with _diverging_maths():  # a loaded network may come with huge weights
+            accuracies = self.evaluate()
         if accuracies is None:  # stopped while measuring the untrained network
             yield FinishedRecord("stopped", 0, 0.0, clock() - start)
             return
@@ -347,7 +245,8 @@ class Trainer:
             x, t = next(batches)
             if transform is not None:
                 x = np.ascontiguousarray(transform(x, self.rng), dtype=net.dtype)
-            loss = update(x, t)
+            with _diverging_maths():
+                loss = update(x, t)
             step = self.iteration + 1
             if not math.isfinite(loss):  # (the update was not applied)
                 yield self._diverge(step, loss, last_good, "the loss became non-finite")
@@ -405,6 +304,14 @@ class Trainer:
         np.copyto(self.network.flat_params, last_good)
         self.diverged = DivergedRecord(step, float(self.optimizer.lr), float(loss), why)
         return self.diverged
+
+
+def _diverging_maths() -> np.errstate:
+    """Numpy's overflow warnings silenced around one step's maths (never across a yield, so the
+    consumer's own maths still warns). A run that blows up overflows on purpose, and the loop's
+    checks see it (a non-finite loss, huge weights, a loss far above where it started) and report
+    it in one DivergedRecord: RuntimeWarnings about the same steps would only be noise."""
+    return np.errstate(over="ignore", invalid="ignore", divide="ignore")
 
 
 def _health(flat: np.ndarray, reference: float | None, smooth: float, chance: float) -> str:

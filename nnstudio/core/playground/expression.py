@@ -16,6 +16,7 @@ import operator
 import numpy as np
 
 from nnstudio.core.nn.functions import relu, sigmoid
+from nnstudio.core.errors import UserInputError
 
 MAX_LENGTH = 400
 MAX_NODES = 300
@@ -58,7 +59,7 @@ _REFUSED = {
 }
 
 
-class ExpressionError(ValueError):
+class ExpressionError(UserInputError):
     """The text is not a formula we accept; str() is one line meant for the user."""
 
 

@@ -12,7 +12,7 @@ from typing import Callable
 
 import numpy as np
 
-from nnstudio.core.playground.descent import sample
+from nnstudio.core.playground.fields import sample
 
 Bounds = tuple[float, float, float, float]  # (x0_min, x0_max, x1_min, x1_max)
 

@@ -56,8 +56,8 @@ class LivePlot(pg.PlotWidget):
             # Major ticks and grid lines only: minor grid lines tripled the paint time (measured).
             plot.getAxis(axis).setStyle(maxTickLevel=0)
             # Axes (with their grid lines) change only when the range does; cached as pixmaps they
-            # are blitted instead of replayed on every live update: ~15% of a repaint, during
-            # which the GUI thread holds the GIL the training worker needs.
+            # are blitted instead of replayed on every live update (a good part of a repaint, during
+            # which the GUI thread holds the GIL the training worker needs).
             plot.getAxis(axis).setCacheMode(QGraphicsItem.DeviceCoordinateCache)
         # Iterations are counts: tick them 2,000 4,000 ..., never "(x0.001)" or "(x1e+03)".
         plot.getAxis("bottom").enableAutoSIPrefix(False)

@@ -12,7 +12,7 @@ from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
 from nnstudio.core.nn.network import INITS
 from nnstudio.core.nn.optimizers import DEFAULT_LR, OPTIMIZERS
 from nnstudio.core.nn.presets import PRESETS
-from nnstudio.core.nn.trainer import SAMPLING, TrainConfig, parse_hidden
+from nnstudio.core.nn.config import SAMPLING, TrainConfig, parse_hidden
 from nnstudio.gui.widgets.signals import blocked
 
 CUSTOM = "custom"

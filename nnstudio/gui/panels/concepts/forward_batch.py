@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLab
 
 from nnstudio.core.nn.network import MultiLayerNet
 from nnstudio.gui.panels.concepts.base import error_label, make_plot
+from nnstudio.gui.panels.concepts.dataset_wait import DatasetWait
 from nnstudio.gui.workers import JobWorker
 
 BATCH = 100
@@ -42,9 +43,7 @@ class BatchForwardView(QWidget):
         self.context = context
         self.worker: JobWorker | None = None
         self.result = None
-        self._start_when_loaded = False
-        context.dataset_changed.connect(self._on_dataset_changed)
-        context.dataset_failed.connect(self._on_dataset_failed)
+        self.loading = DatasetWait(context, self.start, self._on_failed, self._on_finished, self)
         self.run_button = QPushButton(f"Run {BATCH} test images through the net", objectName="batchRunButton",
                                       toolTip=f"Push a batch of {BATCH} MNIST test images through 784-50-100-10")
         self.run_button.clicked.connect(self.start)
@@ -79,14 +78,12 @@ class BatchForwardView(QWidget):
 
     @Slot()
     def start(self):
-        if (self.worker is not None and self.worker.isRunning()) or self._start_when_loaded:
+        if (self.worker is not None and self.worker.isRunning()) or self.loading.waiting:
             return
         self.run_button.setEnabled(False)
         self.error.setText("")
-        dataset = self.context.ensure_dataset()
-        if dataset is None:  # loading: dataset_changed starts the batch
-            self._start_when_loaded = True
-            self.status.setText("Loading MNIST…")
+        dataset = self.loading.dataset(self.status)
+        if dataset is None:  # the batch runs once MNIST has loaded
             return
         self.status.setText("Running the batch…")
         self.worker = JobWorker(batch_forward, dataset.data, name="batchForward")
@@ -94,19 +91,6 @@ class BatchForwardView(QWidget):
         self.worker.error.connect(self._on_failed)
         self.worker.finished.connect(self._on_finished)
         self.worker.start()
-
-    @Slot(object)
-    def _on_dataset_changed(self, _info):
-        if self._start_when_loaded:
-            self._start_when_loaded = False
-            self.start()
-
-    @Slot(str)
-    def _on_dataset_failed(self, message):
-        if self._start_when_loaded:
-            self._start_when_loaded = False
-            self._on_failed(message)
-            self._on_finished()
 
     @Slot(object)
     def _on_done(self, result):
@@ -149,7 +133,7 @@ class BatchForwardView(QWidget):
         return {self.table.item(r, 0).text(): self.table.item(r, 2).text() for r in range(self.table.rowCount())}
 
     def shutdown(self):
-        self._start_when_loaded = False
+        self.loading.cancel()
         if self.worker is not None:
             self.worker.cancel()
             self.worker.wait()  # one batch: a fraction of a second

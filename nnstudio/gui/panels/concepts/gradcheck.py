@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHea
 from nnstudio.core.nn import gradcheck as G
 from nnstudio.gui.panels.concepts.base import (ACCENT, FOREGROUND, GOOD, PALETTE, ExplorerPage, error_label,
                                                heading, make_plot)
+from nnstudio.gui.panels.concepts.dataset_wait import DatasetWait
 from nnstudio.gui.workers import JobWorker
 
 INPUT, OUTPUT = 784, 10
@@ -42,10 +43,8 @@ class GradCheckExplorer(ExplorerPage):
         self.worker: JobWorker | None = None
         self.result = None
         self.checks = []
-        self._start_when_loaded = False
-        if context is not None:
-            context.dataset_changed.connect(self._on_dataset_changed)
-            context.dataset_failed.connect(self._on_dataset_failed)
+        self.loading = (DatasetWait(context, self.start, self._on_failed, self._on_finished, self)
+                        if context is not None else None)
         form = QFormLayout()
         self.hidden = QSpinBox(objectName="hiddenSpin", minimum=1, maximum=30, value=10)
         self.images = QSpinBox(objectName="imagesSpin", minimum=1, maximum=10, value=3)
@@ -112,7 +111,7 @@ class GradCheckExplorer(ExplorerPage):
     # ------------------------------------------------------------------ running
     @Slot()
     def start(self):
-        if (self.worker is not None and self.worker.isRunning()) or self._start_when_loaded:
+        if (self.worker is not None and self.worker.isRunning()) or self._waiting():
             return
         self.result, self.checks = None, []
         self.table.setRowCount(0)
@@ -128,10 +127,8 @@ class GradCheckExplorer(ExplorerPage):
             self._on_failed("no dataset to take images from")
             self._on_finished()
             return
-        dataset = self.context.ensure_dataset()
-        if dataset is None:  # loading: dataset_changed starts the check
-            self._start_when_loaded = True
-            self.status.setText("Loading MNIST…")
+        dataset = self.loading.dataset(self.status)
+        if dataset is None:  # the check runs once MNIST has loaded
             return
         self.status.setText("Timing backprop…")
         self.worker = JobWorker(check_job, dataset.data, self.hidden.value(), self.images.value(),
@@ -141,23 +138,13 @@ class GradCheckExplorer(ExplorerPage):
         self.worker.finished.connect(self._on_finished)
         self.worker.start()
 
-    @Slot(object)
-    def _on_dataset_changed(self, _info):
-        if self._start_when_loaded:
-            self._start_when_loaded = False
-            self.start()
-
-    @Slot(str)
-    def _on_dataset_failed(self, message):
-        if self._start_when_loaded:
-            self._start_when_loaded = False
-            self._on_failed(message)
-            self._on_finished()
+    def _waiting(self) -> bool:
+        return self.loading is not None and self.loading.waiting
 
     @Slot()
     def stop(self):
-        if self._start_when_loaded:
-            self._start_when_loaded = False
+        if self._waiting():
+            self.loading.cancel()
             self._on_finished()
             self.status.setText("Stopped.")
         if self.worker is not None:
@@ -218,7 +205,8 @@ class GradCheckExplorer(ExplorerPage):
             self.status.setText("Stopped.")
 
     def shutdown(self):
-        self._start_when_loaded = False
+        if self.loading is not None:
+            self.loading.cancel()
         if self.worker is not None:
             self.worker.cancel()  # the check ends at its next yield
             self.worker.wait()

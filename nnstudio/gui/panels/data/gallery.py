@@ -33,7 +33,7 @@ class GalleryView(QWidget):
         """Show x[idx] with their labels, answers and confidences (arrays aligned with idx).
 
         Captions and tooltips are made for the visible page only (a poor model has 9,000 mistakes);
-        a tooltip runs `network` on its one image (~0.1 ms) for the model's top three answers.
+        a tooltip runs `network` on its one image (cheap) for the model's top three answers.
         """
 
         def caption(k: int) -> str:

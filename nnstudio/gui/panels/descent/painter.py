@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnstudio.core.playground import descent as core
+from nnstudio.core.playground import fields
 from nnstudio.core.playground.surfaces import Surface
 from nnstudio.gui.panels.descent.field import FieldView
 from nnstudio.gui.panels.descent.style import background_lut, colorize
@@ -28,12 +28,12 @@ class FieldPainter:
     def paint_background(self, f) -> None:
         """Colour map and contour lines of f(x0, x1) for the visible range."""
         a, b, c, d = view = self.field.visible_range()
-        _, _, Z = core.sample(f, view, IMAGE_RES)
+        _, _, Z = fields.sample(f, view, IMAGE_RES)
         # contours on a coarser grid: smooth enough, and a third of the cost
-        xs, ys, Zc = core.sample(f, view, CONTOUR_RES)
-        levels = core.rank_levels(Zc, 14)
-        pairs = np.concatenate(core.contour_segments(xs, ys, Zc, levels)) if len(levels) else np.empty((0, 2))
-        self.field.set_background(colorize(core.equalize(Z), self._lut), (a, c, b - a, d - c), pairs)
+        xs, ys, Zc = fields.sample(f, view, CONTOUR_RES)
+        levels = fields.rank_levels(Zc, 14)
+        pairs = np.concatenate(fields.contour_segments(xs, ys, Zc, levels)) if len(levels) else np.empty((0, 2))
+        self.field.set_background(colorize(fields.equalize(Z), self._lut), (a, c, b - a, d - c), pairs)
         self.undefined = not np.isfinite(Z).all()
 
     def paint_arrows(self, surface: Surface, n: int, show: bool, kind: str) -> str:
@@ -44,11 +44,11 @@ class FieldPainter:
             self.field.set_arrows(np.empty((0, 2)))
             return undefined.strip()
         a, b, c, d = view = self.field.visible_range()
-        points, numerical = core.gradient_field(surface.f, view, n)
+        points, numerical = fields.gradient_field(surface.f, view, n)
         grads, differ = numerical, None
         if surface.grad is not None:
-            _, analytic = core.gradient_field(surface.f, view, n, grad=surface.grad)
-            rel = core.gradient_difference(numerical, analytic)
+            _, analytic = fields.gradient_field(surface.f, view, n, grad=surface.grad)
+            rel = fields.gradient_difference(numerical, analytic)
             bad = ~(rel <= DIFFER_THRESHOLD)
             differ = points[bad]
             worst = float(np.nanmax(rel)) if np.isfinite(rel).any() else float("nan")
@@ -62,6 +62,6 @@ class FieldPainter:
                 grads = analytic
         else:
             info = "A typed-in function has only the numerical gradient (central differences, h = 1e-4)."
-        pairs, _ = core.quiver_segments(points, grads, ((b - a) / n, (d - c) / n))
+        pairs, _ = fields.quiver_segments(points, grads, ((b - a) / n, (d - c) / n))
         self.field.set_arrows(pairs, differ)
         return f"Arrows: −∇f, {kind}; length follows |∇f|, capped. {info}{undefined}"
