@@ -59,7 +59,7 @@ def test_an_absurd_step_is_refused(capsys, monkeypatch, no_building):
 
 
 def test_hidden_zero_is_refused_as_in_the_app(capsys):
-    from nnstudio.core.nn.trainer import parse_hidden
+    from nnstudio.core.nn.config import parse_hidden
 
     with pytest.raises(ValueError) as info:
         parse_hidden("0")

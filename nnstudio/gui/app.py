@@ -60,12 +60,15 @@ def _saved_ui_scale() -> int:
 
 def create_application(argv=None):
     import pyqtgraph as pg
+
+    from nnstudio.gui import gc_guard
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(list(argv if argv is not None else sys.argv))
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     pg.setConfigOptions(antialias=True, background="w", foreground="k")
+    gc_guard.install(app)  # Qt objects are only ever freed on this thread
     return app
 
 

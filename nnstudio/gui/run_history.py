@@ -17,7 +17,7 @@ import numpy as np
 from nnstudio.core.files import atomic_write
 from nnstudio.core.nn.records import (DivergedRecord, EpochRecord, FinishedRecord, NotLearningRecord,
                                    StepRecord)
-from nnstudio.core.nn.trainer import TrainConfig
+from nnstudio.core.nn.config import TrainConfig
 
 HISTORY_FILE = "run-history.json"
 HISTORY_FORMAT = "nnstudio-run-history"

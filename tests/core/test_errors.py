@@ -7,7 +7,7 @@ from nnstudio.core.digits.mydigits import MyDigitsError
 from nnstudio.core.errors import UserInputError
 from nnstudio.core.nn.memory import NotEnoughMemory
 from nnstudio.core.nn.serialization import ModelFileError
-from nnstudio.core.nn.trainer import TrainConfig, parse_hidden
+from nnstudio.core.nn.config import TrainConfig, parse_hidden
 from nnstudio.core.playground.expression import ExpressionError
 
 

@@ -13,7 +13,8 @@ from nnstudio.core.nn.network import MultiLayerNet
 @pytest.fixture(scope="module")
 def trained(mnist):
     """A 784-30-10 sigmoid net trained on 5000 images for two epochs (a few seconds)."""
-    from nnstudio.core.nn.trainer import TrainConfig, Trainer
+    from nnstudio.core.nn.config import TrainConfig
+    from nnstudio.core.nn.trainer import Trainer
 
     (xtr, ttr), test = mnist
     cfg = TrainConfig(hidden=(30,), lr=0.5, batch_size=50, epochs=2, iterations=None, sampling="shuffle",

@@ -90,7 +90,8 @@ def mnist():
 
 def test_trainer_yields_not_learning_for_nielsens_cost_at_lr_100(mnist, monkeypatch):
     from nnstudio.core.nn.records import EpochRecord, StepRecord
-    from nnstudio.core.nn.trainer import TrainConfig, Trainer
+    from nnstudio.core.nn.config import TrainConfig
+    from nnstudio.core.nn.trainer import Trainer
 
     monkeypatch.setattr(learning, "FLAT_WINDOW", 500)
     cfg = TrainConfig(hidden=(30,), activation="sigmoid", init="nielsen", loss="quadratic", lr=100.0,
@@ -108,7 +109,8 @@ def test_trainer_yields_not_learning_for_nielsens_cost_at_lr_100(mnist, monkeypa
 
 
 def test_a_learning_run_gets_no_warning(mnist, monkeypatch):
-    from nnstudio.core.nn.trainer import TrainConfig, Trainer
+    from nnstudio.core.nn.config import TrainConfig
+    from nnstudio.core.nn.trainer import Trainer
 
     monkeypatch.setattr(learning, "FLAT_WINDOW", 500)
     monkeypatch.setattr(learning, "CHANCE_AFTER", 200)

@@ -13,7 +13,8 @@ from nnstudio.core.nn.network import MultiLayerNet
 from nnstudio.core.nn.optimizers import make_optimizer
 from nnstudio.core.nn.records import FinishedRecord
 from nnstudio.core.nn.fused import training_step
-from nnstudio.core.nn.trainer import Trainer, TrainConfig, TrainingCancelled, parse_hidden
+from nnstudio.core.nn.config import TrainConfig, parse_hidden
+from nnstudio.core.nn.trainer import Trainer, TrainingCancelled
 
 GB = 10 ** 9
 
@@ -289,3 +290,13 @@ def test_hidden_sizes_parse(text, sizes):
 def test_hidden_sizes_refused(text):
     with pytest.raises(ValueError, match="hidden sizes"):
         parse_hidden(text)
+
+
+def test_more_hidden_layers_than_a_model_file_holds_are_refused():
+    from nnstudio.core.nn.config import MAX_HIDDEN_LAYERS
+    from nnstudio.core.nn.serialization import MAX_MEMBERS
+
+    assert 2 * (MAX_HIDDEN_LAYERS + 1) + 1 <= MAX_MEMBERS  # every trainable net can be reopened
+    assert len(parse_hidden(",".join(["4"] * MAX_HIDDEN_LAYERS))) == MAX_HIDDEN_LAYERS
+    with pytest.raises(ValueError, match=f"at most {MAX_HIDDEN_LAYERS} hidden layers"):
+        parse_hidden(",".join(["4"] * (MAX_HIDDEN_LAYERS + 1)))

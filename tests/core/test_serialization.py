@@ -318,7 +318,7 @@ def test_the_widest_network_the_app_trains_is_not_refused_by_its_size(tmp_path, 
     # it at a small batch, so the app can save it; the reader must get past the size checks (here
     # it stops at the first parameter, whose data this small file does not hold).
     from nnstudio.core.nn import memory
-    from nnstudio.core.nn.trainer import TrainConfig, parse_hidden
+    from nnstudio.core.nn.config import TrainConfig, parse_hidden
 
     sizes = (784, *parse_hidden("100000"), 10)
     memory.check_training(TrainConfig(hidden=sizes[1:-1], optimizer="sgd", batch_size=1),

@@ -14,7 +14,8 @@ from numpy.testing import assert_array_equal
 from nnstudio.core.nn import trainer as T
 from nnstudio.core.nn.presets import get_preset
 from nnstudio.core.nn.records import DivergedRecord, EpochRecord, FinishedRecord, StepRecord
-from nnstudio.core.nn.trainer import TrainConfig, Trainer
+from nnstudio.core.nn.config import TrainConfig
+from nnstudio.core.nn.trainer import Trainer
 
 
 @pytest.fixture(autouse=True)

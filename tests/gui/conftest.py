@@ -20,6 +20,19 @@ def _settings_in_tmp(tmp_path, qapp):
 
 
 @pytest.fixture(autouse=True)
+def _collect_on_the_gui_thread(qapp):
+    """As the app does (nnstudio/gui/gc_guard.py): no automatic collection while a test's threads
+    run, which could free an earlier test's widgets on a worker thread and hang both threads;
+    the test's garbage is collected here, on the GUI thread, at its end."""
+    import gc
+
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
 def _no_running_qthreads(qapp):
     """Fail any test that leaves a QThread running (napari's dangling-thread check)."""
     from PySide6.QtCore import QThread

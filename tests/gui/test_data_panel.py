@@ -18,7 +18,8 @@ from nnstudio.gui.panels.data.panel import DataPanel
 @pytest.fixture(scope="module")
 def trained_net(mnist):
     """784-30-10 sigmoid trained on 5000 images for two epochs (about a second); never mutated."""
-    from nnstudio.core.nn.trainer import TrainConfig, Trainer
+    from nnstudio.core.nn.config import TrainConfig
+    from nnstudio.core.nn.trainer import Trainer
 
     cfg = TrainConfig(hidden=(30,), lr=0.5, batch_size=50, epochs=2, iterations=None,
                       sampling="shuffle", init="nielsen", train_subset=5000, seed=1)

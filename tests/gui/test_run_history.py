@@ -7,7 +7,7 @@ import json
 import pytest
 
 from nnstudio.core.nn.records import EpochRecord, FinishedRecord, NotLearningRecord, StepRecord
-from nnstudio.core.nn.trainer import TrainConfig
+from nnstudio.core.nn.config import TrainConfig
 from nnstudio.gui.run_history import HISTORY_FILE, RunHistory, history_path
 
 

@@ -36,7 +36,7 @@ def dialogs(monkeypatch):
 
 @pytest.fixture
 def no_building(monkeypatch):
-    from nnstudio.core.nn.trainer import TrainConfig
+    from nnstudio.core.nn.config import TrainConfig
 
     monkeypatch.setattr(TrainConfig, "build_network", lambda *a, **k: pytest.fail("a network was built"))
 
@@ -95,7 +95,7 @@ def test_a_refusal_by_the_trainer_itself_is_advice_not_a_failure(qtbot, panel, d
 
 @pytest.mark.parametrize("text", ["0", "20, 0"])
 def test_hidden_zero_is_refused_with_the_clis_message(panel, dialogs, text):
-    from nnstudio.core.nn.trainer import parse_hidden
+    from nnstudio.core.nn.config import parse_hidden
 
     small_run(panel, text)
     assert not panel.start()

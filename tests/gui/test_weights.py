@@ -102,7 +102,8 @@ def test_levels_are_symmetric_around_zero(make_panel):
 
 
 def test_snapshot_during_training_changes_the_image(make_panel, qtbot):
-    from nnstudio.core.nn.trainer import TrainConfig, Trainer
+    from nnstudio.core.nn.config import TrainConfig
+    from nnstudio.core.nn.trainer import Trainer
 
     ctx = make_context()
     panel = make_panel(ctx)

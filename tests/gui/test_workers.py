@@ -9,7 +9,8 @@ import numpy as np
 import pytest
 
 from nnstudio.core.nn.records import DivergedRecord, EpochRecord, StepRecord, WeightSnapshot
-from nnstudio.core.nn.trainer import TrainConfig, Trainer
+from nnstudio.core.nn.config import TrainConfig
+from nnstudio.core.nn.trainer import Trainer
 from nnstudio.gui.workers import TrainingWorker
 
 

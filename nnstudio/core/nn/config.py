@@ -17,6 +17,7 @@ SAMPLING = {
 }
 
 MAX_HIDDEN_SIZE = 100_000  # a sanity bound on one layer; the memory estimate is the real guard
+MAX_HIDDEN_LAYERS = 100  # a model file holds two members a layer: its reader allows 127 layers
 NO_HIDDEN = ("", "none")  # how the GUI and the CLI spell "no hidden layer" (softmax regression)
 
 
@@ -34,6 +35,8 @@ def parse_hidden(text: str) -> tuple[int, ...]:
     except ValueError:
         raise UserInputError(f"hidden sizes: write whole numbers separated by commas, like '256, 128' "
                          f"(got {text!r})") from None
+    if len(sizes) > MAX_HIDDEN_LAYERS:
+        raise UserInputError(f"at most {MAX_HIDDEN_LAYERS} hidden layers (got {len(sizes)})")
     if any(s < 1 or s > MAX_HIDDEN_SIZE for s in sizes):
         raise UserInputError(f"hidden sizes must be positive, at most {MAX_HIDDEN_SIZE:,} (for no hidden "
                          f"layer, leave them empty or write 'none')")

@@ -20,7 +20,7 @@ from nnstudio.core.files import atomic_write
 from nnstudio.core.nn import memory
 from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
 from nnstudio.core.nn.network import MultiLayerNet
-from nnstudio.core.nn.trainer import MAX_HIDDEN_SIZE
+from nnstudio.core.nn.config import MAX_HIDDEN_SIZE
 
 FORMAT = "nnstudio-model"
 FORMAT_VERSION = 1

@@ -1,7 +1,6 @@
 """Training as a generator of small records: the loop the CLI and the GUI worker both iterate.
 
-The settings of a run (TrainConfig, parse_hidden, SAMPLING) live in config.py; they are imported
-here too, where most callers look for them."""
+The settings of a run (TrainConfig, parse_hidden, SAMPLING) live in config.py."""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from nnstudio.core.errors import UserInputError
-from nnstudio.core.nn.config import SAMPLING, TrainConfig, parse_hidden  # noqa: F401 - re-exported
+from nnstudio.core.nn.config import TrainConfig
 from nnstudio.core.nn.network import BuildCancelled, MultiLayerNet
 from nnstudio.core.nn.fused import training_step
 from nnstudio.core.nn.learning import LearningMonitor
