@@ -219,8 +219,16 @@ class RunHistory:
             entries = d.get("runs")
             if not isinstance(entries, list):
                 raise ValueError("it has no list of runs")
-        except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-            return history, _set_aside(path, f"the run history could not be read ({exc})")
+        except json.JSONDecodeError as exc:  # a ValueError: before the others
+            return history, _set_aside(path, f"the run history is damaged (not valid JSON from byte "
+                                             f"{exc.pos:,})")
+        except UnicodeDecodeError:
+            return history, _set_aside(path, "the run history is damaged (not text)")
+        except RecursionError:
+            return history, _set_aside(path, "the run history is damaged (nested too deeply)")
+        except (OSError, ValueError) as exc:
+            return history, _set_aside(path, f"the run history could not be read "
+                                             f"({getattr(exc, 'strerror', None) or exc})")
         bad, numbers = 0, set()
         for entry in entries:
             try:
@@ -289,6 +297,7 @@ def history_path() -> Path:
 
 def _set_aside(path: Path, problem: str) -> str:
     """Rename a damaged history file beside itself (never delete it); the notice to show."""
+    problem = problem[:1].upper() + problem[1:]  # (str.capitalize would lower "NN Studio", "JSON")
     stamp = time.strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
     n = 1
@@ -298,9 +307,9 @@ def _set_aside(path: Path, problem: str) -> str:
     try:
         path.rename(target)
     except OSError as exc:
-        return (f"{problem.capitalize()}. It could not be set aside ({exc.strerror or exc}); "
+        return (f"{problem}. It could not be set aside ({exc.strerror or exc}); "
                 f"it is left at {path} and will be replaced when a run ends.")
-    return f"{problem.capitalize()}. The file was kept as {target}; a new history starts."
+    return f"{problem}. The file was kept as {target}; a new history starts."
 
 
 def _atomic_write_text(path: Path, text: str) -> None:

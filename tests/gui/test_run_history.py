@@ -57,14 +57,18 @@ def test_a_running_run_is_not_written(tmp_path):
     assert len(RunHistory.load(tmp_path / "h.json")[0]) == 1
 
 
-@pytest.mark.parametrize("content", [b"\x00\xffnot json at all", b'{"format": "nnstudio-run-history"',
-                                     b'[1, 2, 3]', b'{"format": "something else", "runs": []}',
-                                     b'{"format": "nnstudio-run-history", "version": 99, "runs": []}'])
-def test_damaged_file_is_set_aside_with_its_bytes(tmp_path, content):
+@pytest.mark.parametrize("content, why", [
+    (b"\x00\xffnot json at all", "damaged (not text)"),
+    (b'{"format": "nnstudio-run-history"', "damaged (not valid JSON from byte 33)"),
+    (b'[1, 2, 3]', "not an NN Studio run history"),
+    (b'{"format": "something else", "runs": []}', "not an NN Studio run history"),
+    (b'{"format": "nnstudio-run-history", "version": 99, "runs": []}', "version 99"),
+    (b"[" * 100_000, "damaged (nested too deeply)")])
+def test_damaged_file_is_set_aside_with_its_bytes(tmp_path, content, why):
     path = tmp_path / HISTORY_FILE
     path.write_bytes(content)
     loaded, problem = RunHistory.load(path)
-    assert len(loaded) == 0 and "could not be read" in problem
+    assert len(loaded) == 0 and why in problem
     assert not path.exists()
     aside = list(tmp_path.glob("run-history.damaged-*.json"))
     assert len(aside) == 1 and aside[0].read_bytes() == content

@@ -149,8 +149,8 @@ def test_damaged_history_is_reported_and_set_aside(qtbot, main_window_factory):
     path.write_bytes(damaged)
     window = main_window_factory()
     panel = window.panels["trainingPanel"]
-    assert "could not be read" in panel.stats.message.text()
-    assert "could not be read" in window.statusBar().currentMessage()
+    assert "run history is damaged" in panel.stats.message.text()
+    assert "run history is damaged" in window.statusBar().currentMessage()
     aside = list(path.parent.glob("run-history.damaged-*.json"))
     assert len(aside) == 1 and aside[0].read_bytes() == damaged
     assert not path.exists() and len(panel.history) == 0
