@@ -11,11 +11,14 @@ from __future__ import annotations
 import atexit
 import inspect
 import os
+import sys
 import threading
 import time
+import traceback
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
+from nnstudio.core.errors import UserInputError
 from nnstudio.core.nn.records import DivergedRecord, FinishedRecord, StepRecord, WeightSnapshot
 from nnstudio.core.nn.trainer import TrainingCancelled
 from nnstudio.gui import workers_registry
@@ -359,8 +362,9 @@ class JobWorker(QThread):
 
 
 def _one_line(exc: BaseException) -> str:
-    from nnstudio.core.digits.data import DatasetError
-
-    if isinstance(exc, DatasetError):  # already a one-line message naming the file
-        return str(exc)
-    return f"{type(exc).__name__}: {exc}"
+    """A user-input error's own message (one line naming the file or setting); for anything else,
+    the exception's type and message for the dialog, and its traceback on stderr for us."""
+    if isinstance(exc, UserInputError):
+        return " ".join(str(exc).split())
+    traceback.print_exception(exc, file=sys.stderr)
+    return " ".join(f"{type(exc).__name__}: {exc}".split())
