@@ -8,11 +8,19 @@ import pytest
 from numpy.testing import assert_allclose
 
 from nnstudio.core.errors import UserInputError
+from nnstudio.core.nn import conv as conv_module
 from nnstudio.core.nn.conv import (ConvShapeError, Convolution, Flatten, Pooling, col2im, im2col,
                                    output_size)
 from nnstudio.core.nn.gradient import numerical_gradient
 
 RTOL, ATOL = 1e-6, 1e-8
+
+
+@pytest.fixture(params=["channels_last", "channels_first"])
+def layout(request, monkeypatch):
+    """Run a test with every Convolution in either inner layout, whatever its channel count."""
+    monkeypatch.setattr(conv_module, "CHANNELS_LAST_FROM", 1 if request.param == "channels_last" else 10**9)
+    return request.param
 
 
 # The book's im2col/col2im (common/util.py), loops over filter offsets, as the reference.
@@ -111,11 +119,12 @@ CONV_CASES = [  # (x shape, W shape, stride, pad)
     ((2, 3, 7, 5), (2, 3, 3, 3), 2, 2),
     ((3, 2, 6, 6), (3, 2, 2, 4), 3, 1),
     ((2, 1, 8, 8), (5, 1, 5, 5), 1, 0),
+    ((2, 5, 7, 6), (3, 5, 3, 2), 2, 1),
 ]
 
 
 @pytest.mark.parametrize("xs,ws,stride,pad", CONV_CASES)
-def test_convolution_forward_matches_the_definition(xs, ws, stride, pad):
+def test_convolution_forward_matches_the_definition(xs, ws, stride, pad, layout):
     rng = np.random.default_rng(4)
     x, W, b = rng.normal(size=xs), rng.normal(size=ws), rng.normal(size=ws[0])
     out = Convolution(W, b, stride, pad).forward(x)
@@ -124,7 +133,7 @@ def test_convolution_forward_matches_the_definition(xs, ws, stride, pad):
 
 
 @pytest.mark.parametrize("xs,ws,stride,pad", CONV_CASES)
-def test_convolution_backward_matches_numerical_gradient(xs, ws, stride, pad):
+def test_convolution_backward_matches_numerical_gradient(xs, ws, stride, pad, layout):
     rng = np.random.default_rng(5)
     x, W, b = rng.normal(size=xs), rng.normal(size=ws), rng.normal(size=ws[0])
     layer = Convolution(W, b, stride, pad)
@@ -144,7 +153,7 @@ def test_convolution_backward_matches_numerical_gradient(xs, ws, stride, pad):
         assert np.array_equal(a, a0)
 
 
-def test_convolution_keeps_parameters_by_reference_and_reuses_after_updates():
+def test_convolution_keeps_parameters_by_reference_and_reuses_after_updates(layout):
     rng = np.random.default_rng(6)
     W, b = rng.normal(size=(2, 3, 3, 3)), rng.normal(size=2)
     layer = Convolution(W, b, 1, 1)
@@ -156,7 +165,7 @@ def test_convolution_keeps_parameters_by_reference_and_reuses_after_updates():
     assert_allclose(layer.forward(x), naive_conv(x, W, b, 1, 1), rtol=1e-12, atol=1e-12)
 
 
-def test_convolution_buffers_do_not_leak_into_outputs():
+def test_convolution_buffers_do_not_leak_into_outputs(layout):
     """A second forward (same shape: same buffers) leaves the first step's output and gradients alone."""
     rng = np.random.default_rng(7)
     W, b = rng.normal(size=(3, 2, 3, 3)), rng.normal(size=3)
@@ -232,7 +241,7 @@ def test_flatten_after_convolution_uses_the_books_order():
     assert_allclose(flat, naive_conv(x, W, b, 1, 0).reshape(2, -1), rtol=1e-12, atol=1e-12)
 
 
-def test_a_small_conv_net_chain_matches_numerical_gradient():
+def test_a_small_conv_net_chain_matches_numerical_gradient(layout):
     """conv → relu → pool → conv → pool → flatten, with the layouts passing between them."""
     from nnstudio.core.nn.layers import Relu
 
@@ -265,7 +274,7 @@ def test_a_small_conv_net_chain_matches_numerical_gradient():
     assert_allclose(layers[3].db, numerical_gradient(f, b2), rtol=1e-5, atol=1e-7)
 
 
-def test_float32_in_float32_out():
+def test_float32_in_float32_out(layout):
     rng = np.random.default_rng(12)
     x = rng.normal(size=(2, 3, 8, 8)).astype(np.float32)
     W, b = rng.normal(size=(4, 3, 3, 3)).astype(np.float32), np.zeros(4, np.float32)
@@ -308,3 +317,16 @@ def test_bad_shapes_give_a_clear_error():
     layer.forward(np.zeros((1, 3, 5, 5)))
     with pytest.raises(ConvShapeError, match="dout"):
         layer.backward(np.zeros((1, 2, 4, 4)))
+
+
+def test_convolution_can_skip_dx(layout):
+    rng = np.random.default_rng(13)
+    x, W, b = rng.normal(size=(2, 3, 6, 6)), rng.normal(size=(4, 3, 3, 3)), rng.normal(size=4)
+    full, first = Convolution(W, b, 1, 1), Convolution(W, b, 1, 1)
+    first.compute_dx = False
+    dout = rng.normal(size=full.forward(x).shape)
+    first.forward(x)
+    full.backward(dout)
+    assert first.backward(dout) is None
+    assert_allclose(first.dW, full.dW, rtol=1e-12)
+    assert_allclose(first.db, full.db, rtol=1e-12)

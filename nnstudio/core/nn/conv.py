@@ -91,7 +91,7 @@ def col2im(col, input_shape, fh: int, fw: int, stride: int = 1, pad: int = 0):
 
 
 # ---------------------------------------------------------------------------------------------
-# Channels-last helpers used by the layers (columns ordered (fh, fw, channel)).
+# The layers' own layouts.
 
 def _nhwc(x):
     """The NHWC view of an NCHW array (no copy; C-contiguous when x came from these layers)."""
@@ -102,28 +102,22 @@ def _nchw(x):
     return x.transpose(0, 3, 1, 2)
 
 
-def _im2col_nhwc(xp, fh, fw, stride, oh, ow, out):
-    """xp : padded NHWC (N, Hp, Wp, C) → out : (N, OH, OW, FH, FW, C) filled, C-contiguous."""
-    win = sliding_window_view(xp, (fh, fw), axis=(1, 2))[:, ::stride, ::stride][:, :oh, :ow]
-    np.copyto(out, win.transpose(0, 1, 2, 4, 5, 3))  # (N, OH, OW, C, FH, FW) → taps then channel
-    return out
-
-
-def _col2im_nhwc(dcol6, dxp, stride):
-    """dcol6 : (N, OH, OW, FH, FW, C) added onto dxp : (N, Hp, Wp, C) (zeros on entry)."""
-    _, oh, ow, fh, fw, _ = dcol6.shape
-    for i in range(fh):
-        for j in range(fw):
-            dxp[:, i:i + stride * oh:stride, j:j + stride * ow:stride, :] += dcol6[:, :, :, i, j, :]
-    return dxp
+# Below this many input channels a convolution works channels-first with a (taps, rows) column
+# matrix: with 1-3 channels a channels-last row of taps is too short for fast copies and adds.
+CHANNELS_LAST_FROM = 4
 
 
 class Convolution:
     """out = x ⋆ W + b (cross-correlation, as in the book).
 
     W : shape (FN, C, FH, FW), b : shape (FN,), kept by reference (optimizers update them in
-    place). forward: x (N, C, H, W) → (N, FN, OH, OW); backward: dout (N, FN, OH, OW) → dx
-    (N, C, H, W), and sets dW, db. The im2col buffer is kept per input shape and reused.
+    place; never rebound). forward: x (N, C, H, W) → (N, FN, OH, OW); backward: dout
+    (N, FN, OH, OW) → dx (N, C, H, W), and sets dW, db (shapes of W, b).
+
+    One matrix product per pass: the bias rides along as a column of ones in the im2col matrix
+    (so db comes out of the dW product). The im2col buffer (and the padded input) are kept per
+    input shape and reused from step to step. `compute_dx = False` (e.g. for the first layer,
+    whose input needs no gradient) makes backward skip dx and return None.
     """
 
     def __init__(self, W, b, stride: int = 1, pad: int = 0):
@@ -134,20 +128,29 @@ class Convolution:
         output_size(W.shape[2], W.shape[3], W.shape[2], W.shape[3], stride, pad)  # checks stride, pad
         self.W, self.b = W, b
         self.stride, self.pad = int(stride), int(pad)
+        self.compute_dx = True
         self.dW = self.db = None
+        self._channels_last = W.shape[1] >= CHANNELS_LAST_FROM
         self._x_shape = None
-        self._col = None  # (N·OH·OW, FH·FW·C) of the last forward, read by backward
-        self._wcol = None  # (FN, FH·FW·C) of the last forward
-        self._buffers = {}  # (input shape, dtype) → (padded input, col)
+        self._col = None  # the last forward's im2col matrix (with the ones), read by backward
+        self._wb = None  # the last forward's (taps + 1, FN) weights-and-bias matrix
+        self._buffers = {}  # (input shape, dtype, layout) → (padded input or None, col)
 
     def _buffers_for(self, shape, dtype, oh, ow):
-        key = (shape, dtype)
+        key = (shape, dtype, self._channels_last)
         buf = self._buffers.get(key)
         if buf is None:
             n, c, h, w = shape
             fh, fw, p = self.W.shape[2], self.W.shape[3], self.pad
-            xp = np.zeros((n, h + 2 * p, w + 2 * p, c), dtype=dtype) if p else None
-            col = np.empty((n, oh, ow, fh, fw, c), dtype=dtype)
+            k, m = c * fh * fw, n * oh * ow
+            if self._channels_last:
+                xp = np.zeros((n, h + 2 * p, w + 2 * p, c), dtype=dtype) if p else None
+                col = np.empty((m, k + 1), dtype=dtype)  # rows (n, y, x), columns (fh, fw, c) + ones
+                col[:, k] = 1
+            else:
+                xp = np.zeros((n, c, h + 2 * p, w + 2 * p), dtype=dtype) if p else None
+                col = np.empty((k + 1, m), dtype=dtype)  # rows (c, fh, fw) + ones, columns (n, y, x)
+                col[k] = 1
             buf = self._buffers[key] = (xp, col)
             if len(self._buffers) > 4:  # a few shapes (train batch, last batch, evaluation) at most
                 self._buffers.pop(next(iter(self._buffers)))
@@ -157,38 +160,75 @@ class Convolution:
         fn, c, fh, fw = self.W.shape
         _check_input(x, c, "Convolution")
         n, _, h, w = x.shape
-        oh, ow = output_size(h, w, fh, fw, self.stride, self.pad)
+        s, p = self.stride, self.pad
+        oh, ow = output_size(h, w, fh, fw, s, p)
         dtype = np.result_type(x.dtype, self.W.dtype)
         xp, col = self._buffers_for(x.shape, dtype, oh, ow)
-        if self.pad:
-            p = self.pad
-            np.copyto(xp[:, p:p + h, p:p + w, :], _nhwc(x))
+        k = c * fh * fw
+        wb = np.empty((k + 1, fn), dtype=dtype)
+        wb[k] = self.b
+        if self._channels_last:
+            if p:
+                np.copyto(xp[:, p:p + h, p:p + w, :], _nhwc(x))
+            else:
+                xp = _nhwc(x)
+            taps = np.reshape(col[:, :k], (n, oh, ow, fh, fw, c), copy=False)  # a view of col
+            win = sliding_window_view(xp, (fh, fw), axis=(1, 2))[:, ::s, ::s][:, :oh, :ow]
+            np.copyto(taps, win.transpose(0, 1, 2, 4, 5, 3))
+            wb[:k] = self.W.transpose(2, 3, 1, 0).reshape(k, fn)
+            out = col @ wb
         else:
-            xp = _nhwc(x)
-        _im2col_nhwc(xp, fh, fw, self.stride, oh, ow, col)
-        col2 = col.reshape(n * oh * ow, fh * fw * c)
-        wcol = self.W.transpose(0, 2, 3, 1).reshape(fn, fh * fw * c).astype(dtype, copy=False)
-        out = col2 @ wcol.T
-        out += self.b.astype(dtype, copy=False)
-        self._x_shape, self._col, self._wcol = x.shape, col2, wcol
+            if p:
+                np.copyto(xp[:, :, p:p + h, p:p + w], x)
+            else:
+                xp = x
+            taps = np.reshape(col[:k], (c, fh, fw, n, oh, ow), copy=False)
+            for i in range(fh):  # one copy per filter offset, whole rows at a time
+                for j in range(fw):
+                    np.copyto(taps[:, i, j], xp[:, :, i:i + s * oh:s, j:j + s * ow:s].transpose(1, 0, 2, 3))
+            wb[:k] = self.W.reshape(fn, k).T
+            out = col.T @ wb
+        self._x_shape, self._col, self._wb = x.shape, col, wb
         return _nchw(out.reshape(n, oh, ow, fn))
 
     def backward(self, dout):
         fn, c, fh, fw = self.W.shape
         n, _, h, w = self._x_shape
-        oh, ow = output_size(h, w, fh, fw, self.stride, self.pad)
+        s, p = self.stride, self.pad
+        oh, ow = output_size(h, w, fh, fw, s, p)
         if getattr(dout, "shape", None) != (n, fn, oh, ow):
             raise ConvShapeError(f"Convolution.backward: dout has shape {getattr(dout, 'shape', None)}, "
                                  f"expected {(n, fn, oh, ow)}")
+        k, col, wb = c * fh * fw, self._col, self._wb
         d2 = _nhwc(dout).reshape(n * oh * ow, fn)  # a copy only if dout is not NHWC memory
-        self.db = d2.sum(axis=0).astype(self.b.dtype, copy=False)
-        dw = d2.T @ self._col  # (FN, FH·FW·C)
-        self.dW = np.ascontiguousarray(dw.reshape(fn, fh, fw, c).transpose(0, 3, 1, 2), dtype=self.W.dtype)
-        dcol = (d2 @ self._wcol).reshape(n, oh, ow, fh, fw, c)
-        p = self.pad
-        dxp = np.zeros((n, h + 2 * p, w + 2 * p, c), dtype=dcol.dtype)
-        _col2im_nhwc(dcol, dxp, self.stride)
-        return _nchw(dxp[:, p:p + h, p:p + w, :] if p else dxp)
+        if d2.dtype != wb.dtype:
+            d2 = d2.astype(wb.dtype)
+        if self._channels_last:
+            dwb = col.T @ d2  # (taps + 1, FN): dW in (fh, fw, c) order, then db
+            dw = dwb[:k].reshape(fh, fw, c, fn).transpose(3, 2, 0, 1)
+        else:
+            dwb = col @ d2
+            dw = dwb[:k].T.reshape(fn, c, fh, fw)
+        self.dW = np.ascontiguousarray(dw, dtype=self.W.dtype)
+        self.db = dwb[k].astype(self.b.dtype)
+        if not self.compute_dx:
+            return None
+        if self._channels_last:
+            # One (M, C) product per filter offset, each added onto a shifted window of dx: the
+            # adds run over whole (x, c) rows instead of C-long pieces of one (M, taps) product.
+            wk = wb[:k].reshape(fh * fw, c, fn).transpose(0, 2, 1)  # (taps, FN, C)
+            dcol = np.matmul(d2, wk)  # (FH·FW, M, C)
+            dxp = np.zeros((n, h + 2 * p, w + 2 * p, c), dtype=dcol.dtype)
+            for i in range(fh):
+                for j in range(fw):
+                    dxp[:, i:i + s * oh:s, j:j + s * ow:s, :] += dcol[i * fw + j].reshape(n, oh, ow, c)
+            return _nchw(dxp[:, p:p + h, p:p + w, :] if p else dxp)
+        dcol = (wb[:k] @ d2.T).reshape(c, fh, fw, n, oh, ow)  # (taps, M)
+        dxp = np.zeros((n, c, h + 2 * p, w + 2 * p), dtype=dcol.dtype)
+        for i in range(fh):
+            for j in range(fw):
+                dxp[:, :, i:i + s * oh:s, j:j + s * ow:s] += dcol[:, i, j].transpose(1, 0, 2, 3)
+        return dxp[:, :, p:p + h, p:p + w] if p else dxp
 
 
 class Pooling:
