@@ -330,3 +330,20 @@ def test_convolution_can_skip_dx(layout):
     assert first.backward(dout) is None
     assert_allclose(first.dW, full.dW, rtol=1e-12)
     assert_allclose(first.db, full.db, rtol=1e-12)
+
+
+def test_pooling_with_a_window_of_256_or_more_pixels():
+    rng = np.random.default_rng(14)
+    x = rng.normal(size=(2, 3, 17, 16))
+    layer = Pooling(16, 16, 1)
+    out = layer.forward(x)
+    assert_allclose(out, naive_maxpool(x, 16, 16, 1, 0), rtol=0, atol=0)
+    dx = layer.backward(np.ones_like(out))
+    expected = np.zeros_like(x)
+    for i in range(2):
+        window = x[:, :, i:i + 16, :].reshape(2, 3, -1)
+        a, b = np.unravel_index(window.argmax(axis=2), (16, 16))
+        for n in range(2):
+            for c in range(3):
+                expected[n, c, i + a[n, c], b[n, c]] += 1
+    assert_allclose(dx, expected)
