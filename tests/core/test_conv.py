@@ -8,19 +8,11 @@ import pytest
 from numpy.testing import assert_allclose
 
 from nnstudio.core.errors import UserInputError
-from nnstudio.core.nn import conv as conv_module
 from nnstudio.core.nn.conv import (ConvShapeError, Convolution, Flatten, Pooling, col2im, im2col,
                                    output_size)
 from nnstudio.core.nn.gradient import numerical_gradient
 
 RTOL, ATOL = 1e-6, 1e-8
-
-
-@pytest.fixture(params=["channels_last", "channels_first"])
-def layout(request, monkeypatch):
-    """Run a test with every Convolution in either inner layout, whatever its channel count."""
-    monkeypatch.setattr(conv_module, "CHANNELS_LAST_FROM", 1 if request.param == "channels_last" else 10**9)
-    return request.param
 
 
 # The book's im2col/col2im (common/util.py), loops over filter offsets, as the reference.
@@ -124,7 +116,7 @@ CONV_CASES = [  # (x shape, W shape, stride, pad)
 
 
 @pytest.mark.parametrize("xs,ws,stride,pad", CONV_CASES)
-def test_convolution_forward_matches_the_definition(xs, ws, stride, pad, layout):
+def test_convolution_forward_matches_the_definition(xs, ws, stride, pad):
     rng = np.random.default_rng(4)
     x, W, b = rng.normal(size=xs), rng.normal(size=ws), rng.normal(size=ws[0])
     out = Convolution(W, b, stride, pad).forward(x)
@@ -133,7 +125,7 @@ def test_convolution_forward_matches_the_definition(xs, ws, stride, pad, layout)
 
 
 @pytest.mark.parametrize("xs,ws,stride,pad", CONV_CASES)
-def test_convolution_backward_matches_numerical_gradient(xs, ws, stride, pad, layout):
+def test_convolution_backward_matches_numerical_gradient(xs, ws, stride, pad):
     rng = np.random.default_rng(5)
     x, W, b = rng.normal(size=xs), rng.normal(size=ws), rng.normal(size=ws[0])
     layer = Convolution(W, b, stride, pad)
@@ -153,7 +145,7 @@ def test_convolution_backward_matches_numerical_gradient(xs, ws, stride, pad, la
         assert np.array_equal(a, a0)
 
 
-def test_convolution_keeps_parameters_by_reference_and_reuses_after_updates(layout):
+def test_convolution_keeps_parameters_by_reference_and_reuses_after_updates():
     rng = np.random.default_rng(6)
     W, b = rng.normal(size=(2, 3, 3, 3)), rng.normal(size=2)
     layer = Convolution(W, b, 1, 1)
@@ -165,7 +157,7 @@ def test_convolution_keeps_parameters_by_reference_and_reuses_after_updates(layo
     assert_allclose(layer.forward(x), naive_conv(x, W, b, 1, 1), rtol=1e-12, atol=1e-12)
 
 
-def test_convolution_buffers_do_not_leak_into_outputs(layout):
+def test_convolution_buffers_do_not_leak_into_outputs():
     """A second forward (same shape: same buffers) leaves the first step's output and gradients alone."""
     rng = np.random.default_rng(7)
     W, b = rng.normal(size=(3, 2, 3, 3)), rng.normal(size=3)
@@ -241,7 +233,7 @@ def test_flatten_after_convolution_uses_the_books_order():
     assert_allclose(flat, naive_conv(x, W, b, 1, 0).reshape(2, -1), rtol=1e-12, atol=1e-12)
 
 
-def test_a_small_conv_net_chain_matches_numerical_gradient(layout):
+def test_a_small_conv_net_chain_matches_numerical_gradient():
     """conv → relu → pool → conv → pool → flatten, with the layouts passing between them."""
     from nnstudio.core.nn.layers import Relu
 
@@ -274,7 +266,7 @@ def test_a_small_conv_net_chain_matches_numerical_gradient(layout):
     assert_allclose(layers[3].db, numerical_gradient(f, b2), rtol=1e-5, atol=1e-7)
 
 
-def test_float32_in_float32_out(layout):
+def test_float32_in_float32_out():
     rng = np.random.default_rng(12)
     x = rng.normal(size=(2, 3, 8, 8)).astype(np.float32)
     W, b = rng.normal(size=(4, 3, 3, 3)).astype(np.float32), np.zeros(4, np.float32)
@@ -319,7 +311,7 @@ def test_bad_shapes_give_a_clear_error():
         layer.backward(np.zeros((1, 2, 4, 4)))
 
 
-def test_convolution_can_skip_dx(layout):
+def test_convolution_can_skip_dx():
     rng = np.random.default_rng(13)
     x, W, b = rng.normal(size=(2, 3, 6, 6)), rng.normal(size=(4, 3, 3, 3)), rng.normal(size=4)
     full, first = Convolution(W, b, 1, 1), Convolution(W, b, 1, 1)
@@ -347,3 +339,24 @@ def test_pooling_with_a_window_of_256_or_more_pixels():
             for c in range(3):
                 expected[n, c, i + a[n, c], b[n, c]] += 1
     assert_allclose(dx, expected)
+
+
+def test_layers_accept_any_memory_layout():
+    """NCHW-contiguous, batch-last, Fortran-ordered or reversed views: the same numbers out."""
+    rng = np.random.default_rng(15)
+    x = rng.normal(size=(3, 2, 7, 6))
+    W, b = rng.normal(size=(4, 2, 3, 3)), rng.normal(size=4)
+    dout = rng.normal(size=(3, 4, 5, 4))
+    variants = [x, np.asfortranarray(x), np.ascontiguousarray(x.transpose(1, 2, 3, 0)).transpose(3, 0, 1, 2),
+                x[::-1, :, ::-1][::-1, :, ::-1]]
+    douts = [dout, np.asfortranarray(dout), dout[:, ::-1][:, ::-1]]
+    ref = Convolution(W, b)
+    ref_out, ref_dx = ref.forward(x), ref.backward(dout)
+    for xv in variants:
+        for dv in douts:
+            layer = Convolution(W, b)
+            assert_allclose(layer.forward(xv), ref_out, rtol=1e-12, atol=1e-12)
+            assert_allclose(layer.backward(dv), ref_dx, rtol=1e-12, atol=1e-12)
+            assert_allclose(layer.dW, ref.dW, rtol=1e-12)
+            pool = Pooling(2, 2, 1)
+            assert_allclose(pool.forward(xv), naive_maxpool(x, 2, 2, 1, 0))

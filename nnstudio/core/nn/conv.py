@@ -1,12 +1,13 @@
 """Convolution, max pooling and flatten layers (Saito ch. 7), with im2col/col2im, in plain numpy.
 
 The public arrays are NCHW as in the book: x : shape (batch, channels, height, width). Inside,
-the layers work channels-last (NHWC memory): a convolution's output is an NCHW *view* of NHWC
-memory (`out.transpose(0, 2, 3, 1)` is C-contiguous), so ReLU, pooling and the next convolution
-read it without a transposing copy, and each convolution is one matrix product whose rows are
-(y, x) positions and whose columns are (fh, fw, channel) taps. Any NCHW array is accepted (a
-copy is made when its memory is not laid out that way); only `Flatten` pays one transposing
-copy, to give the book's (C, H, W) order to the dense layers.
+the layers keep the batch last (CHWN memory: `x.transpose(1, 2, 3, 0)` is C-contiguous) and
+return NCHW *views* of it, so ReLU, pooling and the next convolution read them without a
+transposing copy. With the batch last, every im2col copy, col2im add and pooling step runs over
+whole rows of OW·N numbers (a channels-last row would be C numbers long: 1 for MNIST), and a
+convolution is one matrix product per pass: out (FN, OH·OW·N) = W (FN, C·FH·FW) · col. Any NCHW
+array is accepted (one transposing copy when its memory is laid out otherwise); `Flatten` pays
+one small transposing copy each way to give the dense layers the book's (C, H, W) order.
 """
 
 from __future__ import annotations
@@ -91,20 +92,21 @@ def col2im(col, input_shape, fh: int, fw: int, stride: int = 1, pad: int = 0):
 
 
 # ---------------------------------------------------------------------------------------------
-# The layers' own layouts.
+# The layers' own layout: CHWN memory behind NCHW views.
 
-def _nhwc(x):
-    """The NHWC view of an NCHW array (no copy; C-contiguous when x came from these layers)."""
-    return x.transpose(0, 2, 3, 1)
-
-
-def _nchw(x):
-    return x.transpose(0, 3, 1, 2)
+def _chwn(x):
+    """The (C, H, W, N) view of an NCHW array (no copy; C-contiguous when x came from these layers)."""
+    return x.transpose(1, 2, 3, 0)
 
 
-# Below this many input channels a convolution works channels-first with a (taps, rows) column
-# matrix: with 1-3 channels a channels-last row of taps is too short for fast copies and adds.
-CHANNELS_LAST_FROM = 4
+def _nchw(a):
+    """The NCHW view of a (C, H, W, N) array."""
+    return a.transpose(3, 0, 1, 2)
+
+
+def _chwn_copy(x):
+    """x (NCHW) as a C-contiguous (C, H, W, N) array: x's own memory when it is laid out so."""
+    return np.ascontiguousarray(_chwn(x))
 
 
 class Convolution:
@@ -114,10 +116,10 @@ class Convolution:
     place; never rebound). forward: x (N, C, H, W) → (N, FN, OH, OW); backward: dout
     (N, FN, OH, OW) → dx (N, C, H, W), and sets dW, db (shapes of W, b).
 
-    One matrix product per pass: the bias rides along as a column of ones in the im2col matrix
-    (so db comes out of the dW product). The im2col buffer (and the padded input) are kept per
-    input shape and reused from step to step. `compute_dx = False` (e.g. for the first layer,
-    whose input needs no gradient) makes backward skip dx and return None.
+    One matrix product per pass: out = [W | b] · [col; 1], the bias riding along as a row of ones
+    under the im2col matrix (so db comes out of the dW product). The im2col buffer and the padded
+    input are kept per input shape and reused from step to step. `compute_dx = False` (for a first
+    layer, whose input needs no gradient) makes backward skip dx and return None.
     """
 
     def __init__(self, W, b, stride: int = 1, pad: int = 0):
@@ -130,27 +132,20 @@ class Convolution:
         self.stride, self.pad = int(stride), int(pad)
         self.compute_dx = True
         self.dW = self.db = None
-        self._channels_last = W.shape[1] >= CHANNELS_LAST_FROM
         self._x_shape = None
-        self._col = None  # the last forward's im2col matrix (with the ones), read by backward
-        self._wb = None  # the last forward's (taps + 1, FN) weights-and-bias matrix
-        self._buffers = {}  # (input shape, dtype, layout) → (padded input or None, col)
+        self._col = None  # the last forward's (C·FH·FW + 1, OH·OW·N) im2col matrix, read by backward
+        self._buffers = {}  # (input shape, dtype) → (padded CHWN input or None, col)
 
     def _buffers_for(self, shape, dtype, oh, ow):
-        key = (shape, dtype, self._channels_last)
+        key = (shape, dtype)
         buf = self._buffers.get(key)
         if buf is None:
             n, c, h, w = shape
             fh, fw, p = self.W.shape[2], self.W.shape[3], self.pad
-            k, m = c * fh * fw, n * oh * ow
-            if self._channels_last:
-                xp = np.zeros((n, h + 2 * p, w + 2 * p, c), dtype=dtype) if p else None
-                col = np.empty((m, k + 1), dtype=dtype)  # rows (n, y, x), columns (fh, fw, c) + ones
-                col[:, k] = 1
-            else:
-                xp = np.zeros((n, c, h + 2 * p, w + 2 * p), dtype=dtype) if p else None
-                col = np.empty((k + 1, m), dtype=dtype)  # rows (c, fh, fw) + ones, columns (n, y, x)
-                col[k] = 1
+            k = c * fh * fw
+            xp = np.zeros((c, h + 2 * p, w + 2 * p, n), dtype=dtype) if p else None
+            col = np.empty((k + 1, oh * ow * n), dtype=dtype)  # rows (c, fh, fw) then ones; columns (y, x, n)
+            col[k] = 1
             buf = self._buffers[key] = (xp, col)
             if len(self._buffers) > 4:  # a few shapes (train batch, last batch, evaluation) at most
                 self._buffers.pop(next(iter(self._buffers)))
@@ -164,32 +159,21 @@ class Convolution:
         oh, ow = output_size(h, w, fh, fw, s, p)
         dtype = np.result_type(x.dtype, self.W.dtype)
         xp, col = self._buffers_for(x.shape, dtype, oh, ow)
-        k = c * fh * fw
-        wb = np.empty((k + 1, fn), dtype=dtype)
-        wb[k] = self.b
-        if self._channels_last:
-            if p:
-                np.copyto(xp[:, p:p + h, p:p + w, :], _nhwc(x))
-            else:
-                xp = _nhwc(x)
-            taps = np.reshape(col[:, :k], (n, oh, ow, fh, fw, c), copy=False)  # a view of col
-            win = sliding_window_view(xp, (fh, fw), axis=(1, 2))[:, ::s, ::s][:, :oh, :ow]
-            np.copyto(taps, win.transpose(0, 1, 2, 4, 5, 3))
-            wb[:k] = self.W.transpose(2, 3, 1, 0).reshape(k, fn)
-            out = col @ wb
+        if p:
+            np.copyto(xp[:, p:p + h, p:p + w, :], _chwn(x))
         else:
-            if p:
-                np.copyto(xp[:, :, p:p + h, p:p + w], x)
-            else:
-                xp = x
-            taps = np.reshape(col[:k], (c, fh, fw, n, oh, ow), copy=False)
-            for i in range(fh):  # one copy per filter offset, whole rows at a time
-                for j in range(fw):
-                    np.copyto(taps[:, i, j], xp[:, :, i:i + s * oh:s, j:j + s * ow:s].transpose(1, 0, 2, 3))
-            wb[:k] = self.W.reshape(fn, k).T
-            out = col.T @ wb
-        self._x_shape, self._col, self._wb = x.shape, col, wb
-        return _nchw(out.reshape(n, oh, ow, fn))
+            xp = _chwn_copy(x).astype(dtype, copy=False)
+        k = c * fh * fw
+        taps = np.reshape(col[:k], (c, fh, fw, oh, ow, n), copy=False)
+        for i in range(fh):  # one copy per filter offset, of whole (OW·N)-long rows
+            for j in range(fw):
+                np.copyto(taps[:, i, j], xp[:, i:i + s * oh:s, j:j + s * ow:s, :])
+        wb = np.empty((fn, k + 1), dtype=dtype)
+        wb[:, :k] = self.W.reshape(fn, k)
+        wb[:, k] = self.b
+        out = wb @ col  # (FN, OH·OW·N)
+        self._x_shape, self._col = x.shape, col
+        return _nchw(out.reshape(fn, oh, ow, n))
 
     def backward(self, dout):
         fn, c, fh, fw = self.W.shape
@@ -199,37 +183,22 @@ class Convolution:
         if getattr(dout, "shape", None) != (n, fn, oh, ow):
             raise ConvShapeError(f"Convolution.backward: dout has shape {getattr(dout, 'shape', None)}, "
                                  f"expected {(n, fn, oh, ow)}")
-        k, col, wb = c * fh * fw, self._col, self._wb
-        d2 = _nhwc(dout).reshape(n * oh * ow, fn)  # a copy only if dout is not NHWC memory
-        if d2.dtype != wb.dtype:
-            d2 = d2.astype(wb.dtype)
-        # (FN, taps + 1): dW, then db. Each layout's orientation is OpenBLAS's faster one (measured).
-        if self._channels_last:
-            dwb = d2.T @ col
-            dw = dwb[:, :k].reshape(fn, fh, fw, c).transpose(0, 3, 1, 2)
-        else:
-            dwb = (col @ d2).T
-            dw = dwb[:, :k].reshape(fn, c, fh, fw)
-        self.dW = np.ascontiguousarray(dw, dtype=self.W.dtype)
-        self.db = dwb[:, k].astype(self.b.dtype)
+        k, col = c * fh * fw, self._col
+        d = _chwn(dout).reshape(fn, oh * ow * n)  # a copy only if dout is not CHWN memory
+        if d.dtype != col.dtype:
+            d = d.astype(col.dtype)
+        dwb = col @ d.T  # (C·FH·FW + 1, FN): dW, then db (OpenBLAS's faster orientation, measured)
+        self.dW = np.ascontiguousarray(dwb[:k].T.reshape(fn, c, fh, fw), dtype=self.W.dtype)
+        self.db = dwb[k].astype(self.b.dtype)
         if not self.compute_dx:
             return None
-        if self._channels_last:
-            # One (M, C) product per filter offset, each added onto a shifted window of dx: the
-            # adds run over whole (x, c) rows instead of C-long pieces of one (M, taps) product.
-            wk = wb[:k].reshape(fh * fw, c, fn).transpose(0, 2, 1)  # (taps, FN, C)
-            dcol = np.matmul(d2, wk)  # (FH·FW, M, C)
-            dxp = np.zeros((n, h + 2 * p, w + 2 * p, c), dtype=dcol.dtype)
-            for i in range(fh):
-                for j in range(fw):
-                    dxp[:, i:i + s * oh:s, j:j + s * ow:s, :] += dcol[i * fw + j].reshape(n, oh, ow, c)
-            return _nchw(dxp[:, p:p + h, p:p + w, :] if p else dxp)
-        dcol = (wb[:k] @ d2.T).reshape(c, fh, fw, n, oh, ow)  # (taps, M)
-        dxp = np.zeros((n, c, h + 2 * p, w + 2 * p), dtype=dcol.dtype)
-        for i in range(fh):
+        wt = self.W.reshape(fn, k).T.astype(col.dtype, copy=False)
+        dcol = (wt @ d).reshape(c, fh, fw, oh, ow, n)
+        dxp = np.zeros((c, h + 2 * p, w + 2 * p, n), dtype=dcol.dtype)
+        for i in range(fh):  # col2im: one add per filter offset, of whole (OW·N)-long rows
             for j in range(fw):
-                dxp[:, :, i:i + s * oh:s, j:j + s * ow:s] += dcol[:, i, j].transpose(1, 0, 2, 3)
-        return dxp[:, :, p:p + h, p:p + w] if p else dxp
+                dxp[:, i:i + s * oh:s, j:j + s * ow:s, :] += dcol[:, i, j]
+        return _nchw(dxp[:, p:p + h, p:p + w, :] if p else dxp)
 
 
 class Pooling:
@@ -248,19 +217,19 @@ class Pooling:
             raise ConvShapeError(f"Pooling: padding {pad} must be smaller than the {pool_h}x{pool_w} window")
         self.pool_h, self.pool_w, self.stride, self.pad = int(pool_h), int(pool_w), int(stride), int(pad)
         self._x_shape = None
-        self._arg = None  # (N, OH, OW, C) uint8: index of the chosen maximum in each window
+        self._arg = None  # (C, OH, OW, N) uint8: index of the chosen maximum in each window
 
     def _padded(self, xh):
         p = self.pad
         if not p:
             return xh
-        n, h, w, c = xh.shape
-        xp = np.full((n, h + 2 * p, w + 2 * p, c), -np.inf, dtype=xh.dtype)
+        c, h, w, n = xh.shape
+        xp = np.full((c, h + 2 * p, w + 2 * p, n), -np.inf, dtype=xh.dtype)
         xp[:, p:p + h, p:p + w, :] = xh
         return xp
 
     def _windows(self, a, oh, ow):
-        """The ph·pw strided views a[:, i::s, j::s, :] (N, OH, OW, C), in row-major window order."""
+        """The ph·pw strided views a[:, i::s, j::s, :] (C, OH, OW, N), in row-major window order."""
         s = self.stride
         return [a[:, i:i + s * oh:s, j:j + s * ow:s, :] for i in range(self.pool_h) for j in range(self.pool_w)]
 
@@ -268,8 +237,8 @@ class Pooling:
         _check_input(x, None, "Pooling")
         h, w = x.shape[2:]
         oh, ow = output_size(h, w, self.pool_h, self.pool_w, self.stride, self.pad)
-        views = self._windows(self._padded(_nhwc(x)), oh, ow)
-        out = np.ascontiguousarray(views[0])  # NHWC memory, whatever x's
+        views = self._windows(self._padded(_chwn(x)), oh, ow)
+        out = np.ascontiguousarray(views[0])  # CHWN memory, whatever x's
         arg = np.zeros(out.shape, dtype=np.uint8 if len(views) < 256 else np.int32)
         pick, tmp = np.empty_like(arg), np.empty_like(arg)
         for k, v in enumerate(views[1:], 1):
@@ -292,10 +261,10 @@ class Pooling:
         if getattr(dout, "shape", None) != (n, c, oh, ow):
             raise ConvShapeError(f"Pooling.backward: dout has shape {getattr(dout, 'shape', None)}, "
                                  f"expected {(n, c, oh, ow)}")
-        dh = _nhwc(dout)
+        dh = _chwn(dout)
         disjoint = s >= ph and s >= pw  # each input pixel in one window at most: write, don't add
         covered = disjoint and s == ph == pw and not p and h == s * oh and w == s * ow
-        dxp = (np.empty if covered else np.zeros)((n, h + 2 * p, w + 2 * p, c), dtype=dout.dtype)
+        dxp = (np.empty if covered else np.zeros)((c, h + 2 * p, w + 2 * p, n), dtype=dout.dtype)
         for k, dst in enumerate(self._windows(dxp, oh, ow)):
             chosen = self._arg == k
             if disjoint:
@@ -316,4 +285,7 @@ class Flatten:
         return x.reshape(x.shape[0], -1)
 
     def backward(self, dout):
+        if len(self._x_shape) == 4:  # hand the layers before the CHWN memory they work in
+            n, c, h, w = self._x_shape
+            return _nchw(np.ascontiguousarray(dout.T).reshape(c, h, w, n))
         return dout.reshape(self._x_shape)
