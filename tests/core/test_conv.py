@@ -360,3 +360,24 @@ def test_layers_accept_any_memory_layout():
             assert_allclose(layer.dW, ref.dW, rtol=1e-12)
             pool = Pooling(2, 2, 1)
             assert_allclose(pool.forward(xv), naive_maxpool(x, 2, 2, 1, 0))
+
+
+def test_convolution_keeps_im2col_buffers_within_its_budget(monkeypatch):
+    from nnstudio.core.nn import conv
+
+    rng = np.random.default_rng(16)
+    W, b = rng.normal(size=(2, 1, 3, 3)), np.zeros(2)
+    layer = Convolution(W, b)
+    layer.forward(np.ones((4, 1, 6, 6)))
+    col = layer._col
+    layer.forward(np.ones((4, 1, 6, 6)))
+    assert layer._col is col  # the same shape reuses its buffer
+    monkeypatch.setattr(conv, "BUFFER_BUDGET", 3 * col.nbytes)
+    for n in range(5, 12):
+        out = layer.forward(rng.normal(size=(n, 1, 6, 6)))
+        assert out.shape == (n, 2, 4, 4)
+    kept = sum(a.nbytes for buf in layer._buffers.values() for a in buf if a is not None)
+    assert 0 < kept <= 3 * col.nbytes
+    monkeypatch.setattr(conv, "BUFFER_BUDGET", 1)
+    layer.forward(np.ones((20, 1, 6, 6)))  # too big to keep: used, not stored
+    assert (np.ones((20, 1, 6, 6)).shape, np.dtype(float)) not in layer._buffers

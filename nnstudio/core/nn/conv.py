@@ -109,6 +109,11 @@ def _chwn_copy(x):
     return np.ascontiguousarray(_chwn(x))
 
 
+# The im2col buffers a Convolution keeps between steps, at most (bytes). The reference net's
+# batch of 128 needs 7.7 MB (first layer) and 13 MB (second).
+BUFFER_BUDGET = 96 << 20
+
+
 class Convolution:
     """out = x ⋆ W + b (cross-correlation, as in the book).
 
@@ -135,6 +140,7 @@ class Convolution:
         self._x_shape = None
         self._col = None  # the last forward's (C·FH·FW + 1, OH·OW·N) im2col matrix, read by backward
         self._buffers = {}  # (input shape, dtype) → (padded CHWN input or None, col)
+        self._dcol = None  # backward's (C·FH·FW, OH·OW·N) product, reused while the shape holds
 
     def _buffers_for(self, shape, dtype, oh, ow):
         key = (shape, dtype)
@@ -146,9 +152,14 @@ class Convolution:
             xp = np.zeros((c, h + 2 * p, w + 2 * p, n), dtype=dtype) if p else None
             col = np.empty((k + 1, oh * ow * n), dtype=dtype)  # rows (c, fh, fw) then ones; columns (y, x, n)
             col[k] = 1
-            buf = self._buffers[key] = (xp, col)
-            if len(self._buffers) > 4:  # a few shapes (train batch, last batch, evaluation) at most
-                self._buffers.pop(next(iter(self._buffers)))
+            buf = (xp, col)
+            # Keep the newest shapes (train batch, last batch, evaluation chunk) up to a budget;
+            # a bigger one (a whole test set at once) is used once and left to the collector.
+            size = col.nbytes + (0 if xp is None else xp.nbytes)
+            if size <= BUFFER_BUDGET:
+                self._buffers[key] = buf
+                while sum(a.nbytes for b in self._buffers.values() for a in b if a is not None) > BUFFER_BUDGET:
+                    self._buffers.pop(next(iter(self._buffers)))
         return buf
 
     def forward(self, x):
@@ -193,7 +204,11 @@ class Convolution:
         if not self.compute_dx:
             return None
         wt = self.W.reshape(fn, k).T.astype(col.dtype, copy=False)
-        dcol = (wt @ d).reshape(c, fh, fw, oh, ow, n)
+        dcol = self._dcol
+        if dcol is None or dcol.shape != (k, oh * ow * n) or dcol.dtype != col.dtype:
+            dcol = self._dcol = np.empty((k, oh * ow * n), dtype=col.dtype)
+        np.matmul(wt, d, out=dcol)
+        dcol = dcol.reshape(c, fh, fw, oh, ow, n)
         dxp = np.zeros((c, h + 2 * p, w + 2 * p, n), dtype=dcol.dtype)
         for i in range(fh):  # col2im: one add per filter offset, of whole (OW·N)-long rows
             for j in range(fw):
