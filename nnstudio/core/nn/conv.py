@@ -140,7 +140,6 @@ class Convolution:
         self._x_shape = None
         self._col = None  # the last forward's (C·FH·FW + 1, OH·OW·N) im2col matrix, read by backward
         self._buffers = {}  # (input shape, dtype) → (padded CHWN input or None, col)
-        self._dcol = None  # backward's (C·FH·FW, OH·OW·N) product, reused while the shape holds
 
     def _buffers_for(self, shape, dtype, oh, ow):
         key = (shape, dtype)
@@ -204,11 +203,7 @@ class Convolution:
         if not self.compute_dx:
             return None
         wt = self.W.reshape(fn, k).T.astype(col.dtype, copy=False)
-        dcol = self._dcol
-        if dcol is None or dcol.shape != (k, oh * ow * n) or dcol.dtype != col.dtype:
-            dcol = self._dcol = np.empty((k, oh * ow * n), dtype=col.dtype)
-        np.matmul(wt, d, out=dcol)
-        dcol = dcol.reshape(c, fh, fw, oh, ow, n)
+        dcol = (wt @ d).reshape(c, fh, fw, oh, ow, n)
         dxp = np.zeros((c, h + 2 * p, w + 2 * p, n), dtype=dcol.dtype)
         for i in range(fh):  # col2im: one add per filter offset, of whole (OW·N)-long rows
             for j in range(fw):
