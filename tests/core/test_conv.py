@@ -91,6 +91,21 @@ def test_im2col_and_col2im_match_the_book(shape, f, stride, pad):
     assert_allclose(out, col, rtol=0, atol=0)
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_im2col_and_col2im_match_the_book_on_random_shapes(seed):
+    rng = np.random.default_rng(100 + seed)
+    n, c = rng.integers(1, 4, 2)
+    h, w = rng.integers(2, 11, 2)
+    fh, fw = rng.integers(1, min(h, w) + 1, 2)
+    stride, pad = int(rng.integers(1, 4)), int(rng.integers(0, 3))
+    x = rng.normal(size=(n, c, h, w))
+    col = im2col(x, fh, fw, stride, pad)
+    assert_allclose(col, book_im2col(x, fh, fw, stride, pad), rtol=0, atol=0)
+    y = rng.normal(size=col.shape)
+    assert_allclose(col2im(y, x.shape, fh, fw, stride, pad), book_col2im(y, x.shape, fh, fw, stride, pad),
+                    rtol=1e-12, atol=1e-12)
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_col2im_is_the_adjoint_of_im2col(seed):
     rng = np.random.default_rng(seed)
@@ -220,9 +235,11 @@ def test_flatten_forward_and_backward():
     assert out.shape == (3, 40)
     assert_allclose(out, x.reshape(3, -1))
     weights = rng.normal(size=out.shape)
+    x0, w0 = x.copy(), weights.copy()
     dx = layer.backward(weights)
     assert_allclose(dx, numerical_gradient(lambda _: float(np.sum(weights * Flatten().forward(x))), x),
                     rtol=RTOL, atol=ATOL)
+    assert np.array_equal(x, x0) and np.array_equal(weights, w0)
 
 
 def test_flatten_after_convolution_uses_the_books_order():
