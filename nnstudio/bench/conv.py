@@ -24,6 +24,7 @@ import numpy as np
 BATCH = 128
 SETTLE_S = 0.2  # idle BLAS/OpenMP threads spin for a while after their last product: let them sleep
 NAMES = ["conv1 1→16 5x5", "relu1", "pool1 2x2", "conv2 16→32 5x5", "relu2", "pool2 2x2", "flatten"]
+KEYS = ["conv1", "relu1", "pool1", "conv2", "relu2", "pool2", "flatten"]  # the JSON's names
 
 
 def _limits(threads: int):
@@ -174,7 +175,9 @@ def run(rounds: int = 7, repeats: int = 5) -> dict:
               + ("   numpy | PyTorch" if torch is not None else ""))
         for i, name in enumerate(NAMES):
             ms = {side: statistics.median(layer_s[side][i]) * 1e3 for side in sides}
-            figures[f"numpy_{threads}t_{name}_ms"] = ms["numpy"]
+            figures[f"numpy_{threads}t_{KEYS[i]}_ms"] = ms["numpy"]
+            if torch is not None:
+                figures[f"torch_{threads}t_{KEYS[i]}_ms"] = ms["torch"]
             side = f" | {ms['torch']:7.2f}" if torch is not None else ""
             print(f"    {name:<18} {ms['numpy']:7.2f}{side}")
         for what, samples in (("conv part", step_s), ("whole net, training", train_s)):
