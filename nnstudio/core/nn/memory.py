@@ -139,35 +139,39 @@ class ArchCosts:
 def arch_costs(layers, input_shape=INPUT_SHAPE) -> ArchCosts:
     """What a SequentialNet of these layers (parsed, or the text) costs per image.
 
-    Counted after conv.py's im2col scheme: a convolution's im2col matrix (OH·OW rows of C·FH·FW)
-    is built through a 6-D array of the same size, kept for the backward pass, and the backward
-    pass makes dcol and col2im's 6-D array again; pooling does the same with its windows. Every
-    buffer is counted as if all were alive at once (an upper bound: some are freed on the way)."""
+    Counted after conv.py's scheme: a convolution keeps its padded input and its im2col matrix
+    (OH·OW rows of C·FH·FW taps) from the forward pass to the backward pass, where it makes the
+    output's gradient in its own layout, dcol and the padded input's gradient; pooling keeps its
+    output and the arg-max, and its backward pass a padded gradient. Training holds every layer's
+    kept buffers at once plus the largest backward pass's temporaries."""
     if isinstance(layers, str):
         layers = parse_arch(layers, input_shape)
     shape = tuple(int(n) for n in input_shape)
-    train = evaluation = macs = 0
-    for layer, out in zip(layers, layer_shapes(layers, input_shape)):
+    kept = backward = evaluation = macs = 0
+    last = len(layers) - 1
+    for i, (layer, out) in enumerate(zip(layers, layer_shapes(layers, input_shape))):
         n_in, n_out = _prod(shape), _prod(out)
         if isinstance(layer, Dense):
             macs += n_in * layer.units
-            here = n_in + 3 * n_out  # flattened input, output, its gradient and the input gradient
-            train += here + n_in
+            here, back = n_in + n_out, n_in + 2 * n_out  # flattened copy, output; their gradients
         else:
             c, h, w = shape
-            padded = c * (h + 2 * layer.pad + layer.stride) * (w + 2 * layer.pad + layer.stride)
-            window = (layer.fh * layer.fw) if isinstance(layer, Conv) else (layer.ph * layer.pw)
-            col = out[1] * out[2] * c * window  # im2col: one row per output position
+            padded = c * (h + 2 * layer.pad) * (w + 2 * layer.pad)
             if isinstance(layer, Conv):
-                macs += out[1] * out[2] * layer.filters * c * window
-            here = padded + 2 * col + 2 * n_out  # forward: padding, 6-D array and its col, output twice
-            # kept col (and pooling's int64 arg-max, two values), dcol, col2im's 6-D array and image
-            train += padded + 2 * col + 3 * n_out + 2 * col + 2 * padded + n_in
-        train += 2 * n_out  # the activation after it: output and mask, or its gradient
-        evaluation = max(evaluation, n_in + here)
+                col = out[1] * out[2] * c * layer.fh * layer.fw  # im2col: a row per output position
+                macs += out[1] * out[2] * layer.filters * c * layer.fh * layer.fw
+                here, back = padded + col + n_out, 2 * n_out + col + padded
+            else:  # the output, its one-byte arg-max and (padding) a padded copy; dout, where, dx
+                here, back = n_out + n_out // 4 + (padded if layer.pad else 0), 2 * n_out + padded
+        if i < last and isinstance(layer, (Conv, Dense)):
+            here += 2 * n_out  # the activation after it: its output and mask
+            back = max(back, 2 * n_out)
+        kept += here
+        backward = max(backward, back)
+        evaluation = max(evaluation, n_in + here + n_out)  # the next layer's fresh output too
         shape = out
     params = sum(_prod(s) for s in param_shapes(layers, input_shape).values())
-    return ArchCosts(params, train, evaluation, macs, _prod(input_shape))
+    return ArchCosts(params, kept + backward, evaluation, macs, _prod(input_shape))
 
 
 def _prod(shape) -> int:
