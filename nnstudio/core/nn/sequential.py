@@ -144,8 +144,9 @@ class SequentialNet:
         """The same scores as `predict` through layer objects of its own (inference only: safe
         beside a training step, as the GUI evaluates while a run is paused)."""
         h = self._images(x)
-        for layer in self._make_layers():
-            h = layer.forward(h)
+        layers = self._make_layers()
+        while layers:  # each layer (and its im2col buffers) is let go once it has run
+            h = layers.pop(0).forward(h)
         return h
 
     def probabilities(self, x):
