@@ -1,5 +1,5 @@
 """Until the panels draw conv layers, the app refuses a conv model file with one line and keeps
-its training form on MLPs."""
+its training form on MLPs; its training worker already drives a conv run like any other."""
 
 from __future__ import annotations
 
@@ -26,3 +26,26 @@ def test_the_training_form_lists_mlp_presets_and_trains_what_it_shows(qtbot):
 
     form.set_config(get_preset("conv-tiny").config)  # e.g. a run restored from a conv model's settings
     assert form.config().arch is None
+
+
+def test_the_training_worker_drives_a_conv_run(qtbot, mnist):
+    from nnstudio.core.nn.config import TrainConfig
+    from nnstudio.core.nn.records import StepRecord, WeightSnapshot
+    from nnstudio.core.nn.trainer import Trainer
+    from nnstudio.gui.workers import TrainingWorker
+
+    (xtr, ttr), (xte, tte) = mnist
+    cfg = TrainConfig(arch="conv 4 3x3, pool 2, dense 10", activation="relu", init="he", optimizer="adam",
+                      lr=3e-3, batch_size=32, iterations=30, seed=1)
+    worker = TrainingWorker(Trainer(cfg, ((xtr[:500], ttr[:500]), (xte[:200], tte[:200]))))
+    batches, snapshots = [], []
+    worker.progressed.connect(batches.append)
+    worker.snapshot.connect(snapshots.append)
+    with qtbot.waitSignal(worker.finished, timeout=60_000) as finished:
+        worker.start()
+    assert worker.wait(10_000)
+    assert finished.args[0].reason == "completed"
+    steps = [r.iteration for b in batches for r in b if isinstance(r, StepRecord)]
+    assert steps == list(range(1, 31))
+    assert isinstance(snapshots[-1], WeightSnapshot) and snapshots[-1].iteration == 30
+    assert snapshots[-1].params["W1"].shape == (4, 1, 3, 3)

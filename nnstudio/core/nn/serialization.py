@@ -8,6 +8,7 @@ or hostile ends in one ModelFileError with a one-line message naming the file.
 from __future__ import annotations
 
 import json
+import math
 import zipfile
 from itertools import pairwise
 from pathlib import Path
@@ -234,7 +235,7 @@ def _check_arch(path: Path, config: dict) -> dict:
         expected = param_shapes(parse_arch(arch, shape), shape)
     except UserInputError as exc:
         raise ModelFileError(f"{path}: the header's {exc}") from None
-    n_params = sum(memory._prod(s) for s in expected.values())
+    n_params = sum(math.prod(s) for s in expected.values())
     if n_params > MAX_PARAMETERS:
         raise ModelFileError(f"{path}: the header's architecture declares {n_params:,} parameters; "
                              f"NN Studio trains and opens models of up to {MAX_PARAMETERS:,}")
@@ -246,7 +247,7 @@ def _check_memory(path: Path, shapes: dict, what: str, dtype: np.dtype, availabl
     twice (read, then gathered into the network's one flat array) and one layer as stored (up to
     float64), against what memory.py lets a configuration take of `available`.
     shapes : every parameter's shape; what : the network as the message names it."""
-    sizes = [memory._prod(s) for s in shapes.values()]
+    sizes = [math.prod(s) for s in shapes.values()]
     n_params, largest = sum(sizes), max(sizes)
     needed = 2 * n_params * dtype.itemsize + 8 * largest
     if available is None:
