@@ -15,7 +15,7 @@ QUICK = ["--subset", "300", "--iters", "8", "--batch", "32", "--threads", "1"]
 @pytest.fixture(autouse=True)
 def _cached_mnist(mnist, monkeypatch):
     """The bundled MNIST from the session's fixture (read and checksummed once)."""
-    import nnstudio.core.digits.data as data
+    from nnstudio.core.digits import data
 
     monkeypatch.setattr(data, "load_mnist", lambda *a, directory=None, **k: mnist)
 
@@ -29,7 +29,7 @@ def _status(argv) -> int:
 
 @pytest.fixture(scope="module")
 def conv_model(tmp_path_factory, mnist):
-    import nnstudio.core.digits.data as data
+    from nnstudio.core.digits import data
 
     path = tmp_path_factory.mktemp("conv") / "tiny.npz"
     real = data.load_mnist

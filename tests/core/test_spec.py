@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from nnstudio.core.errors import UserInputError
-from nnstudio.core.nn.spec import (Conv, Dense, Pool, format_arch, layer_shapes, normalize_arch, param_shapes,
-                                   parse_arch)
+from nnstudio.core.nn.spec import Conv, Dense, Pool, format_arch, layer_shapes, normalize_arch, param_shapes, parse_arch
 
 REFERENCE = "conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10"
 

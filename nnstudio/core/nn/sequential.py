@@ -102,13 +102,13 @@ class SequentialNet:
                 "weight_decay": self.weight_decay, "dtype": self.dtype.name}
 
     @classmethod
-    def from_config(cls, config: dict, params: dict | None = None, rng=None) -> "SequentialNet":
+    def from_config(cls, config: dict, params: dict | None = None, rng=None) -> SequentialNet:
         return cls(config["arch"], activation=config.get("activation", "relu"), init=config.get("init", "he"),
                    init_std=config.get("init_std", 0.01), loss=config.get("loss", "cross_entropy"),
                    weight_decay=config.get("weight_decay", 0.0), dtype=config.get("dtype", "float32"),
                    params=params, rng=rng, input_shape=config.get("input_shape", INPUT_SHAPE))
 
-    def copy(self, dtype=None) -> "SequentialNet":
+    def copy(self, dtype=None) -> SequentialNet:
         """An independent network with copied parameters (optionally in another dtype)."""
         config = dict(self.config(), dtype=np.dtype(dtype or self.dtype).name)
         return SequentialNet.from_config(config, params=self.params_copy())
@@ -259,7 +259,7 @@ class SequentialNet:
 
     def numerical_gradient(self, x, t) -> dict:
         """The same gradient by central differences: slow, for checking backprop."""
-        f = lambda _: self.loss(x, t)  # noqa: E731 - f reads params, which the helper perturbs
+        f = lambda _: self.loss(x, t)  # f reads params, which the helper perturbs
         return {key: _numerical_gradient(f, value) for key, value in self.params.items()}
 
 
