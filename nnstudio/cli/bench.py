@@ -17,6 +17,7 @@ SUITES = {
     "pad": "nnstudio.bench.pad",
     "descent": "nnstudio.bench.descent",
     "handwriting": "nnstudio.bench.handwriting",
+    "conv": "nnstudio.bench.conv",
 }
 
 

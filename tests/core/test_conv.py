@@ -91,6 +91,21 @@ def test_im2col_and_col2im_match_the_book(shape, f, stride, pad):
     assert_allclose(out, col, rtol=0, atol=0)
 
 
+@pytest.mark.parametrize("seed", range(8))
+def test_im2col_and_col2im_match_the_book_on_random_shapes(seed):
+    rng = np.random.default_rng(100 + seed)
+    n, c = rng.integers(1, 4, 2)
+    h, w = rng.integers(2, 11, 2)
+    fh, fw = rng.integers(1, min(h, w) + 1, 2)
+    stride, pad = int(rng.integers(1, 4)), int(rng.integers(0, 3))
+    x = rng.normal(size=(n, c, h, w))
+    col = im2col(x, fh, fw, stride, pad)
+    assert_allclose(col, book_im2col(x, fh, fw, stride, pad), rtol=0, atol=0)
+    y = rng.normal(size=col.shape)
+    assert_allclose(col2im(y, x.shape, fh, fw, stride, pad), book_col2im(y, x.shape, fh, fw, stride, pad),
+                    rtol=1e-12, atol=1e-12)
+
+
 @pytest.mark.parametrize("seed", range(6))
 def test_col2im_is_the_adjoint_of_im2col(seed):
     rng = np.random.default_rng(seed)
@@ -111,6 +126,7 @@ CONV_CASES = [  # (x shape, W shape, stride, pad)
     ((2, 3, 7, 5), (2, 3, 3, 3), 2, 2),
     ((3, 2, 6, 6), (3, 2, 2, 4), 3, 1),
     ((2, 1, 8, 8), (5, 1, 5, 5), 1, 0),
+    ((2, 5, 7, 6), (3, 5, 3, 2), 2, 1),
 ]
 
 
@@ -219,9 +235,11 @@ def test_flatten_forward_and_backward():
     assert out.shape == (3, 40)
     assert_allclose(out, x.reshape(3, -1))
     weights = rng.normal(size=out.shape)
+    x0, w0 = x.copy(), weights.copy()
     dx = layer.backward(weights)
     assert_allclose(dx, numerical_gradient(lambda _: float(np.sum(weights * Flatten().forward(x))), x),
                     rtol=RTOL, atol=ATOL)
+    assert np.array_equal(x, x0) and np.array_equal(weights, w0)
 
 
 def test_flatten_after_convolution_uses_the_books_order():
@@ -308,3 +326,75 @@ def test_bad_shapes_give_a_clear_error():
     layer.forward(np.zeros((1, 3, 5, 5)))
     with pytest.raises(ConvShapeError, match="dout"):
         layer.backward(np.zeros((1, 2, 4, 4)))
+
+
+def test_convolution_can_skip_dx():
+    rng = np.random.default_rng(13)
+    x, W, b = rng.normal(size=(2, 3, 6, 6)), rng.normal(size=(4, 3, 3, 3)), rng.normal(size=4)
+    full, first = Convolution(W, b, 1, 1), Convolution(W, b, 1, 1)
+    first.compute_dx = False
+    dout = rng.normal(size=full.forward(x).shape)
+    first.forward(x)
+    full.backward(dout)
+    assert first.backward(dout) is None
+    assert_allclose(first.dW, full.dW, rtol=1e-12)
+    assert_allclose(first.db, full.db, rtol=1e-12)
+
+
+def test_pooling_with_a_window_of_256_or_more_pixels():
+    rng = np.random.default_rng(14)
+    x = rng.normal(size=(2, 3, 17, 16))
+    layer = Pooling(16, 16, 1)
+    out = layer.forward(x)
+    assert_allclose(out, naive_maxpool(x, 16, 16, 1, 0), rtol=0, atol=0)
+    dx = layer.backward(np.ones_like(out))
+    expected = np.zeros_like(x)
+    for i in range(2):
+        window = x[:, :, i:i + 16, :].reshape(2, 3, -1)
+        a, b = np.unravel_index(window.argmax(axis=2), (16, 16))
+        for n in range(2):
+            for c in range(3):
+                expected[n, c, i + a[n, c], b[n, c]] += 1
+    assert_allclose(dx, expected)
+
+
+def test_layers_accept_any_memory_layout():
+    """NCHW-contiguous, batch-last, Fortran-ordered or reversed views: the same numbers out."""
+    rng = np.random.default_rng(15)
+    x = rng.normal(size=(3, 2, 7, 6))
+    W, b = rng.normal(size=(4, 2, 3, 3)), rng.normal(size=4)
+    dout = rng.normal(size=(3, 4, 5, 4))
+    variants = [x, np.asfortranarray(x), np.ascontiguousarray(x.transpose(1, 2, 3, 0)).transpose(3, 0, 1, 2),
+                x[::-1, :, ::-1][::-1, :, ::-1]]
+    douts = [dout, np.asfortranarray(dout), dout[:, ::-1][:, ::-1]]
+    ref = Convolution(W, b)
+    ref_out, ref_dx = ref.forward(x), ref.backward(dout)
+    for xv in variants:
+        for dv in douts:
+            layer = Convolution(W, b)
+            assert_allclose(layer.forward(xv), ref_out, rtol=1e-12, atol=1e-12)
+            assert_allclose(layer.backward(dv), ref_dx, rtol=1e-12, atol=1e-12)
+            assert_allclose(layer.dW, ref.dW, rtol=1e-12)
+            pool = Pooling(2, 2, 1)
+            assert_allclose(pool.forward(xv), naive_maxpool(x, 2, 2, 1, 0))
+
+
+def test_convolution_keeps_im2col_buffers_within_its_budget(monkeypatch):
+    from nnstudio.core.nn import conv
+
+    rng = np.random.default_rng(16)
+    W, b = rng.normal(size=(2, 1, 3, 3)), np.zeros(2)
+    layer = Convolution(W, b)
+    layer.forward(np.ones((4, 1, 6, 6)))
+    col = layer._col
+    layer.forward(np.ones((4, 1, 6, 6)))
+    assert layer._col is col  # the same shape reuses its buffer
+    monkeypatch.setattr(conv, "BUFFER_BUDGET", 3 * col.nbytes)
+    for n in range(5, 12):
+        out = layer.forward(rng.normal(size=(n, 1, 6, 6)))
+        assert out.shape == (n, 2, 4, 4)
+    kept = sum(a.nbytes for buf in layer._buffers.values() for a in buf if a is not None)
+    assert 0 < kept <= 3 * col.nbytes
+    monkeypatch.setattr(conv, "BUFFER_BUDGET", 1)
+    layer.forward(np.ones((20, 1, 6, 6)))  # too big to keep: used, not stored
+    assert (np.ones((20, 1, 6, 6)).shape, np.dtype(float)) not in layer._buffers

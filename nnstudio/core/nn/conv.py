@@ -1,12 +1,13 @@
 """Convolution, max pooling and flatten layers (Saito ch. 7), with im2col/col2im, in plain numpy.
 
 The public arrays are NCHW as in the book: x : shape (batch, channels, height, width). Inside,
-the layers work channels-last (NHWC memory): a convolution's output is an NCHW *view* of NHWC
-memory (`out.transpose(0, 2, 3, 1)` is C-contiguous), so ReLU, pooling and the next convolution
-read it without a transposing copy, and each convolution is one matrix product whose rows are
-(y, x) positions and whose columns are (fh, fw, channel) taps. Any NCHW array is accepted (a
-copy is made when its memory is not laid out that way); only `Flatten` pays one transposing
-copy, to give the book's (C, H, W) order to the dense layers.
+the layers keep the batch last (CHWN memory: `x.transpose(1, 2, 3, 0)` is C-contiguous) and
+return NCHW *views* of it, so ReLU, pooling and the next convolution read them without a
+transposing copy. With the batch last, every im2col copy, col2im add and pooling step runs over
+whole rows of OW·N numbers (a channels-last row would be C numbers long: 1 for MNIST), and a
+convolution is one matrix product per pass: out (FN, OH·OW·N) = W (FN, C·FH·FW) · col. Any NCHW
+array is accepted (one transposing copy when its memory is laid out otherwise); `Flatten` pays
+one small transposing copy each way to give the dense layers the book's (C, H, W) order.
 """
 
 from __future__ import annotations
@@ -91,39 +92,39 @@ def col2im(col, input_shape, fh: int, fw: int, stride: int = 1, pad: int = 0):
 
 
 # ---------------------------------------------------------------------------------------------
-# Channels-last helpers used by the layers (columns ordered (fh, fw, channel)).
+# The layers' own layout: CHWN memory behind NCHW views.
 
-def _nhwc(x):
-    """The NHWC view of an NCHW array (no copy; C-contiguous when x came from these layers)."""
-    return x.transpose(0, 2, 3, 1)
-
-
-def _nchw(x):
-    return x.transpose(0, 3, 1, 2)
+def _chwn(x):
+    """The (C, H, W, N) view of an NCHW array (no copy; C-contiguous when x came from these layers)."""
+    return x.transpose(1, 2, 3, 0)
 
 
-def _im2col_nhwc(xp, fh, fw, stride, oh, ow, out):
-    """xp : padded NHWC (N, Hp, Wp, C) → out : (N, OH, OW, FH, FW, C) filled, C-contiguous."""
-    win = sliding_window_view(xp, (fh, fw), axis=(1, 2))[:, ::stride, ::stride][:, :oh, :ow]
-    np.copyto(out, win.transpose(0, 1, 2, 4, 5, 3))  # (N, OH, OW, C, FH, FW) → taps then channel
-    return out
+def _nchw(a):
+    """The NCHW view of a (C, H, W, N) array."""
+    return a.transpose(3, 0, 1, 2)
 
 
-def _col2im_nhwc(dcol6, dxp, stride):
-    """dcol6 : (N, OH, OW, FH, FW, C) added onto dxp : (N, Hp, Wp, C) (zeros on entry)."""
-    _, oh, ow, fh, fw, _ = dcol6.shape
-    for i in range(fh):
-        for j in range(fw):
-            dxp[:, i:i + stride * oh:stride, j:j + stride * ow:stride, :] += dcol6[:, :, :, i, j, :]
-    return dxp
+def _chwn_copy(x):
+    """x (NCHW) as a C-contiguous (C, H, W, N) array: x's own memory when it is laid out so."""
+    return np.ascontiguousarray(_chwn(x))
+
+
+# The im2col buffers a Convolution keeps between steps, at most (bytes). The reference net's
+# batch of 128 needs 7.7 MB (first layer) and 13 MB (second).
+BUFFER_BUDGET = 96 << 20
 
 
 class Convolution:
     """out = x ⋆ W + b (cross-correlation, as in the book).
 
     W : shape (FN, C, FH, FW), b : shape (FN,), kept by reference (optimizers update them in
-    place). forward: x (N, C, H, W) → (N, FN, OH, OW); backward: dout (N, FN, OH, OW) → dx
-    (N, C, H, W), and sets dW, db. The im2col buffer is kept per input shape and reused.
+    place; never rebound). forward: x (N, C, H, W) → (N, FN, OH, OW); backward: dout
+    (N, FN, OH, OW) → dx (N, C, H, W), and sets dW, db (shapes of W, b).
+
+    One matrix product per pass: out = [W | b] · [col; 1], the bias riding along as a row of ones
+    under the im2col matrix (so db comes out of the dW product). The im2col buffer and the padded
+    input are kept per input shape and reused from step to step. `compute_dx = False` (for a first
+    layer, whose input needs no gradient) makes backward skip dx and return None.
     """
 
     def __init__(self, W, b, stride: int = 1, pad: int = 0):
@@ -134,11 +135,11 @@ class Convolution:
         output_size(W.shape[2], W.shape[3], W.shape[2], W.shape[3], stride, pad)  # checks stride, pad
         self.W, self.b = W, b
         self.stride, self.pad = int(stride), int(pad)
+        self.compute_dx = True
         self.dW = self.db = None
         self._x_shape = None
-        self._col = None  # (N·OH·OW, FH·FW·C) of the last forward, read by backward
-        self._wcol = None  # (FN, FH·FW·C) of the last forward
-        self._buffers = {}  # (input shape, dtype) → (padded input, col)
+        self._col = None  # the last forward's (C·FH·FW + 1, OH·OW·N) im2col matrix, read by backward
+        self._buffers = {}  # (input shape, dtype) → (padded CHWN input or None, col)
 
     def _buffers_for(self, shape, dtype, oh, ow):
         key = (shape, dtype)
@@ -146,48 +147,67 @@ class Convolution:
         if buf is None:
             n, c, h, w = shape
             fh, fw, p = self.W.shape[2], self.W.shape[3], self.pad
-            xp = np.zeros((n, h + 2 * p, w + 2 * p, c), dtype=dtype) if p else None
-            col = np.empty((n, oh, ow, fh, fw, c), dtype=dtype)
-            buf = self._buffers[key] = (xp, col)
-            if len(self._buffers) > 4:  # a few shapes (train batch, last batch, evaluation) at most
-                self._buffers.pop(next(iter(self._buffers)))
+            k = c * fh * fw
+            xp = np.zeros((c, h + 2 * p, w + 2 * p, n), dtype=dtype) if p else None
+            col = np.empty((k + 1, oh * ow * n), dtype=dtype)  # rows (c, fh, fw) then ones; columns (y, x, n)
+            col[k] = 1
+            buf = (xp, col)
+            # Keep the newest shapes (train batch, last batch, evaluation chunk) up to a budget;
+            # a bigger one (a whole test set at once) is used once and left to the collector.
+            size = col.nbytes + (0 if xp is None else xp.nbytes)
+            if size <= BUFFER_BUDGET:
+                self._buffers[key] = buf
+                while sum(a.nbytes for b in self._buffers.values() for a in b if a is not None) > BUFFER_BUDGET:
+                    self._buffers.pop(next(iter(self._buffers)))
         return buf
 
     def forward(self, x):
         fn, c, fh, fw = self.W.shape
         _check_input(x, c, "Convolution")
         n, _, h, w = x.shape
-        oh, ow = output_size(h, w, fh, fw, self.stride, self.pad)
+        s, p = self.stride, self.pad
+        oh, ow = output_size(h, w, fh, fw, s, p)
         dtype = np.result_type(x.dtype, self.W.dtype)
         xp, col = self._buffers_for(x.shape, dtype, oh, ow)
-        if self.pad:
-            p = self.pad
-            np.copyto(xp[:, p:p + h, p:p + w, :], _nhwc(x))
+        if p:
+            np.copyto(xp[:, p:p + h, p:p + w, :], _chwn(x))
         else:
-            xp = _nhwc(x)
-        _im2col_nhwc(xp, fh, fw, self.stride, oh, ow, col)
-        col2 = col.reshape(n * oh * ow, fh * fw * c)
-        wcol = self.W.transpose(0, 2, 3, 1).reshape(fn, fh * fw * c).astype(dtype, copy=False)
-        out = col2 @ wcol.T
-        out += self.b.astype(dtype, copy=False)
-        self._x_shape, self._col, self._wcol = x.shape, col2, wcol
-        return _nchw(out.reshape(n, oh, ow, fn))
+            xp = _chwn_copy(x).astype(dtype, copy=False)
+        k = c * fh * fw
+        taps = np.reshape(col[:k], (c, fh, fw, oh, ow, n), copy=False)
+        for i in range(fh):  # one copy per filter offset, of whole (OW·N)-long rows
+            for j in range(fw):
+                np.copyto(taps[:, i, j], xp[:, i:i + s * oh:s, j:j + s * ow:s, :])
+        wb = np.empty((fn, k + 1), dtype=dtype)
+        wb[:, :k] = self.W.reshape(fn, k)
+        wb[:, k] = self.b
+        out = wb @ col  # (FN, OH·OW·N)
+        self._x_shape, self._col = x.shape, col
+        return _nchw(out.reshape(fn, oh, ow, n))
 
     def backward(self, dout):
         fn, c, fh, fw = self.W.shape
         n, _, h, w = self._x_shape
-        oh, ow = output_size(h, w, fh, fw, self.stride, self.pad)
+        s, p = self.stride, self.pad
+        oh, ow = output_size(h, w, fh, fw, s, p)
         if getattr(dout, "shape", None) != (n, fn, oh, ow):
             raise ConvShapeError(f"Convolution.backward: dout has shape {getattr(dout, 'shape', None)}, "
                                  f"expected {(n, fn, oh, ow)}")
-        d2 = _nhwc(dout).reshape(n * oh * ow, fn)  # a copy only if dout is not NHWC memory
-        self.db = d2.sum(axis=0).astype(self.b.dtype, copy=False)
-        dw = d2.T @ self._col  # (FN, FH·FW·C)
-        self.dW = np.ascontiguousarray(dw.reshape(fn, fh, fw, c).transpose(0, 3, 1, 2), dtype=self.W.dtype)
-        dcol = (d2 @ self._wcol).reshape(n, oh, ow, fh, fw, c)
-        p = self.pad
-        dxp = np.zeros((n, h + 2 * p, w + 2 * p, c), dtype=dcol.dtype)
-        _col2im_nhwc(dcol, dxp, self.stride)
+        k, col = c * fh * fw, self._col
+        d = _chwn(dout).reshape(fn, oh * ow * n)  # a copy only if dout is not CHWN memory
+        if d.dtype != col.dtype:
+            d = d.astype(col.dtype)
+        dwb = col @ d.T  # (C·FH·FW + 1, FN): dW, then db (OpenBLAS's faster orientation, measured)
+        self.dW = np.ascontiguousarray(dwb[:k].T.reshape(fn, c, fh, fw), dtype=self.W.dtype)
+        self.db = dwb[k].astype(self.b.dtype)
+        if not self.compute_dx:
+            return None
+        wt = self.W.reshape(fn, k).T.astype(col.dtype, copy=False)
+        dcol = (wt @ d).reshape(c, fh, fw, oh, ow, n)
+        dxp = np.zeros((c, h + 2 * p, w + 2 * p, n), dtype=dcol.dtype)
+        for i in range(fh):  # col2im: one add per filter offset, of whole (OW·N)-long rows
+            for j in range(fw):
+                dxp[:, i:i + s * oh:s, j:j + s * ow:s, :] += dcol[:, i, j]
         return _nchw(dxp[:, p:p + h, p:p + w, :] if p else dxp)
 
 
@@ -207,34 +227,40 @@ class Pooling:
             raise ConvShapeError(f"Pooling: padding {pad} must be smaller than the {pool_h}x{pool_w} window")
         self.pool_h, self.pool_w, self.stride, self.pad = int(pool_h), int(pool_w), int(stride), int(pad)
         self._x_shape = None
-        self._arg = None  # (N, OH, OW, C) uint8: index of the chosen maximum in each window
+        self._arg = None  # (C, OH, OW, N) uint8: index of the chosen maximum in each window
 
     def _padded(self, xh):
         p = self.pad
         if not p:
             return xh
-        n, h, w, c = xh.shape
-        xp = np.full((n, h + 2 * p, w + 2 * p, c), -np.inf, dtype=xh.dtype)
+        c, h, w, n = xh.shape
+        xp = np.full((c, h + 2 * p, w + 2 * p, n), -np.inf, dtype=xh.dtype)
         xp[:, p:p + h, p:p + w, :] = xh
         return xp
 
+    def _windows(self, a, oh, ow):
+        """The ph·pw strided views a[:, i::s, j::s, :] (C, OH, OW, N), in row-major window order."""
+        s = self.stride
+        return [a[:, i:i + s * oh:s, j:j + s * ow:s, :] for i in range(self.pool_h) for j in range(self.pool_w)]
+
     def forward(self, x):
         _check_input(x, None, "Pooling")
-        n, c, h, w = x.shape
-        ph, pw, s = self.pool_h, self.pool_w, self.stride
-        oh, ow = output_size(h, w, ph, pw, s, self.pad)
-        xp = self._padded(_nhwc(x))
-        out = np.ascontiguousarray(xp[:, 0:s * oh:s, 0:s * ow:s, :])
-        arg = np.zeros(out.shape, dtype=np.uint8 if ph * pw < 256 else np.int32)
-        k = 0
-        for i in range(ph):
-            for j in range(pw):
-                if k:
-                    v = xp[:, i:i + s * oh:s, j:j + s * ow:s, :]
-                    gt = v > out  # strict: an equal later value leaves the first maximum chosen
-                    np.copyto(out, v, where=gt)
-                    np.copyto(arg, k, where=gt, casting="unsafe")
-                k += 1
+        h, w = x.shape[2:]
+        oh, ow = output_size(h, w, self.pool_h, self.pool_w, self.stride, self.pad)
+        views = self._windows(self._padded(_chwn(x)), oh, ow)
+        out = np.ascontiguousarray(views[0])  # CHWN memory, whatever x's
+        arg = np.zeros(out.shape, dtype=np.uint8 if len(views) < 256 else np.int32)
+        pick, tmp = np.empty_like(arg), np.empty_like(arg)
+        for k, v in enumerate(views[1:], 1):
+            gt = np.greater(v, out)  # strict: an equal later value leaves the first maximum chosen
+            np.maximum(out, v, out=out)
+            # arg = k where gt, branch-free (masked copies run 10x slower on random masks):
+            # arg ^= (arg ^ k) & -gt
+            np.copyto(pick, gt, casting="unsafe")
+            np.negative(pick, out=pick)
+            np.bitwise_xor(arg, k, out=tmp)
+            np.bitwise_and(tmp, pick, out=tmp)
+            np.bitwise_xor(arg, tmp, out=arg)
         self._x_shape, self._arg = x.shape, arg
         return _nchw(out)
 
@@ -245,13 +271,16 @@ class Pooling:
         if getattr(dout, "shape", None) != (n, c, oh, ow):
             raise ConvShapeError(f"Pooling.backward: dout has shape {getattr(dout, 'shape', None)}, "
                                  f"expected {(n, c, oh, ow)}")
-        dh = _nhwc(dout)
-        dxp = np.zeros((n, h + 2 * p, w + 2 * p, c), dtype=dout.dtype)
-        k = 0
-        for i in range(ph):
-            for j in range(pw):
-                dxp[:, i:i + s * oh:s, j:j + s * ow:s, :] += np.where(self._arg == k, dh, 0)
-                k += 1
+        dh = _chwn(dout)
+        disjoint = s >= ph and s >= pw  # each input pixel in one window at most: write, don't add
+        covered = disjoint and s == ph == pw and not p and h == s * oh and w == s * ow
+        dxp = (np.empty if covered else np.zeros)((c, h + 2 * p, w + 2 * p, n), dtype=dout.dtype)
+        for k, dst in enumerate(self._windows(dxp, oh, ow)):
+            chosen = self._arg == k
+            if disjoint:
+                np.multiply(dh, chosen, out=dst)
+            else:
+                dst += dh * chosen
         return _nchw(dxp[:, p:p + h, p:p + w, :] if p else dxp)
 
 
@@ -266,4 +295,7 @@ class Flatten:
         return x.reshape(x.shape[0], -1)
 
     def backward(self, dout):
+        if len(self._x_shape) == 4:  # hand the layers before the CHWN memory they work in
+            n, c, h, w = self._x_shape
+            return _nchw(np.ascontiguousarray(dout.T).reshape(c, h, w, n))
         return dout.reshape(self._x_shape)
