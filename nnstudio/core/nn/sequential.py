@@ -93,6 +93,8 @@ class SequentialNet:
                 layers.append(Affine(self.params[f"W{k}"], self.params[f"b{k}"]))
             if i < last:
                 layers.append(ACTIVATION_LAYERS[self.activation]())
+        if isinstance(layers[0], Convolution):
+            layers[0].compute_dx = False  # nothing needs the input image's gradient: a col2im saved
         return layers
 
     def config(self) -> dict:
