@@ -54,8 +54,8 @@ PRESETS = {p.name: p for p in (
     # Convolutional nets (Deep Learning from Scratch, ch. 7): the layers as text (spec.py).
     Preset("conv-small",
            "Convolutional: conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10, ReLU, He init, "
-           "Adam lr 0.001, batch 128, 3 epochs (98.8% test accuracy, about a minute an epoch)",
-           # seed 0, one BLAS thread: 97.9%, 98.6%, 98.8% after epochs 1-3, 175 s on a busy 2-core machine
+           "Adam lr 0.001, batch 128, 3 epochs (98.7% test accuracy, under a minute an epoch)",
+           # seed 0, one BLAS thread: 97.9%, 98.5%, 98.7% after epochs 1-3, 105 s on a busy 2-core machine
            TrainConfig(arch="conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10",
                        activation="relu", init="he", loss="cross_entropy", optimizer="adam", lr=1e-3,
                        batch_size=128, iterations=None, epochs=3, sampling="shuffle", eval_train=10_000),
