@@ -34,7 +34,9 @@ def run(args) -> int:
     t = np.asarray(t_test, dtype=np.int64)
     correct = pred == t
     config = meta.get("config") if isinstance(meta.get("config"), dict) else {}
-    arch = "-".join(map(str, network.sizes))
+    from nnstudio.cli.train import describe_network
+
+    arch = describe_network(network)
     origin = f", preset {meta['preset']}" if isinstance(meta.get("preset"), str) else ""
     print(f"model {args.model}: {arch} {network.activation}, {network.loss_name} loss{origin}"
           + (f", trained with {config.get('optimizer')} lr {config.get('lr')}" if config else ""))

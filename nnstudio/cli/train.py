@@ -36,6 +36,25 @@ def _hidden(text: str) -> tuple[int, ...]:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _arch(text: str) -> str:
+    """An architecture text checked as the config will ('none': the MLP of --hidden)."""
+    from nnstudio.core.nn.config import NO_ARCH
+    from nnstudio.core.nn.spec import INPUT_SHAPE, normalize_arch
+
+    if text.strip().lower() in NO_ARCH:
+        return "none"
+    try:
+        return normalize_arch(text, INPUT_SHAPE, classes=10)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def describe_network(net) -> str:
+    """'784-50-10' for an MLP, the architecture text for a SequentialNet."""
+    arch = getattr(net, "arch", None)
+    return f"'{arch}'" if arch else "-".join(map(str, net.sizes))
+
+
 def add_parser(sub):
     from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
     from nnstudio.core.nn.network import INITS
@@ -51,8 +70,12 @@ def add_parser(sub):
     p.add_argument("--preset", default="book-twolayer", choices=list(PRESETS),
                    help="starting settings (default: book-twolayer)")
     p.add_argument("--list", action="store_true", help="list the presets and exit")
-    p.add_argument("--hidden", type=_hidden, metavar="SIZES",
-                   help="hidden layer sizes, e.g. 256,128 ('none' for no hidden layer)")
+    layers = p.add_mutually_exclusive_group()
+    layers.add_argument("--hidden", type=_hidden, metavar="SIZES",
+                        help="hidden layer sizes, e.g. 256,128 ('none' for no hidden layer)")
+    layers.add_argument("--arch", type=_arch, metavar="SPEC",
+                        help="layers as text, e.g. 'conv 8 3x3, pool 2, dense 10' (conv FILTERS KxK [sN] [pN], "
+                        "pool KxK [sN], dense UNITS; the last dense has 10 units; 'none': an MLP of --hidden)")
     p.add_argument("--activation", choices=list(ACTIVATION_LAYERS))
     p.add_argument("--init", choices=list(INITS), help="weight initialisation")
     p.add_argument("--init-std", type=float_in_range(0, 10, lo_open=True), metavar="STD", help="std for --init std")
@@ -98,6 +121,10 @@ def build_config(args):
         value = getattr(args, option, None)
         if value is not None:
             changes[field] = value
+    if getattr(args, "arch", None) is not None:
+        changes["arch"] = None if args.arch == "none" else args.arch
+    elif getattr(args, "hidden", None) is not None:
+        changes["arch"] = None  # hidden sizes ask for an MLP, also from a conv preset
     if args.epochs is not None:
         changes.update(epochs=args.epochs, iterations=None)
     elif args.iters is not None:
@@ -162,7 +189,7 @@ def run(args) -> int:
     if not args.quiet:
         length = (f"{cfg.iterations} iterations" if cfg.iterations is not None
                   else f"{cfg.epochs:g} epochs")
-        print(f"preset {preset.name}: {'-'.join(map(str, net.sizes))} {cfg.activation}, init {cfg.init}, "
+        print(f"preset {preset.name}: {describe_network(net)} {cfg.activation}, init {cfg.init}, "
               f"{cfg.loss} loss, {cfg.optimizer} lr {cfg.lr:g}, batch {cfg.batch_size} ({cfg.sampling}), "
               f"{length}, {len(trainer.x_train)} training images, seed {cfg.seed}")
     history, final, diverged, stuck = [], None, None, None

@@ -41,9 +41,13 @@ def _read_model(path: Path):
     from nnstudio.core.nn.serialization import ModelFileError, load_model
 
     try:
-        return load_model(path)
+        network, meta = load_model(path)
     except ModelFileError as exc:
         return str(exc)
+    if getattr(network, "arch", None):  # the panels draw MLP layers only, for now
+        return (f"{path}: a convolutional model ('{network.arch}'); the app does not show these yet, "
+                f"use the command line: nnstudio evaluate / nnstudio predict")
+    return network, meta
 
 
 class ModelFiles(QObject):

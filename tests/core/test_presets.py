@@ -73,7 +73,7 @@ def test_quick_run_of_each_preset(mnist, name):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["book-twolayer", "nielsen-ch1", "fast"])
+@pytest.mark.parametrize("name", ["book-twolayer", "nielsen-ch1", "fast", "conv-small"])
 def test_full_preset_reaches_its_target(mnist, name):
     preset = get_preset(name)
     final = _final(preset.config, mnist)

@@ -10,6 +10,7 @@ import numpy as np
 
 from nnstudio.core.errors import UserInputError
 from nnstudio.core.nn.network import MultiLayerNet
+from nnstudio.core.nn.spec import INPUT_SHAPE, normalize_arch
 
 SAMPLING = {
     "replacement": "each mini-batch drawn at random with replacement (the book)",
@@ -19,6 +20,7 @@ SAMPLING = {
 MAX_HIDDEN_SIZE = 100_000  # a sanity bound on one layer; the memory estimate is the real guard
 MAX_HIDDEN_LAYERS = 100  # a model file holds two members a layer: its reader allows 127 layers
 NO_HIDDEN = ("", "none")  # how the GUI and the CLI spell "no hidden layer" (softmax regression)
+NO_ARCH = ("", "none", "mlp")  # how they spell "no architecture text: the MLP of the hidden sizes"
 
 
 def parse_hidden(text: str) -> tuple[int, ...]:
@@ -66,6 +68,9 @@ class TrainConfig:
     synthetic: int = 0  # append this many synthetic pad-style digits to the training set
     eval_train: int | None = None  # measure train accuracy on at most this many images (None: all)
     lr_decay: float = 1.0  # multiply the learning rate by this at each epoch end (1: constant)
+    # The layers as text ("conv 16 5x5, pool 2, dense 10", spec.py), kept in canonical form;
+    # None: the multi-layer perceptron of `hidden` (which is then ignored otherwise).
+    arch: str | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "hidden", tuple(int(h) for h in self.hidden))
@@ -79,6 +84,10 @@ class TrainConfig:
         if self.epochs is not None:
             object.__setattr__(self, "epochs", float(self.epochs))
         object.__setattr__(self, "augment", bool(self.augment))
+        if self.arch is not None:
+            text = str(self.arch).strip()
+            object.__setattr__(self, "arch", None if text.lower() in NO_ARCH else
+                               normalize_arch(text, INPUT_SHAPE, classes=10))  # UserInputError
         if any(h < 1 for h in self.hidden):
             raise UserInputError("hidden layer sizes must be positive")
         if self.sampling not in SAMPLING:
@@ -114,8 +123,19 @@ class TrainConfig:
         return replace(self, **changes)
 
     def build_network(self, input_size: int = 784, output_size: int = 10,
-                      should_stop=None) -> MultiLayerNet:
-        """A fresh network of these settings (network.BuildCancelled if should_stop says so)."""
+                      should_stop=None):
+        """A fresh network of these settings (network.BuildCancelled if should_stop says so):
+        a SequentialNet of `arch` when set, else the MultiLayerNet of `hidden`."""
+        if self.arch is not None:
+            from nnstudio.core.nn.sequential import SequentialNet, check_input_size
+
+            check_input_size(input_size)
+            if output_size != 10:
+                raise UserInputError(f"the architecture ends in 10 classes, the data has {output_size}")
+            return SequentialNet(self.arch, activation=self.activation, init=self.init,
+                                 init_std=self.init_std, loss=self.loss, weight_decay=self.weight_decay,
+                                 dtype=self.dtype, rng=np.random.default_rng(self.seed),
+                                 should_stop=should_stop)
         return MultiLayerNet([input_size, *self.hidden, output_size], activation=self.activation,
                              init=self.init, init_std=self.init_std, loss=self.loss,
                              weight_decay=self.weight_decay, dtype=self.dtype,

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from nnstudio.core.errors import UserInputError
+from nnstudio.core.nn.spec import INPUT_SHAPE, Conv, Dense, layer_shapes, param_shapes, parse_arch
 from nnstudio.core.system_memory import available_memory
 
 INPUT_SIZE, OUTPUT_SIZE = 784, 10
@@ -123,6 +124,71 @@ def eval_chunk_rows(sizes, dtype="float32") -> int:
     return max(int(rows), 1)
 
 
+# ---------------------------------------------------------------------- conv architectures
+@dataclass(frozen=True)
+class ArchCosts:
+    """Per-image figures of an architecture (spec.py): values, not bytes, except where named."""
+
+    parameters: int  # weights and biases
+    train_values: int  # values one image keeps alive through a training step (forward and backward)
+    eval_values: int  # the widest layer of an inference pass (its input, im2col buffers, output)
+    macs: int  # multiply-adds of one forward pass
+    inputs: int  # values of one input image
+
+
+def arch_costs(layers, input_shape=INPUT_SHAPE) -> ArchCosts:
+    """What a SequentialNet of these layers (parsed, or the text) costs per image.
+
+    Counted after conv.py's scheme: a convolution keeps its padded input and its im2col matrix
+    (OH·OW rows of C·FH·FW taps) from the forward pass to the backward pass, where it makes the
+    output's gradient in its own layout, dcol and the padded input's gradient; pooling keeps its
+    output and the arg-max, and its backward pass a padded gradient. Training holds every layer's
+    kept buffers at once plus the largest backward pass's temporaries."""
+    if isinstance(layers, str):
+        layers = parse_arch(layers, input_shape)
+    shape = tuple(int(n) for n in input_shape)
+    kept = backward = evaluation = macs = 0
+    last = len(layers) - 1
+    for i, (layer, out) in enumerate(zip(layers, layer_shapes(layers, input_shape))):
+        n_in, n_out = _prod(shape), _prod(out)
+        if isinstance(layer, Dense):
+            macs += n_in * layer.units
+            here, back = n_in + n_out, n_in + 2 * n_out  # flattened copy, output; their gradients
+        else:
+            c, h, w = shape
+            padded = c * (h + 2 * layer.pad) * (w + 2 * layer.pad)
+            if isinstance(layer, Conv):
+                col = out[1] * out[2] * c * layer.fh * layer.fw  # im2col: a row per output position
+                macs += out[1] * out[2] * layer.filters * c * layer.fh * layer.fw
+                here, back = padded + col + n_out, 2 * n_out + col + padded
+            else:  # the output, its one-byte arg-max and (padding) a padded copy; dout, where, dx
+                here, back = n_out + n_out // 4 + (padded if layer.pad else 0), 2 * n_out + padded
+        if i < last and isinstance(layer, (Conv, Dense)):
+            here += 2 * n_out  # the activation after it: its output and mask
+            back = max(back, 2 * n_out)
+        kept += here
+        backward = max(backward, back)
+        evaluation = max(evaluation, n_in + here + n_out)  # the next layer's fresh output too
+        shape = out
+    params = sum(_prod(s) for s in param_shapes(layers, input_shape).values())
+    return ArchCosts(params, kept + backward, evaluation, macs, _prod(input_shape))
+
+
+def _prod(shape) -> int:
+    n = 1
+    for d in shape:
+        n *= int(d)
+    return n
+
+
+def arch_eval_chunk_rows(layers, input_shape=INPUT_SHAPE, dtype="float32") -> int:
+    """Rows per inference pass of an architecture, so that a chunk's buffers and work stay bounded."""
+    costs = arch_costs(layers, input_shape)
+    rows = min(EVAL_BYTES // max(costs.eval_values * _itemsize(dtype), 1),
+               EVAL_MACS // max(costs.macs, 1), EVAL_MAX_ROWS)
+    return max(int(rows), 1)
+
+
 # ---------------------------------------------------------------------- estimates
 def estimate_network(sizes, dtype="float32") -> MemoryEstimate:
     """Building one network: its parameters (drawn in place, in the training dtype)."""
@@ -139,6 +205,8 @@ def estimate_training(config, n_train: int = MNIST_TRAIN, n_test: int = MNIST_TE
     network_exists : the run continues an existing network (its parameters are not new)
     """
     item = _itemsize(config.dtype)
+    if getattr(config, "arch", None):
+        return _estimate_arch_training(config, n_train, n_test, n_extra, network_exists)
     sizes = [int(input_size), *config.hidden, int(output_size)]
     p = parameter_count(sizes)
     n = min(int(n_train), config.train_subset or int(n_train))
@@ -168,6 +236,43 @@ def estimate_training(config, n_train: int = MNIST_TRAIN, n_test: int = MNIST_TE
     passes = OPTIMIZER_PASSES.get(str(config.optimizer).lower(), max(OPTIMIZER_PASSES.values()))
     augment = AUGMENT_COST_PER_IMAGE * batch if config.augment else 0
     return MemoryEstimate(parts, step_macs(sizes, batch) + ELEMENT_COST * passes * p + augment)
+
+
+def _batch_rows(config, n_train: int, n_extra: int) -> tuple[int, int, int]:
+    """(training rows before extras, all training rows, mini-batch rows) of a run."""
+    n = min(int(n_train), config.train_subset or int(n_train))
+    rows = n + int(n_extra) + int(config.synthetic)
+    batch = int(config.batch_size)
+    if config.sampling == "shuffle":
+        batch = max(min(batch, rows), 1)
+    return n, rows, batch
+
+
+def _estimate_arch_training(config, n_train, n_test, n_extra, network_exists) -> MemoryEstimate:
+    """estimate_training for a configuration with an architecture text (conv layers)."""
+    item = _itemsize(config.dtype)
+    costs = arch_costs(config.arch)
+    p = costs.parameters
+    n, rows, batch = _batch_rows(config, n_train, n_extra)
+    synth = int(config.synthetic)
+    parts = {
+        "parameters": 0 if network_exists else p * item,
+        "gradients": 2 * p * item,  # the layers' dW and db, then the flat buffer the optimizer steps
+        "optimizer state": OPTIMIZER_STATE.get(str(config.optimizer).lower(), 2) * p * item,
+        "weight copies": RUN_WEIGHT_COPIES * p * item,
+        # the batch, every layer's buffers (im2col included), labels and the indices drawn ahead
+        "mini-batch": batch * ((costs.inputs + costs.train_values) * item + 3 * 8)
+        + min(INDEX_BLOCK * batch, max(INDEX_BLOCK_ELEMENTS, batch)) * 8,
+        "augmentation": batch * AUGMENT_BYTES_PER_IMAGE if config.augment else 0,
+        "evaluation": arch_eval_chunk_rows(config.arch, INPUT_SHAPE, config.dtype) * costs.eval_values * item
+        + (min(n, config.eval_train or n) + int(n_test)) * 8,
+        "synthetic digits": synth * (784 * 4 + 2) if synth else 0,
+        "training set copy": rows * (costs.inputs * item + 8) if synth or n_extra else 0,
+    }
+    passes = OPTIMIZER_PASSES.get(str(config.optimizer).lower(), max(OPTIMIZER_PASSES.values()))
+    augment = AUGMENT_COST_PER_IMAGE * batch if config.augment else 0
+    # forward, the weight gradients and the input gradients (conv.py computes the first layer's too)
+    return MemoryEstimate(parts, 3 * batch * costs.macs + ELEMENT_COST * passes * p + augment)
 
 
 # ---------------------------------------------------------------------- what is free
@@ -205,7 +310,7 @@ def _round_down(n: int) -> int:
 def _suggestions(config, available: int, estimate_for) -> list[str]:
     """One change at a time that makes the configuration fit, the mildest first."""
     options = []
-    if config.hidden:
+    if config.hidden and not getattr(config, "arch", None):
         top = max(config.hidden)
         n = _largest(lambda m: _fits(estimate_for(config.with_(hidden=tuple(min(h, m) for h in config.hidden))),
                                      available), 1, top - 1)

@@ -45,9 +45,13 @@ def _normal(rng, out: np.ndarray, scale: float = 1.0, should_stop=None) -> None:
         out *= out.dtype.type(scale)
 
 
-def _init_layer(rng, W: np.ndarray, b: np.ndarray, init, init_std, should_stop=None) -> None:
-    """Initialise one layer's W (n_in, n_out) and b (n_out,) in place."""
-    n_in, n_out = W.shape
+def _init_layer(rng, W: np.ndarray, b: np.ndarray, init, init_std, should_stop=None,
+                fans: tuple[int, int] | None = None) -> None:
+    """Initialise one layer's W (n_in, n_out) and b (n_out,) in place.
+
+    fans : (fan-in, fan-out) when W is not a matrix (a convolution's (FN, C, FH, FW): C·FH·FW in,
+    FN·FH·FW out)."""
+    n_in, n_out = fans if fans is not None else W.shape
     if init == "std":
         _normal(rng, W, init_std, should_stop)
         b[...] = 0

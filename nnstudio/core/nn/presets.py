@@ -51,6 +51,21 @@ PRESETS = {p.name: p for p in (
                        epochs=15, sampling="shuffle", augment=True, synthetic=60_000,
                        eval_train=10_000),
            target_test_acc=0.985),
+    # Convolutional nets (Deep Learning from Scratch, ch. 7): the layers as text (spec.py).
+    Preset("conv-small",
+           "Convolutional: conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10, ReLU, He init, "
+           "Adam lr 0.001, batch 128, 3 epochs (98.7% test accuracy, under a minute an epoch)",
+           # seed 0, one BLAS thread: 97.9%, 98.5%, 98.7% after epochs 1-3, 105 s on a busy 2-core machine
+           TrainConfig(arch="conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10",
+                       activation="relu", init="he", loss="cross_entropy", optimizer="adam", lr=1e-3,
+                       batch_size=128, iterations=None, epochs=3, sampling="shuffle", eval_train=10_000),
+           target_test_acc=0.985),
+    Preset("conv-tiny",
+           "A quick convolutional run: conv 8 3x3, pool 2, dense 10, ReLU, He init, Adam lr 0.003, "
+           "batch 64, one epoch of the first 5,000 training images",
+           TrainConfig(arch="conv 8 3x3, pool 2, dense 10", activation="relu", init="he",
+                       loss="cross_entropy", optimizer="adam", lr=3e-3, batch_size=64, iterations=None,
+                       epochs=1, sampling="shuffle", train_subset=5_000, eval_train=1_000)),
 )}
 
 

@@ -8,6 +8,7 @@ or hostile ends in one ModelFileError with a one-line message naming the file.
 from __future__ import annotations
 
 import json
+import math
 import zipfile
 from itertools import pairwise
 from pathlib import Path
@@ -20,10 +21,14 @@ from nnstudio.core.files import atomic_write
 from nnstudio.core.nn import memory
 from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
 from nnstudio.core.nn.network import MultiLayerNet
+from nnstudio.core.nn.sequential import SequentialNet, build_network
 from nnstudio.core.nn.config import MAX_HIDDEN_SIZE
+from nnstudio.core.nn.spec import param_shapes, parse_arch
+
+MAX_INPUT_SIDE = 1024  # an architecture's input images: channels, height and width each at most this
 
 FORMAT = "nnstudio-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: networks described by an architecture text (conv layers); MLPs still write 1
 ALLOWED_DTYPES = ("float32", "float64")
 # Limits checked before any parameter data is read, so that whatever the app can build it can
 # reopen, and nothing else. A layer is at most MAX_LAYER_WIDTH wide (parse_hidden's bound on a
@@ -49,16 +54,19 @@ def atomic_save_npz(path: str | Path, arrays: dict) -> None:
         np.savez_compressed(fh, **arrays)
 
 
-def save_model(path: str | Path, network: MultiLayerNet, meta: dict | None = None) -> None:
+def save_model(path: str | Path, network: MultiLayerNet | SequentialNet, meta: dict | None = None) -> None:
     """Save `network` with `meta` (training settings, history, anything JSON-serialisable)."""
-    header = {"format": FORMAT, "version": FORMAT_VERSION, "network": network.config(),
-              "meta": meta or {}}
+    config = network.config()
+    # An MLP file stays version 1, so that an NN Studio from before conv layers still opens it;
+    # one with an architecture says 2, which such a version refuses as "saved by a newer NN Studio".
+    version = FORMAT_VERSION if "arch" in config else 1
+    header = {"format": FORMAT, "version": version, "network": config, "meta": meta or {}}
     arrays = {f"param_{k}": v for k, v in network.params.items()}
     arrays["header"] = np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)
     atomic_save_npz(path, arrays)
 
 
-def load_model(path: str | Path, available: int | None = None) -> tuple[MultiLayerNet, dict]:
+def load_model(path: str | Path, available: int | None = None) -> tuple[MultiLayerNet | SequentialNet, dict]:
     """Load a model saved by `save_model` → (network, meta). Raises ModelFileError.
 
     Nothing is trusted before it is checked: the zip's member list and sizes, then the JSON header
@@ -93,7 +101,7 @@ def load_model(path: str | Path, available: int | None = None) -> tuple[MultiLay
         raise ModelFileError(f"{path}: not a readable .npz model file ({_short(exc)})") from None
 
 
-def _load(path: Path, zf: zipfile.ZipFile, available: int | None) -> tuple[MultiLayerNet, dict]:
+def _load(path: Path, zf: zipfile.ZipFile, available: int | None) -> tuple[MultiLayerNet | SequentialNet, dict]:
     infos = zf.infolist()
     if len(infos) > MAX_MEMBERS:
         raise ModelFileError(f"{path}: not a model file (the archive holds {len(infos)} members)")
@@ -109,10 +117,13 @@ def _load(path: Path, zf: zipfile.ZipFile, available: int | None) -> tuple[Multi
         raise ModelFileError(f"{path}: not an NN Studio model (no header)")
     header = _read_header(path, zf, members["header"])
     config, dtype = _check_network(path, header)
-    sizes = config["sizes"]
-    expected = {}
-    for i, (n_in, n_out) in enumerate(pairwise(sizes), start=1):
-        expected[f"W{i}"], expected[f"b{i}"] = (n_in, n_out), (n_out,)
+    if "arch" in config:
+        expected, what = _check_arch(path, config), f"'{config['arch']}'"
+    else:
+        sizes = config["sizes"]
+        expected, what = {}, "-".join(map(str, sizes))
+        for i, (n_in, n_out) in enumerate(pairwise(sizes), start=1):
+            expected[f"W{i}"], expected[f"b{i}"] = (n_in, n_out), (n_out,)
     found = {name[len("param_"):] for name in members if name.startswith("param_")}
     if found != set(expected):
         missing, extra = sorted(set(expected) - found), sorted(found - set(expected))
@@ -126,7 +137,7 @@ def _load(path: Path, zf: zipfile.ZipFile, available: int | None) -> tuple[Multi
         if stored_shape != shape:
             raise ModelFileError(f"{path}: parameter {name} has shape {stored_shape}, "
                                  f"the header's layers say {shape}")
-    _check_memory(path, sizes, dtype, available)
+    _check_memory(path, expected, what, dtype, available)
     params = {}
     for name in expected:
         value = _read_member(path, zf, members[f"param_{name}"], f"parameter {name}")
@@ -138,7 +149,7 @@ def _load(path: Path, zf: zipfile.ZipFile, available: int | None) -> tuple[Multi
             raise ModelFileError(f"{path}: parameter {name} holds values too large for {dtype.name}")
         params[name] = value
     try:
-        network = MultiLayerNet.from_config(config, params=params)
+        network = build_network(config, params=params)
     except (ValueError, TypeError, KeyError, OverflowError) as exc:
         raise ModelFileError(f"{path}: inconsistent model: {_short(exc)}") from None
     meta = header.get("meta") if isinstance(header.get("meta"), dict) else {}
@@ -176,18 +187,10 @@ def _read_header(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> dict
 def _check_network(path: Path, header: dict) -> tuple[dict, np.dtype]:
     """The header's network description → (config, parameter dtype), or ModelFileError."""
     config = header.get("network")
-    sizes = config.get("sizes") if isinstance(config, dict) else None
-    if not (isinstance(sizes, list) and 2 <= len(sizes) <= MAX_MEMBERS // 2
-            and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in sizes)):
+    if isinstance(config, dict) and "arch" in config:
+        pass  # checked by _check_arch against its parameter shapes
+    elif not isinstance(config, dict) or not _check_sizes(path, config.get("sizes")):
         raise ModelFileError(f"{path}: the header does not describe a network")
-    layers = "-".join(map(str, sizes))
-    if max(sizes) > MAX_LAYER_WIDTH:
-        raise ModelFileError(f"{path}: the header's layers {layers} include one of {max(sizes):,} units; "
-                             f"NN Studio builds layers of up to {MAX_LAYER_WIDTH:,}")
-    n_params = memory.parameter_count(sizes)
-    if n_params > MAX_PARAMETERS:
-        raise ModelFileError(f"{path}: the header's layers {layers} declare {n_params:,} parameters; "
-                             f"NN Studio trains and opens models of up to {MAX_PARAMETERS:,}")
     dtype = config.get("dtype", "float32")
     if dtype not in ALLOWED_DTYPES:
         raise ModelFileError(f"{path}: the header's dtype {str(dtype)[:40]!r} is not allowed "
@@ -204,18 +207,54 @@ def _check_network(path: Path, header: dict) -> tuple[dict, np.dtype]:
     return config, np.dtype(dtype)
 
 
-def _check_memory(path: Path, sizes: list, dtype: np.dtype, available: int | None) -> None:
+def _check_sizes(path: Path, sizes) -> bool:
+    """An MLP's layer widths: False when they are no list of widths, ModelFileError when too large."""
+    if not (isinstance(sizes, list) and 2 <= len(sizes) <= MAX_MEMBERS // 2
+            and all(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in sizes)):
+        return False
+    layers = "-".join(map(str, sizes))
+    if max(sizes) > MAX_LAYER_WIDTH:
+        raise ModelFileError(f"{path}: the header's layers {layers} include one of {max(sizes):,} units; "
+                             f"NN Studio builds layers of up to {MAX_LAYER_WIDTH:,}")
+    n_params = memory.parameter_count(sizes)
+    if n_params > MAX_PARAMETERS:
+        raise ModelFileError(f"{path}: the header's layers {layers} declare {n_params:,} parameters; "
+                             f"NN Studio trains and opens models of up to {MAX_PARAMETERS:,}")
+    return True
+
+
+def _check_arch(path: Path, config: dict) -> dict:
+    """The parameter shapes {"W1": ..., "b1": ...} of the header's architecture text, or ModelFileError."""
+    arch, shape = config.get("arch"), config.get("input_shape")
+    if not (isinstance(shape, list) and len(shape) == 3 and all(
+            isinstance(n, int) and not isinstance(n, bool) and 0 < n <= MAX_INPUT_SIDE for n in shape)):
+        raise ModelFileError(f"{path}: the header's input shape is not three sizes (channels, height, width)")
+    if not isinstance(arch, str) or len(arch) > MAX_HEADER_BYTES // 4:
+        raise ModelFileError(f"{path}: the header's architecture is not a text")
+    try:
+        expected = param_shapes(parse_arch(arch, shape), shape)
+    except UserInputError as exc:
+        raise ModelFileError(f"{path}: the header's {exc}") from None
+    n_params = sum(math.prod(s) for s in expected.values())
+    if n_params > MAX_PARAMETERS:
+        raise ModelFileError(f"{path}: the header's architecture declares {n_params:,} parameters; "
+                             f"NN Studio trains and opens models of up to {MAX_PARAMETERS:,}")
+    return expected
+
+
+def _check_memory(path: Path, shapes: dict, what: str, dtype: np.dtype, available: int | None) -> None:
     """Refuse a network that does not fit in the memory free, with the figures: its parameters
     twice (read, then gathered into the network's one flat array) and one layer as stored (up to
-    float64), against what memory.py lets a configuration take of `available`."""
-    n_params = memory.parameter_count(sizes)
-    largest = max(n_in * n_out for n_in, n_out in pairwise(sizes))
+    float64), against what memory.py lets a configuration take of `available`.
+    shapes : every parameter's shape; what : the network as the message names it."""
+    sizes = [math.prod(s) for s in shapes.values()]
+    n_params, largest = sum(sizes), max(sizes)
     needed = 2 * n_params * dtype.itemsize + 8 * largest
     if available is None:
         available = memory.available_memory()
     if needed > memory.usable_memory(available):
         close = "" if needed > available else " (too close: the app and the system need some too)"
-        raise ModelFileError(f"{path}: its {'-'.join(map(str, sizes))} network ({n_params:,} parameters) "
+        raise ModelFileError(f"{path}: its {what} network ({n_params:,} parameters) "
                              f"needs ~{memory.format_bytes(needed)} of memory to open, "
                              f"{memory.format_bytes(available)} free{close}")
 

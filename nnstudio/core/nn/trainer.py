@@ -39,7 +39,8 @@ class Trainer:
 
     data : ((x_train, t_train), (x_test, t_test)), x float in [0, 1] shape (N, 784), t labels (N,)
         or one-hot (N, 10).
-    network : continue training this network instead of building a fresh one from `config`.
+    network : continue training this network (a MultiLayerNet or a SequentialNet) instead of
+        building a fresh one from `config`.
     batch_transform : optional f(x_batch, rng) → x_batch applied to each mini-batch; when None and
         `config.augment` is set, nnstudio.core.digits.augment.augment_batch is used.
     eval_train_limit : measure train accuracy on at most this many images (default: config.eval_train).
@@ -135,7 +136,10 @@ class Trainer:
         inputs = int(np.prod(shape[1:])) if len(shape) > 1 else 784
         n_extra = len(self.extra_train[0]) if self.extra_train is not None else 0
         net = self.network
-        check_training(self.config, n_train=len(xtr), n_test=len(xte), n_extra=n_extra,
+        config = self.config
+        if net is not None and getattr(net, "arch", None) != config.arch:  # the network's layers count
+            config = config.with_(arch=getattr(net, "arch", None))
+        check_training(config, n_train=len(xtr), n_test=len(xte), n_extra=n_extra,
                        input_size=net.sizes[0] if net is not None else inputs,
                        output_size=net.sizes[-1] if net is not None else 10,
                        network_exists=net is not None)

@@ -79,7 +79,9 @@ class ParamForm(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._filling = False
-        self.preset = _combo(list(PRESETS) + [CUSTOM], TIPS["preset"])
+        # (the conv presets wait for an architecture field: the form shows hidden sizes only)
+        self.preset = _combo([n for n, p in PRESETS.items() if p.config.arch is None] + [CUSTOM],
+                             TIPS["preset"])
         self.preset.setObjectName("presetCombo")
         self.hidden = QLineEdit("50")
         self.hidden.setObjectName("hiddenEdit")
@@ -206,7 +208,8 @@ class ParamForm(QWidget):
                            iterations=iterations, sampling=self.sampling.currentData(),
                            train_subset=self.train_subset.value() or None, seed=self.seed.value(),
                            weight_decay=self.weight_decay.value(), lr_decay=self.lr_decay.value(),
-                           augment=self.augment.isChecked(), synthetic=self.synthetic.value())
+                           augment=self.augment.isChecked(), synthetic=self.synthetic.value(),
+                           arch=None)  # what the form shows: an MLP of the hidden sizes
 
     def set_config(self, cfg: TrainConfig) -> None:
         self._filling = True
