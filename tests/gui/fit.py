@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QHeaderView, QLabel, QTabBar, QWidget
+from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QGraphicsView, QGraphicsWidget, QHeaderView,
+                               QLabel, QTabBar, QWidget)
 
 
 def _name(w: QWidget) -> str:
@@ -28,9 +29,21 @@ def _cut_sections(header: QHeaderView) -> list[str]:
     return cut
 
 
+def _oversized_scene(view: QGraphicsView) -> str:
+    """A plot layout (a top-level graphics widget) bigger than its view: its edges are cut off."""
+    room = view.viewport().size()
+    for item in view.scene().items() if view.scene() is not None else ():
+        if isinstance(item, QGraphicsWidget) and item.parentItem() is None and item.isVisible():
+            size = item.size()
+            if size.width() > room.width() + 1 or size.height() > room.height() + 1:
+                return f"its {type(item).__name__} is {size.width():.0f}x{size.height():.0f} in a {room.width()}x{room.height()} view"
+    return ""
+
+
 def clipped_children(widget: QWidget) -> list[str]:
     """Every visible descendant of `widget` whose geometry leaves its parent's rectangle, every
     label or button narrower than its text, every table header section narrower than its title,
+    every plot whose layout is bigger than its view (a pyqtgraph title or axis wider than the plot),
     as "Parent > Child: why" strings. Children of a scroll area's viewport may be larger (they scroll).
     """
     found = []
@@ -47,4 +60,6 @@ def clipped_children(widget: QWidget) -> list[str]:
             found.append(f"{where}: {child.width()} px wide, its text needs {child.minimumSizeHint().width()}")
         elif isinstance(child, QHeaderView) and (cut := _cut_sections(child)):
             found.append(f"{where}: headers cut: {', '.join(cut)}")
+        elif isinstance(child, QGraphicsView) and (why := _oversized_scene(child)):
+            found.append(f"{where}: {why}")
     return found

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (QLabel, QScrollArea, QSizePolicy, QSplitter, QVBoxLayout, QWidget)
 
 from nnstudio.gui.widgets.explainer import Explainer
+from nnstudio.gui.widgets.plot_title import wrap_title
 
 # Colours of the concept explorers, in one place.
 BACKGROUND = "w"
@@ -24,8 +24,6 @@ def make_plot(title: str = "", x_label: str = "", y_label: str = "", view_box=No
     """A white pyqtgraph plot with a grid and dark, readable axes (optionally on a custom ViewBox)."""
     plot = pg.PlotWidget(background=BACKGROUND, viewBox=view_box)
     item = plot.getPlotItem()
-    if title:
-        item.setTitle(title, color=FOREGROUND, size="11pt")
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
         axis.setPen(pg.mkPen(FOREGROUND))
@@ -37,29 +35,8 @@ def make_plot(title: str = "", x_label: str = "", y_label: str = "", view_box=No
     item.showGrid(x=True, y=True, alpha=0.25)
     item.setMenuEnabled(False)
     if title:
-        wrap_title(item, title)
+        wrap_title(item, title, color=FOREGROUND, size="11pt")
     return plot
-
-
-def wrap_title(item: pg.PlotItem, title: str, size: str = "11pt") -> None:
-    """Keep `title` on `item`, broken into as many lines as its width needs (never cut off)."""
-    def rewrap():
-        label = item.titleLabel
-        metrics = QFontMetrics(label.item.font())
-        width = max(60.0, item.width() - 12)
-        lines, line = [], ""
-        for word in title.split():
-            trial = f"{line} {word}".strip()
-            if line and metrics.horizontalAdvance(trial) * 1.25 > width:  # 11pt draws wider than the base font
-                lines.append(line)
-                trial = word
-            line = trial
-        lines.append(line)
-        if lines != getattr(item, "_title_lines", None):
-            item._title_lines = lines
-            item.setTitle("<br>".join(lines), color=FOREGROUND, size=size)
-    item.geometryChanged.connect(rewrap)
-    rewrap()
 
 
 def keep_range(plot: pg.PlotWidget, x_range, y_range, padding: float = 0.02) -> None:

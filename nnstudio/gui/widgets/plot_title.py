@@ -1,0 +1,46 @@
+"""A pyqtgraph plot title that wraps to the plot's width instead of widening the plot beyond its view."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtGui import QFont, QFontMetricsF
+
+
+def wrap_lines(title: str, font: QFont, width: float) -> list[str]:
+    """`title` broken at spaces into lines no wider than `width` pixels (a long word stays whole)."""
+    metrics = QFontMetricsF(font)
+    lines, line = [], ""
+    for word in title.split():
+        trial = f"{line} {word}".strip()
+        if line and metrics.horizontalAdvance(trial) > width:
+            lines.append(line)
+            trial = word
+        line = trial
+    return lines + [line]
+
+
+def wrap_title(item: pg.PlotItem, title: str, **attrs) -> None:
+    """Show `title` on `item` (setTitle's attrs: color, size), re-wrapped whenever the plot resizes.
+
+    pyqtgraph makes a title's width the plot's minimum width: a long one-line title pushes a
+    narrow plot, its axes and colour bar out of their view. Calling it again changes the text.
+    """
+    item._wrapped_title = (title, attrs)
+    item._wrapped_lines = None
+
+    def rewrap():
+        text, kw = item._wrapped_title
+        font = QFont(item.titleLabel.item.font())
+        size = kw.get("size")
+        if size and size.endswith("pt"):
+            font.setPointSizeF(float(size[:-2]))
+        lines = wrap_lines(text, font, max(40.0, item.width() - 16))
+        if lines != item._wrapped_lines:
+            item._wrapped_lines = lines
+            item.setTitle("<br>".join(lines), **kw)
+            item.titleLabel.setMinimumWidth(0)
+
+    if not getattr(item, "_wraps_title", False):
+        item._wraps_title = True
+        item.geometryChanged.connect(rewrap)
+    rewrap()
