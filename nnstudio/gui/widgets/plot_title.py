@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
 
 
@@ -30,17 +31,26 @@ def wrap_title(item: pg.PlotItem, title: str, **attrs) -> None:
 
     def rewrap():
         text, kw = item._wrapped_title
-        font = QFont(item.titleLabel.item.font())
-        size = kw.get("size")
+        label = item.titleLabel
+        font = QFont(label.item.font())
+        size = kw.get("size") or label.opts.get("size")  # PlotItem titles default to 11pt
         if size and size.endswith("pt"):
             font.setPointSizeF(float(size[:-2]))
-        lines = wrap_lines(text, font, max(40.0, item.width() - 16))
+        room = label.width() if label.width() > 1 else item.width()  # the title's column
+        lines = wrap_lines(text, font, max(40.0, room - 8))
         if lines != item._wrapped_lines:
             item._wrapped_lines = lines
             item.setTitle("<br>".join(lines), **kw)
-            item.titleLabel.setMinimumWidth(0)
+            height = max(30, int(label.itemRect().height()) + 4)  # setTitle fixes the row at 30 px
+            label.setMaximumHeight(height)
+            item.layout.setRowFixedHeight(0, height)
+        # the title never sets the plot's minimum width: the layout narrows it and rewrap() follows
+        label.setMinimumWidth(0)
+        label._sizeHint[Qt.SizeHint.MinimumSize] = (0, label._sizeHint[Qt.SizeHint.MinimumSize][1])
+        label.updateGeometry()
 
     if not getattr(item, "_wraps_title", False):
         item._wraps_title = True
         item.geometryChanged.connect(rewrap)
+        item.titleLabel.geometryChanged.connect(rewrap)
     rewrap()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 
 from nnstudio.gui.panels.data.style import AXIS_COLOR, BAR, TEXT
+from nnstudio.gui.widgets.plot_title import wrap_title
 
 
 def _log_tick(k: int) -> str:
@@ -35,7 +36,7 @@ class BarChart(pg.PlotWidget):
         self.plot_item.hideButtons()
         self.setMouseEnabled(x=False, y=False)
         if title:
-            self.plot_item.setTitle(title, color=TEXT, size="10pt")
+            wrap_title(self.plot_item, title, color=TEXT, size="10pt")
         for name in ("left", "bottom"):
             axis = self.plot_item.getAxis(name)
             axis.setPen(AXIS_COLOR)
