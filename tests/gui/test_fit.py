@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import QRectF
 
-from fit import clipped_children  # tests/gui/fit.py (pytest puts this folder on sys.path)
+from fit import _oversized_scene, clipped_children  # tests/gui/fit.py (pytest puts this folder on sys.path)
 
 TABS = [("weightsPanel", i) for i in range(3)] + [("conceptsPanel", i) for i in range(6)] + \
        [("dataPanel", i) for i in range(2)]
@@ -17,11 +17,38 @@ def small_window(main_window, qtbot):
     return main_window
 
 
+def _geometries(window):
+    from PySide6.QtWidgets import QGraphicsView, QWidget
+
+    shapes = [w.geometry().getRect() for w in window.findChildren(QWidget) if w.isVisible()]
+    for view in window.findChildren(QGraphicsView):
+        if view.isVisible() and view.scene() is not None:
+            shapes += [i.sceneBoundingRect().getRect() for i in view.scene().items() if i.parentItem() is None]
+    return shapes
+
+
+def settle(qtbot, window):
+    """Process events until no widget or plot moves between two passes (layouts are lazy)."""
+    from PySide6.QtWidgets import QApplication
+
+    last = None
+
+    def still():
+        nonlocal last
+        QApplication.processEvents()
+        now = _geometries(window)
+        same, last = now == last, now
+        return same
+
+    qtbot.waitUntil(still, timeout=10_000)
+
+
 def show_tab(window, qtbot, panel_name, index):
     panel = window.panels[panel_name]
     window.side_list.setCurrentRow(list(window.panels).index(panel_name))
     panel.tabs.setCurrentIndex(index)
     qtbot.waitUntil(lambda: panel.tabs.currentWidget().isVisible())
+    settle(qtbot, window)
     return panel
 
 
@@ -30,7 +57,8 @@ def test_tab_fits_1024x768(small_window, qtbot, panel_name, index):
     panel = show_tab(small_window, qtbot, panel_name, index)
     if panel_name == "weightsPanel" and index == 0:
         panel.first.show_unit(9)  # the tile detail, its colour bar and outgoing-weights chart
-    qtbot.waitUntil(lambda: not clipped_children(small_window), timeout=3000)
+        settle(qtbot, small_window)
+    assert clipped_children(small_window) == []
 
 
 def test_clipped_children_finds_a_cut_widget(qtbot):
@@ -49,11 +77,14 @@ def test_clipped_children_finds_a_cut_widget(qtbot):
 
 def test_perceptron_plot_shows_all_four_inputs(small_window, qtbot):
     panel = show_tab(small_window, qtbot, "conceptsPanel", 4)
-    view = panel.explorers["perceptron"].plot.getPlotItem().getViewBox()
-    qtbot.waitUntil(lambda: view.viewRect().contains(QRectF(-0.5, -0.5, 2.0, 2.0)))
+    plot = panel.explorers["perceptron"].plot
+    view = plot.getPlotItem().getViewBox()
+    assert _oversized_scene(plot) == ""  # the whole plot is on screen
+    assert view.viewRect().contains(QRectF(-0.5, -0.5, 2.0, 2.0))
 
 
 def test_losses_plot_shows_all_ten_bars(small_window, qtbot):
     panel = show_tab(small_window, qtbot, "conceptsPanel", 2)
     view = panel.explorers["losses"].view_box
-    qtbot.waitUntil(lambda: view.viewRect().left() <= -0.4 and view.viewRect().right() >= 9.4)
+    assert _oversized_scene(panel.explorers["losses"].bar_plot) == ""
+    assert view.viewRect().left() <= -0.4 and view.viewRect().right() >= 9.4
