@@ -88,3 +88,20 @@ def test_losses_plot_shows_all_ten_bars(small_window, qtbot):
     view = panel.explorers["losses"].view_box
     assert _oversized_scene(panel.explorers["losses"].bar_plot) == ""
     assert view.viewRect().left() <= -0.4 and view.viewRect().right() >= 9.4
+
+
+@pytest.mark.parametrize("width", [230, 600])
+def test_bar_labels_never_overlap_and_stay_in_the_plot(qtbot, width):
+    from nnstudio.gui.panels.data.chart import BarChart
+
+    chart = BarChart("Images per label")
+    qtbot.addWidget(chart)
+    chart.resize(width, 220)
+    chart.show()
+    counts = [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]
+    chart.set_bars(counts, ticks=[str(d) for d in range(10)], texts=[f"{c:,}" for c in counts])
+    settle(qtbot, chart)
+    boxes = [t.sceneBoundingRect() for t in chart.texts]
+    assert all(not a.intersects(b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    inside = chart.plot_item.getViewBox().sceneBoundingRect()
+    assert all(inside.contains(b) for b in boxes)

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
+
+TAG = re.compile(r"<[^>]*>")
+WORD = re.compile(r"(?:<[^>]*>|[^\s<])+")
 
 
 def wrap_lines(title: str, font: QFont, width: float) -> list[str]:
     """`title` broken at spaces into lines no wider than `width` pixels (a long word stays whole)."""
     metrics = QFontMetricsF(font)
     lines, line = [], ""
-    for word in title.split():
+    for word in WORD.findall(title):  # an HTML tag stays whole, and takes no width
         trial = f"{line} {word}".strip()
-        if line and metrics.horizontalAdvance(trial) > width:
+        if line and metrics.horizontalAdvance(TAG.sub("", trial)) > width:
             lines.append(line)
             trial = word
         line = trial
