@@ -18,11 +18,13 @@ ACCENT = "#d62728"  # the target, the marked point, "wrong"
 GOOD = "#2ca02c"
 MUTED = "#9e9e9e"
 ERROR_STYLE = "color: #c62828;"
+PLOT_MIN_HEIGHT = 150
 
 
 def make_plot(title: str = "", x_label: str = "", y_label: str = "", view_box=None) -> pg.PlotWidget:
     """A white pyqtgraph plot with a grid and dark, readable axes (optionally on a custom ViewBox)."""
     plot = pg.PlotWidget(background=BACKGROUND, viewBox=view_box)
+    plot.setMinimumHeight(PLOT_MIN_HEIGHT)  # smaller is unreadable: the panel scrolls instead
     item = plot.getPlotItem()
     for name in ("left", "bottom"):
         axis = item.getAxis(name)
