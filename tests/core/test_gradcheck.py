@@ -58,3 +58,15 @@ def test_mnist_sized_check_agrees(mnist):
     result = G.gradient_check(net, x[:3], t[:3], repeats=3)
     assert result.max_mean_abs_diff < 1e-6
     assert result.n_params == 7960
+
+
+def test_simplenet_example_is_the_books():
+    ex = G.simplenet_example()
+    np.testing.assert_allclose(ex.scores, [1.05414809, 0.63071653, 1.1328074], atol=1e-8)
+    assert int(ex.scores.argmax()) == 2
+    assert ex.loss == pytest.approx(0.92806853663411326, abs=1e-8)
+    np.testing.assert_allclose(ex.dW, [[0.21924763, 0.14356247, -0.36281009],
+                                       [0.32887144, 0.2153437, -0.54421514]], atol=1e-7)
+    np.testing.assert_allclose(ex.backprop, ex.dW, atol=1e-7)
+    assert ex.relative_error < 1e-6
+    np.testing.assert_array_equal(ex.W, np.array(G.BOOK_SIMPLENET_W))  # W comes back unchanged

@@ -177,3 +177,20 @@ def test_losses_normalise(make_explorer):
     w.set_prediction([0.2] * 10)
     w.normalise()
     assert w.prediction().sum() == pytest.approx(1.0, abs=1e-3)
+
+
+def test_activation_legend_never_covers_the_step_note(qtbot, make_explorer):
+    w = make_explorer(ActivationsExplorer)
+    w.resize(1000, 700)
+    w.show()
+    for name in w.shown:  # every function and every derivative: the tallest legend
+        w.shown[name].setChecked(True)
+        w.derivative[name].setChecked(True)
+    w.refresh()
+    qtbot.waitUntil(lambda: len(w.legend.items) == 12)
+    for size in ((1000, 700), (760, 560)):
+        w.resize(*size)
+        qtbot.waitUntil(lambda: not w.legend.sceneBoundingRect().intersects(w.step_note.sceneBoundingRect()))
+        assert w.step_note.isVisible()
+        view = w.plot.getPlotItem().getViewBox().sceneBoundingRect()
+        assert view.contains(w.legend.sceneBoundingRect().topLeft())

@@ -1,7 +1,7 @@
 """The forward-pass explorer: the book's 2-3-2-2 numbers and the batch shapes of 100 MNIST images."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 
 from nnstudio.gui.panels.concepts.forward import ForwardExplorer
 
@@ -78,3 +78,32 @@ def test_batch_waits_for_the_dataset_and_reports_a_failed_load(explorer, qtbot, 
         assert view.status.text() == "Loading MNIST…" and not view.run_button.isEnabled()
     assert "no MNIST here" in view.error.text() and view.run_button.isEnabled()
     assert view.worker is None and view.context.dataset is None
+
+
+@pytest.mark.parametrize("size", [(1100, 760), (760, 420)])
+def test_diagram_circles_never_overlap(make_explorer, qtbot, size):
+    from nnstudio.gui.panels.concepts.forward import ForwardExplorer
+
+    w = make_explorer(ForwardExplorer)
+    w.resize(*size)
+    w.show()
+    qtbot.waitExposed(w)
+    diagram = w.diagram
+    view = diagram.plot.getPlotItem().getViewBox()
+
+    def apart():
+        (x0, x1), (y0, y1) = view.viewRange()
+        px_y = view.height() / (y1 - y0)
+        gap = 0.9 * px_y  # two neighbours of one layer, in pixels
+        spots = diagram.circles.points()
+        circles = []
+        for s in spots:
+            c = view.mapViewToScene(s.pos())
+            r = s.size() / 2
+            circles.append((s.pos(), QRectF(c.x() - r, c.y() - r, 2 * r, 2 * r)))
+        labels_clear = all(not label.sceneBoundingRect().intersects(rect)
+                           for label, own in diagram.bias_labels for pos, rect in circles
+                           if (pos.x(), pos.y()) != own)
+        return len(spots) > 0 and all(s.size() < gap for s in spots) and labels_clear
+
+    qtbot.waitUntil(apart)

@@ -26,6 +26,8 @@ def test_gradcheck_differences_and_timings(explorer, qtbot):
     assert explorer.result.max_mean_abs_diff < 1e-6
     assert explorer.result.slowdown > 0  # a ratio of two timings: its size depends on the machine
     assert "slower" in explorer.timing.text() and "Backprop is right" in explorer.timing.text()
+    assert f"{explorer.result.max_relative_error:.1e}" in explorer.timing.text()  # measured, not claimed
+    assert explorer.result.max_relative_error < 1e-7
     assert explorer.progress.value() == 1000
     assert explorer.run_button.isEnabled() and not explorer.stop_button.isEnabled()
 
@@ -56,3 +58,16 @@ def test_worker_outlives_a_deleted_explorer(qtbot, qapp):
     qtbot.waitUntil(lambda: worker not in workers._jobs, timeout=30000)
     assert not worker.isRunning()
     context.deleteLater()
+
+
+def test_book_simplenet_example_shown(explorer):
+    text = explorer.simplenet.label.text()
+    assert explorer.simplenet.isVisibleTo(explorer)
+    for shown in ("0.47355232", "0.92806854", "0.21924763", "-0.54421514", "0.6, 0.9", "t = (0, 0, 1)"):
+        assert shown in text
+
+
+def test_gradcheck_text_tells_what_the_code_does(explorer):
+    text = explorer.explainer.toPlainText()
+    assert "5·10⁻⁷" not in text and "adds inside" not in text
+    assert "clips" in text

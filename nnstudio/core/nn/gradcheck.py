@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnstudio.core.nn.gradient import relative_error
-from nnstudio.core.nn.network import TwoLayerNet
+from nnstudio.core.nn.functions import softmax
+from nnstudio.core.nn.gradient import numerical_gradient, relative_error
+from nnstudio.core.nn.network import SimpleNet, TwoLayerNet
 
 BACKPROP_REPEATS = 20  # backprop is too quick to time once: report the mean of several calls
 PROGRESS_EVERY = 500  # numerical-gradient elements between two progress reports
@@ -66,6 +67,10 @@ class GradCheckResult:
     @property
     def max_mean_abs_diff(self) -> float:
         return max(p.mean_abs_diff for p in self.params)
+
+    @property
+    def max_relative_error(self) -> float:
+        return max(p.relative_error for p in self.params)
 
 
 def make_network(input_size: int = 784, hidden_size: int = 10, output_size: int = 10,
@@ -138,3 +143,38 @@ def gradient_check(network, x, t, repeats: int = BACKPROP_REPEATS, h: float = 1e
     for result in run_gradient_check(network, x, t, repeats, h):
         pass
     return result
+
+
+# The book's worked example (Saito, ch. 4, gradient_simplenet.py): the W it prints, x and t.
+BOOK_SIMPLENET_W = ((0.47355232, 0.9977393, 0.84668094), (0.85557411, 0.03563661, 0.69422093))
+BOOK_SIMPLENET_X = (0.6, 0.9)
+BOOK_SIMPLENET_T = (0, 0, 1)
+
+
+@dataclass(frozen=True)
+class SimpleNetExample:
+    """simpleNet's numbers: W (2, 3), x (2,), t (3,), scores x·W and softmax (3,), the loss,
+    dW by central differences (2, 3), and backprop's x^T (y − t) (2, 3) with their relative error."""
+
+    W: np.ndarray
+    x: np.ndarray
+    t: np.ndarray
+    scores: np.ndarray
+    probabilities: np.ndarray
+    loss: float
+    dW: np.ndarray
+    backprop: np.ndarray
+    relative_error: float
+
+
+def simplenet_example(W=BOOK_SIMPLENET_W, x=BOOK_SIMPLENET_X, t=BOOK_SIMPLENET_T,
+                      h: float = 1e-4) -> SimpleNetExample:
+    """The book's `f = lambda w: net.loss(x, t); dW = numerical_gradient(f, net.W)`, with backprop beside it."""
+    net = SimpleNet(np.array(W, dtype=np.float64))
+    x, t = np.array(x, dtype=np.float64), np.array(t, dtype=np.float64)
+    dW = numerical_gradient(lambda w: net.loss(x, t), net.W, h)
+    scores = net.predict(x)
+    y = softmax(scores)
+    backprop = np.outer(x, y - t)  # softmax-with-loss's backward: (y − t), then the product's x^T
+    return SimpleNetExample(net.W.copy(), x, t, scores, y, net.loss(x, t), dW, backprop,
+                            relative_error(backprop, dW))

@@ -6,6 +6,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Signal, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from nnstudio.gui.widgets.plot_title import wrap_title
 
 # Blue-white-red (ColorBrewer RdBu end points): zero is white, sign reads at a glance.
 _DIVERGING = [(33, 102, 172), (103, 169, 207), (247, 247, 247), (239, 138, 98), (178, 24, 43)]
@@ -55,7 +56,7 @@ def style_plot(plot: pg.PlotItem) -> None:
         axis.enableAutoSIPrefix(False)  # plain numbers: "0.02", not "20 (x0.001)"
     plot.titleLabel.setAttr("color", AXIS_COLOR)
     if plot.titleLabel.text:
-        plot.setTitle(plot.titleLabel.text)
+        wrap_title(plot, plot.titleLabel.text)
 
 
 class HeatmapWidget(QWidget):
@@ -132,7 +133,7 @@ class HeatmapWidget(QWidget):
         self.colorbar.setColorMap(colormap)
 
     def set_title(self, title: str) -> None:
-        self.plot.setTitle(title)
+        wrap_title(self.plot, title)
 
     def set_axis_labels(self, left: str = "", bottom: str = "") -> None:
         self.plot.setLabel("left", left, color=AXIS_COLOR)

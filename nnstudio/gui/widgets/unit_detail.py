@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, brushes_for, diverging_colormap,
                                           style_plot, symmetric_levels)
 from nnstudio.gui.widgets.tile_mosaic import assemble_tiles
+from nnstudio.gui.widgets.plot_title import wrap_title
 
 CAPTION_GAP = 9  # pixels under each top image for its caption
 CAPTION_POINTS = 7
@@ -71,7 +72,7 @@ class UnitDetail(QWidget):
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.titleLabel.setAttr("color", AXIS_COLOR)
-        plot.setTitle(plot.titleLabel.text)
+        wrap_title(plot, plot.titleLabel.text)
 
     def show_unit(self, unit: int, incoming, outgoing, out_labels, out_name: str, top_images=None,
                   top_labels=None, top_values=None, layer_name: str = "layer 1") -> None:
@@ -96,7 +97,7 @@ class UnitDetail(QWidget):
         else:
             axis.setTicks(None)
         self.outgoing.setLabel("bottom", out_name, color=AXIS_COLOR)
-        self.outgoing.setTitle(f"outgoing weights to each {out_name}")
+        wrap_title(self.outgoing, f"outgoing weights to each {out_name}")
         self.outgoing.autoRange()
         self.set_top_images(top_images, top_labels, top_values)
 
@@ -109,7 +110,7 @@ class UnitDetail(QWidget):
             self.top_image.clear()
             for item in self.top_labels:
                 item.hide()
-            self.top.setTitle("test images that excite it most (loading…)" if images is None
+            wrap_title(self.top, "test images that excite it most (loading…)" if images is None
                               else "test images that excite it most")
             return
         images = np.asarray(images, dtype=np.float32)
@@ -131,7 +132,7 @@ class UnitDetail(QWidget):
             text.setText(f"{labels[k]}: {values[k]:.2f}")
             text.setPos(c * (28 + CAPTION_GAP) + 14, r * (28 + CAPTION_GAP) + 27)
             text.show()
-        self.top.setTitle(f"the {len(images)} test images that excite it most (label: activation)")
+        wrap_title(self.top, f"the {len(images)} test images that excite it most (label: activation)")
         self.top.setRange(xRange=(0, mosaic.shape[1]), yRange=(0, mosaic.shape[0] + CAPTION_GAP),
                           padding=0.01)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QPointF, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QGridLayout, QLabel
 
 from nnstudio.core.nn import functions as F
@@ -104,6 +104,10 @@ class ActivationsExplorer(ExplorerPage):
                                      fill=pg.mkBrush(255, 255, 255, 210))
         self.plot.addItem(self.step_note)
         self.plot.addItem(self.probe_line)
+        view = self.plot.getPlotItem().getViewBox()
+        view.sigRangeChanged.connect(self.place_note)
+        view.sigResized.connect(self.place_note)
+        self.legend.geometryChanged.connect(self.place_note)
 
     @Slot()
     def refresh(self):
@@ -133,12 +137,17 @@ class ActivationsExplorer(ExplorerPage):
                     self.curves[key] = curve
                     self.legend.addItem(curve, title)
         self.step_note.setVisible(self.derivative["step"].isChecked())
-        if self.curves:
-            top = max(float(np.max(c.getData()[1])) for c in self.curves.values())
-            bottom = min(float(np.min(c.getData()[1])) for c in self.curves.values())
-            self.step_note.setPos(lo + 0.03 * (hi - lo), bottom + 0.72 * (top - bottom))
         self.plot.setXRange(lo, hi, padding=0.02)
+        self.place_note()
         self._update_probe()
+
+    @Slot()
+    def place_note(self, *_):
+        """Put the step note just under the legend (in pixels), so the legend never covers it."""
+        view = self.plot.getPlotItem().getViewBox()
+        box = self.legend.sceneBoundingRect()
+        corner = QPointF(box.left(), box.bottom() + 6) if self.curves else view.sceneBoundingRect().topLeft()
+        self.step_note.setPos(view.mapSceneToView(corner))
 
     @Slot(float)
     def _on_probe_spin(self, value):

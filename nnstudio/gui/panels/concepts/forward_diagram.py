@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from nnstudio.gui.panels.concepts.base import FOREGROUND, PALETTE, make_plot
 
+CIRCLE = 64  # pixels: a neuron's circle when there is room
+ROW_GAP = 0.9  # data units between two neurons of one layer
+MIN_HEIGHT = 240  # pixels: below this the circles would be too small to read (the panel scrolls)
 LAYER_TITLES = ["input X", "hidden layer 1\nA1 → Z1 = σ(A1)", "hidden layer 2\nA2 → Z2 = σ(A2)",
                 "output\nA3 → Y = A3"]
 
@@ -20,6 +25,7 @@ class NetworkDiagram(QWidget):
         self.network = network
         self.sizes = [network["W1"].shape[0]] + [network[f"W{i}"].shape[1] for i in (1, 2, 3)]
         self.plot = make_plot("The book's three-layer network (fixed weights)")
+        self.plot.setMinimumHeight(MIN_HEIGHT)
         item = self.plot.getPlotItem()
         item.hideAxis("left")
         item.hideAxis("bottom")
@@ -33,10 +39,11 @@ class NetworkDiagram(QWidget):
         self.positions = [self._column(i, n) for i, n in enumerate(self.sizes)]
         self._draw_weights()
         nodes = np.concatenate(self.positions)
-        circles = pg.ScatterPlotItem(pos=nodes, size=64, brush=pg.mkBrush("#e8f1fa"),
+        circles = pg.ScatterPlotItem(pos=nodes, size=CIRCLE, brush=pg.mkBrush("#e8f1fa"),
                                      pen=pg.mkPen(PALETTE[0], width=2))
         circles.setZValue(5)
         self.plot.addItem(circles)
+        self.circles = circles
         self.node_texts = []
         for layer, pos in enumerate(self.positions):
             texts = []
@@ -50,13 +57,38 @@ class NetworkDiagram(QWidget):
             title = pg.TextItem(LAYER_TITLES[layer], color=FOREGROUND, anchor=(0.5, 0))
             title.setPos(layer, -1.2)
             self.plot.addItem(title)
+        item.getViewBox().sigResized.connect(self.fit_circles)
+        self.fit_circles()
+
+    @Slot()
+    def fit_circles(self, *_) -> None:
+        """Circles (and their text) as large as CIRCLE pixels but never touching: at most 70% of the
+        distance between two neighbours, whatever the plot's size or the interface scale; each
+        bias label just under its circle."""
+        view = self.plot.getPlotItem().getViewBox()
+        (x0, x1), (y0, y1) = view.viewRange()
+        px_x, px_y = view.width() / (x1 - x0), view.height() / (y1 - y0)
+        if px_x <= 0 or px_y <= 0:
+            return
+        size = max(24.0, min(CIRCLE, 0.7 * min(ROW_GAP * px_y, px_x)))
+        self.size = size
+        self.circles.setSize(size)
+        font = QFont(self.font())
+        font.setPointSizeF(max(5.0, font.pointSizeF() * size / CIRCLE))
+        for texts in self.node_texts:
+            for text in texts:
+                text.setFont(font)
+        for bias, (x, y) in self.bias_labels:
+            bias.setFont(font)
+            bias.setPos(x, y - size / 2 / px_y)
 
     @staticmethod
     def _column(layer: int, n: int) -> np.ndarray:
-        ys = np.linspace(0.5 * (n - 1), -0.5 * (n - 1), n) * 0.9
+        ys = np.linspace(0.5 * (n - 1), -0.5 * (n - 1), n) * ROW_GAP
         return np.stack([np.full(n, float(layer)), ys], axis=1)
 
     def _draw_weights(self):
+        self.bias_labels = []
         for i in (1, 2, 3):
             W, b = self.network[f"W{i}"], self.network[f"b{i}"]
             src, dst = self.positions[i - 1], self.positions[i]
@@ -75,8 +107,10 @@ class NetworkDiagram(QWidget):
                     self.plot.addItem(label)
             for k, q in enumerate(dst):
                 bias = pg.TextItem(f"b = {b[k]:g}", color="#555555", anchor=(0.5, 0))
+                bias.textItem.document().setDocumentMargin(1)
                 bias.setPos(q[0], q[1] - 0.2)
                 self.plot.addItem(bias)
+                self.bias_labels.append((bias, (float(q[0]), float(q[1]))))
 
     def set_stages(self, stages: dict) -> None:
         """stages : book_forward's dict {"X", "A1", "Z1", ..., "Y"} for one input of shape (2,)."""

@@ -12,6 +12,7 @@ from nnstudio.core.nn import gradcheck as G
 from nnstudio.gui.panels.concepts.base import (ACCENT, FOREGROUND, GOOD, PALETTE, ExplorerPage, error_label,
                                                heading, make_plot)
 from nnstudio.gui.panels.concepts.dataset_wait import DatasetWait
+from nnstudio.gui.panels.concepts.simplenet import SimpleNetBox
 from nnstudio.gui.workers import JobWorker
 
 INPUT, OUTPUT = 784, 10
@@ -73,11 +74,15 @@ class GradCheckExplorer(ExplorerPage):
         self.timing = QLabel(objectName="gradcheckTiming", textFormat=Qt.RichText)
         self.timing.setWordWrap(True)
         self.controls.addWidget(self.timing)
+        self.simplenet = SimpleNetBox()
+        self.controls.addWidget(self.simplenet)
         self.controls.addStretch(1)
 
         self.table = QTableWidget(0, len(COLUMNS), objectName="gradcheckTable")
         self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)  # a narrow window scrolls, never cuts
+        header.setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setFixedHeight(160)
@@ -190,7 +195,9 @@ class GradCheckExplorer(ExplorerPage):
         self.timing.setText(
             f"backprop, all {result.n_params:,} gradients: <b>{seconds_text(result.backprop_seconds)}</b><br>"
             f"numerical, the same gradients: <b>{seconds_text(result.numerical_seconds)}</b><br>"
-            f"numerical is <b>{result.slowdown:,.0f}×</b> slower.<br><br>{verdict}")
+            f"numerical is <b>{result.slowdown:,.0f}×</b> slower.<br><br>{verdict}<br>"
+            f"Largest relative error, measured: <b>{result.max_relative_error:.1e}</b> (the rounding of "
+            f"central differences: the loss clips at 10⁻⁷ rather than adding it).")
         self.status.setText(f"Done: {result.batch} image(s) through {'-'.join(map(str, result.sizes))}.")
 
     @Slot(str)

@@ -169,7 +169,7 @@ class LossesExplorer(ExplorerPage):
         self.target_bar.setOpts(x=[t])
         self.sse_label.setText(f"sum-of-squares 0.5·Σ(y − t)² = <b>{sse:.4f}</b>"
                                "<br><small>(the book's “mean squared error”: a half-sum, not a mean)</small>")
-        self.ce_label.setText(f"cross-entropy −Σ t·log(y + 10⁻⁷) = −log(y{t} + 10⁻⁷) = <b>{ce:.4f}</b>")
+        self.ce_label.setText(f"cross-entropy −Σ t·log y = −log max(y{t}, 10⁻⁷) = <b>{ce:.4f}</b>")
         self.sum_label.setText(f"Σy = {y.sum():.3f}" + ("" if abs(y.sum() - 1) < 1e-6
                                                         else "  (not a probability distribution)"))
         yt = y[t]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QFileDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from nnstudio.gui.panels.concepts.activations import ActivationsExplorer
 from nnstudio.gui.panels.concepts.forward import ForwardExplorer
@@ -11,7 +11,7 @@ from nnstudio.gui.panels.concepts.gradcheck import GradCheckExplorer
 from nnstudio.gui.panels.concepts.losses import LossesExplorer
 from nnstudio.gui.panels.concepts.perceptron import PerceptronExplorer
 from nnstudio.gui.panels.concepts.softmax import SoftmaxExplorer
-from nnstudio.gui.saving import save_image, save_or_report
+from nnstudio.gui.saving import export_plot
 
 # (attribute, tab title, class) in tab order
 EXPLORERS = [
@@ -45,20 +45,9 @@ class ConceptsPanel(QWidget):
 
     @Slot()
     def export_plot(self):
-        """Ask for a PNG file and save the visible explorer's plots into it (File ▸ Export plot…)."""
+        """File ▸ Export plot…: the visible explorer's plots as PNG, SVG or CSV (saving.export_plot)."""
         attr = next(a for a, e in self.explorers.items() if e is self.tabs.currentWidget())
-        path, _ = QFileDialog.getSaveFileName(self, "Export plot", f"{attr}.png", "PNG image (*.png)")
-        if not path:
-            return None
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        if not save_or_report(self, path, lambda: self.export_to(path)):
-            return None
-        return path
-
-    def export_to(self, path) -> None:
-        """Save the visible explorer's plot area as a PNG (atomically); OSError when it cannot be written."""
-        save_image(self.tabs.currentWidget().main_widget.grab(), path)
+        return export_plot(self, self.tabs.currentWidget().main_widget, attr)
 
     @Slot()
     def shutdown(self):

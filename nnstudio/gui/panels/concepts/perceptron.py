@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFo
 
 from nnstudio.core.playground import perceptron as P
 from nnstudio.gui.panels.concepts.base import (ACCENT, FOREGROUND, GOOD, PALETTE, ExplorerPage, heading,
-                                               make_plot)
+                                               keep_range, make_plot)
 from nnstudio.gui.widgets.signals import blocked
 
 PLANE = (-0.5, 1.5)  # the plotted square of input space
@@ -92,7 +92,7 @@ class PerceptronExplorer(ExplorerPage):
             text.setPos(x1, x2)
             self.plot.addItem(text)
             self.point_texts.append(text)
-        self.plot.setRange(xRange=PLANE, yRange=PLANE, padding=0.02)
+        keep_range(self.plot, PLANE, PLANE)
 
         self.xor_build = QComboBox(objectName="xorBuild")
         self.xor_build.addItems(list(XOR_BUILDS))

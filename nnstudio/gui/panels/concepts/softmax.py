@@ -93,7 +93,10 @@ class SoftmaxExplorer(ExplorerPage):
             self.prob_texts.append(text)
         self.table = QTableWidget(0, len(COLUMNS), objectName="overflowTable")
         self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeToContents)  # whole numbers; a narrow window scrolls
+        header.setStretchLastSection(True)
+        self.table.setMinimumHeight(120)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().setDefaultSectionSize(22)
         self.table_note = QLabel(objectName="overflowNote", textFormat=Qt.RichText)

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics
 
 from nnstudio.gui.panels.data.style import AXIS_COLOR, BAR, TEXT
+from nnstudio.gui.widgets.plot_title import wrap_title
 
 
 def _log_tick(k: int) -> str:
@@ -35,7 +36,7 @@ class BarChart(pg.PlotWidget):
         self.plot_item.hideButtons()
         self.setMouseEnabled(x=False, y=False)
         if title:
-            self.plot_item.setTitle(title, color=TEXT, size="10pt")
+            wrap_title(self.plot_item, title, color=TEXT, size="10pt")
         for name in ("left", "bottom"):
             axis = self.plot_item.getAxis(name)
             axis.setPen(AXIS_COLOR)
@@ -44,7 +45,9 @@ class BarChart(pg.PlotWidget):
         self.texts: list[pg.TextItem] = []
         self.lines: list[pg.InfiniteLine] = []
         self.values = np.zeros(0)
+        self._extent = None  # (categories lo, hi, top value, fixed value range) of the last bars
         self.setMinimumHeight(140)
+        self.plot_item.getViewBox().sigResized.connect(self._fit_texts)
 
     def set_labels(self, value_axis: str = "", category_axis: str = "") -> None:
         v, c = ("bottom", "left") if self.horizontal else ("left", "bottom")
@@ -92,6 +95,7 @@ class BarChart(pg.PlotWidget):
                 anchor = (0, 0.5) if self.horizontal else (0.5, 1)
                 item = pg.TextItem(text, color=text_color, anchor=anchor)
                 item.setFont(font)
+                item.textItem.document().setDocumentMargin(1)  # tight boxes: more labels fit side by side
                 item.setPos(h, p) if self.horizontal else item.setPos(p, h)
                 self.plot_item.addItem(item)
                 self.texts.append(item)
@@ -100,18 +104,39 @@ class BarChart(pg.PlotWidget):
     def _set_ranges(self, pos, shown, width, value_range, has_texts) -> None:
         lo_c = (pos.min() if len(pos) else 0) - width
         hi_c = (pos.max() if len(pos) else 1) + width
+        fixed = value_range is not None
         if value_range is None:
             top = float(shown.max()) if len(shown) else 1.0
             value_range = (0.0, top * (1.18 if has_texts else 1.05) or 1.0)
+        top = float(shown.max()) if len(shown) else 1.0
+        self._extent = (lo_c, hi_c, top, value_range if fixed else None) if has_texts else None
         if self.horizontal:
             self.plot_item.setRange(xRange=value_range, yRange=(lo_c, hi_c), padding=0)
             self.plot_item.getViewBox().invertY(True)
         else:
             self.plot_item.setRange(xRange=(lo_c, hi_c), yRange=value_range, padding=0)
+            self._fit_texts()
         if self.log:
             axis = self.plot_item.getAxis("bottom" if self.horizontal else "left")
             top = max(int(math.ceil(value_range[1])), 1)
             axis.setTicks([[(k, _log_tick(k)) for k in range(0, top + 1)]])
+
+    def _fit_texts(self, *_) -> None:
+        """Vertical bars narrower than their labels get the labels turned upright (never overlapping),
+        with room above the tallest bar for them."""
+        if self.horizontal or not self.texts or self._extent is None:
+            return
+        lo_c, hi_c, top, fixed = self._extent
+        view = self.plot_item.getViewBox()
+        boxes = [t.textItem.boundingRect() for t in self.texts]  # unrotated, with the text's margin
+        long, thick = max(b.width() for b in boxes), max(b.height() for b in boxes)
+        upright = long > view.width() / max(hi_c - lo_c, 1e-9)
+        for text in self.texts:
+            text.setAngle(90 if upright else 0)
+            text.setAnchor((0, 0.5) if upright else (0.5, 1))
+        if fixed is None:
+            room = ((long if upright else thick) + 2) / max(view.height(), 1.0)
+            self.plot_item.setYRange(0.0, (top or 1.0) / max(1.0 - min(room, 0.6), 0.4) * 1.02, padding=0)
 
     def add_line(self, value: float, label: str, color, dashed: bool = True) -> None:
         """A reference line across the chart at `value` (e.g. an overall accuracy)."""

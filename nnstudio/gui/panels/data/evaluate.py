@@ -16,6 +16,7 @@ from nnstudio.gui.panels.data.style import (BAR, BAR_LOW, DARKNESS, ERROR_TEXT, 
                                             RANDOM, TEXT)
 from nnstudio.gui.panels.data.text import explainer
 from nnstudio.gui.workers import JobWorker
+from nnstudio.gui.widgets.plot_title import wrap_title
 
 LABELS = [str(d) for d in range(10)]
 
@@ -246,7 +247,7 @@ class EvaluateView(QWidget):
                                   value_range=(low, 100 + (100 - low) * 0.12))
         self.digit_chart.set_labels("% right", "true label")
         self.digit_chart.add_line(100 * ev.accuracy, "", MODEL)
-        self.digit_chart.plot_item.setTitle(
+        wrap_title(self.digit_chart.plot_item, 
             f"Accuracy per label <span style='color:{MODEL}'>(dashed: all labels, "
             f"{100 * ev.accuracy:.1f}%)</span>", color=TEXT, size="10pt")
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from PySide6.QtWidgets import QFileDialog, QTabWidget, QVBoxLayout, QWidget
-
-from nnstudio.gui import settings
 from nnstudio.gui.panels.data.browse import BrowseView
 from nnstudio.gui.panels.data.evaluate import EvaluateView
-from nnstudio.gui.saving import save_image, save_or_report
+from nnstudio.gui.saving import export_plot
 
 
 class DataPanel(QWidget):
@@ -29,22 +26,9 @@ class DataPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-    def export_to(self, path: str | Path) -> None:
-        """Save the visible tab as a PNG (atomically); raises OSError if the file cannot be written."""
-        save_image(self.tabs.currentWidget().grab(), path)
-
-    def export_plot(self) -> None:
-        """File ▸ Export plot…: ask for a file name, save the visible tab as a PNG."""
-        name = "data.png" if self.tabs.currentIndex() == 0 else "evaluation.png"
-        start = Path(settings.read_str(settings.LAST_EXPORT_DIR, str(Path.home()))) / name
-        path, _ = QFileDialog.getSaveFileName(self, "Export plot", str(start), "PNG image (*.png)")
-        if not path:
-            return
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        if not save_or_report(self, path, lambda: self.export_to(path)):
-            return
-        settings.set_value(settings.LAST_EXPORT_DIR, str(Path(path).parent))
+    def export_plot(self):
+        """File ▸ Export plot…: the visible tab's charts as PNG, SVG or CSV (saving.export_plot)."""
+        return export_plot(self, self.tabs.currentWidget(), "data" if self.tabs.currentIndex() == 0 else "evaluation")
 
     def shutdown(self) -> None:
         """Wait for any statistics or evaluation job still running (called on window close)."""

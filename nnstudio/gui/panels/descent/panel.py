@@ -45,17 +45,11 @@ class DescentPanel(QWidget):
         save_image(self.tabs.currentWidget().plot_area.grab(), path)
 
     def export_plot(self):
-        start = Path(settings.read_str(settings.LAST_EXPORT_DIR, str(Path.home())))
-        name = "descent.png" if self.tabs.currentIndex() == 0 else "numerical-diff.png"
-        path, _ = QFileDialog.getSaveFileName(self, "Export plot", str(start / name), "PNG image (*.png)")
-        if not path:
-            return None
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        if not save_or_report(self, path, lambda: self.save_png(path)):
-            return None
-        settings.set_value(settings.LAST_EXPORT_DIR, str(Path(path).parent))
-        return path
+        """File ▸ Export plot…: the visible tab's plots as PNG, SVG or CSV (saving.export_plot)."""
+        from nnstudio.gui.saving import export_plot
+
+        name = "descent" if self.tabs.currentIndex() == 0 else "numerical-diff"
+        return export_plot(self, self.tabs.currentWidget().plot_area, name)
 
     def shutdown(self) -> None:
         self.playground.shutdown()

@@ -248,15 +248,11 @@ class TrainingPanel(QWidget):
             self.form.from_dict({"config": run.config.to_dict(), "preset": run.preset})
 
     # ------------------------------------------------------------------ main window hooks
-    def export_plot(self) -> None:
-        start = Path(settings.read_str(settings.LAST_EXPORT_DIR, str(Path.home()))) / "training.png"
-        path, _ = QFileDialog.getSaveFileName(self, "Export plots", str(start), "PNG image (*.png)")
-        if path:
-            if not path.lower().endswith(".png"):
-                path += ".png"
-            if not save_or_report(self, path, lambda: save_image(self.plots.grab(), path)):
-                return
-            settings.set_value(settings.LAST_EXPORT_DIR, str(Path(path).parent))
+    def export_plot(self):
+        """File ▸ Export plot…: the loss and accuracy plots as PNG, SVG or CSV (saving.export_plot)."""
+        from nnstudio.gui.saving import export_plot
+
+        return export_plot(self, self.plots, "training")
 
     def save_settings(self) -> None:
         settings.write_json(settings.HYPERPARAMETERS, self.form.to_dict())

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QRadioButton, 
 
 from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, HeatmapWidget, brushes_for,
                                           diverging_colormap, sequential_colormap, style_plot)
+from nnstudio.gui.widgets.plot_title import wrap_title
 
 BAR, BAR_TOP = "#9ecae1", "#b2182b"  # output bars; the predicted digit stands out
 POSITIVE_ONLY = {"sigmoid": (0.0, 1.0), "relu": None, "step": (0.0, 1.0)}  # None: (0, max)
@@ -84,7 +85,7 @@ class ActivationsView(QWidget):
         self.votes = pg.PlotWidget(background="w")
         self.votes.setObjectName("activationVotes")
         self.votes_plot = self.votes.getPlotItem()
-        self.votes_plot.setTitle("how the last hidden layer votes")
+        wrap_title(self.votes_plot, "how the last hidden layer votes")
         style_plot(self.votes_plot)
         self.votes_plot.setMenuEnabled(False)
         self.votes_plot.hideButtons()
@@ -144,7 +145,7 @@ class ActivationsView(QWidget):
         self.stages = self.network.activations(x[None, :])
         self._ensure_strips(self.network.n_layers - 1)
         self.input_image.setImage(1.0 - x.reshape(28, 28), levels=(0.0, 1.0))
-        self.input_plot.setTitle(caption)
+        wrap_title(self.input_plot, caption)
         act = self.network.activation
         hidden = [(name, a[0]) for name, a in self.stages if name.startswith("Z")]
         for k, (strip, (name, z)) in enumerate(zip(self.strips, hidden), start=1):
@@ -166,7 +167,7 @@ class ActivationsView(QWidget):
         self.scores_plot.autoRange()
         self.prob_plot.setYRange(0, 1)
         self.prob_plot.setXRange(-0.6, len(probs) - 0.4)
-        self.prob_plot.setTitle(f"output: {top} with probability {probs[top]:.1%}")
+        wrap_title(self.prob_plot, f"output: {top} with probability {probs[top]:.1%}")
         self.status.setText(f"Showing {caption}: hover a strip to read a unit's activation.")
 
     def clear(self, why: str) -> None:
@@ -174,14 +175,14 @@ class ActivationsView(QWidget):
         self.status.setText(why)
         self.stages = []
         self.input_image.clear()
-        self.input_plot.setTitle("no input")
+        wrap_title(self.input_plot, "no input")
         for strip in self.strips:
             strip.image.clear()
             strip.matrix = None  # no hover read-out of stale values
         for item in (self.scores_bars, self.prob_bars, self.vote_bars):
             item.setOpts(x=[], height=[])
-        self.prob_plot.setTitle("output probabilities")
-        self.votes_plot.setTitle("how the last hidden layer votes")
+        wrap_title(self.prob_plot, "output probabilities")
+        wrap_title(self.votes_plot, "how the last hidden layer votes")
 
     def export_views(self) -> list:
         return [self.left] + [s.graphics for s in self.strips] + [self.votes]
@@ -198,7 +199,7 @@ class ActivationsView(QWidget):
         """Bars z_j · W_L[j, digit]: each last-layer unit's push toward the predicted digit."""
         if last_hidden is None:
             self.vote_bars.setOpts(x=[], height=[])
-            self.votes_plot.setTitle("no hidden layer: the scores come straight from the pixels")
+            wrap_title(self.votes_plot, "no hidden layer: the scores come straight from the pixels")
             return
         name, z = last_hidden
         W = self.network.params[f"W{self.network.n_layers}"]
@@ -206,7 +207,7 @@ class ActivationsView(QWidget):
         votes = np.asarray(z, dtype=np.float64) * W[:, digit]
         self.vote_bars.setOpts(x=np.arange(len(votes)), height=votes, width=0.8,
                                brushes=brushes_for(votes))
-        self.votes_plot.setTitle(f"how {name} votes for digit {digit}: {name}·W{self.network.n_layers} "
+        wrap_title(self.votes_plot, f"how {name} votes for digit {digit}: {name}·W{self.network.n_layers} "
                                  f"summed ({votes.sum():.2f}) + bias ({float(b[digit]):.2f}) "
                                  f"= score {score:.2f}")
         self.votes_plot.autoRange()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplit
 
 from nnstudio.gui.widgets.heatmap import AXIS_COLOR, HeatmapWidget, brushes_for, style_plot
 from nnstudio.gui.widgets.signals import blocked
+from nnstudio.gui.widgets.plot_title import wrap_title
 
 CURRENT_PEN, CURRENT_BRUSH = "#2166ac", (33, 102, 172, 110)
 INITIAL_PEN, INITIAL_BRUSH = "#7f7f7f", (127, 127, 127, 90)
@@ -144,7 +145,7 @@ class LayersView(QWidget):
 
         self.bias_bars.setOpts(x=np.arange(len(b)), height=np.asarray(b, dtype=np.float64),
                                width=0.8, brushes=brushes_for(b))
-        self.bias_plot.setTitle(f"biases b{i} ({len(b)} {to_name}s)")
+        wrap_title(self.bias_plot, f"biases b{i} ({len(b)} {to_name}s)")
         self.bias_plot.setLabel("bottom", to_name, color=AXIS_COLOR)
         self.bias_plot.autoRange()
 
@@ -161,7 +162,7 @@ class LayersView(QWidget):
             self.initial_curve.setData(edges, _scaled(init_counts, log))
         self.legend.getLabel(self.initial_curve).setText(
             f"at initialisation{f' ({self.initial_note})' if self.initial_note else ''}")
-        self.hist_plot.setTitle(f"histogram of {name}'s {W.size:,} weights")
+        wrap_title(self.hist_plot, f"histogram of {name}'s {W.size:,} weights")
         self.hist_plot.autoRange()
         self.summary.setText(f"{W.shape[0]}×{W.shape[1]} weights: mean {W.mean(dtype=np.float64):.3g}, "
                              f"std {W.std(dtype=np.float64):.3g}, largest |w| "

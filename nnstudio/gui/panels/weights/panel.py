@@ -6,15 +6,16 @@ import time
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMessageBox, QStackedWidget, QTabWidget,
+from PySide6.QtWidgets import (QLabel, QMessageBox, QStackedWidget, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from nnstudio.core.nn.network import MultiLayerNet
 from nnstudio.gui.panels.weights.activations import ActivationsView
-from nnstudio.gui.panels.weights.export import save_png
 from nnstudio.gui.panels.weights.first import FirstLayerView
 from nnstudio.gui.panels.weights.layers import LayersView, layer_names
-from nnstudio.gui.saving import save_or_report
+from nnstudio.gui.saving import export_plot, write_plot
+
+NPY_FILTER = "First-layer weights as a NumPy array (*.npy)"
 
 MIN_INTERVAL = 0.2  # seconds between redraws: at most 5 a second, whatever arrives
 TOP_REFRESH = 1.0  # seconds between recomputing a unit's top test images while training
@@ -246,32 +247,23 @@ class WeightsPanel(QWidget):
         if self.params is None:
             QMessageBox.information(self, "Export plot", "There is no model to export yet.")
             return None
-        filters = "PNG image (*.png)"
-        if self.tabs.currentIndex() == FIRST:
-            filters += ";;First-layer weights as a NumPy array (*.npy)"
-        path, chosen = QFileDialog.getSaveFileName(self, "Export plot", "weights.png", filters)
-        if not path:
-            return None
-        if "*.npy" in chosen and not path.endswith(".npy"):
-            path += ".npy"
-        elif "*.png" in chosen and not path.lower().endswith(".png"):
-            path += ".png"
-        if not save_or_report(self, path, lambda: self.export_to(path)):
-            return None
-        return path
+        extra = {NPY_FILTER: (".npy", self.export_to)} if self.tabs.currentIndex() == FIRST else None
+        self.redraw()
+        return export_plot(self, self.tabs.currentWidget(), "weights", self._export_views(), extra)
+
+    def _export_views(self) -> list:
+        tab = self.tabs.currentIndex()
+        if tab == FIRST:
+            return [self.first.mosaic.graphics, self.first.detail.graphics]
+        return self.layers.export_views() if tab == LAYERS else self.activations.export_views()
 
     def export_to(self, path: str) -> None:
-        """Write the visible view as PNG, or W1 as .npy when the path ends in .npy."""
+        """Write the visible view (PNG, SVG or CSV by the extension), or W1 as .npy when the path ends in .npy."""
         self.redraw()
-        tab = self.tabs.currentIndex()
         if path.endswith(".npy"):
             self.first.mosaic.export_npy(path)
-        elif tab == FIRST:
-            save_png(path, [self.first.mosaic.graphics, self.first.detail.graphics], self.first)
-        elif tab == LAYERS:
-            save_png(path, self.layers.export_views(), self.layers)
         else:
-            save_png(path, self.activations.export_views(), self.activations)
+            write_plot(path, self.tabs.currentWidget(), self._export_views())
 
     @Slot()
     def shutdown(self):
