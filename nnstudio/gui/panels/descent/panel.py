@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import Slot
-from PySide6.QtWidgets import QFileDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from nnstudio.gui import settings
 from nnstudio.gui.panels.descent.diff import NumericalDiffTab
 from nnstudio.gui.panels.descent.playground import DescentPlayground
-from nnstudio.gui.saving import save_image, save_or_report
+from nnstudio.gui.saving import save_image
 
 
 class DescentPanel(QWidget):

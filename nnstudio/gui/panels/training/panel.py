@@ -17,7 +17,7 @@ from nnstudio.gui.panels.training.outcome import final_accuracy
 from nnstudio.gui.panels.training.plots import TrainingPlots
 from nnstudio.gui.panels.training.stats import TrainingStats
 from nnstudio.gui.run_history import RunHistory, history_path
-from nnstudio.gui.saving import save_image, save_or_report
+from nnstudio.gui.saving import save_or_report
 from nnstudio.gui.widgets.param_form import ParamForm
 
 
