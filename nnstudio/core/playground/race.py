@@ -11,7 +11,7 @@ import numpy as np
 from nnstudio.core.playground.descent import DescentPoint, descend
 
 SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]  # steps per second, one per slider notch
-TICK_MS = 30  # the shortest timer interval
+TICK_MS = 40  # the shortest timer interval: 25 ticks a second, which divides every fast speed exactly
 
 
 def tick_interval(speed: int) -> int:
@@ -22,6 +22,21 @@ def tick_interval(speed: int) -> int:
 def steps_per_tick(speed: int, interval_ms: int) -> int:
     """Steps each tick makes so that ticks every `interval_ms` go `speed` steps per second (at least 1)."""
     return max(1, round(speed * interval_ms / 1000))
+
+
+def actual_speed(speed: int) -> float:
+    """Steps per second the timer really makes at `speed`: steps per tick × ticks per second."""
+    interval = tick_interval(speed)
+    return steps_per_tick(speed, interval) * 1000 / interval
+
+
+def speed_text(speed: int) -> str:
+    """What runs at `speed`, spelled out: "1 step × 10 ticks/s = 10 steps/s", "4 steps × 25/s = 100 steps/s"."""
+    interval = tick_interval(speed)
+    n = steps_per_tick(speed, interval)
+    ticks = 1000 / interval
+    total = n * ticks
+    return f"{n} step{'s' if n != 1 else ''} × {ticks:g}/s = {total:g} step{'s' if total != 1 else ''}/s"
 
 
 class Run:

@@ -45,6 +45,7 @@ class FieldView(pg.PlotWidget):
         plot.hideButtons()
         self.vb = plot.getViewBox()
         self.vb.disableAutoRange()
+        self.vb.setAspectLocked(True, 1.0)  # x0 and x1 on one scale: x0² + x1² has round contours
         self.image = pg.ImageItem()
         self.image.setZValue(-10)
         self.contours = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(CONTOUR_PEN, width=1))
@@ -77,11 +78,28 @@ class FieldView(pg.PlotWidget):
         """Frame `view` (x0_min, x0_max, x1_min, x1_max) and limit zooming out around it."""
         a, b, c, d = view
         self.view = tuple(float(v) for v in view)
-        w, h = b - a, d - c
-        self.vb.setLimits(xMin=a - w, xMax=b + w, yMin=c - h, yMax=d + h,
-                          maxXRange=w * ZOOM_OUT_LIMIT, maxYRange=h * ZOOM_OUT_LIMIT)
+        # with equal scales a wide plot shows more x0 than the view: the limits leave room for that
+        half = max(b - a, d - c) * ZOOM_OUT_LIMIT / 2
+        cx, cy = (a + b) / 2, (c + d) / 2
+        self.vb.setLimits(xMin=cx - 2 * half, xMax=cx + 2 * half, yMin=cy - 2 * half, yMax=cy + 2 * half,
+                          maxXRange=4 * half, maxYRange=4 * half)
         self.vb.setRange(xRange=(a, b), yRange=(c, d), padding=0.02)
         self.vb.disableAutoRange()
+
+    def set_equal_scale(self, on: bool) -> None:
+        """Lock one unit of x0 to one of x1 on screen (on), or let the view fill the plot (off)."""
+        self.vb.setAspectLocked(bool(on), 1.0)
+        a, b, c, d = self.view
+        self.vb.setRange(xRange=(a, b), yRange=(c, d), padding=0.02)
+
+    def equal_scale(self) -> bool:
+        return bool(self.vb.state["aspectLocked"])
+
+    def pixel_aspect(self) -> float:
+        """Data units per pixel along x0 over those along x1: 1.0 when circles look round."""
+        (a, b), (c, d) = self.vb.viewRange()
+        w, h = self.vb.width(), self.vb.height()
+        return ((b - a) / w) / ((d - c) / h) if w > 0 and h > 0 else float("nan")
 
     def visible_range(self):
         (a, b), (c, d) = self.vb.viewRange()

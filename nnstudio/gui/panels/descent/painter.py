@@ -62,6 +62,9 @@ class FieldPainter:
                 grads = analytic
         else:
             info = "A typed-in function has only the numerical gradient (central differences, h = 1e-4)."
-        pairs, _ = fields.quiver_segments(points, grads, ((b - a) / n, (d - c) / n))
+        cell = ((b - a) / n, (d - c) / n)
+        if self.field.equal_scale():  # square cells on screen: arrow heads undistorted
+            cell = (min(cell),) * 2
+        pairs, _ = fields.quiver_segments(points, grads, cell)
         self.field.set_arrows(pairs, differ)
         return f"Arrows: −∇f, {kind}; length follows |∇f|, capped. {info}{undefined}"

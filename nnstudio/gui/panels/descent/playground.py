@@ -10,13 +10,16 @@ from nnstudio.core.playground.expression import ExpressionError, parse_expressio
 from nnstudio.core.nn.gradient import numerical_gradient_2d
 from nnstudio.core.nn.optimizers import DEFAULT_LR
 from nnstudio.core.playground.surfaces import SURFACES, Surface, finite_start
-from nnstudio.gui.panels.descent.controls import CUSTOM, PRESETS, DescentControls
+from nnstudio.gui.panels.descent.controls import COLUMN_WIDTH, CUSTOM, PRESETS, DescentControls, breakable
 from nnstudio.gui.panels.descent.curves import ValueCurves
 from nnstudio.gui.panels.descent.field import FieldView
 from nnstudio.gui.panels.descent.painter import FieldPainter
 from nnstudio.gui.panels.descent.race import RaceRunner
 from nnstudio.gui.panels.descent.style import NOTE_TEXT
 from nnstudio.gui.widgets.signals import blocked
+
+
+HOVER_HINT = "hover over the plot to read f there; click or drag to move the start"
 
 
 class DescentPlayground(QWidget):
@@ -39,7 +42,7 @@ class DescentPlayground(QWidget):
         self.painter = FieldPainter(self.field)
         self.race = RaceRunner(self.field, self.curves, self._course, self)
         self._adopt_race(self.race)
-        self.readout = QLabel("hover over the plot to read f there; click or drag to move the start")
+        self.readout = QLabel(HOVER_HINT)
         self.readout.setMinimumWidth(0)
         self.readout.setWordWrap(True)
         self.readout.setStyleSheet(f"color: {NOTE_TEXT};")
@@ -67,7 +70,7 @@ class DescentPlayground(QWidget):
         self.controls = DescentControls()
         self._adopt_controls(self.controls)
         scroll.setWidget(self.controls)
-        scroll.setFixedWidth(350)
+        scroll.setFixedWidth(COLUMN_WIDTH)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         layout = QHBoxLayout(self)
         layout.addWidget(scroll)
@@ -88,6 +91,8 @@ class DescentPlayground(QWidget):
         self.grid_spin, self.gradient_info = c.grid_spin, c.gradient_info
         self.optimizers, self.start_x0, self.start_x1 = c.optimizers, c.start_x0, c.start_x1
         self.function_combo.currentIndexChanged.connect(self._on_function_chosen)
+        self.view_spin.valueChanged.connect(self._on_view_width)
+        c.equal_scale.toggled.connect(self._on_equal_scale)
         self.expression.returnPressed.connect(self._on_expression_entered)
         c.plot_button.clicked.connect(self._on_expression_entered)
         self.show_arrows.toggled.connect(self._redraw_arrows)
@@ -110,8 +115,15 @@ class DescentPlayground(QWidget):
     def set_surface(self, surface: Surface, start=None) -> None:
         """Show `surface`: formula, view, field, default learning rates; runs are reset."""
         self.surface = surface
-        self.formula.setText(f"<span style='font-size:11pt'>{surface.formula_html}</span>")
+        self.formula.setText(f"<span style='font-size:11pt'>{breakable(surface.formula_html)}</span>")
         self.note.setText(surface.note)
+        self.readout.setText(HOVER_HINT)  # the old function's f and ∇f would be wrong here
+        self.expression_error.setText("")
+        with blocked(self.expression, self.view_spin):
+            # the typed formula belongs to "Your own f" only; the view's half-width to this function
+            self.expression.setText(surface.source if surface.key == CUSTOM else "")
+            a, b, c, d = surface.view
+            self.view_spin.setValue(max(b - a, d - c) / 2)
         custom = surface.grad is None
         item = self.gradient_combo.model().item(1)
         item.setEnabled(not custom)
@@ -172,11 +184,28 @@ class DescentPlayground(QWidget):
         start = finite_start(expr, view, self.field.start_point())
         self.custom = Surface(CUSTOM, "Your own f(x₀, x₁)", expr.formula, expr.formula_html, expr, None,
                               view, start, (), "Your function: only the numerical gradient is known.",
-                              dict(DEFAULT_LR, sgd=0.1))
+                              dict(DEFAULT_LR, sgd=0.1), source=text)
         with blocked(self.function_combo):
             self.function_combo.setCurrentIndex(self.function_combo.findData(CUSTOM))
         self.set_surface(self.custom)
         return True
+
+    @Slot(float)
+    def _on_view_width(self, w: float) -> None:
+        """Frame [−w, w]² around the function's centre, whichever function is shown."""
+        a, b, c, d = self.surface.view
+        cx, cy = (a + b) / 2, (c + d) / 2
+        view = (cx - w, cx + w, cy - w, cy + w)
+        if self.surface.key == CUSTOM:  # a typed-in f is defined by its view: runs escape 100× of it
+            self.custom = self.surface = self.surface.with_(view=view)
+            self.reset()
+        self.field.set_view(view)
+        self.redraw_field()
+
+    @Slot(bool)
+    def _on_equal_scale(self, on: bool) -> None:
+        self.field.set_equal_scale(on)
+        self.redraw_field()
 
     @Slot(int)
     def _on_gradient_kind(self, _index: int) -> None:
