@@ -339,3 +339,42 @@ def test_speed_text_is_what_the_timer_does(panel):
         n = steps_per_tick(sps, race.timer.interval())
         assert n * ticks == pytest.approx(sps)
         assert race.speed_label.text().startswith(f"{n} step")
+
+
+# --- the book's examples --------------------------------------------------------------------------
+
+def test_partial_derivatives_tab_draws_the_books_slices(panel):
+    tab = panel.partials
+    panel.tabs.setCurrentWidget(tab)
+    assert tab.point == (3.0, 4.0)
+    x, y = tab.slices[0].getData()
+    assert np.allclose(y, x ** 2 + 16)  # x1 held at 4
+    tx, ty = tab.tangents[0].getData()
+    assert np.allclose(ty, 6 * (tx - 3) + 25, atol=1e-6)  # slope ∂f/∂x0 = 6 through (3, 25)
+    x, y = tab.slices[1].getData()
+    assert np.allclose(y, 9 + x ** 2)  # x0 held at 3
+    tx, ty = tab.tangents[1].getData()
+    assert np.allclose(ty, 8 * (tx - 4) + 25, atol=1e-6)
+    assert "6.0000000000" in tab.numbers.text() and "8.0000000000" in tab.numbers.text()
+    tab.spins[0].setValue(-1.0)
+    assert tab.point == (-1.0, 4.0) and "-2.0000000000" in tab.numbers.text()
+
+
+@pytest.mark.parametrize("key", ["sin", "exp", "cube"])
+def test_error_lab_function_choice_draws_the_central_v(panel, key):
+    from nnstudio.core.playground.calculus import FUNCTIONS_1D
+
+    diff = panel.diff
+    diff.function_combo.setCurrentIndex(diff.function_combo.findData(key))
+    fn = FUNCTIONS_1D[key]
+    assert diff.fn is fn and diff.x == fn.x
+    x, y = diff.f_curve.getData()
+    assert np.allclose(y, fn.f(x))
+    hs, err = diff.central_curve.getData()
+    err = np.asarray(err)
+    i = int(np.nanargmin(err))
+    assert 0 < i < len(err) - 1 and err[-1] > 100 * err[i] and np.nanmax(err[:i]) > 100 * err[i]  # a V
+    assert "its own V" in diff.note.text()
+    assert not diff.book_buttons[0].isVisible()
+    diff.function_combo.setCurrentIndex(diff.function_combo.findData("book"))
+    assert diff.x == 5.0 and "<b>0.2000</b>" in diff.numbers.text()
