@@ -378,3 +378,42 @@ def test_error_lab_function_choice_draws_the_central_v(panel, key):
     assert not diff.book_buttons[0].isVisible()
     diff.function_combo.setCurrentIndex(diff.function_combo.findData("book"))
     assert diff.x == 5.0 and "<b>0.2000</b>" in diff.numbers.text()
+
+
+def test_decay_rates_are_editable_and_used(panel):
+    pg = panel.playground
+    opts = pg.optimizers
+    opts.set_state(checked={"momentum", "adam"}, lrs={"momentum": 0.1, "adam": 0.3})
+    for (name, key), text in ((("momentum", "momentum"), "0"), (("adam", "beta1"), "0.5"),
+                              (("adam", "beta2"), "0.9")):
+        opts.decay_edits[name, key].setText(text)
+        opts.decay_edits[name, key].editingFinished.emit()
+    assert dict((n, o) for n, _, o in opts.entrants()) == {"momentum": {"momentum": 0.0},
+                                                          "adam": {"beta1": 0.5, "beta2": 0.9}}
+    pg.single_step()
+    pg.single_step()
+    run = pg.runs["momentum"]  # β = 0: the velocity is just the last step
+    assert run.path[-1] - run.path[-2] == pytest.approx(np.asarray(run.velocity))
+    edit = opts.decay_edits["adam", "beta2"]
+    edit.setText("1")
+    edit.editingFinished.emit()
+    assert "[0, 1)" in opts.error.text() and [n for n, _ in opts.selected()] == ["momentum"]
+
+
+def test_optimizer_state_is_drawn_after_a_step(panel):
+    pg = panel.playground
+    pg.optimizers.set_state(checked={"sgd", "momentum", "adagrad", "rmsprop", "adam"})
+    pg.single_step()
+    pg.single_step()
+    x, y = pg.field.velocities["momentum"].getData()
+    run = pg.runs["momentum"]
+    assert len(x) == 6 and (x[0], y[0]) == pytest.approx(tuple(run.path[-1]))
+    assert (x[1] - x[0], y[1] - y[0]) == pytest.approx(run.velocity)  # the arrow is v, from the head
+    assert "sgd" not in pg.field.velocities
+    text = pg.status.text()
+    assert "velocity (" in text
+    for name in ("adagrad", "rmsprop", "adam"):
+        s0, s1 = pg.runs[name].step_size
+        assert f"x₀ {s0:.3g}, x₁ {s1:.3g}" in text
+    pg.reset()
+    assert not pg.field.velocities

@@ -48,6 +48,7 @@ class Run:
         self._f = np.empty(256)
         self.n = 0
         self.end = None
+        self.velocity = self.step_size = None  # the optimizer's state after the last step, if it has one
         self.advance(1)  # the start point (step 0)
 
     def advance(self, n: int) -> None:
@@ -62,6 +63,7 @@ class Run:
                 self._xy[self.n] = record.x0, record.x1
                 self._f[self.n] = record.f
                 self.n += 1
+                self.velocity, self.step_size = record.velocity, record.step_size
             else:
                 self.end = record
 
@@ -97,14 +99,16 @@ class Race:
         self._reported: dict[str, tuple] = {}  # name -> (n, end) when `advance` last returned the run
 
     def start(self, f, start, entrants, steps: int, grad=None, view=None) -> None:
-        """One run per (optimizer, lr) in `entrants`, each `steps` long, from `start` = (x0, x1).
+        """One run per (optimizer, lr) or (optimizer, lr, options) in `entrants`, each `steps` long,
+        from `start` = (x0, x1).
 
-        f, grad, view : as for nnstudio.core.playground.descent.descend. Runs already there stay.
+        f, grad, view, options : as for nnstudio.core.playground.descent.descend. Runs already there stay.
         """
         if self.runs:
             return
-        for name, lr in entrants:
-            self.runs[name] = Run(name, descend(f, start, name, lr, steps, grad, view))
+        for name, lr, *options in entrants:
+            options = options[0] if options else None
+            self.runs[name] = Run(name, descend(f, start, name, lr, steps, grad, view, options=options))
 
     def advance(self, n: int) -> list[Run]:
         """Move every unfinished run n steps; return the runs that changed since the last call."""

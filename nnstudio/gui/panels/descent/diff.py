@@ -180,7 +180,8 @@ class NumericalDiffTab(QWidget):
             "rounding and dividing by h magnifies the loss. Tiny h: x + h rounds to x, both differences "
             f"are 0 and the error is |f′(x)| (the flat left end); the book's h = 1e-50 gives {tiny:g} in "
             "float64."
-            + (f" {zeros} exact zero errors are not drawn (0 has no place on a log axis)." if zeros else ""))
+            + (f" {zeros} exact zero error{'s are' if zeros != 1 else ' is'} not drawn (0 has no place on a "
+               "log axis)." if zeros else ""))
 
     @Slot()
     def _on_book_x(self) -> None:

@@ -66,11 +66,14 @@ class FieldView(pg.PlotWidget):
         self.start.sigPositionChangeFinished.connect(self._on_target_moved)
         self.paths: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem, pg.ScatterPlotItem]] = {}
         self.notes: dict[str, pg.TextItem] = {}
+        self.velocities: dict[str, pg.PlotDataItem] = {}  # Momentum's and Nesterov's v, at the head
         self._note_args: dict = {}
         self.view = (-1.0, 1.0, -1.0, 1.0)
         self.scene().sigMouseClicked.connect(self._on_click)
         self.scene().sigMouseMoved.connect(self._on_move)
         self.vb.sigRangeChangedManually.connect(self._on_manual_range)
+        # with equal scales a resize changes the visible range: the background must cover it again
+        self.vb.sigResized.connect(self._on_resized)
 
     # --- what to show -----------------------------------------------------------------------------
 
@@ -151,7 +154,35 @@ class FieldView(pg.PlotWidget):
         self.legend.setVisible(True)
         self._set_note(name, path[-1] if len(path) else None, note)
 
+    def set_velocity(self, name: str, point, velocity) -> None:
+        """Draw the velocity v = (v0, v1) of `name` as a dashed arrow from `point` to point + v (where
+        the inertia alone would carry it next step); None hides it."""
+        item = self.velocities.get(name)
+        if item is None:
+            color = OPTIMIZER_COLORS[name]
+            item = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(color, width=2.5, style=Qt.DashLine))
+            item.setZValue(13)
+            self.getPlotItem().addItem(item)
+            self.velocities[name] = item
+        if velocity is None or not np.all(np.isfinite(velocity)):
+            item.setData([], [])
+            return
+        p, v = np.asarray(point, float), np.asarray(velocity, float)
+        tip, length = p + v, float(np.hypot(*v))
+        if length == 0:
+            item.setData([], [])
+            return
+        back = -v / length * min(0.3 * length, 0.04 * (self.view[1] - self.view[0]))
+        c, s_ = np.cos(np.radians(25)), np.sin(np.radians(25))
+        left = tip + (back[0] * c - back[1] * s_, back[0] * s_ + back[1] * c)
+        right = tip + (back[0] * c + back[1] * s_, -back[0] * s_ + back[1] * c)
+        pts = np.array([p, tip, tip, left, tip, right])
+        item.setData(pts[:, 0], pts[:, 1], connect="pairs")
+
     def clear_paths(self) -> None:
+        for item in self.velocities.values():
+            self.getPlotItem().removeItem(item)
+        self.velocities.clear()
         for name, items in self.paths.items():
             for item in items:
                 self.getPlotItem().removeItem(item)
@@ -223,6 +254,10 @@ class FieldView(pg.PlotWidget):
         where = self._scene_to_data(scene_pos)
         if where is not None:
             self.hovered.emit(*where)
+
+    @Slot(object)
+    def _on_resized(self, _vb):
+        self.range_changed.emit()
 
     @Slot(object)
     def _on_manual_range(self, _mask):

@@ -264,9 +264,9 @@ class DescentPlayground(QWidget):
         self.play()
 
     def _course(self) -> tuple:
-        """What the race runs on: (f, start, [(optimizer, lr), ...], analytic grad or None, view)."""
+        """What the race runs on: (f, start, [(optimizer, lr, options), ...], analytic grad or None, view)."""
         grad = self.surface.grad if self._gradient_kind() == "analytic" else None
-        return self.surface.f, self.start_point(), self.optimizers.selected(), grad, self.surface.view
+        return self.surface.f, self.start_point(), self.optimizers.entrants(), grad, self.surface.view
 
     @Slot()
     def _on_settings_changed(self) -> None:

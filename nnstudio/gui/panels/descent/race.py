@@ -28,6 +28,17 @@ def change_note(run) -> str:
     return f"; since the start: Δf = {df:+.3g}, moved {moved:.3g}"
 
 
+def state_note(run) -> str:
+    """The optimizer's state in words: the velocity (drawn as a dashed arrow) or the step size per coordinate."""
+    if run.failed:
+        return ""
+    if run.velocity is not None:
+        return f"; velocity ({run.velocity[0]:.3g}, {run.velocity[1]:.3g}) (dashed arrow)"
+    if run.step_size is not None:
+        return f"; step size per coordinate: x₀ {run.step_size[0]:.3g}, x₁ {run.step_size[1]:.3g}"
+    return ""
+
+
 class RaceRunner(QObject):
     """Builds the run bar (`bar`) and the status row over the curves (`header`); draws the race's
     paths into `field`, f against the step into `curves`, and where each run stands into `status`.
@@ -187,6 +198,8 @@ class RaceRunner(QObject):
         for run in self.race.advance(n):
             if run.n:
                 self.field.set_path(run.name, run.path, run.note)
+                if run.velocity is not None:
+                    self.field.set_velocity(run.name, run.path[-1], run.velocity)
                 self.curves.set_values(run.name, run.values)
         self.update_status()
         if self.finished():
@@ -207,7 +220,7 @@ class RaceRunner(QObject):
                 x0, x1 = run.path[-1]
                 done = " (done)" if run.end is not None else ""
                 lines.append(f"{head}: step {run.step}{done}, f = {run.values[-1]:.4g} at "
-                             f"({x0:.4g}, {x1:.4g}){change_note(run)}")
+                             f"({x0:.4g}, {x1:.4g}){change_note(run)}{state_note(run)}")
         if self.curves.hidden_nonpositive:
             lines.append(f"<span style='color:{NOTE_TEXT}'>values ≤ 0 are left out of the log-scale "
                          "plot</span>")
