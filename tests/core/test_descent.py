@@ -155,3 +155,24 @@ def test_optimizer_options_and_state_in_each_record():
     first = [r for r in descend(s.f, (-3.0, 4.0), "adam", 0.3, 1) if hasattr(r, "step_size")][1]
     np.testing.assert_allclose(first.step_size, (0.3 / 6, 0.3 / 8), rtol=1e-5)
     assert [r for r in descend(s.f, (-3.0, 4.0), "sgd", 0.1, 1)][1].step_size is None
+
+
+def test_field_layers_of_the_bowl():
+    from nnstudio.core.playground.fields import field_layers
+    from nnstudio.core.playground.surfaces import SURFACES
+
+    s = SURFACES["sphere"]
+    layers = field_layers(s.f, (-5, 5, -5, 5), arrows=10, grad=s.grad)
+    assert layers.values01.shape == (160, 160) and not layers.undefined
+    r = np.hypot(layers.contours[:, 0], layers.contours[:, 1])  # contours of x0² + x1² are circles:
+    pairs = layers.contours.reshape(-1, 2, 2)  # both ends of each piece at (nearly) one radius
+    ends = np.hypot(pairs[..., 0], pairs[..., 1])
+    assert np.all(abs(ends[:, 0] - ends[:, 1]) < 0.05 * ends.max(axis=1) + 0.02) and r.max() < 7.1
+    shafts = layers.arrows.reshape(-1, 3, 2, 2)[:, 0]  # −∇f points at the origin: radial, inwards
+    mid, vec = shafts.mean(axis=1), shafts[:, 1] - shafts[:, 0]
+    cos = -(mid * vec).sum(1) / (np.linalg.norm(mid, axis=1) * np.linalg.norm(vec, axis=1))
+    assert np.all(cos > 0.999)
+    assert layers.compared == 100 and len(layers.differ) == 0
+    arrows_only = field_layers(s.f, (-5, 5, -5, 5), arrows=10, background=False)
+    assert arrows_only.values01 is None and arrows_only.contours is None
+    np.testing.assert_allclose(arrows_only.arrows, layers.arrows)

@@ -21,6 +21,9 @@ def panel(qtbot):
     p.show()
     yield p
     p.shutdown()
+    from nnstudio.gui import workers_registry
+
+    qtbot.waitUntil(lambda: not workers_registry.live_threads(), timeout=30_000)  # a field job ends soon
 
 
 def run_to_end(pg, limit=100000):
@@ -417,3 +420,30 @@ def test_optimizer_state_is_drawn_after_a_step(panel):
         assert f"x₀ {s0:.3g}, x₁ {s1:.3g}" in text
     pg.reset()
     assert not pg.field.velocities
+
+
+def test_slow_redraws_leave_the_gui_thread_and_the_latest_wins(panel, qtbot):
+    from nnstudio.gui import workers_registry
+
+    pg = panel.playground
+    pg.painter.async_after_ms = -1.0  # as if the last redraw had been slow
+    pg.field.vb.setRange(xRange=(0, 1), yRange=(0, 1), padding=0)
+    pg.redraw_field()
+    assert pg.painter.busy()  # the GUI thread went on
+    pg.field.vb.setRange(xRange=(-2, 2), yRange=(-2, 2), padding=0)
+    latest = pg.field.visible_range()
+    with qtbot.waitSignal(pg.painter.painted, timeout=20_000):
+        pg.redraw_field()
+    # the range timer may ask again (same view); wait until every job has ended and been applied
+    qtbot.waitUntil(lambda: not pg.painter.busy() and not workers_registry.live_threads(), timeout=20_000)
+    rect = pg.field.image.boundingRect()
+    scale = pg.field.image.mapRectToParent(rect)
+    assert (scale.left(), scale.right()) == pytest.approx((latest[0], latest[1]))
+    assert (scale.top(), scale.bottom()) == pytest.approx((latest[2], latest[3]))
+
+
+def test_a_new_function_is_drawn_at_once_even_when_slow(panel):
+    pg = panel.playground
+    pg.painter.async_after_ms = -1.0
+    pg.function_combo.setCurrentIndex(pg.function_combo.findData("himmelblau"))
+    assert not pg.painter.busy() and len(pg.field.arrows.getData()[0]) > 0

@@ -39,7 +39,8 @@ class DescentPlayground(QWidget):
 
         self.field = FieldView()
         self.curves = ValueCurves()
-        self.painter = FieldPainter(self.field)
+        self.painter = FieldPainter(self.field, self)
+        self.painter.painted.connect(self._on_painted)
         self.race = RaceRunner(self.field, self.curves, self._course, self)
         self._adopt_race(self.race)
         self.readout = QLabel(HOVER_HINT)
@@ -135,21 +136,27 @@ class DescentPlayground(QWidget):
         self.field.set_minima(surface.minima)
         self.set_start(*(surface.start if start is None else start), reset=False)
         self.reset()
-        self.redraw_field()
+        self._paint(background=True, sync=True)  # at once: the old function's field would be wrong
 
     def _gradient_kind(self) -> str:
         return "analytic" if self.gradient_combo.currentIndex() == 1 and self.surface.grad else "numerical"
 
     @Slot()
     def redraw_field(self) -> None:
-        """Resample the background, contours and arrows for the visible range (a few ms)."""
-        self.painter.paint_background(self.surface.f)
-        self._redraw_arrows()
+        """Resample the background, contours and arrows for the visible range: at once, or in a
+        worker when the last redraw was slow (a typed-in f, a busy machine; the latest one wins)."""
+        self._paint(background=True, sync=None)
 
     @Slot()
     def _redraw_arrows(self) -> None:
-        info = self.painter.paint_arrows(self.surface, self.grid_spin.value(), self.show_arrows.isChecked(),
-                                         self._gradient_kind())
+        self._paint(background=False, sync=None)
+
+    def _paint(self, background: bool, sync) -> None:
+        self.painter.paint(self.surface, self.grid_spin.value(), self.show_arrows.isChecked(),
+                           self._gradient_kind(), background=background, sync=sync)
+
+    @Slot(str)
+    def _on_painted(self, info: str) -> None:
         self.gradient_info.setText(info)
 
     @Slot(int)
@@ -302,4 +309,5 @@ class DescentPlayground(QWidget):
 
     def shutdown(self) -> None:
         self.range_timer.stop()
+        self.painter.shutdown()
         self.race.shutdown()
