@@ -64,6 +64,10 @@ class DescentPlayground(QWidget):
         right.addWidget(bottom)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
+        right.setChildrenCollapsible(False)
+        # below these the panel scrolls (PanelScroll) instead of squeezing the plots flat
+        self.field.setMinimumHeight(200)
+        self.curves.setMinimumHeight(90)
         right.setSizes([560, 220])
 
         scroll = QScrollArea()

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
+                               QSlider, QSpinBox, QVBoxLayout, QWidget)
 
 from nnstudio.core.playground.race import SPEEDS, TICK_MS, Race, speed_text, steps_per_tick, tick_interval
 from nnstudio.gui.panels.descent.curves import ValueCurves
@@ -119,7 +119,18 @@ class RaceRunner(QObject):
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.status, 1)
+        # the status scrolls inside at least three lines: on a small screen no line is cut off
+        holder = QScrollArea()
+        holder.setObjectName("descentStatusScroll")
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.NoFrame)
+        holder.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        holder.setWidget(self.status)
+        self.status.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        holder.setMinimumHeight(3 * self.status.fontMetrics().lineSpacing() + 4)
+        self.status_scroll = holder
+        row.addWidget(holder, 1)
         self.log_check = QCheckBox("log scale")
         self.log_check.setObjectName("descentLogScale")
         self.log_check.setToolTip("f against step on a log axis (values ≤ 0 are left out)")
