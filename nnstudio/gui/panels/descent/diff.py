@@ -155,7 +155,7 @@ class NumericalDiffTab(QWidget):
         tx = np.array(fn.x_range)
         self.tangent.setData(tx, slope * tx + intercept)
         self.point.setData([x], [fn.f(x)])
-        self.error_plot.getPlotItem().setTitle(f"error of the difference quotients at x = {x:.2f}",
+        self.error_plot.getPlotItem().setTitle(f"difference error at x = {x:.2f}",
                                                color="#222222", size="11pt")
         v = error_v(fn, x, HS)
         fwd, cen = v.forward, v.central
