@@ -83,7 +83,7 @@ class DescentPlayground(QWidget):
 
         self.field.start_moved.connect(self._on_start_moved)
         self.field.hovered.connect(self._on_hover)
-        self.field.range_changed.connect(self.range_timer.start)
+        self.field.range_changed.connect(self._on_range_changed)
         self.set_surface(self.surface)
 
     # --- building ---------------------------------------------------------------------------------
@@ -212,6 +212,14 @@ class DescentPlayground(QWidget):
             self.reset()
         self.field.set_view(view)
         self.redraw_field()
+
+    @Slot()
+    def _on_range_changed(self) -> None:
+        """Panned, zoomed or resized: "view ±" follows the zoom (the shorter side), the field redraws soon."""
+        a, b, c, d = self.field.visible_range()
+        with blocked(self.view_spin):
+            self.view_spin.setValue(min(b - a, d - c) / 2)
+        self.range_timer.start()
 
     @Slot(bool)
     def _on_equal_scale(self, on: bool) -> None:
