@@ -39,6 +39,7 @@ def run(repeats: int = 20, gui: bool = True) -> dict:
         fields.contour_segments(xs, ys, zc, fields.rank_levels(zc, 14))
 
     figures["background_160_contours_90_ms"] = _median_ms(background, repeats)
+    figures["field_layers_40_ms"] = _median_ms(lambda: fields.field_layers(s.f, s.view, 40, grad=s.grad), repeats)
     custom = parse_expression("sin(x0)*cos(x1) + 0.1*x0**2 + exp(-x1**2)")
     figures["custom_grid_160_ms"] = _median_ms(lambda: fields.sample(custom, s.view, 160), repeats)
     for name in OPTIMIZERS:
@@ -48,7 +49,8 @@ def run(repeats: int = 20, gui: bool = True) -> dict:
     print(f"descent: 40x40 numerical gradients {figures['grad_grid_40_vectorised_ms']:.2f} ms vectorised "
           f"(numerical_gradient_2d) vs {figures['grad_grid_40_loop_ms']:.1f} ms point by point; "
           f"quiver geometry {figures['quiver_40_ms']:.2f} ms")
-    print(f"descent: background 160x160 + contours {figures['background_160_contours_90_ms']:.1f} ms; "
+    print(f"descent: background 160x160 + contours {figures['background_160_contours_90_ms']:.1f} ms "
+          f"(all field layers with 40x40 arrows: {figures['field_layers_40_ms']:.1f} ms); "
           f"typed-in f on 160x160 {figures['custom_grid_160_ms']:.2f} ms")
     print("descent: steps/s (numerical gradient): " + ", ".join(
         f"{n} {figures[f'steps_per_s_{n}']:,.0f}" for n in OPTIMIZERS))
@@ -76,8 +78,27 @@ def _gui_figures(repeats: int) -> dict:
     app.processEvents()
     w.function_combo.setCurrentIndex(w.function_combo.findData("rosenbrock"))
     w.grid_spin.setValue(40)
+    w.painter.async_after_ms = float("inf")  # everything on the GUI thread: the whole cost
     redraw = _median_ms(w.redraw_field, max(5, repeats // 2))
     arrows = _median_ms(w._redraw_arrows, max(5, repeats // 2))
+    w.painter.async_after_ms = -1.0  # in a JobWorker: what the GUI thread still spends per request
+
+    def request():
+        w.redraw_field()
+        while w.painter.busy():  # drain before the next request (not timed: it runs elsewhere)
+            app.processEvents()
+            time.sleep(0.001)
+
+    blocked = _median_ms(lambda: (w.redraw_field(), w.painter.shutdown()), max(5, repeats // 2))
+    t0 = time.perf_counter()
+    request()
+    async_total = (time.perf_counter() - t0) * 1000
+    from nnstudio.gui import workers_registry
+
+    while workers_registry.live_threads():
+        app.processEvents()
+        time.sleep(0.001)
+    w.painter.async_after_ms = float("inf")
 
     def paint():
         w.field.grab()
@@ -94,8 +115,10 @@ def _gui_figures(repeats: int) -> dict:
     w.close()
     w.deleteLater()
     app.processEvents()
+    print(f"descent GUI: a slow redraw in a JobWorker blocks the GUI thread {blocked:.1f} ms per request "
+          f"(result drawn {async_total:.0f} ms later)")
     print(f"descent GUI: full field redraw with 40x40 arrows {redraw:.1f} ms (target < 100 ms), arrows "
           f"alone {arrows:.1f} ms, repaint {repaint:.1f} ms, animation tick of 6 optimizers x 6 steps "
           f"{tick:.1f} ms at the start, {late:.1f} ms after 19,000 steps (target < 50 ms)")
-    return {"gui_redraw_40_ms": redraw, "gui_arrows_40_ms": arrows, "gui_repaint_ms": repaint,
+    return {"gui_redraw_40_ms": redraw, "gui_async_request_ms": blocked, "gui_async_total_ms": async_total, "gui_arrows_40_ms": arrows, "gui_repaint_ms": repaint,
             "gui_tick_6x6_ms": tick, "gui_tick_6x6_late_ms": late}

@@ -128,3 +128,51 @@ def test_tangent_and_difference_errors():
     from nnstudio.core.nn.gradient import numerical_diff
 
     assert numerical_diff(function_1, 5.0, h=1e-50) == 0.0  # the book's warning
+
+
+def test_optimizer_options_and_state_in_each_record():
+    from nnstudio.core.playground.descent import descend
+    from nnstudio.core.playground.surfaces import SURFACES
+
+    s = SURFACES["sphere"]
+    # Momentum with β = 0: plain SGD, and its velocity is the last step itself (v = −lr·g)
+    plain = run_descent(s.f, (-3.0, 4.0), "sgd", 0.1, 5)
+    heavy = run_descent(s.f, (-3.0, 4.0), "momentum", 0.1, 5, options={"momentum": 0.0})
+    np.testing.assert_allclose(heavy.path, plain.path, rtol=1e-12)
+    records = [r for r in descend(s.f, (-3.0, 4.0), "momentum", 0.1, 3, options={"momentum": 0.5})
+               if hasattr(r, "velocity")]
+    assert records[0].velocity is None  # the start: no step yet
+    np.testing.assert_allclose(records[1].velocity, (0.6, -0.8), rtol=1e-6)  # −0.1·(−6, 8)
+    p1, p2 = np.array([records[1].x0, records[1].x1]), np.array([records[2].x0, records[2].x1])
+    np.testing.assert_allclose(p2 - p1, records[2].velocity, rtol=1e-9)  # x <- x + v
+    # AdaGrad's per-coordinate step: lr / (√(g²) + ε) after one step, g = (−6, 8)
+    first = [r for r in descend(s.f, (-3.0, 4.0), "adagrad", 1.5, 1) if hasattr(r, "step_size")][1]
+    np.testing.assert_allclose(first.step_size, (1.5 / 6, 1.5 / 8), rtol=1e-6)
+    # Adam: β1 and β2 change the run; its first bias-corrected step size is lr / |g|
+    a = run_descent(s.f, (-3.0, 4.0), "adam", 0.3, 20)
+    b = run_descent(s.f, (-3.0, 4.0), "adam", 0.3, 20, options={"beta1": 0.5, "beta2": 0.9})
+    assert not np.allclose(a.path, b.path)
+    first = [r for r in descend(s.f, (-3.0, 4.0), "adam", 0.3, 1) if hasattr(r, "step_size")][1]
+    np.testing.assert_allclose(first.step_size, (0.3 / 6, 0.3 / 8), rtol=1e-5)
+    assert [r for r in descend(s.f, (-3.0, 4.0), "sgd", 0.1, 1)][1].step_size is None
+
+
+def test_field_layers_of_the_bowl():
+    from nnstudio.core.playground.fields import field_layers
+    from nnstudio.core.playground.surfaces import SURFACES
+
+    s = SURFACES["sphere"]
+    layers = field_layers(s.f, (-5, 5, -5, 5), arrows=10, grad=s.grad)
+    assert layers.values01.shape == (160, 160) and not layers.undefined
+    r = np.hypot(layers.contours[:, 0], layers.contours[:, 1])  # contours of x0² + x1² are circles:
+    pairs = layers.contours.reshape(-1, 2, 2)  # both ends of each piece at (nearly) one radius
+    ends = np.hypot(pairs[..., 0], pairs[..., 1])
+    assert np.all(abs(ends[:, 0] - ends[:, 1]) < 0.05 * ends.max(axis=1) + 0.02) and r.max() < 7.1
+    shafts = layers.arrows.reshape(-1, 3, 2, 2)[:, 0]  # −∇f points at the origin: radial, inwards
+    mid, vec = shafts.mean(axis=1), shafts[:, 1] - shafts[:, 0]
+    cos = -(mid * vec).sum(1) / (np.linalg.norm(mid, axis=1) * np.linalg.norm(vec, axis=1))
+    assert np.all(cos > 0.999)
+    assert layers.compared == 100 and len(layers.differ) == 0
+    arrows_only = field_layers(s.f, (-5, 5, -5, 5), arrows=10, background=False)
+    assert arrows_only.values01 is None and arrows_only.contours is None
+    np.testing.assert_allclose(arrows_only.arrows, layers.arrows)

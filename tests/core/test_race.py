@@ -5,7 +5,8 @@ import pytest
 from numpy.testing import assert_allclose
 
 from nnstudio.core.playground.descent import descend, run_descent
-from nnstudio.core.playground.race import SPEEDS, TICK_MS, Race, Run, steps_per_tick, tick_interval
+from nnstudio.core.playground.race import (SPEEDS, TICK_MS, Race, Run, actual_speed, speed_text, steps_per_tick,
+                                           tick_interval)
 from nnstudio.core.playground.surfaces import SURFACES
 
 SPHERE = SURFACES["sphere"]
@@ -19,8 +20,12 @@ def sphere_race(entrants, steps=10, start=(-3.0, 4.0)):
 
 def test_speed_arithmetic():
     # slow notches: one step per tick, the tick stretched; fast ones: TICK_MS ticks of several steps
-    assert [tick_interval(s) for s in SPEEDS] == [1000, 500, 200, 100, 50, 30, 30, 30, 30, 30]
-    assert [steps_per_tick(s, tick_interval(s)) for s in SPEEDS] == [1, 1, 1, 1, 1, 2, 3, 6, 15, 30]
+    assert [tick_interval(s) for s in SPEEDS] == [1000, 500, 200, 100, 50, 40, 40, 40, 40, 40]
+    assert [steps_per_tick(s, tick_interval(s)) for s in SPEEDS] == [1, 1, 1, 1, 1, 2, 4, 8, 20, 40]
+    # what the slider promises is what the timer does: steps per tick × ticks per second
+    assert [actual_speed(s) for s in SPEEDS] == pytest.approx(SPEEDS)
+    assert speed_text(50) == "2 steps × 25/s = 50 steps/s"
+    assert speed_text(1) == "1 step × 1/s = 1 step/s"
     assert steps_per_tick(1, TICK_MS) == 1  # never zero
 
 

@@ -21,13 +21,35 @@ ESCAPE_FACTOR = 100.0  # a trajectory farther out than this many times the view 
 
 @dataclass(frozen=True)
 class DescentPoint:
-    """The point after `step` updates (step 0 is the start) and f there."""
+    """The point after `step` updates (step 0 is the start) and f there, with the optimizer's state.
+
+    velocity : Momentum's and Nesterov's v = (v0, v1) after the step, else None.
+    step_size : AdaGrad's, RMSprop's and Adam's learning rate per coordinate, lr / (√h + ε) (Adam: on
+    the bias-corrected moments), shape (2,) as a tuple, else None.
+    """
 
     optimizer: str
     step: int
     x0: float
     x1: float
     f: float
+    velocity: tuple | None = None
+    step_size: tuple | None = None
+
+
+def optimizer_state(opt) -> dict:
+    """What an optimizer carries between steps, for drawing: {"velocity": (v0, v1)} or
+    {"step_size": (s0, s1)}; {} for SGD and before the first step. Copies, never the live arrays."""
+    name = opt.name
+    with np.errstate(all="ignore"):
+        if name in ("momentum", "nesterov") and opt.v is not None:
+            return {"velocity": tuple(float(v) for v in opt.v["x"])}
+        if name in ("adagrad", "rmsprop") and opt.h is not None:
+            return {"step_size": tuple(float(s) for s in opt.lr / (np.sqrt(opt.h["x"]) + opt.eps))}
+        if name == "adam" and opt.iter:
+            v_hat = opt.v["x"] / (1.0 - opt.beta2 ** opt.iter)
+            return {"step_size": tuple(float(s) for s in opt.lr / (np.sqrt(v_hat) + opt.eps))}
+    return {}
 
 
 @dataclass(frozen=True)
@@ -68,14 +90,15 @@ def escape_bounds(view, factor: float = ESCAPE_FACTOR):
 
 
 def descend(f, start, optimizer: str = "sgd", lr: float | None = None, steps: int = 100, grad=None,
-            view=None, h: float = 1e-4):
+            view=None, h: float = 1e-4, options: dict | None = None):
     """Run `optimizer` on f(x0, x1) from `start`, yielding DescentPoint per step, then one DescentEnd.
 
     f : vectorised f(x0, x1) (scalars in, scalar out works too).
     grad : analytic (x0, x1) -> (g0, g1), or None for the engine's numerical_gradient (as the book).
     view : (x0_min, x0_max, x1_min, x1_max); leaving it 100x over counts as diverging. None: no limit.
+    options : the optimizer's other settings, e.g. {"momentum": 0.5} or {"beta1": 0.8, "beta2": 0.99}.
     """
-    opt = make_optimizer(optimizer, lr)
+    opt = make_optimizer(optimizer, lr, **(options or {}))
     name = opt.name
     x = np.array(start, dtype=float).reshape(2)
     bounds = escape_bounds(view) if view is not None else None
@@ -111,7 +134,8 @@ def descend(f, start, optimizer: str = "sgd", lr: float | None = None, steps: in
         if problem:
             yield DescentEnd(name, "diverged", k, float(x[0]), float(x[1]), fx, problem)
             return
-        yield DescentPoint(name, k, float(x[0]), float(x[1]), fx)
+        state = optimizer_state(opt)
+        yield DescentPoint(name, k, float(x[0]), float(x[1]), fx, state.get("velocity"), state.get("step_size"))
     yield DescentEnd(name, "finished", int(steps), float(x[0]), float(x[1]), fx)
 
 
@@ -125,10 +149,10 @@ class DescentResult:
 
 
 def run_descent(f, start, optimizer: str = "sgd", lr: float | None = None, steps: int = 100,
-                grad=None, view=None) -> DescentResult:
+                grad=None, view=None, options: dict | None = None) -> DescentResult:
     """Drain `descend` into arrays (for tests, the CLI and benchmarks)."""
     points, end = [], None
-    for record in descend(f, start, optimizer, lr, steps, grad, view):
+    for record in descend(f, start, optimizer, lr, steps, grad, view, options=options):
         if isinstance(record, DescentPoint):
             points.append((record.x0, record.x1, record.f))
         else:

@@ -3,6 +3,8 @@ colour equalisation and contour segments (pure numpy; the descent panel draws th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from nnstudio.core.nn.gradient import numerical_gradient_2d
@@ -112,7 +114,11 @@ def equalize(Z, bins: int = 256):
     finite = np.isfinite(Z)
     if not finite.any():
         return out
-    q = np.quantile(Z[finite], np.linspace(0, 1, bins))
+    values = np.sort(Z[finite])  # one sort; quantiles by interpolating between order statistics
+    pos = np.linspace(0, len(values) - 1, bins)
+    below = np.floor(pos).astype(np.intp)
+    above = np.minimum(below + 1, len(values) - 1)
+    q = values[below] + (pos - below) * (values[above] - values[below])
     q, idx = np.unique(q, return_index=True)
     t = np.linspace(0, 1, bins)[idx]
     out[finite] = np.interp(Z[finite], q, t) if len(q) > 1 else 0.5
@@ -123,39 +129,118 @@ def contour_segments(xs, ys, Z, levels):
     """Marching squares over Z[j, i] = f(xs[i], ys[j]): one (2k, 2) array of line pieces per level.
 
     The pairs suit PlotDataItem(connect="pairs"). Cells touching a non-finite value get no line;
-    saddle cells are split by their centre value. Only cells that straddle a level are computed.
+    saddle cells are split by their centre value. All levels in one vectorised pass: a cell meets the
+    sorted levels in [min, max) of its corners, a contiguous run found by searchsorted.
     """
     xs, ys, Z = np.asarray(xs, float), np.asarray(ys, float), np.asarray(Z, float)
+    levels = np.asarray(levels, float).reshape(-1)
+    if levels.size == 0:
+        return []
     # corners a b c d counter-clockwise from bottom-left; edge e joins corner e and corner e+1
     z = np.stack([Z[:-1, :-1], Z[:-1, 1:], Z[1:, 1:], Z[1:, :-1]], axis=-1).reshape(-1, 4)
-    X0, Y0 = np.meshgrid(xs[:-1], ys[:-1])
-    X1, Y1 = np.meshgrid(xs[1:], ys[1:])
-    x = np.stack([X0, X1, X1, X0], axis=-1).reshape(-1, 4)
-    y = np.stack([Y0, Y0, Y1, Y1], axis=-1).reshape(-1, 4)
+    ny, nx = Z.shape[0] - 1, Z.shape[1] - 1
+    col = np.tile(np.arange(nx), ny)
+    row = np.repeat(np.arange(ny), nx)
     valid = np.all(np.isfinite(z), axis=1)
-    z, x, y = z[valid], x[valid], y[valid]
-    zmin, zmax = z.min(axis=1), z.max(axis=1)
+    z, col, row = z[valid], col[valid], row[valid]
+    order = np.argsort(levels, kind="stable")
+    sorted_levels = levels[order]
+    lo = np.searchsorted(sorted_levels, z.min(axis=1), "left")  # first level >= min
+    hi = np.searchsorted(sorted_levels, z.max(axis=1), "left")  # levels < max
+    count = hi - lo
+    cell = np.repeat(np.arange(len(z)), count)  # one entry per (cell, level) that crosses
+    k = np.repeat(lo - np.cumsum(count) + count, count) + np.arange(count.sum())
+    level = sorted_levels[k]
+    zs = z[cell]
+    i, j = col[cell], row[cell]
+    x = np.stack([xs[i], xs[i + 1], xs[i + 1], xs[i]], axis=-1)
+    y = np.stack([ys[j], ys[j], ys[j + 1], ys[j + 1]], axis=-1)
     nxt = [1, 2, 3, 0]
-    out = []
-    for level in levels:
-        sel = np.nonzero((zmin <= level) & (zmax > level))[0]
-        zs, xs_, ys_ = z[sel], x[sel], y[sel]
-        above = zs > level
-        cross = above != above[:, nxt]
-        dz = zs[:, nxt] - zs
-        t = (level - zs) / np.where(dz == 0, 1.0, dz)
-        P = np.stack([xs_ + t * (xs_[:, nxt] - xs_), ys_ + t * (ys_[:, nxt] - ys_)], axis=-1)
-        count = cross.sum(axis=1)
-        two = count == 2
-        segs = [P[two][cross[two]]]
-        four = count == 4
-        if four.any():
-            centre = zs[four].mean(axis=1) > level
-            same = (centre == above[four, 0])[:, None]
-            P4 = P[four]
-            # centre on a's side: the lines cut off b and d, edges (0,1) and (2,3); else (0,3), (1,2)
-            first = np.where(same, P4[:, 1], P4[:, 3])
-            second = np.where(same, P4[:, 3], P4[:, 1])
-            segs.append(np.stack([P4[:, 0], first, P4[:, 2], second], axis=1).reshape(-1, 2))
-        out.append(np.concatenate(segs))
+    lv = level[:, None]
+    above = zs > lv
+    cross = above != above[:, nxt]
+    dz = zs[:, nxt] - zs
+    t = (lv - zs) / np.where(dz == 0, 1.0, dz)
+    P = np.stack([x + t * (x[:, nxt] - x), y + t * (y[:, nxt] - y)], axis=-1)
+    n_cross = cross.sum(axis=1)
+    two = n_cross == 2
+    four = n_cross == 4
+    pieces_k = [k[two]]
+    pieces = [P[two][cross[two]].reshape(-1, 2, 2)]
+    if four.any():
+        centre = zs[four].mean(axis=1) > level[four]
+        same = (centre == above[four, 0])[:, None]
+        P4 = P[four]
+        # centre on a's side: the lines cut off b and d, edges (0,1) and (2,3); else (0,3), (1,2)
+        first = np.where(same, P4[:, 1], P4[:, 3])
+        second = np.where(same, P4[:, 3], P4[:, 1])
+        pieces.append(np.stack([P4[:, 0], first, P4[:, 2], second], axis=1).reshape(-1, 2, 2))
+        pieces_k.append(np.repeat(k[four], 2))
+    segs = np.concatenate(pieces)
+    seg_k = np.concatenate(pieces_k)
+    by_level = np.argsort(seg_k, kind="stable")
+    segs, seg_k = segs[by_level], seg_k[by_level]
+    bounds = np.searchsorted(seg_k, np.arange(len(levels) + 1))
+    out_sorted = [segs[bounds[m]:bounds[m + 1]].reshape(-1, 2) for m in range(len(levels))]
+    out = [None] * len(levels)
+    for m, original in enumerate(order):
+        out[original] = out_sorted[m]
     return out
+
+
+@dataclass(frozen=True)
+class FieldLayers:
+    """Everything the playground's field shows for one view, computed together (off the GUI thread
+    when that is slow). values01 : shape (image_res, image_res), equalised f in [0, 1] (NaN where f
+    is not finite), row j is x1; contours, arrows : (2k, 2) pairs; differ : points where analytic and
+    numerical gradients differ, shape (m, 2); grid : arrows per side (0: no arrows); compared : grid
+    points compared (0 when there is no analytic gradient); worst : largest relative difference."""
+
+    view: tuple
+    values01: np.ndarray | None
+    contours: np.ndarray | None
+    arrows: np.ndarray
+    differ: np.ndarray
+    undefined: bool
+    grid: int
+    compared: int
+    worst: float
+
+
+def field_layers(f, view, arrows: int = 20, grad=None, follow: str = "numerical", image_res: int = 160,
+                 contour_res: int = 90, n_levels: int = 14, square_cells: bool = True,
+                 differ_threshold: float = 1e-3, background: bool = True) -> FieldLayers:
+    """Background, contours and −∇f arrows of f over view = (x0_min, x0_max, x1_min, x1_max).
+
+    arrows : per side, 0 for none. grad : analytic (x0, x1) -> (g0, g1), compared with the numerical
+    gradient at every arrow; the arrows follow `follow` ("analytic" or "numerical").
+    square_cells : arrow heads built in square cells (right when the plot has equal scales).
+    background : False leaves values01 and contours None (only the arrows changed).
+    """
+    view = tuple(float(v) for v in view)
+    a, b, c, d = view
+    values01 = contours = None
+    undefined = False
+    if background:
+        _, _, Z = sample(f, view, image_res)
+        values01, undefined = equalize(Z), not np.isfinite(Z).all()
+        # contours on a coarser grid: smooth enough, and a third of the cost
+        xs, ys, Zc = sample(f, view, contour_res)
+        levels = rank_levels(Zc, n_levels)
+        contours = np.concatenate(contour_segments(xs, ys, Zc, levels)) if len(levels) else np.empty((0, 2))
+    pairs, differ, compared, worst = np.empty((0, 2)), np.empty((0, 2)), 0, float("nan")
+    if arrows:
+        points, grads = gradient_field(f, view, arrows)
+        if grad is not None:
+            _, analytic = gradient_field(f, view, arrows, grad=grad)
+            rel = gradient_difference(grads, analytic)
+            differ = points[~(rel <= differ_threshold)]
+            compared = len(rel)
+            worst = float(np.nanmax(rel)) if np.isfinite(rel).any() else float("nan")
+            if follow == "analytic":
+                grads = analytic
+        cell = ((b - a) / arrows, (d - c) / arrows)
+        if square_cells:
+            cell = (min(cell),) * 2
+        pairs, _ = quiver_segments(points, grads, cell)
+    return FieldLayers(view, values01, contours, pairs, differ, undefined, arrows, compared, worst)

@@ -11,7 +11,7 @@ import numpy as np
 from nnstudio.core.playground.descent import DescentPoint, descend
 
 SPEEDS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]  # steps per second, one per slider notch
-TICK_MS = 30  # the shortest timer interval
+TICK_MS = 40  # the shortest timer interval: 25 ticks a second, which divides every fast speed exactly
 
 
 def tick_interval(speed: int) -> int:
@@ -24,6 +24,21 @@ def steps_per_tick(speed: int, interval_ms: int) -> int:
     return max(1, round(speed * interval_ms / 1000))
 
 
+def actual_speed(speed: int) -> float:
+    """Steps per second the timer really makes at `speed`: steps per tick × ticks per second."""
+    interval = tick_interval(speed)
+    return steps_per_tick(speed, interval) * 1000 / interval
+
+
+def speed_text(speed: int) -> str:
+    """What runs at `speed`, spelled out: "1 step × 10 ticks/s = 10 steps/s", "4 steps × 25/s = 100 steps/s"."""
+    interval = tick_interval(speed)
+    n = steps_per_tick(speed, interval)
+    ticks = 1000 / interval
+    total = n * ticks
+    return f"{n} step{'s' if n != 1 else ''} × {ticks:g}/s = {total:g} step{'s' if total != 1 else ''}/s"
+
+
 class Run:
     """One optimizer's generator and what it has produced so far (growing numpy buffers)."""
 
@@ -33,6 +48,7 @@ class Run:
         self._f = np.empty(256)
         self.n = 0
         self.end = None
+        self.velocity = self.step_size = None  # the optimizer's state after the last step, if it has one
         self.advance(1)  # the start point (step 0)
 
     def advance(self, n: int) -> None:
@@ -47,6 +63,7 @@ class Run:
                 self._xy[self.n] = record.x0, record.x1
                 self._f[self.n] = record.f
                 self.n += 1
+                self.velocity, self.step_size = record.velocity, record.step_size
             else:
                 self.end = record
 
@@ -82,14 +99,16 @@ class Race:
         self._reported: dict[str, tuple] = {}  # name -> (n, end) when `advance` last returned the run
 
     def start(self, f, start, entrants, steps: int, grad=None, view=None) -> None:
-        """One run per (optimizer, lr) in `entrants`, each `steps` long, from `start` = (x0, x1).
+        """One run per (optimizer, lr) or (optimizer, lr, options) in `entrants`, each `steps` long,
+        from `start` = (x0, x1).
 
-        f, grad, view : as for nnstudio.core.playground.descent.descend. Runs already there stay.
+        f, grad, view, options : as for nnstudio.core.playground.descent.descend. Runs already there stay.
         """
         if self.runs:
             return
-        for name, lr in entrants:
-            self.runs[name] = Run(name, descend(f, start, name, lr, steps, grad, view))
+        for name, lr, *options in entrants:
+            options = options[0] if options else None
+            self.runs[name] = Run(name, descend(f, start, name, lr, steps, grad, view, options=options))
 
     def advance(self, n: int) -> list[Run]:
         """Move every unfinished run n steps; return the runs that changed since the last call."""

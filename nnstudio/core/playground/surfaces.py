@@ -37,6 +37,7 @@ class Surface:
     minima: tuple = ()
     note: str = ""
     lrs: dict = field(default_factory=dict)
+    source: str = ""  # what the user typed, for a typed-in function
 
     def value(self, x0, x1):
         """f at (x0, x1) as float64 with numpy's warnings silenced (overflow far out is expected)."""

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QGridLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from nnstudio.core.playground.surfaces import SURFACES
 from nnstudio.gui.panels.descent.optimizers import OptimizerList
@@ -12,6 +14,30 @@ from nnstudio.gui.panels.descent.style import ERROR_TEXT, NOTE_TEXT
 
 CUSTOM = "custom"
 CUSTOM_HALF_WIDTH = 4.0  # a typed-in f is shown on [-w, w]², w set beside the field
+COLUMN_WIDTH = 350  # the left column never grows: whatever is typed wraps inside it
+_ZWSP = "\u200b"  # a break opportunity that draws nothing
+_BREAK_AFTER = re.compile(r"([+\-−*·/,=(]|\s)")
+_LONG_RUN = re.compile(r"([^\s\u200b]{12})(?=[^\s\u200b])")
+
+
+def breakable(html: str) -> str:
+    """`html` with invisible break opportunities after operators (and inside any run of 12 characters
+    without one), so that a long formula typed without spaces wraps in a narrow label instead of
+    widening it. Tags and entities are left alone."""
+    parts = re.split(r"(<[^>]*>|&[#\w]+;)", html)
+    for i in range(0, len(parts), 2):  # text between tags
+        text = _BREAK_AFTER.sub(lambda m: m.group(1) + _ZWSP, parts[i])
+        parts[i] = _LONG_RUN.sub(lambda m: m.group(1) + _ZWSP, text)
+    return "".join(parts)
+
+
+def wrapping_label(text: str = "") -> QLabel:
+    """A word-wrapped label that takes the column's width and never asks for more."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setMinimumWidth(1)
+    label.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+    return label
 
 # name -> (surface key, {optimizer: lr}, start, steps); one click each (the book's experiments)
 PRESETS = {
@@ -39,12 +65,11 @@ class DescentControls(QWidget):
         for key, s in SURFACES.items():
             self.function_combo.addItem(s.name, key)
         self.function_combo.addItem("Your own f(x₀, x₁)…", CUSTOM)
-        self.formula = QLabel()
+        self.formula = wrapping_label()
         self.formula.setObjectName("descentFormula")
         self.formula.setTextFormat(Qt.RichText)
-        self.formula.setWordWrap(True)
-        self.note = QLabel()
-        self.note.setWordWrap(True)
+        self.note = wrapping_label()
+        self.note.setObjectName("descentNote")
         self.note.setStyleSheet(f"color: {NOTE_TEXT};")
         row = QHBoxLayout()
         self.expression = QLineEdit()
@@ -56,18 +81,18 @@ class DescentControls(QWidget):
         plot_button.setObjectName("descentPlotExpression")
         self.view_spin = QDoubleSpinBox()
         self.view_spin.setObjectName("descentCustomView")
-        self.view_spin.setPrefix("± ")
         self.view_spin.setDecimals(2)
         self.view_spin.setRange(0.01, 1e4)
         self.view_spin.setValue(CUSTOM_HALF_WIDTH)
-        self.view_spin.setToolTip("the typed-in function is drawn for x0 and x1 in [−w, w]")
-        row.addWidget(QLabel("view x₀, x₁ in"))
+        self.view_spin.setKeyboardTracking(False)
+        self.view_spin.setToolTip("frame x₀ and x₁ in [−w, w] around the function's centre (any function; "
+                                  "the mouse wheel zooms from there)")
+        row.addWidget(QLabel("view ±"))
         row.addWidget(self.view_spin)
         row.addStretch(1)
         row.addWidget(plot_button)
-        self.expression_error = QLabel("")
+        self.expression_error = wrapping_label("")
         self.expression_error.setObjectName("descentExpressionError")
-        self.expression_error.setWordWrap(True)
         self.expression_error.setStyleSheet(f"color: {ERROR_TEXT};")
         for w in (self.function_combo, self.formula, self.note):
             v.addWidget(w)
@@ -81,6 +106,11 @@ class DescentControls(QWidget):
         grid = QGridLayout(g)
         self.show_arrows = QCheckBox("show arrows")
         self.show_arrows.setChecked(True)
+        self.equal_scale = QCheckBox("equal scales")
+        self.equal_scale.setObjectName("descentEqualScale")
+        self.equal_scale.setChecked(True)
+        self.equal_scale.setToolTip("one unit of x₀ as long as one of x₁ on screen: circles stay round and "
+                                    "−∇f looks perpendicular to the contours")
         self.gradient_combo = QComboBox()
         self.gradient_combo.setObjectName("descentGradientKind")
         self.gradient_combo.addItem("numerical (central differences)", "numerical")
@@ -91,15 +121,15 @@ class DescentControls(QWidget):
         self.grid_spin.setRange(8, 60)
         self.grid_spin.setValue(20)
         self.grid_spin.setToolTip("arrows per side: n × n")
-        self.gradient_info = QLabel("")
+        self.gradient_info = wrapping_label("")
         self.gradient_info.setObjectName("descentGradientInfo")
-        self.gradient_info.setWordWrap(True)
         self.gradient_info.setStyleSheet(f"color: {NOTE_TEXT};")
         grid.addWidget(self.show_arrows, 0, 0)
         grid.addWidget(QLabel("arrows per side"), 0, 1, Qt.AlignRight)
         grid.addWidget(self.grid_spin, 0, 2)
-        grid.addWidget(self.gradient_combo, 1, 0, 1, 3)
-        grid.addWidget(self.gradient_info, 2, 0, 1, 3)
+        grid.addWidget(self.equal_scale, 1, 0, 1, 3)
+        grid.addWidget(self.gradient_combo, 2, 0, 1, 3)
+        grid.addWidget(self.gradient_info, 3, 0, 1, 3)
         col.addWidget(g)
 
         g = QGroupBox("Descent")

@@ -51,6 +51,7 @@ class ValueCurves(pg.PlotWidget):
         self.curves.clear()
         self.values.clear()
         self.hidden_nonpositive = False
+        self.getPlotItem().enableAutoRange()  # a new run gets axes of its own, not the last one's zoom
 
     def _draw(self, name):
         y = self.values[name]

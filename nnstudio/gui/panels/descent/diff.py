@@ -1,29 +1,29 @@
-"""The numerical-differentiation tab: the tangent of 0.01x² + 0.1x, and difference error against h."""
+"""The numerical-differentiation tab: a function's tangent, and the difference quotients' error against h
+(the book's 0.01x² + 0.1x, or sin, exp, x³ whose central difference draws its own V)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSlider,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDoubleSpinBox, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+                               QSlider, QVBoxLayout, QWidget)
 
-from nnstudio.core.playground.descent import difference_errors, tangent_line
 from nnstudio.core.nn.gradient import forward_diff, numerical_diff
-from nnstudio.core.playground.surfaces import function_1, function_1_grad
+from nnstudio.core.playground.calculus import FUNCTIONS_1D, error_v
+from nnstudio.core.playground.descent import tangent_line
 from nnstudio.gui import theme
 from nnstudio.gui.panels.descent.style import NOTE_TEXT, PLOT_BACKGROUND, style_plot
 from nnstudio.gui.widgets.signals import blocked
 
-X_RANGE = (0.0, 20.0)
-SLIDER_STEPS = 200  # 0.1 per notch
+SLIDER_STEPS = 200  # 0.1 per notch on the book's [0, 20]
 HS = np.logspace(-20, 0, 161)
 BOOK_H = 1e-4
 
 
 class NumericalDiffTab(QWidget):
-    """Left: f(x) = 0.01x² + 0.1x with its tangent at x. Right: |error| of forward and central
-    differences against h on log-log axes at the same x, with the book's h = 1e-4 marked."""
+    """Left: f (the book's 0.01x² + 0.1x by default) with its tangent at x. Right: |error| of forward
+    and central differences against h on log-log axes at the same x, with the book's h = 1e-4 marked."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -33,18 +33,13 @@ class NumericalDiffTab(QWidget):
         p = self.curve_plot.getPlotItem()
         style_plot(p)
         p.setMenuEnabled(False)
-        p.setTitle("f(x) = 0.01x² + 0.1x and its tangent", color="#222222", size="11pt")
         p.setLabel("bottom", "x")
-        p.setLabel("left", "f(x) = 0.01x² + 0.1x")
         p.showGrid(x=True, y=True, alpha=0.2)
         p.addLegend(offset=(10, 10), labelTextColor="#222222", brush=pg.mkBrush(255, 255, 255, 215))
-        xs = np.linspace(*X_RANGE, 201)
-        p.plot(xs, function_1(xs), pen=theme.pen(theme.BLUE, 2.5), name="f(x)")
+        self.f_curve = p.plot(pen=theme.pen(theme.BLUE, 2.5), name="f(x)")
         self.tangent = p.plot(pen=theme.pen(theme.VERMILLION, 2, dashed=True), name="tangent (numerical slope)")
         self.point = pg.ScatterPlotItem(size=10, brush=pg.mkBrush(theme.VERMILLION), pen=pg.mkPen("w"))
         p.addItem(self.point)
-        p.setXRange(*X_RANGE, padding=0.02)
-        p.setYRange(-1.0, 6.0, padding=0)
 
         self.error_plot = pg.PlotWidget(background=PLOT_BACKGROUND)
         self.error_plot.setObjectName("descentDiffError")
@@ -67,12 +62,17 @@ class NumericalDiffTab(QWidget):
         e.addItem(pg.InfiniteLine(np.log10(BOOK_H), angle=90, pen=theme.pen(theme.GREY, 1, dashed=True),
                                   label="book's h = 1e-4", labelOpts={"position": 0.08, "color": "#444"}))
 
+        self.function_combo = QComboBox()
+        self.function_combo.setObjectName("descentDiffFunction")
+        for key, fn in FUNCTIONS_1D.items():
+            self.function_combo.addItem(fn.label, key)
+        self.function_combo.setToolTip("the book's quadratic has no third derivative, so its central "
+                                       "difference is exact but for rounding; sin, eˣ and x³ show both arms")
         self.slider = QSlider(Qt.Horizontal)
         self.slider.setObjectName("descentDiffSlider")
         self.slider.setRange(0, SLIDER_STEPS)
         self.spin = QDoubleSpinBox()
         self.spin.setObjectName("descentDiffX")
-        self.spin.setRange(*X_RANGE)
         self.spin.setDecimals(2)
         self.spin.setSingleStep(0.1)
         self.numbers = QLabel()
@@ -86,11 +86,14 @@ class NumericalDiffTab(QWidget):
         self.note.setStyleSheet(f"color: {NOTE_TEXT};")
 
         controls = QHBoxLayout()
+        controls.addWidget(self.function_combo)
         controls.addWidget(QLabel("tangent at x ="))
         controls.addWidget(self.spin)
         controls.addWidget(self.slider, 1)
+        self.book_buttons = []
         for x in (5.0, 10.0):  # the book's two tangents
             b = QPushButton(f"x = {x:g}")
+            self.book_buttons.append(b)
             b.setObjectName(f"descentDiffAt{x:g}")
             b.setProperty("tangent_x", x)
             b.clicked.connect(self._on_book_x)
@@ -107,44 +110,78 @@ class NumericalDiffTab(QWidget):
         layout.addWidget(self.note)
         self.slider.valueChanged.connect(self._on_slider)
         self.spin.valueChanged.connect(self._on_spin)
+        self.function_combo.currentIndexChanged.connect(self._on_function)
         self.x = None
-        self.set_x(5.0)
+        self.set_function("book")
+
+    def set_function(self, key: str) -> None:
+        """Differentiate FUNCTIONS_1D[key]: its curve, its range, its own tangent and error curves."""
+        self.fn = fn = FUNCTIONS_1D[key]
+        with blocked(self.function_combo):
+            self.function_combo.setCurrentIndex(self.function_combo.findData(key))
+        lo, hi = fn.x_range
+        xs = np.linspace(lo, hi, 401)
+        ys = fn.f(xs)
+        self.f_curve.setData(xs, ys)
+        p = self.curve_plot.getPlotItem()
+        p.setTitle(f"{fn.label.split(' (')[0]} and its tangent", color="#222222", size="11pt")
+        p.setLabel("left", fn.label.split(" (")[0])
+        p.setXRange(lo, hi, padding=0.02)
+        pad = 0.15 * (ys.max() - ys.min())
+        p.setYRange(ys.min() - pad, ys.max() + pad, padding=0)
+        with blocked(self.spin):
+            self.spin.setRange(lo, hi)
+        for b in self.book_buttons:  # the book's two tangents belong to its function
+            b.setVisible(key == "book")
+        self.x = None
+        self.set_x(fn.x)
+
+    @Slot(int)
+    def _on_function(self, index: int) -> None:
+        self.set_function(self.function_combo.itemData(index))
 
     def set_x(self, x: float) -> None:
         """Draw the tangent at x and the error curves there; update the numbers."""
-        x = float(np.clip(x, *X_RANGE))
+        fn = self.fn
+        lo, hi = fn.x_range
+        x = float(np.clip(x, lo, hi))
         if x == self.x:
             return
         self.x = x
         with blocked(self.spin, self.slider):
             self.spin.setValue(x)
-            self.slider.setValue(round((x - X_RANGE[0]) / (X_RANGE[1] - X_RANGE[0]) * SLIDER_STEPS))
-        slope, intercept = tangent_line(function_1, x, BOOK_H)
-        tx = np.array(X_RANGE)
+            self.slider.setValue(round((x - lo) / (hi - lo) * SLIDER_STEPS))
+        slope, intercept = tangent_line(fn.f, x, BOOK_H)
+        tx = np.array(fn.x_range)
         self.tangent.setData(tx, slope * tx + intercept)
-        self.point.setData([x], [function_1(x)])
-        self.error_plot.getPlotItem().setTitle(f"error of the difference quotients at x = {x:.2f}",
+        self.point.setData([x], [fn.f(x)])
+        self.error_plot.getPlotItem().setTitle(f"difference error at x = {x:.2f}",
                                                color="#222222", size="11pt")
-        fwd, cen = difference_errors(function_1, function_1_grad, x, HS)
+        v = error_v(fn, x, HS)
+        fwd, cen = v.forward, v.central
         zeros = int((fwd == 0).sum() + (cen == 0).sum())
         # log axes cannot show 0: exact hits are left out (and counted in the note)
         self.forward_curve.setData(HS, np.where(fwd > 0, fwd, np.nan))
         self.central_curve.setData(HS, np.where(cen > 0, cen, np.nan))
-        exact = function_1_grad(x)
-        central = numerical_diff(function_1, x, BOOK_H)
-        forward = forward_diff(function_1, x, BOOK_H)
+        exact = fn.df(x)
+        central = numerical_diff(fn.f, x, BOOK_H)
+        forward = forward_diff(fn.f, x, BOOK_H)
         self.numbers.setText(
-            f"At x = {x:.2f}: exact f′(x) = 0.02x + 0.1 = <b>{exact:.4f}</b> &nbsp;·&nbsp; "
+            f"At x = {x:.2f}: exact f′(x) = {fn.derivative} = <b>{exact:.4f}</b> &nbsp;·&nbsp; "
             f"central difference (h = 1e-4) = <b>{central:.10f}</b> &nbsp;·&nbsp; "
             f"forward difference (h = 1e-4) = <b>{forward:.10f}</b>")
-        tiny = numerical_diff(function_1, x, 1e-50)
+        tiny = numerical_diff(fn.f, x, 1e-50)
+        central_right = ("exact for this quadratic, up to rounding: no right arm" if fn.key == "book" else
+                         f"its own V, least error at h ≈ {v.best_central:.0e}")
         self.note.setText(
             f"Shrinking h trades truncation error for rounding error. Large h: truncation, O(h) for the "
-            "forward difference (the rising right end), O(h²) for the central one (exact for this "
-            "quadratic, up to rounding). Small h: f(x + h) − f(x) loses its digits to rounding and "
-            "dividing by h magnifies the loss. Tiny h: x + h rounds to x, both differences are 0 and the "
-            f"error is |f′(x)| (the flat left end); the book's h = 1e-50 gives {tiny:g} in float64."
-            + (f" {zeros} exact zero errors are not drawn (0 has no place on a log axis)." if zeros else ""))
+            f"forward difference (the rising right end; least error at h ≈ {v.best_forward:.0e}), O(h²) "
+            f"for the central one ({central_right}). Small h: f(x + h) − f(x) loses its digits to "
+            "rounding and dividing by h magnifies the loss. Tiny h: x + h rounds to x, both differences "
+            f"are 0 and the error is |f′(x)| (the flat left end); the book's h = 1e-50 gives {tiny:g} in "
+            "float64."
+            + (f" {zeros} exact zero error{'s are' if zeros != 1 else ' is'} not drawn (0 has no place on a "
+               "log axis)." if zeros else ""))
 
     @Slot()
     def _on_book_x(self) -> None:
@@ -152,7 +189,8 @@ class NumericalDiffTab(QWidget):
 
     @Slot(int)
     def _on_slider(self, value: int) -> None:
-        self.set_x(X_RANGE[0] + (X_RANGE[1] - X_RANGE[0]) * value / SLIDER_STEPS)
+        lo, hi = self.fn.x_range
+        self.set_x(lo + (hi - lo) * value / SLIDER_STEPS)
 
     @Slot(float)
     def _on_spin(self, value: float) -> None:

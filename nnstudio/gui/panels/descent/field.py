@@ -45,6 +45,7 @@ class FieldView(pg.PlotWidget):
         plot.hideButtons()
         self.vb = plot.getViewBox()
         self.vb.disableAutoRange()
+        self.vb.setAspectLocked(True, 1.0)  # x0 and x1 on one scale: x0² + x1² has round contours
         self.image = pg.ImageItem()
         self.image.setZValue(-10)
         self.contours = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(CONTOUR_PEN, width=1))
@@ -65,11 +66,14 @@ class FieldView(pg.PlotWidget):
         self.start.sigPositionChangeFinished.connect(self._on_target_moved)
         self.paths: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem, pg.ScatterPlotItem]] = {}
         self.notes: dict[str, pg.TextItem] = {}
+        self.velocities: dict[str, pg.PlotDataItem] = {}  # Momentum's and Nesterov's v, at the head
         self._note_args: dict = {}
         self.view = (-1.0, 1.0, -1.0, 1.0)
         self.scene().sigMouseClicked.connect(self._on_click)
         self.scene().sigMouseMoved.connect(self._on_move)
         self.vb.sigRangeChangedManually.connect(self._on_manual_range)
+        # with equal scales a resize changes the visible range: the background must cover it again
+        self.vb.sigResized.connect(self._on_resized)
 
     # --- what to show -----------------------------------------------------------------------------
 
@@ -77,11 +81,28 @@ class FieldView(pg.PlotWidget):
         """Frame `view` (x0_min, x0_max, x1_min, x1_max) and limit zooming out around it."""
         a, b, c, d = view
         self.view = tuple(float(v) for v in view)
-        w, h = b - a, d - c
-        self.vb.setLimits(xMin=a - w, xMax=b + w, yMin=c - h, yMax=d + h,
-                          maxXRange=w * ZOOM_OUT_LIMIT, maxYRange=h * ZOOM_OUT_LIMIT)
+        # with equal scales a wide plot shows more x0 than the view: the limits leave room for that
+        half = max(b - a, d - c) * ZOOM_OUT_LIMIT / 2
+        cx, cy = (a + b) / 2, (c + d) / 2
+        self.vb.setLimits(xMin=cx - 2 * half, xMax=cx + 2 * half, yMin=cy - 2 * half, yMax=cy + 2 * half,
+                          maxXRange=4 * half, maxYRange=4 * half)
         self.vb.setRange(xRange=(a, b), yRange=(c, d), padding=0.02)
         self.vb.disableAutoRange()
+
+    def set_equal_scale(self, on: bool) -> None:
+        """Lock one unit of x0 to one of x1 on screen (on), or let the view fill the plot (off)."""
+        self.vb.setAspectLocked(bool(on), 1.0)
+        a, b, c, d = self.view
+        self.vb.setRange(xRange=(a, b), yRange=(c, d), padding=0.02)
+
+    def equal_scale(self) -> bool:
+        return bool(self.vb.state["aspectLocked"])
+
+    def pixel_aspect(self) -> float:
+        """Data units per pixel along x0 over those along x1: 1.0 when circles look round."""
+        (a, b), (c, d) = self.vb.viewRange()
+        w, h = self.vb.width(), self.vb.height()
+        return ((b - a) / w) / ((d - c) / h) if w > 0 and h > 0 else float("nan")
 
     def visible_range(self):
         (a, b), (c, d) = self.vb.viewRange()
@@ -133,7 +154,35 @@ class FieldView(pg.PlotWidget):
         self.legend.setVisible(True)
         self._set_note(name, path[-1] if len(path) else None, note)
 
+    def set_velocity(self, name: str, point, velocity) -> None:
+        """Draw the velocity v = (v0, v1) of `name` as a dashed arrow from `point` to point + v (where
+        the inertia alone would carry it next step); None hides it."""
+        item = self.velocities.get(name)
+        if item is None:
+            color = OPTIMIZER_COLORS[name]
+            item = pg.PlotDataItem(connect="pairs", pen=pg.mkPen(color, width=2.5, style=Qt.DashLine))
+            item.setZValue(13)
+            self.getPlotItem().addItem(item)
+            self.velocities[name] = item
+        if velocity is None or not np.all(np.isfinite(velocity)):
+            item.setData([], [])
+            return
+        p, v = np.asarray(point, float), np.asarray(velocity, float)
+        tip, length = p + v, float(np.hypot(*v))
+        if length == 0:
+            item.setData([], [])
+            return
+        back = -v / length * min(0.3 * length, 0.04 * (self.view[1] - self.view[0]))
+        c, s_ = np.cos(np.radians(25)), np.sin(np.radians(25))
+        left = tip + (back[0] * c - back[1] * s_, back[0] * s_ + back[1] * c)
+        right = tip + (back[0] * c + back[1] * s_, -back[0] * s_ + back[1] * c)
+        pts = np.array([p, tip, tip, left, tip, right])
+        item.setData(pts[:, 0], pts[:, 1], connect="pairs")
+
     def clear_paths(self) -> None:
+        for item in self.velocities.values():
+            self.getPlotItem().removeItem(item)
+        self.velocities.clear()
         for name, items in self.paths.items():
             for item in items:
                 self.getPlotItem().removeItem(item)
@@ -205,6 +254,10 @@ class FieldView(pg.PlotWidget):
         where = self._scene_to_data(scene_pos)
         if where is not None:
             self.hovered.emit(*where)
+
+    @Slot(object)
+    def _on_resized(self, _vb):
+        self.range_changed.emit()
 
     @Slot(object)
     def _on_manual_range(self, _mask):

@@ -1,67 +1,115 @@
-"""The field of the playground drawn from f: equalised colour background, contours, −∇f arrows."""
+"""The field of the playground drawn from f: equalised colour background, contours, −∇f arrows.
+
+The maths is core's `field_layers`. A redraw that took longer than `async_after_ms` last time runs
+the next ones in a JobWorker: the latest request wins, an older result still arriving is dropped.
+"""
 
 from __future__ import annotations
 
-import numpy as np
+import math
+import time
+
+from PySide6.QtCore import QObject, Signal, Slot
 
 from nnstudio.core.playground import fields
 from nnstudio.core.playground.surfaces import Surface
 from nnstudio.gui.panels.descent.field import FieldView
 from nnstudio.gui.panels.descent.style import background_lut, colorize
+from nnstudio.gui.workers import JobWorker
 
-IMAGE_RES = 160  # background samples per side
-CONTOUR_RES = 90
-DIFFER_THRESHOLD = 1e-3  # relative difference that counts as "analytic and numerical differ"
+ASYNC_AFTER_MS = 30.0  # a redraw slower than this blocks the mouse visibly: the next ones leave the GUI thread
 
 
-class FieldPainter:
+class FieldPainter(QObject):
     """Samples a surface over the field's visible range and hands the field what to show.
 
-    `undefined` says whether the last background met values of f that are not finite.
+    painted(str) : after layers were drawn, with the sentence about the arrows. `undefined` says
+    whether the last background met values of f that are not finite.
     """
 
-    def __init__(self, field: FieldView):
+    painted = Signal(str)
+
+    def __init__(self, field: FieldView, parent=None):
+        super().__init__(parent)
         self.field = field
         self.undefined = False
+        self.async_after_ms = ASYNC_AFTER_MS
+        self.last_ms = 0.0  # how long the last computation took (measured where it ran)
+        self.job: JobWorker | None = None
+        self._job_background = False
+        self.dropped = 0  # results that arrived after a newer request (counted for the tests)
+        self._serial = 0
         self._lut = background_lut()
 
-    def paint_background(self, f) -> None:
-        """Colour map and contour lines of f(x0, x1) for the visible range."""
-        a, b, c, d = view = self.field.visible_range()
-        _, _, Z = fields.sample(f, view, IMAGE_RES)
-        # contours on a coarser grid: smooth enough, and a third of the cost
-        xs, ys, Zc = fields.sample(f, view, CONTOUR_RES)
-        levels = fields.rank_levels(Zc, 14)
-        pairs = np.concatenate(fields.contour_segments(xs, ys, Zc, levels)) if len(levels) else np.empty((0, 2))
-        self.field.set_background(colorize(fields.equalize(Z), self._lut), (a, c, b - a, d - c), pairs)
-        self.undefined = not np.isfinite(Z).all()
+    def paint(self, surface: Surface, n: int, show: bool, kind: str, background: bool = True,
+              sync: bool | None = None) -> None:
+        """Draw `surface` over the visible range: at once, or in a worker when the last draw was slow
+        (sync None) or as told. A newer request supersedes every one still running."""
+        self._serial += 1
+        serial = self._serial
+        if self.job is not None:
+            background = background or self._job_background  # never drop a background still owed
+            self.job.cancel()  # its result is not emitted any more
+            self.job = None
+        args = (serial, kind, surface.f, self.field.visible_range())
+        kwargs = dict(arrows=n if show else 0, grad=surface.grad, follow=kind, background=background,
+                      square_cells=self.field.equal_scale())
+        if sync is None:
+            sync = self.last_ms <= self.async_after_ms
+        if sync:
+            self._apply(_timed(*args, **kwargs))
+            return
+        self._job_background = background
+        self.job = JobWorker(_timed, *args, name="descentField", **kwargs)
+        self.job.result.connect(self._apply)  # queued to this object's (the GUI) thread
+        self.job.start()
 
-    def paint_arrows(self, surface: Surface, n: int, show: bool, kind: str) -> str:
-        """−∇f on an n x n grid (none unless `show`), following the `kind` gradient ("analytic" or
-        "numerical"); grid points where the two differ are circled. Returns the sentence that says so."""
+    @Slot(object)
+    def _apply(self, message) -> None:
+        serial, kind, layers, ms = message
+        if serial != self._serial:  # an older request finished late: the newer one wins
+            self.dropped += 1
+            return
+        self.job = None
+        self.last_ms = ms
+        if layers.values01 is not None:
+            a, b, c, d = layers.view
+            self.field.set_background(colorize(layers.values01, self._lut), (a, c, b - a, d - c),
+                                      layers.contours)
+            self.undefined = layers.undefined
+        self.field.set_arrows(layers.arrows, layers.differ if layers.compared else None)
+        self.painted.emit(self._info(layers, kind))
+
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def shutdown(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.job = None
+
+    def _info(self, layers: fields.FieldLayers, kind: str) -> str:
         undefined = " White: f is not finite there." if self.undefined else ""
-        if not show:
-            self.field.set_arrows(np.empty((0, 2)))
+        if not layers.grid:
             return undefined.strip()
-        a, b, c, d = view = self.field.visible_range()
-        points, numerical = fields.gradient_field(surface.f, view, n)
-        grads, differ = numerical, None
-        if surface.grad is not None:
-            _, analytic = fields.gradient_field(surface.f, view, n, grad=surface.grad)
-            rel = fields.gradient_difference(numerical, analytic)
-            bad = ~(rel <= DIFFER_THRESHOLD)
-            differ = points[bad]
-            worst = float(np.nanmax(rel)) if np.isfinite(rel).any() else float("nan")
-            if bad.any():
-                info = (f"Analytic and numerical gradients differ at {int(bad.sum())} of {len(rel)} "
-                        f"grid points (circled in red; largest relative difference {worst:.1e}).")
+        n = layers.grid
+        if layers.compared:
+            bad = len(layers.differ)
+            worst = layers.worst
+            worst_text = f"{worst:.1e}" if math.isfinite(worst) else "nan"
+            if bad:
+                info = (f"Analytic and numerical gradients differ at {bad} of {layers.compared} "
+                        f"grid points (circled in red; largest relative difference {worst_text}).")
             else:
                 info = (f"Analytic and numerical gradients agree on this {n}×{n} grid "
-                        f"(largest relative difference {worst:.1e}).")
-            if kind == "analytic":
-                grads = analytic
+                        f"(largest relative difference {worst_text}).")
         else:
             info = "A typed-in function has only the numerical gradient (central differences, h = 1e-4)."
-        pairs, _ = fields.quiver_segments(points, grads, ((b - a) / n, (d - c) / n))
-        self.field.set_arrows(pairs, differ)
         return f"Arrows: −∇f, {kind}; length follows |∇f|, capped. {info}{undefined}"
+
+
+def _timed(serial, kind, *args, **kwargs):
+    """(serial, kind, core's field_layers, how long it took in ms), wherever it ran."""
+    t0 = time.perf_counter()
+    layers = fields.field_layers(*args, **kwargs)
+    return serial, kind, layers, (time.perf_counter() - t0) * 1000

@@ -1,4 +1,4 @@
-"""The gradient-descent panel: the 2D playground and the numerical-differentiation tab."""
+"""The gradient-descent panel: the 2D playground, numerical differentiation and partial derivatives."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from nnstudio.gui.panels.descent.diff import NumericalDiffTab
+from nnstudio.gui.panels.descent.partials import PartialsTab
 from nnstudio.gui.panels.descent.playground import DescentPlayground
 from nnstudio.gui.saving import save_image
 
 
 class DescentPanel(QWidget):
-    """Tabs: "Gradient descent in 2D" and "Numerical differentiation"."""
+    """Tabs: "Gradient descent in 2D", "Numerical differentiation" and "Partial derivatives"."""
 
     def __init__(self, context=None, parent=None):
         super().__init__(parent)
@@ -22,8 +23,10 @@ class DescentPanel(QWidget):
         self.tabs.setObjectName("descentTabs")
         self.playground = DescentPlayground()
         self.diff = NumericalDiffTab()
+        self.partials = PartialsTab()
         self.tabs.addTab(self.playground, "Gradient descent in 2D")
         self.tabs.addTab(self.diff, "Numerical differentiation")
+        self.tabs.addTab(self.partials, "Partial derivatives")
         self.tabs.currentChanged.connect(self._on_tab)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

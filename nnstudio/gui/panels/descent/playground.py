@@ -10,13 +10,16 @@ from nnstudio.core.playground.expression import ExpressionError, parse_expressio
 from nnstudio.core.nn.gradient import numerical_gradient_2d
 from nnstudio.core.nn.optimizers import DEFAULT_LR
 from nnstudio.core.playground.surfaces import SURFACES, Surface, finite_start
-from nnstudio.gui.panels.descent.controls import CUSTOM, PRESETS, DescentControls
+from nnstudio.gui.panels.descent.controls import COLUMN_WIDTH, CUSTOM, PRESETS, DescentControls, breakable
 from nnstudio.gui.panels.descent.curves import ValueCurves
 from nnstudio.gui.panels.descent.field import FieldView
 from nnstudio.gui.panels.descent.painter import FieldPainter
 from nnstudio.gui.panels.descent.race import RaceRunner
 from nnstudio.gui.panels.descent.style import NOTE_TEXT
 from nnstudio.gui.widgets.signals import blocked
+
+
+HOVER_HINT = "hover over the plot to read f there; click or drag to move the start"
 
 
 class DescentPlayground(QWidget):
@@ -36,10 +39,11 @@ class DescentPlayground(QWidget):
 
         self.field = FieldView()
         self.curves = ValueCurves()
-        self.painter = FieldPainter(self.field)
+        self.painter = FieldPainter(self.field, self)
+        self.painter.painted.connect(self._on_painted)
         self.race = RaceRunner(self.field, self.curves, self._course, self)
         self._adopt_race(self.race)
-        self.readout = QLabel("hover over the plot to read f there; click or drag to move the start")
+        self.readout = QLabel(HOVER_HINT)
         self.readout.setMinimumWidth(0)
         self.readout.setWordWrap(True)
         self.readout.setStyleSheet(f"color: {NOTE_TEXT};")
@@ -60,6 +64,10 @@ class DescentPlayground(QWidget):
         right.addWidget(bottom)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
+        right.setChildrenCollapsible(False)
+        # below these the panel scrolls (PanelScroll) instead of squeezing the plots flat
+        self.field.setMinimumHeight(200)
+        self.curves.setMinimumHeight(90)
         right.setSizes([560, 220])
 
         scroll = QScrollArea()
@@ -67,7 +75,7 @@ class DescentPlayground(QWidget):
         self.controls = DescentControls()
         self._adopt_controls(self.controls)
         scroll.setWidget(self.controls)
-        scroll.setFixedWidth(350)
+        scroll.setFixedWidth(COLUMN_WIDTH)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         layout = QHBoxLayout(self)
         layout.addWidget(scroll)
@@ -75,7 +83,7 @@ class DescentPlayground(QWidget):
 
         self.field.start_moved.connect(self._on_start_moved)
         self.field.hovered.connect(self._on_hover)
-        self.field.range_changed.connect(self.range_timer.start)
+        self.field.range_changed.connect(self._on_range_changed)
         self.set_surface(self.surface)
 
     # --- building ---------------------------------------------------------------------------------
@@ -88,6 +96,8 @@ class DescentPlayground(QWidget):
         self.grid_spin, self.gradient_info = c.grid_spin, c.gradient_info
         self.optimizers, self.start_x0, self.start_x1 = c.optimizers, c.start_x0, c.start_x1
         self.function_combo.currentIndexChanged.connect(self._on_function_chosen)
+        self.view_spin.valueChanged.connect(self._on_view_width)
+        c.equal_scale.toggled.connect(self._on_equal_scale)
         self.expression.returnPressed.connect(self._on_expression_entered)
         c.plot_button.clicked.connect(self._on_expression_entered)
         self.show_arrows.toggled.connect(self._redraw_arrows)
@@ -110,8 +120,15 @@ class DescentPlayground(QWidget):
     def set_surface(self, surface: Surface, start=None) -> None:
         """Show `surface`: formula, view, field, default learning rates; runs are reset."""
         self.surface = surface
-        self.formula.setText(f"<span style='font-size:11pt'>{surface.formula_html}</span>")
+        self.formula.setText(f"<span style='font-size:11pt'>{breakable(surface.formula_html)}</span>")
         self.note.setText(surface.note)
+        self.readout.setText(HOVER_HINT)  # the old function's f and ∇f would be wrong here
+        self.expression_error.setText("")
+        with blocked(self.expression, self.view_spin):
+            # the typed formula belongs to "Your own f" only; the view's half-width to this function
+            self.expression.setText(surface.source if surface.key == CUSTOM else "")
+            a, b, c, d = surface.view
+            self.view_spin.setValue(max(b - a, d - c) / 2)
         custom = surface.grad is None
         item = self.gradient_combo.model().item(1)
         item.setEnabled(not custom)
@@ -123,21 +140,27 @@ class DescentPlayground(QWidget):
         self.field.set_minima(surface.minima)
         self.set_start(*(surface.start if start is None else start), reset=False)
         self.reset()
-        self.redraw_field()
+        self._paint(background=True, sync=True)  # at once: the old function's field would be wrong
 
     def _gradient_kind(self) -> str:
         return "analytic" if self.gradient_combo.currentIndex() == 1 and self.surface.grad else "numerical"
 
     @Slot()
     def redraw_field(self) -> None:
-        """Resample the background, contours and arrows for the visible range (a few ms)."""
-        self.painter.paint_background(self.surface.f)
-        self._redraw_arrows()
+        """Resample the background, contours and arrows for the visible range: at once, or in a
+        worker when the last redraw was slow (a typed-in f, a busy machine; the latest one wins)."""
+        self._paint(background=True, sync=None)
 
     @Slot()
     def _redraw_arrows(self) -> None:
-        info = self.painter.paint_arrows(self.surface, self.grid_spin.value(), self.show_arrows.isChecked(),
-                                         self._gradient_kind())
+        self._paint(background=False, sync=None)
+
+    def _paint(self, background: bool, sync) -> None:
+        self.painter.paint(self.surface, self.grid_spin.value(), self.show_arrows.isChecked(),
+                           self._gradient_kind(), background=background, sync=sync)
+
+    @Slot(str)
+    def _on_painted(self, info: str) -> None:
         self.gradient_info.setText(info)
 
     @Slot(int)
@@ -172,11 +195,36 @@ class DescentPlayground(QWidget):
         start = finite_start(expr, view, self.field.start_point())
         self.custom = Surface(CUSTOM, "Your own f(x₀, x₁)", expr.formula, expr.formula_html, expr, None,
                               view, start, (), "Your function: only the numerical gradient is known.",
-                              dict(DEFAULT_LR, sgd=0.1))
+                              dict(DEFAULT_LR, sgd=0.1), source=text)
         with blocked(self.function_combo):
             self.function_combo.setCurrentIndex(self.function_combo.findData(CUSTOM))
         self.set_surface(self.custom)
         return True
+
+    @Slot(float)
+    def _on_view_width(self, w: float) -> None:
+        """Frame [−w, w]² around the function's centre, whichever function is shown."""
+        a, b, c, d = self.surface.view
+        cx, cy = (a + b) / 2, (c + d) / 2
+        view = (cx - w, cx + w, cy - w, cy + w)
+        if self.surface.key == CUSTOM:  # a typed-in f is defined by its view: runs escape 100× of it
+            self.custom = self.surface = self.surface.with_(view=view)
+            self.reset()
+        self.field.set_view(view)
+        self.redraw_field()
+
+    @Slot()
+    def _on_range_changed(self) -> None:
+        """Panned, zoomed or resized: "view ±" follows the zoom (the shorter side), the field redraws soon."""
+        a, b, c, d = self.field.visible_range()
+        with blocked(self.view_spin):
+            self.view_spin.setValue(min(b - a, d - c) / 2)
+        self.range_timer.start()
+
+    @Slot(bool)
+    def _on_equal_scale(self, on: bool) -> None:
+        self.field.set_equal_scale(on)
+        self.redraw_field()
 
     @Slot(int)
     def _on_gradient_kind(self, _index: int) -> None:
@@ -235,9 +283,9 @@ class DescentPlayground(QWidget):
         self.play()
 
     def _course(self) -> tuple:
-        """What the race runs on: (f, start, [(optimizer, lr), ...], analytic grad or None, view)."""
+        """What the race runs on: (f, start, [(optimizer, lr, options), ...], analytic grad or None, view)."""
         grad = self.surface.grad if self._gradient_kind() == "analytic" else None
-        return self.surface.f, self.start_point(), self.optimizers.selected(), grad, self.surface.view
+        return self.surface.f, self.start_point(), self.optimizers.entrants(), grad, self.surface.view
 
     @Slot()
     def _on_settings_changed(self) -> None:
@@ -273,4 +321,5 @@ class DescentPlayground(QWidget):
 
     def shutdown(self) -> None:
         self.range_timer.stop()
+        self.painter.shutdown()
         self.race.shutdown()

@@ -5,12 +5,38 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QSpinBox, QWidget
+from PySide6.QtWidgets import (QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy,
+                               QSlider, QSpinBox, QVBoxLayout, QWidget)
 
-from nnstudio.core.playground.race import SPEEDS, TICK_MS, Race, steps_per_tick, tick_interval
+from nnstudio.core.playground.race import SPEEDS, TICK_MS, Race, speed_text, steps_per_tick, tick_interval
 from nnstudio.gui.panels.descent.curves import ValueCurves
 from nnstudio.gui.panels.descent.field import FieldView
 from nnstudio.gui.panels.descent.style import ERROR_TEXT, NOTE_TEXT, OPTIMIZER_COLORS, OPTIMIZER_LABELS
+
+
+def change_note(run) -> str:
+    """The change since the start, spelled out when 4 significant digits would hide it (lr 1e-10)."""
+    if run.n < 2:
+        return ""
+    df = float(run.values[-1] - run.values[0])
+    moved = float(((run.path[-1] - run.path[0]) ** 2).sum() ** 0.5)
+    scale = max(abs(float(run.values[0])), 1e-300)
+    if df == 0 and moved == 0:
+        return "; not moved at all"
+    if abs(df) >= 1e-3 * scale:
+        return ""
+    return f"; since the start: Δf = {df:+.3g}, moved {moved:.3g}"
+
+
+def state_note(run) -> str:
+    """The optimizer's state in words: the velocity (drawn as a dashed arrow) or the step size per coordinate."""
+    if run.failed:
+        return ""
+    if run.velocity is not None:
+        return f"; velocity ({run.velocity[0]:.3g}, {run.velocity[1]:.3g}) (dashed arrow)"
+    if run.step_size is not None:
+        return f"; step size per coordinate: x₀ {run.step_size[0]:.3g}, x₁ {run.step_size[1]:.3g}"
+    return ""
 
 
 class RaceRunner(QObject):
@@ -41,8 +67,11 @@ class RaceRunner(QObject):
 
     def _build_run_bar(self) -> QWidget:
         bar = QWidget()
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 0)
+        rows = QVBoxLayout(bar)  # two short rows: the panel fits a 1024-pixel-wide screen at 150%
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(2)
+        row = QHBoxLayout()
+        rows.addLayout(row)
         self.play_button = QPushButton("Play")
         self.play_button.setObjectName("descentPlay")
         self.play_button.setCheckable(True)
@@ -66,17 +95,20 @@ class RaceRunner(QObject):
         self.steps_spin.setValue(100)
         self.steps_spin.valueChanged.connect(self._on_settings_changed)
         row.addWidget(self.steps_spin)
-        row.addSpacing(12)
+        row.addStretch(1)
+        row = QHBoxLayout()
+        rows.addLayout(row)
         row.addWidget(QLabel("speed"))
         self.speed = QSlider(Qt.Horizontal)
         self.speed.setObjectName("descentSpeed")
         self.speed.setRange(0, len(SPEEDS) - 1)
         self.speed.setValue(3)
-        self.speed.setMinimumWidth(110)
+        self.speed.setMinimumWidth(80)
         self.speed.setMaximumWidth(160)
         self.speed.valueChanged.connect(self._on_speed)
         self.speed_label = QLabel()
-        self.speed_label.setMinimumWidth(90)
+        self.speed_label.setObjectName("descentSpeedText")
+        self.speed_label.setToolTip("steps per timer tick × ticks per second: what the animation really does")
         row.addWidget(self.speed)
         row.addWidget(self.speed_label)
         row.addStretch(1)
@@ -87,7 +119,18 @@ class RaceRunner(QObject):
         box = QWidget()
         row = QHBoxLayout(box)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.status, 1)
+        # the status scrolls inside at least three lines: on a small screen no line is cut off
+        holder = QScrollArea()
+        holder.setObjectName("descentStatusScroll")
+        holder.setWidgetResizable(True)
+        holder.setFrameShape(QFrame.NoFrame)
+        holder.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        holder.setWidget(self.status)
+        self.status.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.status.setSizePolicy(QSizePolicy.Ignored, QSizePolicy.Preferred)
+        holder.setMinimumHeight(3 * self.status.fontMetrics().lineSpacing() + 4)
+        self.status_scroll = holder
+        row.addWidget(holder, 1)
         self.log_check = QCheckBox("log scale")
         self.log_check.setObjectName("descentLogScale")
         self.log_check.setToolTip("f against step on a log axis (values ≤ 0 are left out)")
@@ -166,6 +209,8 @@ class RaceRunner(QObject):
         for run in self.race.advance(n):
             if run.n:
                 self.field.set_path(run.name, run.path, run.note)
+                if run.velocity is not None:
+                    self.field.set_velocity(run.name, run.path[-1], run.velocity)
                 self.curves.set_values(run.name, run.values)
         self.update_status()
         if self.finished():
@@ -186,7 +231,7 @@ class RaceRunner(QObject):
                 x0, x1 = run.path[-1]
                 done = " (done)" if run.end is not None else ""
                 lines.append(f"{head}: step {run.step}{done}, f = {run.values[-1]:.4g} at "
-                             f"({x0:.4g}, {x1:.4g})")
+                             f"({x0:.4g}, {x1:.4g}){change_note(run)}{state_note(run)}")
         if self.curves.hidden_nonpositive:
             lines.append(f"<span style='color:{NOTE_TEXT}'>values ≤ 0 are left out of the log-scale "
                          "plot</span>")
@@ -196,7 +241,7 @@ class RaceRunner(QObject):
     def _on_speed(self, index: int) -> None:
         sps = SPEEDS[index]
         self.timer.setInterval(tick_interval(sps))
-        self.speed_label.setText(f"{sps} steps/s")
+        self.speed_label.setText(speed_text(sps))  # what the timer really does, not a wish
 
     @Slot(bool)
     def _on_log(self, on: bool) -> None:
