@@ -49,7 +49,7 @@ class DescentPanel(QWidget):
         """File ▸ Export plot…: the visible tab's plots as PNG, SVG or CSV (saving.export_plot)."""
         from nnstudio.gui.saving import export_plot
 
-        name = "descent" if self.tabs.currentIndex() == 0 else "numerical-diff"
+        name = ("descent", "numerical-diff", "partial-derivatives")[self.tabs.currentIndex()]
         return export_plot(self, self.tabs.currentWidget().plot_area, name)
 
     def shutdown(self) -> None:
