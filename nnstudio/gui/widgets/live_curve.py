@@ -10,6 +10,8 @@ from PySide6.QtCore import QPointF, Slot
 from PySide6.QtWidgets import QGraphicsItem
 
 HOVER_RADIUS_PX = 25
+COMPACT_MIN_HEIGHT = 90  # a plot this low still shows its curves and axes (its title gives way)
+TITLE_MIN_HEIGHT = 200  # below this height a plot leaves out its title: the y label names it
 
 
 class _Series:
@@ -42,15 +44,21 @@ class LivePlot(pg.PlotWidget):
 
     paint_times: list | None = None  # a list here records each repaint's seconds (the GUI bench)
 
-    def __init__(self, title: str, y_label: str, legend_corner: str = "top", parent=None):
+    def __init__(self, title: str, y_label: str, legend_corner: str = "top", x_label: bool = True,
+                 parent=None):
         super().__init__(parent=parent)
+        self.plot_title = title
+        self.show_x_label = x_label  # False: a plot above another that shares its x axis
         self._series: dict[str, _Series] = {}
         self._references: list = []
         self.x_mode = "iterations"
+        # Small enough to share a short screen with the rest of a panel, big enough to read a curve.
+        self.setMinimumSize(220, COMPACT_MIN_HEIGHT)
         plot = self.getPlotItem()
         plot.setTitle(title, size="11pt")
         plot.setLabel("left", y_label)
         plot.setLabel("bottom", "iteration")
+        plot.showLabel("bottom", x_label)
         plot.showGrid(x=True, y=True, alpha=0.2)
         for axis in ("left", "bottom"):
             # Major ticks and grid lines only: minor grid lines tripled the paint time (measured).
@@ -65,6 +73,7 @@ class LivePlot(pg.PlotWidget):
         plot.setMenuEnabled(True)  # right-click: View All, Export... (PNG, SVG, CSV)
         self.legend = plot.addLegend(offset=(-10, 10 if legend_corner == "top" else -10), labelTextSize="9pt")
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        self.legend.setColumnCount(2)  # wide and short: a low plot keeps its curves in view
         self.hover_text = pg.TextItem("", color="#222", fill=pg.mkBrush(255, 255, 230, 230),
                                       border=pg.mkPen("#999"), anchor=(0, 1))
         self.hover_text.setZValue(100)
@@ -74,6 +83,16 @@ class LivePlot(pg.PlotWidget):
             item.setVisible(False)
             plot.addItem(item, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event is not None and hasattr(self, "show_x_label"):  # pyqtgraph calls it while building
+            self._fit_title(event.size().height())
+
+    def _fit_title(self, height: int) -> None:
+        shown = height >= TITLE_MIN_HEIGHT
+        if shown != self.getPlotItem().titleLabel.isVisible():
+            self.getPlotItem().setTitle(self.plot_title if shown else None, size="11pt")
 
     def paintEvent(self, event) -> None:
         if self.paint_times is None:
@@ -161,6 +180,7 @@ class LivePlot(pg.PlotWidget):
             raise ValueError(f"unknown x mode {mode!r}")
         self.x_mode = mode
         self.getPlotItem().setLabel("bottom", "iteration" if mode == "iterations" else "epoch")
+        self.getPlotItem().showLabel("bottom", self.show_x_label)
         for series in self._series.values():
             series.dirty = True
         self.refresh()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QPushButton
 
 from nnstudio.gui.widgets.signals import blocked
 
@@ -35,13 +35,20 @@ class RunHistoryBox(QGroupBox):
         self.reuse_button = QPushButton("Use its settings")
         self.reuse_button.setObjectName("reuseRunButton")
         self.reuse_button.setToolTip("Copy the shown run's settings into the form above.")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.reuse_button)
-        layout = QFormLayout(self)
-        layout.addRow("Show", self.shown)
-        layout.addRow("Compare with", self.overlay)
-        layout.addRow(buttons)
+        for box in (self.shown, self.overlay):  # long run labels elide instead of widening the panel
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+        # Two rows beside the plots: always in view, however short the screen.
+        layout = QGridLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setVerticalSpacing(3)
+        layout.addWidget(QLabel("Show"), 0, 0)
+        layout.addWidget(self.shown, 0, 1)
+        layout.addWidget(self.export_button, 0, 2)
+        layout.addWidget(QLabel("Compare with"), 1, 0)
+        layout.addWidget(self.overlay, 1, 1)
+        layout.addWidget(self.reuse_button, 1, 2)
+        layout.setColumnStretch(1, 1)
         self.set_runs([])
         self.shown.activated.connect(self._on_shown)
         self.overlay.activated.connect(self._on_overlay)

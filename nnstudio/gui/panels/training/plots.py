@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QRadioButton, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 from nnstudio.core.nn.records import EpochRecord, StepRecord
 from nnstudio.gui import theme
@@ -45,12 +46,31 @@ class _RunningMean:
         return (self.cs[idx] - self.cs[lo]) / (idx - lo)
 
 
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" where it does not fit (the whole text in its tooltip);
+    it never widens its row."""
+
+    def __init__(self, text: str, parent=None):
+        super().__init__(text, parent)
+        self.setToolTip(text)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("hover…"), super().minimumSizeHint().height())
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        text = self.fontMetrics().elidedText(self.text(), Qt.ElideRight, self.contentsRect().width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(self.alignment()), text)
+
+
 class TrainingPlots(QWidget):
     """Loss and accuracy plots for the shown run, an optional overlaid run, and reference lines."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.loss_plot = LivePlot("Loss", "loss")
+        self.loss_plot = LivePlot("Loss", "loss", x_label=False)  # the accuracy plot's x axis, below, is the same
         self.loss_plot.setObjectName("lossPlot")
         self.acc_plot = LivePlot("Accuracy", "accuracy (%)", legend_corner="bottom")
         self.acc_plot.setObjectName("accuracyPlot")
@@ -78,9 +98,8 @@ class TrainingPlots(QWidget):
         self.log_loss.setObjectName("logLossCheck")
         self.log_loss.setToolTip("Draw the loss on a logarithmic scale: late, small improvements stay visible.")
         self.log_loss.toggled.connect(self._on_log_loss)
-        hint = QLabel("hover: value · right-click: export PNG/CSV · drag/wheel: pan/zoom")
+        hint = ElidedLabel("hover: value · right-click: export PNG/CSV · drag/wheel: pan/zoom")
         hint.setStyleSheet(f"color: {theme.GREY};")
-        hint.setMinimumWidth(1)  # one line where it fits, clipped on a narrow window (never widens it)
         top = QHBoxLayout()
         top.addWidget(QLabel("x-axis:"))
         top.addWidget(self.x_iterations)
