@@ -312,7 +312,9 @@ class ParamForm(QWidget):
     def _on_edited(self, *args) -> None:
         if self._filling:
             return
-        if self.preset_name() != CUSTOM:
+        name = self.preset_name()
+        # "custom" only when the settings differ from the preset's ("50 " is still 50 hidden units).
+        if name != CUSTOM and not (name in PRESETS and self._matches(PRESETS[name].config)):
             self._set_preset_combo(CUSTOM)
         self.changed.emit()
 

@@ -86,6 +86,7 @@ class TrainingPanel(QWidget):
         self.step_epoch_action.triggered.connect(self.step_epoch)
         self.reset_action.triggered.connect(self.reset)
         self.esc_shortcut = QShortcut(QKeySequence(Qt.Key_Escape), self, context=Qt.WidgetWithChildrenShortcut)
+        self.esc_shortcut.setWhatsThis("Stop the run (in the Training panel)")  # Help ▸ Keyboard shortcuts
         self.esc_shortcut.activated.connect(self.stop)
 
         self.start_button.clicked.connect(self._on_start_clicked)
