@@ -56,20 +56,28 @@ class RunHistoryBox(QGroupBox):
         self.reuse_button.clicked.connect(self._on_reuse)
 
     def set_runs(self, runs, shown: int | None = None) -> None:
-        """Refill both combos from Run objects; keep the selections where possible."""
+        """Refill both combos from Run objects; keep the selections where possible. The compare
+        combo lists every run but the shown one (a run compared with itself shows nothing new)."""
         shown = self.shown_run() if shown is None else shown
-        overlay = self.overlay_run()
-        with blocked(self.shown, self.overlay):
-            for box in (self.shown, self.overlay):
-                box.clear()
-            self.overlay.addItem("nothing", NONE)
-            for run in runs:
+        self._runs = list(runs)
+        with blocked(self.shown):
+            self.shown.clear()
+            for run in self._runs:
                 self.shown.addItem(run.label, run.number)
-                self.overlay.addItem(run.label, run.number)
-            for box, number in ((self.shown, shown), (self.overlay, overlay)):
-                i = box.findData(number)
-                box.setCurrentIndex(i if i >= 0 else max(box.count() - 1, 0) if box is self.shown else 0)
+            i = self.shown.findData(shown)
+            self.shown.setCurrentIndex(i if i >= 0 else max(self.shown.count() - 1, 0))
+        self._fill_overlay()
         self._update_enabled()
+
+    def _fill_overlay(self) -> None:
+        overlay, shown = self.overlay_run(), self.shown_run()
+        with blocked(self.overlay):
+            self.overlay.clear()
+            self.overlay.addItem("nothing", NONE)
+            for run in getattr(self, "_runs", []):
+                if run.number != shown:
+                    self.overlay.addItem(run.label, run.number)
+            self.overlay.setCurrentIndex(max(self.overlay.findData(overlay), 0))
 
     def shown_run(self) -> int:
         return self.shown.currentData() or NONE
@@ -91,6 +99,8 @@ class RunHistoryBox(QGroupBox):
 
     @Slot(int)
     def _on_shown(self, index: int) -> None:
+        self._fill_overlay()  # the run now shown leaves the compare list (and stops being compared)
+        self._update_enabled()
         self.show_requested.emit(self.shown_run())
 
     @Slot(int)

@@ -218,8 +218,7 @@ class TrainingPanel(QWidget):
         run = self.history.get(number)
         if run is not None and not self.running:
             self.plots.show_run(run)
-            if self.history_box.overlay_run():
-                self._on_overlay_run(self.history_box.overlay_run())
+            self._on_overlay_run(self.history_box.overlay_run())  # none, if it was the run now shown
 
     @Slot(int)
     def _on_overlay_run(self, number: int) -> None:

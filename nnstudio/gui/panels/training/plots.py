@@ -131,18 +131,21 @@ class TrainingPlots(QWidget):
 
     # ------------------------------------------------------------------ the shown run
     def start_run(self, iters_per_epoch: int, expected_test_acc: float | None,
-                  total_iterations: int | None = None) -> None:
-        """Empty the main curves for a new run; draw the book's references when it has one.
-        With `total_iterations` the x axis spans the whole planned run from the start."""
-        self.clear_overlay()
+                  total_iterations: int | None = None, baselines=((0.10, "chance"),)) -> None:
+        """Empty the main curves for a new run; draw the book's references when it has one: its
+        result and its `baselines` ((accuracy, name) pairs). With `total_iterations` the x axis
+        spans the whole planned run from the start. A compared run stays drawn."""
         self._make_main_series(iters_per_epoch)
         for plot in (self.loss_plot, self.acc_plot):  # linked x axes: both or neither auto-range
             plot.set_x_extent(total_iterations)
         self.acc_plot.clear_references()
         if expected_test_acc is not None:
+            # Below its line: a result near 100% would put its label above the plot's top.
             self.acc_plot.add_reference(100 * expected_test_acc, f"book: {100 * expected_test_acc:.2f}%",
-                                        theme.pen(theme.EXPECTED, 1.5, dashed=True))
-            self.acc_plot.add_reference(10.0, "chance: 10%", theme.pen(theme.CHANCE, 1.5, dashed=True))
+                                        theme.pen(theme.EXPECTED, 1.5, dashed=True), below=True)
+            for acc, name in baselines:
+                self.acc_plot.add_reference(100 * acc, f"{name}: {100 * acc:.4g}%",
+                                            theme.pen(theme.CHANCE, 1.5, dashed=True))
 
     def add_records(self, records: list) -> None:
         """Append a batch of records and redraw once."""
