@@ -200,9 +200,8 @@ class RunController(QObject):
             self.worker.pause()
             self.clock.pause(self._last_iteration())
             if self.run is not None:
-                self.stats.show_message(f"Run {self.run.number} paused at iteration {self._last_iteration():,}: "
-                                        f"F5 resumes, Step does one mini-batch. Speed and time left stand "
-                                        f"still until it resumes.")
+                self.stats.show_message(f"Run {self.run.number} paused: F5 resumes, Step does one mini-batch. "
+                                        f"Speed and time left stand still until it resumes.")
         self.update_buttons()
         self.update_progress()
 
