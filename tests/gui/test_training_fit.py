@@ -98,3 +98,43 @@ def test_the_training_panel_fits_during_and_after_a_run(main_window, qtbot, mnis
     panel.stop()
     qtbot.waitUntil(lambda: not panel.running, timeout=20_000)
     _assert_fits(page, qtbot)
+
+
+SCALED = r'''
+import os, sys
+sys.path[:0] = [sys.argv[1]]
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+app.setOrganizationName("NN Studio Tests"); app.setApplicationName("NN Studio Tests")
+QSettings.setDefaultFormat(QSettings.IniFormat)
+QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, sys.argv[2])
+from nnstudio.gui.main_window import MainWindow
+from tests.gui.fit import clipped_children
+window = MainWindow()
+window.show_panel(0)
+window.resize(910, 512)  # 1366x768 at 150%, in Qt's scaled pixels
+window.show()
+for _ in range(50):
+    app.processEvents()
+page = window.stack.currentWidget()
+print("CLIPPED", clipped_children(page))
+print("SCROLL", page.horizontalScrollBar().maximum(), page.verticalScrollBar().maximum())
+window.panels["trainingPanel"].shutdown()
+'''
+
+
+def test_the_training_panel_fits_1366x768_at_150_percent(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = dict(os.environ, QT_SCALE_FACTOR="1.5", QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path),
+               XDG_DATA_HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path))
+    root = str(Path(__file__).parents[2])
+    out = subprocess.run([sys.executable, "-c", SCALED, root, str(tmp_path)], env=env, capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert "CLIPPED []" in out.stdout, out.stdout
+    assert "SCROLL 0 0" in out.stdout, out.stdout  # neither sideways nor down
