@@ -209,10 +209,6 @@ class MainWindow(QMainWindow):
         else:
             QMessageBox.information(self, "Export plot", "This page has no plot to export.")
 
-    @Slot()
-    def about(self) -> None:
-        QMessageBox.about(self, "About NN Studio", ABOUT)
-
     # ------------------------------------------------------------------ settings and closing
     def restore_settings(self) -> None:
         geometry = settings.value(settings.GEOMETRY)

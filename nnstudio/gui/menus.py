@@ -1,4 +1,5 @@
-"""The main window's menu bar: File, Training (the training panel's actions), View and Help.
+"""The main window's menu bar: File, Training (the training panel's actions), View and Help (keyboard
+shortcuts, about).
 
 Each action becomes an attribute of the window (`window.save_model_action`, ...) with a stable
 objectName, so tests and settings find it.
@@ -6,8 +7,13 @@ objectName, so tests and settings find it.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+import html
 
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox
+
+import nnstudio
 from nnstudio.gui import settings
 from nnstudio.gui.panels import PANELS
 
@@ -36,7 +42,66 @@ def build_menus(window) -> None:
             window.addAction(action)  # shortcuts work whichever panel is shown
     _view_menu(window)
     help_menu = bar.addMenu("&Help")
-    window.about_action = add_action(window, help_menu, "&About NN Studio", window.about, None, "aboutAction")
+    window.help_actions = HelpActions(window)
+    window.shortcuts_action = add_action(window, help_menu, "&Keyboard shortcuts", window.help_actions.show_shortcuts,
+                                         None, "shortcutsAction")
+    window.about_action = add_action(window, help_menu, "&About NN Studio", window.help_actions.about, None,
+                                     "aboutAction")
+
+
+def version() -> str:
+    """The running code's version (pyproject.toml gives the same to the installed package)."""
+    return nnstudio.__version__
+
+
+def _plain(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def shortcut_rows(window) -> list[tuple[str, str, str]]:
+    """(menu, command, keys) of every menu action that has a shortcut, in menu order, then the
+    window's other shortcuts (QShortcut objects with a whatsThis); read from the actions
+    themselves, so the list cannot go stale."""
+    rows = []
+
+    def walk(menu, path):
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu(), f"{path} ▸ {_plain(action.menu().title())}")
+            elif action.shortcuts():
+                keys = ", ".join(k.toString(QKeySequence.NativeText) for k in action.shortcuts())
+                rows.append((path, _plain(action.text()), keys))
+
+    for top in window.menuBar().actions():
+        if top.menu() is not None:
+            walk(top.menu(), _plain(top.text()))
+    for shortcut in window.findChildren(QShortcut):
+        if shortcut.whatsThis():
+            rows.append(("", shortcut.whatsThis(), shortcut.key().toString(QKeySequence.NativeText)))
+    return rows
+
+
+class HelpActions(QObject):
+    """The Help menu's dialogs."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        cells = "".join(f"<tr><td>{html.escape(menu)}</td><td>{html.escape(command)}</td>"
+                        f"<td><b>{html.escape(keys)}</b></td></tr>"
+                        for menu, command, keys in shortcut_rows(self.window))
+        QMessageBox.information(self.window, "Keyboard shortcuts",
+                                f"<table cellspacing='0' cellpadding='3'>{cells}</table>")
+
+    @Slot()
+    def about(self) -> None:
+        from nnstudio.gui.main_window import ABOUT  # (main_window imports this module)
+
+        QMessageBox.about(self.window, "About NN Studio",
+                          ABOUT.replace("<h3>NN Studio</h3>", f"<h3>NN Studio {html.escape(version())}</h3>", 1))
 
 
 def _file_menu(window) -> None:

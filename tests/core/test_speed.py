@@ -111,3 +111,34 @@ def test_samples_per_s_and_seconds_left():
     assert seconds_left(400, 600, 50.0) == pytest.approx(4.0)
     assert seconds_left(600, 600, 50.0) == 0.0
     assert seconds_left(10, 600, None) is None and seconds_left(10, 600, 0.0) is None
+
+
+def test_speed_and_time_left_stand_still_while_paused(fake):
+    clock = RunClock(fake, window_s=2.0)
+    clock.start()
+    for it in range(0, 110, 10):  # 10 iterations a tenth of a second: 100 iterations/s
+        clock.mark(it)
+        fake.t += 0.1
+    fake.t -= 0.1
+    assert clock.rate(100) == pytest.approx(100.0)
+    clock.pause(100)
+    active = clock.active_s
+    for _ in range(5):  # a long pause; the batch in flight and a step arrive meanwhile
+        fake.t += 30.0
+        clock.mark(101)
+        assert clock.rate(101) == pytest.approx(100.0)
+        assert seconds_left(100, 1100, clock.rate(100)) == pytest.approx(10.0)
+        assert clock.active_s == active
+    clock.resume()
+    fake.t += 1.0
+    clock.mark(200)
+    assert clock.rate(200) == pytest.approx(200 / (active + 1.0))  # afresh, the pause not counted
+
+
+def test_pausing_twice_keeps_the_first_speed(fake):
+    clock = RunClock(fake)
+    clock.start()
+    fake.t += 2.0
+    clock.pause(200)
+    clock.pause(200)
+    assert clock.rate(200) == pytest.approx(100.0)

@@ -39,7 +39,7 @@ def test_menus_and_shortcuts(main_window):
     assert main_window.save_model_action.shortcut() == QKeySequence("Ctrl+S")
     assert main_window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
     panel = main_window.panels["trainingPanel"]
-    assert panel.start_pause_action.shortcut() == QKeySequence("Space")
+    assert panel.start_pause_action.shortcuts() == [QKeySequence("F5"), QKeySequence("Space")]
     assert panel.stop_action.shortcut() == QKeySequence("Ctrl+.")
 
 

@@ -235,14 +235,25 @@ def test_history_overlay_and_export(qtbot, panel, tmp_path):
     panel.start()
     wait_finished(qtbot, panel)
     box = panel.history_box
-    assert box.shown.count() == 2 and box.overlay.count() == 3
+    assert box.shown.count() == 2 and box.overlay.count() == 2  # nothing, run 1: not the shown run 2
+    assert box.overlay.findData(2) < 0
     box.overlay.setCurrentIndex(box.overlay.findData(1))
     box.overlay.activated.emit(box.overlay.currentIndex())
     assert panel.plots.loss_plot.count("ov_loss") == 40
     assert panel.plots.acc_plot.count("ov_test") == 2
+    configure(panel, epochs=1)  # a new run: the compared run stays drawn and chosen
+    panel.start()
+    qtbot.waitUntil(lambda: panel.run is not None and panel.run.number == 3, timeout=60_000)
+    assert panel.plots.loss_plot.count("ov_loss") == 40 and box.overlay_run() == 1
+    wait_finished(qtbot, panel)
+    assert panel.plots.loss_plot.count("ov_loss") == 40 and box.overlay_run() == 1
+    assert box.overlay.findData(3) < 0  # run 3 is shown now
     box.shown.setCurrentIndex(box.shown.findData(1))
     box.shown.activated.emit(box.shown.currentIndex())
     assert panel.plots.loss_plot.count("loss") == 40
+    # Run 1 is shown: it leaves the compare list and is no longer drawn over itself.
+    assert box.overlay.findData(1) < 0 and box.overlay_run() == 0
+    assert "ov_loss" not in panel.plots.loss_plot.keys()
     assert panel.export_run(2, tmp_path / "run2.csv")
     rows = (tmp_path / "run2.csv").read_text().splitlines()
     assert rows[0] == "iteration,epoch,loss,lr,train_acc,test_acc" and len(rows) == 1 + 1 + 80

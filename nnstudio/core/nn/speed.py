@@ -15,6 +15,9 @@ class RunClock:
     `clock` returns seconds on a monotonic scale (`time.monotonic` by default; tests pass a fake).
     `mark(iteration)` records where the run was when a batch of records arrived; `rate()` is the
     speed over the marks of the last `window_s` seconds, or the run's average when fewer remain.
+    While paused, time stands still: `active_s` does not grow and `rate()` is the speed the run had
+    when it paused (so samples/s and the time left stand still too, instead of decaying or
+    jumping on the records that arrive after the pause).
     """
 
     def __init__(self, clock: Callable[[], float] = time.monotonic, window_s: float = SPEED_WINDOW_S):
@@ -23,6 +26,7 @@ class RunClock:
         self.active_s = 0.0
         self._resumed_at: float | None = None
         self._marks: list[tuple[float, int]] = []
+        self._paused_rate: float | None = None
 
     @property
     def counting(self) -> bool:
@@ -33,14 +37,21 @@ class RunClock:
         self.active_s = 0.0
         self._resumed_at = None if paused else self.clock()
         self._marks = []
+        self._paused_rate = None
 
     def resume(self) -> None:
         """Count time again; the speed starts afresh (the pause is not part of it)."""
         self._resumed_at = self.clock()
         self._marks = []
+        self._paused_rate = None
 
-    def pause(self) -> None:
-        """Stop counting (a pause, or the run's end)."""
+    def pause(self, iteration: int | None = None) -> None:
+        """Stop counting (a pause, or the run's end); the speed at `iteration` (the last one
+        reported) is kept for the pause."""
+        if self._resumed_at is None:
+            return
+        if iteration is not None:
+            self._paused_rate = self._running_rate(iteration)
         self.account()
         self._resumed_at = None
 
@@ -52,12 +63,20 @@ class RunClock:
             self._resumed_at = now
 
     def mark(self, iteration: int) -> None:
-        self._marks.append((self.clock(), iteration))
+        """Records that arrive while paused (a step, the batch in flight) do not count."""
+        if self.counting:
+            self._marks.append((self.clock(), iteration))
 
     def rate(self, iteration: int) -> float | None:
-        """Iterations per second at `iteration` (the last one reported), None while unknown.
+        """Iterations per second at `iteration` (the last one reported), None while unknown;
+        while paused, the speed the run had when it paused.
 
         Accounts the time up to now first, so `active_s` is current afterwards."""
+        if not self.counting:
+            return self._paused_rate
+        return self._running_rate(iteration)
+
+    def _running_rate(self, iteration: int) -> float | None:
         now = self.clock()
         self.account(now)
         marks = [m for m in self._marks if m[0] >= now - self.window_s]

@@ -10,6 +10,8 @@ from PySide6.QtCore import QPointF, Slot
 from PySide6.QtWidgets import QGraphicsItem
 
 HOVER_RADIUS_PX = 25
+COMPACT_MIN_HEIGHT = 90  # a plot this low still shows its curves and axes (its title gives way)
+TITLE_MIN_HEIGHT = 200  # below this height a plot leaves out its title: the y label names it
 
 
 class _Series:
@@ -37,20 +39,60 @@ class _Series:
         self.dirty = True
 
 
+# Ticks of a log axis, densest first: each decade with all its multiples, then 1-2-5, then the
+# decades alone; the densest whose labels keep LOG_TICK_MIN_PX apart is used.
+LOG_TICK_STEPS = ((1, 2, 3, 4, 5, 6, 7, 8, 9), (1, 2, 5), (1, 3), (1,))
+LOG_TICK_MIN_PX = 24  # a label's height and a little space: the labels never overlap
+
+
+def log_ticks(lo: float, hi: float, size: float, min_px: float = LOG_TICK_MIN_PX) -> list[float]:
+    """Tick positions (log10 of the values) for a log axis showing log10 values `lo`..`hi` over
+    `size` pixels, no two closer than `min_px` pixels."""
+    if not (np.isfinite(lo) and np.isfinite(hi)) or hi <= lo or size <= 0:
+        return []
+    px = size / (hi - lo)
+    first, last = int(np.floor(lo)), int(np.ceil(hi))
+    for steps in LOG_TICK_STEPS:
+        ticks = [k + np.log10(m) for k in range(first, last + 1) for m in steps]
+        ticks = [t for t in ticks if lo <= t <= hi]
+        if len(ticks) >= 2 and np.min(np.diff(ticks)) * px >= min_px:
+            return ticks
+    decades = [float(k) for k in range(first, last + 1) if lo <= k <= hi]  # every n-th decade
+    step = max(1, int(np.ceil(min_px / px)))
+    return decades[::step]
+
+
+class _Axis(pg.AxisItem):
+    """pyqtgraph's axis, with log ticks that never overlap (it labels every 2-9 multiple of a
+    decade, crowding them on a short plot)."""
+
+    def tickValues(self, minVal, maxVal, size):
+        if not self.logMode:
+            return super().tickValues(minVal, maxVal, size)
+        ticks = log_ticks(minVal, maxVal, size)
+        return [(1.0, ticks)] if ticks else super().tickValues(minVal, maxVal, size)
+
+
 class LivePlot(pg.PlotWidget):
     """Curves keyed by name; x stored in iterations, shown in iterations or epochs."""
 
     paint_times: list | None = None  # a list here records each repaint's seconds (the GUI bench)
 
-    def __init__(self, title: str, y_label: str, legend_corner: str = "top", parent=None):
-        super().__init__(parent=parent)
+    def __init__(self, title: str, y_label: str, legend_corner: str = "top", x_label: bool = True,
+                 parent=None):
+        super().__init__(parent=parent, axisItems={"left": _Axis("left")})
+        self.plot_title = title
+        self.show_x_label = x_label  # False: a plot above another that shares its x axis
         self._series: dict[str, _Series] = {}
         self._references: list = []
         self.x_mode = "iterations"
+        # Small enough to share a short screen with the rest of a panel, big enough to read a curve.
+        self.setMinimumSize(220, COMPACT_MIN_HEIGHT)
         plot = self.getPlotItem()
         plot.setTitle(title, size="11pt")
         plot.setLabel("left", y_label)
         plot.setLabel("bottom", "iteration")
+        plot.showLabel("bottom", x_label)
         plot.showGrid(x=True, y=True, alpha=0.2)
         for axis in ("left", "bottom"):
             # Major ticks and grid lines only: minor grid lines tripled the paint time (measured).
@@ -65,6 +107,7 @@ class LivePlot(pg.PlotWidget):
         plot.setMenuEnabled(True)  # right-click: View All, Export... (PNG, SVG, CSV)
         self.legend = plot.addLegend(offset=(-10, 10 if legend_corner == "top" else -10), labelTextSize="9pt")
         self.legend.setBrush(pg.mkBrush(255, 255, 255, 210))
+        self.legend.setColumnCount(2)  # wide and short: a low plot keeps its curves in view
         self.hover_text = pg.TextItem("", color="#222", fill=pg.mkBrush(255, 255, 230, 230),
                                       border=pg.mkPen("#999"), anchor=(0, 1))
         self.hover_text.setZValue(100)
@@ -74,6 +117,16 @@ class LivePlot(pg.PlotWidget):
             item.setVisible(False)
             plot.addItem(item, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event is not None and hasattr(self, "show_x_label"):  # pyqtgraph calls it while building
+            self._fit_title(event.size().height())
+
+    def _fit_title(self, height: int) -> None:
+        shown = height >= TITLE_MIN_HEIGHT
+        if shown != self.getPlotItem().titleLabel.isVisible():
+            self.getPlotItem().setTitle(self.plot_title if shown else None, size="11pt")
 
     def paintEvent(self, event) -> None:
         if self.paint_times is None:
@@ -161,6 +214,7 @@ class LivePlot(pg.PlotWidget):
             raise ValueError(f"unknown x mode {mode!r}")
         self.x_mode = mode
         self.getPlotItem().setLabel("bottom", "iteration" if mode == "iterations" else "epoch")
+        self.getPlotItem().showLabel("bottom", self.show_x_label)
         for series in self._series.values():
             series.dirty = True
         self.refresh()
@@ -173,12 +227,18 @@ class LivePlot(pg.PlotWidget):
         self._apply_x_extent()
 
     # ------------------------------------------------------------------ references
-    def add_reference(self, y: float, label: str, pen) -> None:
+    def add_reference(self, y: float, label: str, pen, below: bool = False) -> None:
+        """A dashed horizontal line at `y`, its label at the left, above it (or `below`)."""
+        anchor = (0, 0) if below else (0, 1)
         line = pg.InfiniteLine(pos=y, angle=0, pen=pen, movable=False,
                                label=label, labelOpts={"position": 0.02, "color": pen.color(),
-                                                       "anchors": [(0, 1), (0, 1)]})
+                                                       "anchors": [anchor, anchor]})
         self.getPlotItem().addItem(line)
         self._references.append(line)
+
+    def references(self) -> list[tuple[float, str]]:
+        """(y, label) of the reference lines."""
+        return [(line.value(), line.label.format) for line in self._references]
 
     def clear_references(self) -> None:
         for line in self._references:

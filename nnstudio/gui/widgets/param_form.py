@@ -62,7 +62,17 @@ def _combo(items: dict | list, tip: str) -> QComboBox:
     for key in items:
         box.addItem(LOSS_NAMES.get(key, key), key)
     box.setToolTip(tip)
+    # A long item elides instead of widening the form (the list shows it whole).
+    box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
     return box
+
+
+def _narrow(box) -> None:
+    """A spin box as narrow as a six-digit value needs, not as its largest allowed value: the form
+    fits beside the plots on a 1024-pixel screen or at 150% interface size."""
+    box.ensurePolished()
+    box.setMinimumWidth(box.fontMetrics().horizontalAdvance("000,000") + 34)
 
 
 def my_digits_available() -> bool:
@@ -161,6 +171,7 @@ class ParamForm(QWidget):
         box.setValue(v)
         box.setGroupSeparatorShown(True)
         box.setToolTip(tip)
+        _narrow(box)
         return box
 
     def _double(self, lo, hi, decimals, v, tip) -> QDoubleSpinBox:
@@ -169,6 +180,7 @@ class ParamForm(QWidget):
         box.setRange(lo, hi)
         box.setValue(v)
         box.setToolTip(tip)
+        _narrow(box)
         return box
 
     # ------------------------------------------------------------------ reading and writing
@@ -303,7 +315,9 @@ class ParamForm(QWidget):
     def _on_edited(self, *args) -> None:
         if self._filling:
             return
-        if self.preset_name() != CUSTOM:
+        name = self.preset_name()
+        # "custom" only when the settings differ from the preset's ("50 " is still 50 hidden units).
+        if name != CUSTOM and not (name in PRESETS and self._matches(PRESETS[name].config)):
             self._set_preset_combo(CUSTOM)
         self.changed.emit()
 

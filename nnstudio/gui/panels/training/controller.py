@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from nnstudio.core.nn.memory import NotEnoughMemory
-from nnstudio.core.nn.presets import PRESETS
+from nnstudio.core.nn.presets import EVAL_TRAIN, PRESETS
 from nnstudio.core.nn.speed import RunClock
 from nnstudio.core.nn.trainer import Trainer
 from nnstudio.gui.panels.training.outcome import publish_or_keep
@@ -15,7 +15,9 @@ from nnstudio.gui.run_history import history_path
 from nnstudio.gui.widgets.param_form import CUSTOM
 from nnstudio.gui.workers import DEFAULT_BLAS_THREADS, TrainingWorker
 
-EVAL_TRAIN_LIMIT = 10_000  # train accuracy on at most this many images: epoch ends stay short
+# Train accuracy on at most this many images when the settings do not say (custom ones): the same
+# figure the presets give the app and the command line, and epoch ends stay short.
+EVAL_TRAIN_LIMIT = EVAL_TRAIN
 # Records arrive in batches at most this often; each batch is one plot update (a repaint of both
 # plots measured 10-40 ms on this machine with the CPU shared: 10 Hz keeps the GUI thread light).
 UPDATE_INTERVAL_S = 0.1
@@ -165,8 +167,12 @@ class RunController(QObject):
         self.trainer = trainer
         self.run = self.history.new_run(cfg, preset_name, trainer.iters_per_epoch, trainer.total_iterations)
         self.plots.start_run(trainer.iters_per_epoch, preset.expected_test_acc if preset else None,
-                             trainer.total_iterations)
+                             trainer.total_iterations, preset.baselines if preset else ())
+        n_train = len(trainer.x_train)
+        self.stats.set_train_eval(min(trainer.eval_train_limit or n_train, n_train), n_train)
         self.history_box.set_runs(self.history.runs, shown=self.run.number)
+        if not self.history_box.overlay_run():  # the compared run left the history
+            self.plots.clear_overlay()
         if pending["step_epoch"]:
             self.worker.step(trainer.iters_per_epoch)
         try:
@@ -188,11 +194,20 @@ class RunController(QObject):
         if self.worker.paused:
             self.worker.resume()
             self.clock.resume()
+            if self.run is not None:
+                self.stats.show_message(f"Run {self.run.number}: training resumed.")
         else:
             self.worker.pause()
-            self.clock.pause()
+            self.clock.pause(self._last_iteration())
+            if self.run is not None:
+                self.stats.show_message(f"Run {self.run.number} paused: F5 resumes, Step does one mini-batch. "
+                                        f"Speed and time left stand still until it resumes.")
         self.update_buttons()
         self.update_progress()
+
+    def _last_iteration(self) -> int:
+        """The last iteration the GUI has a record of."""
+        return self.run.iterations[-1] if self.run is not None and self.run.iterations else 0
 
     def step(self, epoch: bool = False) -> None:
         """One mini-batch (or the rest of the epoch) of a paused run; from idle, a paused start."""
@@ -258,7 +273,7 @@ class RunController(QObject):
         if worker is None or worker is not self.worker:
             return
         worker.wait(5000)
-        self.clock.pause()
+        self.clock.pause(self._last_iteration())
         self.worker = None
         if self._closing:
             return

@@ -47,8 +47,8 @@ class RunControls(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.start_button = _button("Start", "startButton", "Train a fresh network with these settings (Space)")
-        self.pause_button = _button("Pause", "pauseButton", "Pause the run between two steps; press again to resume (Space)")
+        self.start_button = _button("Start", "startButton", "Train a fresh network with these settings (F5, or Space outside a text field)")
+        self.pause_button = _button("Pause", "pauseButton", "Pause the run between two steps; press again to resume (F5, or Space outside a text field)")
         self.step_button = _button("Step", "stepButton", "Do one mini-batch step, then pause (starts a paused run when idle)")
         self.step_epoch_button = _button("Step epoch", "stepEpochButton", "Train up to the end of the current epoch, then pause")
         self.stop_button = _button("Stop", "stopButton", "End the run now; its network becomes the current model if it learned (Ctrl+. or Esc)")
@@ -61,7 +61,9 @@ class RunControls(QWidget):
             grid.addWidget(b, i // 3, i % 3)
 
         self.start_pause_action = QAction("Start / Pause", self)
-        self.start_pause_action.setShortcut(QKeySequence(Qt.Key_Space))
+        # F5 works wherever the focus is (a text field keeps its spaces); Space too where no text
+        # field has the focus.
+        self.start_pause_action.setShortcuts([QKeySequence(Qt.Key_F5), QKeySequence(Qt.Key_Space)])
         self.stop_action = QAction("Stop", self)
         self.stop_action.setShortcut(QKeySequence("Ctrl+."))
         self.step_action = QAction("Step one mini-batch", self)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QPushButton
 
 from nnstudio.gui.widgets.signals import blocked
 
@@ -35,13 +35,20 @@ class RunHistoryBox(QGroupBox):
         self.reuse_button = QPushButton("Use its settings")
         self.reuse_button.setObjectName("reuseRunButton")
         self.reuse_button.setToolTip("Copy the shown run's settings into the form above.")
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.reuse_button)
-        layout = QFormLayout(self)
-        layout.addRow("Show", self.shown)
-        layout.addRow("Compare with", self.overlay)
-        layout.addRow(buttons)
+        for box in (self.shown, self.overlay):  # long run labels elide instead of widening the panel
+            box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(8)
+        # Two rows beside the plots: always in view, however short the screen.
+        layout = QGridLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setVerticalSpacing(3)
+        layout.addWidget(QLabel("Show"), 0, 0)
+        layout.addWidget(self.shown, 0, 1)
+        layout.addWidget(self.export_button, 0, 2)
+        layout.addWidget(QLabel("Compare with"), 1, 0)
+        layout.addWidget(self.overlay, 1, 1)
+        layout.addWidget(self.reuse_button, 1, 2)
+        layout.setColumnStretch(1, 1)
         self.set_runs([])
         self.shown.activated.connect(self._on_shown)
         self.overlay.activated.connect(self._on_overlay)
@@ -49,20 +56,28 @@ class RunHistoryBox(QGroupBox):
         self.reuse_button.clicked.connect(self._on_reuse)
 
     def set_runs(self, runs, shown: int | None = None) -> None:
-        """Refill both combos from Run objects; keep the selections where possible."""
+        """Refill both combos from Run objects; keep the selections where possible. The compare
+        combo lists every run but the shown one (a run compared with itself shows nothing new)."""
         shown = self.shown_run() if shown is None else shown
-        overlay = self.overlay_run()
-        with blocked(self.shown, self.overlay):
-            for box in (self.shown, self.overlay):
-                box.clear()
-            self.overlay.addItem("nothing", NONE)
-            for run in runs:
+        self._runs = list(runs)
+        with blocked(self.shown):
+            self.shown.clear()
+            for run in self._runs:
                 self.shown.addItem(run.label, run.number)
-                self.overlay.addItem(run.label, run.number)
-            for box, number in ((self.shown, shown), (self.overlay, overlay)):
-                i = box.findData(number)
-                box.setCurrentIndex(i if i >= 0 else max(box.count() - 1, 0) if box is self.shown else 0)
+            i = self.shown.findData(shown)
+            self.shown.setCurrentIndex(i if i >= 0 else max(self.shown.count() - 1, 0))
+        self._fill_overlay()
         self._update_enabled()
+
+    def _fill_overlay(self) -> None:
+        overlay, shown = self.overlay_run(), self.shown_run()
+        with blocked(self.overlay):
+            self.overlay.clear()
+            self.overlay.addItem("nothing", NONE)
+            for run in getattr(self, "_runs", []):
+                if run.number != shown:
+                    self.overlay.addItem(run.label, run.number)
+            self.overlay.setCurrentIndex(max(self.overlay.findData(overlay), 0))
 
     def shown_run(self) -> int:
         return self.shown.currentData() or NONE
@@ -84,6 +99,8 @@ class RunHistoryBox(QGroupBox):
 
     @Slot(int)
     def _on_shown(self, index: int) -> None:
+        self._fill_overlay()  # the run now shown leaves the compare list (and stops being compared)
+        self._update_enabled()
         self.show_requested.emit(self.shown_run())
 
     @Slot(int)

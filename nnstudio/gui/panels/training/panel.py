@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from nnstudio.core.nn.memory import NotEnoughMemory, check_network
 from nnstudio.gui import settings
@@ -48,27 +48,34 @@ class TrainingPanel(QWidget):
         self.plots = TrainingPlots()
         self.controller = RunController(context, self.history, views=self, parent=self)
 
+        # Left: the settings (they scroll on a short screen, never sideways) above the run controls,
+        # which stay in view. Right: the numbers, the plots (they shrink) and the run history.
+        form_scroll = QScrollArea()
+        form_scroll.setObjectName("trainingFormScroll")
+        form_scroll.setWidget(self.form)
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QFrame.NoFrame)
+        form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        # As wide as the form needs with a vertical scroll bar beside it: nothing is cut at the right.
+        form_scroll.setMinimumWidth(self.form.minimumSizeHint().width()
+                                    + form_scroll.verticalScrollBar().sizeHint().width() + 4)
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.addWidget(self.form)
+        left_layout.setContentsMargins(0, 0, 4, 0)
+        left_layout.addWidget(form_scroll, 1)
         left_layout.addWidget(self.controls)
-        left_layout.addWidget(self.history_box)
-        left_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidget(left)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(340)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         right = QWidget()
         right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(6, 0, 0, 0)
+        right_layout.setContentsMargins(4, 0, 0, 0)
         right_layout.addWidget(self.stats)
         right_layout.addWidget(self.plots, 1)
+        right_layout.addWidget(self.history_box)
         splitter = QSplitter()
-        splitter.addWidget(scroll)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([360, 900])
+        splitter.setSizes([1, 10_000])  # the settings at their minimum width, the rest to the plots
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -79,6 +86,7 @@ class TrainingPanel(QWidget):
         self.step_epoch_action.triggered.connect(self.step_epoch)
         self.reset_action.triggered.connect(self.reset)
         self.esc_shortcut = QShortcut(QKeySequence(Qt.Key_Escape), self, context=Qt.WidgetWithChildrenShortcut)
+        self.esc_shortcut.setWhatsThis("Stop the run (in the Training panel)")  # Help ▸ Keyboard shortcuts
         self.esc_shortcut.activated.connect(self.stop)
 
         self.start_button.clicked.connect(self._on_start_clicked)
@@ -210,8 +218,7 @@ class TrainingPanel(QWidget):
         run = self.history.get(number)
         if run is not None and not self.running:
             self.plots.show_run(run)
-            if self.history_box.overlay_run():
-                self._on_overlay_run(self.history_box.overlay_run())
+            self._on_overlay_run(self.history_box.overlay_run())  # none, if it was the run now shown
 
     @Slot(int)
     def _on_overlay_run(self, number: int) -> None:

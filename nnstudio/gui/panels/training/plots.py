@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Slot
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QRadioButton, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
 from nnstudio.core.nn.records import EpochRecord, StepRecord
 from nnstudio.gui import theme
@@ -45,12 +46,31 @@ class _RunningMean:
         return (self.cs[idx] - self.cs[lo]) / (idx - lo)
 
 
+class ElidedLabel(QLabel):
+    """One line of text that ends in "…" where it does not fit (the whole text in its tooltip);
+    it never widens its row."""
+
+    def __init__(self, text: str, parent=None):
+        super().__init__(text, parent)
+        self.setToolTip(text)
+        self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Preferred)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().horizontalAdvance("hover…"), super().minimumSizeHint().height())
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        text = self.fontMetrics().elidedText(self.text(), Qt.ElideRight, self.contentsRect().width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(self.alignment()), text)
+
+
 class TrainingPlots(QWidget):
     """Loss and accuracy plots for the shown run, an optional overlaid run, and reference lines."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.loss_plot = LivePlot("Loss", "loss")
+        self.loss_plot = LivePlot("Loss", "loss", x_label=False)  # the accuracy plot's x axis, below, is the same
         self.loss_plot.setObjectName("lossPlot")
         self.acc_plot = LivePlot("Accuracy", "accuracy (%)", legend_corner="bottom")
         self.acc_plot.setObjectName("accuracyPlot")
@@ -78,9 +98,8 @@ class TrainingPlots(QWidget):
         self.log_loss.setObjectName("logLossCheck")
         self.log_loss.setToolTip("Draw the loss on a logarithmic scale: late, small improvements stay visible.")
         self.log_loss.toggled.connect(self._on_log_loss)
-        hint = QLabel("hover: value · right-click: export PNG/CSV · drag/wheel: pan/zoom")
+        hint = ElidedLabel("hover: value · right-click: export PNG/CSV · drag/wheel: pan/zoom")
         hint.setStyleSheet(f"color: {theme.GREY};")
-        hint.setMinimumWidth(1)  # one line where it fits, clipped on a narrow window (never widens it)
         top = QHBoxLayout()
         top.addWidget(QLabel("x-axis:"))
         top.addWidget(self.x_iterations)
@@ -112,18 +131,21 @@ class TrainingPlots(QWidget):
 
     # ------------------------------------------------------------------ the shown run
     def start_run(self, iters_per_epoch: int, expected_test_acc: float | None,
-                  total_iterations: int | None = None) -> None:
-        """Empty the main curves for a new run; draw the book's references when it has one.
-        With `total_iterations` the x axis spans the whole planned run from the start."""
-        self.clear_overlay()
+                  total_iterations: int | None = None, baselines=((0.10, "chance"),)) -> None:
+        """Empty the main curves for a new run; draw the book's references when it has one: its
+        result and its `baselines` ((accuracy, name) pairs). With `total_iterations` the x axis
+        spans the whole planned run from the start. A compared run stays drawn."""
         self._make_main_series(iters_per_epoch)
         for plot in (self.loss_plot, self.acc_plot):  # linked x axes: both or neither auto-range
             plot.set_x_extent(total_iterations)
         self.acc_plot.clear_references()
         if expected_test_acc is not None:
+            # Below its line: a result near 100% would put its label above the plot's top.
             self.acc_plot.add_reference(100 * expected_test_acc, f"book: {100 * expected_test_acc:.2f}%",
-                                        theme.pen(theme.EXPECTED, 1.5, dashed=True))
-            self.acc_plot.add_reference(10.0, "chance: 10%", theme.pen(theme.CHANCE, 1.5, dashed=True))
+                                        theme.pen(theme.EXPECTED, 1.5, dashed=True), below=True)
+            for acc, name in baselines:
+                self.acc_plot.add_reference(100 * acc, f"{name}: {100 * acc:.4g}%",
+                                            theme.pen(theme.CHANCE, 1.5, dashed=True))
 
     def add_records(self, records: list) -> None:
         """Append a batch of records and redraw once."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from nnstudio.core.nn.records import DivergedRecord, EpochRecord, NotLearningRecord
@@ -14,6 +14,14 @@ from nnstudio.gui import theme
 FIELDS = [("epoch", "Epoch"), ("iteration", "Iteration"), ("loss", "Loss (avg)"),
           ("train_acc", "Train acc."), ("test_acc", "Test acc."), ("speed", "Samples/s"),
           ("elapsed", "Elapsed"), ("eta", "ETA")]
+# The longest text each value shows in a long run (its label is at least that wide).
+WIDEST = {"epoch": "100.00", "iteration": "1,000,000", "loss": "0.0000", "train_acc": "100.00%",
+          "test_acc": "100.00%", "speed": "100,000", "elapsed": "0:00:00", "eta": "0:00:00"}
+TIPS = {"train_acc": "Accuracy on the training images, measured at each epoch's end.",
+        "test_acc": "Accuracy on the test images, which the network never trains on, at each epoch's end.",
+        "speed": "Training samples per second over the last seconds (stands still while paused).",
+        "eta": "Time left to the run's end at the current speed (stands still while paused)."}
+START_KEYS = "F5"
 
 
 def format_seconds(s: float | None) -> str:
@@ -31,19 +39,35 @@ class TrainingStats(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.values: dict[str, QLabel] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(14)
-        grid.setVerticalSpacing(2)
-        for col, (key, title) in enumerate(FIELDS):
+        self.names: dict[str, QLabel] = {}
+        self._cells: list[QWidget] = []
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(2)
+        for key, title in FIELDS:
+            cell = QWidget()
+            cell_layout = QVBoxLayout(cell)
+            cell_layout.setContentsMargins(0, 0, 0, 0)
+            cell_layout.setSpacing(0)
             name = QLabel(title)
             name.setStyleSheet(f"color: {theme.GREY}; font-size: 9pt;")
             value = QLabel("–")
             value.setObjectName(f"stat_{key}")
             value.setStyleSheet("font-size: 12pt; font-weight: 600;")
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
-            grid.addWidget(name, 0, col)
-            grid.addWidget(value, 1, col)
+            # As wide as its longest likely text from the start: the row does not jump as numbers grow.
+            value.ensurePolished()
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance(WIDEST[key]) + 2)
+            if key in TIPS:
+                name.setToolTip(TIPS[key])
+                value.setToolTip(TIPS[key])
+            cell_layout.addWidget(name)
+            cell_layout.addWidget(value)
             self.values[key] = value
+            self.names[key] = name
+            self._cells.append(cell)
+        self.columns = 0
+        self._place(len(FIELDS))
         self.progress = QProgressBar()
         self.progress.setObjectName("trainingProgress")
         self.progress.setRange(0, 1000)
@@ -54,14 +78,55 @@ class TrainingStats(QWidget):
             "QProgressBar { border: 1px solid #999; border-radius: 3px; text-align: center; "
             "background: white; min-height: 18px; }"
             f"QProgressBar::chunk {{ background-color: {theme.PROGRESS_CHUNK}; }}")
-        self.message = QLabel("Pick a preset or your own settings, then press Start (Space).")
+        self.message = QLabel(f"Pick a preset or your own settings, then press Start ({START_KEYS}).")
         self.message.setObjectName("trainingMessage")
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(grid)
+        layout.addLayout(self.grid)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
+
+    # ------------------------------------------------------------------ one row, or two on a narrow panel
+    def _row_width(self, columns: int) -> int:
+        """The width the numbers need in `columns` columns."""
+        widths = [max(c.minimumSizeHint().width() for c in self._cells[i::columns]) for i in range(columns)]
+        return sum(widths) + self.grid.horizontalSpacing() * (columns - 1)
+
+    def _place(self, columns: int) -> None:
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for cell in self._cells:
+            self.grid.removeWidget(cell)
+        for i in range(self.grid.columnCount()):
+            self.grid.setColumnStretch(i, 0)
+        for i, cell in enumerate(self._cells):
+            self.grid.addWidget(cell, i // columns, i % columns)
+        self.grid.setColumnStretch(columns, 1)  # the numbers stay together at the left
+        self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        return QSize(self._row_width(len(FIELDS) // 2), hint.height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.reflow(event.size().width())
+
+    def reflow(self, width: int) -> None:
+        """Eight numbers in one row where they fit, else two rows of four."""
+        self._place(len(FIELDS) if width >= self._row_width(len(FIELDS)) else len(FIELDS) // 2)
+
+    def set_train_eval(self, images: int, of: int) -> None:
+        """Say what "Train acc." is measured on: the first `images` of the `of` training images."""
+        short = f"{images // 1000}k" if images >= 1000 and images % 1000 == 0 else f"{images:,}"
+        self.names["train_acc"].setText(f"Train acc. ({short})" if images < of else "Train acc.")
+        tip = (f"Accuracy on the first {images:,} of the {of:,} training images (all of them would make "
+               f"each epoch's end slower); the command line measures the same images."
+               if images < of else f"Accuracy on all {of:,} training images.")
+        self.names["train_acc"].setToolTip(tip)
+        self.values["train_acc"].setToolTip(tip)
 
     def set(self, key: str, text: str) -> None:
         self.values[key].setText(text)
