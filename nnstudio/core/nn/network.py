@@ -9,7 +9,7 @@ import numpy as np
 
 from nnstudio.core.nn import functions as F
 from nnstudio.core.nn.fused import FusedBackprop
-from nnstudio.core.nn.gradient import numerical_gradient as _numerical_gradient
+from nnstudio.core.nn.base import Network
 from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS, Affine
 
 # name → human description; the GUI fills its combo box from this.
@@ -68,7 +68,7 @@ def _init_layer(rng, W: np.ndarray, b: np.ndarray, init, init_std, should_stop=N
         raise ValueError(f"unknown initialisation {init!r}; choose from {', '.join(INITS)}")
 
 
-class MultiLayerNet:
+class MultiLayerNet(Network):
     """Affine → activation → ... → Affine → output loss, for any number of hidden layers.
 
     sizes : layer widths, e.g. [784, 50, 10].  Parameters live in `params` as W1, b1, W2, ...,
@@ -140,42 +140,12 @@ class MultiLayerNet:
                    weight_decay=config.get("weight_decay", 0.0), dtype=config.get("dtype", "float32"),
                    params=params, rng=rng)
 
-    def copy(self, dtype=None) -> "MultiLayerNet":
-        """An independent network with copied parameters (optionally in another dtype)."""
-        config = dict(self.config(), dtype=np.dtype(dtype or self.dtype).name)
-        return MultiLayerNet.from_config(config, params=self.params_copy())
-
-    def params_copy(self) -> dict:
-        return {k: v.copy() for k, v in self.params.items()}
-
-    def set_params(self, params: dict) -> None:
-        """Copy values into the existing arrays (the layers keep their references)."""
-        for key, value in params.items():
-            self.params[key][...] = value
-
-    @property
-    def flat_params(self) -> np.ndarray:
-        """All parameters as one contiguous 1-D array; `params` holds views into it.
-
-        Optimizers are element-wise, so stepping {"all": flat_params} with the flat gradient of
-        `train_gradient` updates every layer in one call per operation instead of one per array.
-        """
-        return self._flat
-
-    # ------------------------------------------------------------------ inference
     def predict(self, x):
         """Scores before the output activation; x : shape (batch, sizes[0]) → (batch, sizes[-1])."""
         x = np.asarray(x, dtype=self.dtype)
         for layer in self.layers:
             x = layer.forward(x)
         return x
-
-    def probabilities(self, x):
-        """Softmax of the scores (or, for sigmoid outputs, the sigmoids normalised to sum to 1)."""
-        out = self.last_layer.output(self.scores(x))
-        if self.loss_name != "cross_entropy":
-            out = out / np.maximum(out.sum(axis=-1, keepdims=True), 1e-12)
-        return out
 
     def activations(self, x) -> list[tuple[str, np.ndarray]]:
         """Every stage of the forward pass: [("input", x), ("A1", ..), ("Z1", ..), ..., ("output", y)]."""
@@ -191,32 +161,6 @@ class MultiLayerNet:
                 stages.append((f"Z{affine_i}", x))
         stages.append(("output", self.last_layer.output(x)))
         return stages
-
-    def loss(self, x, t) -> float:
-        """Data loss plus the L2 penalty 0.5·λ·ΣW²."""
-        scores = self.predict(x)
-        return float(self.last_layer.forward(scores, np.asarray(t))) + self._decay_penalty()
-
-    def _decay_penalty(self) -> float:
-        if not self.weight_decay:
-            return 0.0
-        return 0.5 * self.weight_decay * sum(float(np.sum(a.W * a.W)) for a in self._affines)
-
-    def accuracy(self, x, t) -> float:
-        """Fraction of rows whose largest score is the label; t : labels (N,) or one-hot (N, 10)."""
-        return float(np.mean(self.predict_labels(x) == _labels(t)))
-
-    def predict_labels(self, x, should_stop=None) -> np.ndarray | None:
-        """Arg-max class per row of x (N, sizes[0]) → int64 (N,), in chunks of `eval_chunk()` rows:
-        the memory and the time of one chunk are bounded whatever N and the widths are.
-        should_stop : optional callable polled between chunks; None is returned when it says True."""
-        out = np.empty(len(x), dtype=np.int64)
-        chunk = self.eval_chunk()
-        for start in range(0, len(x), chunk):
-            if should_stop is not None and should_stop():
-                return None
-            out[start:start + chunk] = self.scores(x[start:start + chunk]).argmax(axis=1)
-        return out
 
     def eval_chunk(self) -> int:
         """Rows per forward pass when evaluating (nnstudio.core.nn.memory.eval_chunk_rows)."""
@@ -277,16 +221,6 @@ class MultiLayerNet:
         if ws is None:
             ws = self._workspaces[len(x)] = FusedBackprop(self, len(x))
         return ws.run(x, t, scale)
-
-    def numerical_gradient(self, x, t) -> dict:
-        """The same gradient by central differences: slow, for checking backprop."""
-        f = lambda _: self.loss(x, t)  # noqa: E731 - f reads params, which the helper perturbs
-        return {key: _numerical_gradient(f, value) for key, value in self.params.items()}
-
-
-def _labels(t) -> np.ndarray:
-    t = np.asarray(t)
-    return t.argmax(axis=1) if t.ndim == 2 else t
 
 
 class TwoLayerNet(MultiLayerNet):

@@ -8,14 +8,14 @@ import math
 import numpy as np
 
 from nnstudio.core.errors import UserInputError
+from nnstudio.core.nn.base import Network
 from nnstudio.core.nn.conv import Convolution, Flatten, Pooling
-from nnstudio.core.nn.gradient import numerical_gradient as _numerical_gradient
 from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS, Affine
-from nnstudio.core.nn.network import EVAL_CHUNK, INITS, _flat_views, _flatten, _init_layer, _labels
+from nnstudio.core.nn.network import EVAL_CHUNK, INITS, _flat_views, _flatten, _init_layer
 from nnstudio.core.nn.spec import INPUT_SHAPE, Conv, Dense, Pool, format_arch, layer_shapes, param_shapes, parse_arch
 
 
-class SequentialNet:
+class SequentialNet(Network):
     """conv → activation → pool → ... → dense → activation → ... → dense → output loss.
 
     arch : the architecture text ("conv 16 5x5, pool 2, dense 10") or layers parsed by spec.parse_arch.
@@ -110,25 +110,6 @@ class SequentialNet:
                    weight_decay=config.get("weight_decay", 0.0), dtype=config.get("dtype", "float32"),
                    params=params, rng=rng, input_shape=config.get("input_shape", INPUT_SHAPE))
 
-    def copy(self, dtype=None) -> SequentialNet:
-        """An independent network with copied parameters (optionally in another dtype)."""
-        config = dict(self.config(), dtype=np.dtype(dtype or self.dtype).name)
-        return SequentialNet.from_config(config, params=self.params_copy())
-
-    def params_copy(self) -> dict:
-        return {k: v.copy() for k, v in self.params.items()}
-
-    def set_params(self, params: dict) -> None:
-        """Copy values into the existing arrays (the layers keep their references)."""
-        for key, value in params.items():
-            self.params[key][...] = value
-
-    @property
-    def flat_params(self) -> np.ndarray:
-        """All parameters as one contiguous 1-D array; `params` holds views into it."""
-        return self._flat
-
-    # ------------------------------------------------------------------ inference
     def _images(self, x) -> np.ndarray:
         """Flat rows (N, C·H·W) or images (N, C, H, W) → images (N, C, H, W) in this dtype."""
         x = np.asarray(x, dtype=self.dtype)
@@ -151,13 +132,6 @@ class SequentialNet:
             h = layers.pop(0).forward(h)
         return h
 
-    def probabilities(self, x):
-        """Softmax of the scores (or, for sigmoid outputs, the sigmoids normalised to sum to 1)."""
-        out = self.last_layer.output(self.scores(x))
-        if self.loss_name != "cross_entropy":
-            out = out / np.maximum(out.sum(axis=-1, keepdims=True), 1e-12)
-        return out
-
     def activations(self, x) -> list[tuple[str, np.ndarray]]:
         """Every stage: [("input", images), ("A1", conv1 out), ("Z1", activated), ("P1", pooled), ...,
         ("A<n>", scores), ("output", y)]."""
@@ -174,31 +148,6 @@ class SequentialNet:
                 stages.append((f"Z{k}", h))
         stages.append(("output", self.last_layer.output(h)))
         return stages
-
-    def loss(self, x, t) -> float:
-        """Data loss plus the L2 penalty 0.5·λ·ΣW²."""
-        return float(self.last_layer.forward(self.predict(x), np.asarray(t))) + self._decay_penalty()
-
-    def _decay_penalty(self) -> float:
-        if not self.weight_decay:
-            return 0.0
-        return 0.5 * self.weight_decay * sum(float(np.sum(v * v)) for k, v in self.params.items()
-                                             if k.startswith("W"))
-
-    def accuracy(self, x, t) -> float:
-        """Fraction of rows whose largest score is the label; t : labels (N,) or one-hot (N, classes)."""
-        return float(np.mean(self.predict_labels(x) == _labels(t)))
-
-    def predict_labels(self, x, should_stop=None) -> np.ndarray | None:
-        """Arg-max class per row of x (N, C·H·W) → int64 (N,), in chunks of `eval_chunk()` rows.
-        should_stop : optional callable polled between chunks; None is returned when it says True."""
-        out = np.empty(len(x), dtype=np.int64)
-        chunk = self.eval_chunk()
-        for start in range(0, len(x), chunk):
-            if should_stop is not None and should_stop():
-                return None
-            out[start:start + chunk] = self.scores(x[start:start + chunk]).argmax(axis=1)
-        return out
 
     def eval_chunk(self) -> int:
         """Rows per forward pass when evaluating (nnstudio.core.nn.memory.arch_eval_chunk_rows):
@@ -258,11 +207,6 @@ class SequentialNet:
         if scale != 1.0:
             self._flat_grads *= self.dtype.type(scale)
         return self._flat_grads, loss + self._decay_penalty()
-
-    def numerical_gradient(self, x, t) -> dict:
-        """The same gradient by central differences: slow, for checking backprop."""
-        f = lambda _: self.loss(x, t)  # f reads params, which the helper perturbs
-        return {key: _numerical_gradient(f, value) for key, value in self.params.items()}
 
 
 def build_network(config: dict, params: dict | None = None, rng=None):
