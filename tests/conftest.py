@@ -25,6 +25,16 @@ def mnist():
     return data
 
 
+@pytest.fixture
+def one_blas_thread():
+    """One BLAS thread: on a busy 2-core machine two threads make small products many times slower
+    (a module uses it with `pytestmark = pytest.mark.usefixtures("one_blas_thread")`)."""
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _user_dirs(tmp_path, monkeypatch):
     """Keep user data and caches of every test in its own folder."""

@@ -9,12 +9,7 @@ from nnstudio.core.nn.records import DivergedRecord, FinishedRecord
 from nnstudio.core.nn.trainer import Trainer
 
 
-@pytest.fixture(autouse=True)
-def _one_blas_thread():
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=1, user_api="blas"):
-        yield
+pytestmark = pytest.mark.usefixtures("one_blas_thread")
 
 
 def _final(cfg, data) -> FinishedRecord:

@@ -18,13 +18,7 @@ from nnstudio.core.nn.config import TrainConfig
 from nnstudio.core.nn.trainer import Trainer
 
 
-@pytest.fixture(autouse=True)
-def _one_blas_thread():
-    """One BLAS thread: on a busy 2-core machine two threads make small products many times slower."""
-    from threadpoolctl import threadpool_limits
-
-    with threadpool_limits(limits=1, user_api="blas"):
-        yield
+pytestmark = pytest.mark.usefixtures("one_blas_thread")
 
 
 @pytest.fixture(scope="module")

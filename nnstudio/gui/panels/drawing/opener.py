@@ -9,19 +9,17 @@ from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
 from nnstudio.core.digits.preprocess import image_to_input, to_gray
-from nnstudio.gui.image_reader import ImageReadError, read_image
+from nnstudio.gui.image_reader import read_image
 
 NO_INK = "no ink found (a blank image?)"
 
 
 def _decode(path: Path):
     """Worker-thread job: the image as RGBA (h, w, 4) uint8 and the network's input x (784,) or
-    None when there is no ink; or a short message (a str) when the file cannot be read."""
-    try:
-        rgba = read_image(path)
-        return rgba, image_to_input(to_gray(rgba))
-    except (ImageReadError, ValueError) as exc:
-        return str(exc)
+    None when there is no ink. A file that cannot be read raises ImageReadError, whose short
+    message the JobWorker's `error` carries (a UserInputError's own text)."""
+    rgba = read_image(path)
+    return rgba, image_to_input(to_gray(rgba))
 
 
 class ImageOpener(QObject):
@@ -80,16 +78,14 @@ class ImageOpener(QObject):
         if not self._take():
             return
         name = self._path.name
-        if isinstance(value, str):
-            self._refuse(QMessageBox.warning, f"{name}: {value}")
-        elif value[1] is None:
+        if value[1] is None:
             self._refuse(QMessageBox.information, f"{name}: {NO_INK}")
         else:
             self.opened.emit(name, *value)
             self.finished.emit(True)
 
     @Slot(str)
-    def _on_error(self, message: str) -> None:  # the decoder broke some other way: still a dialog
+    def _on_error(self, message: str) -> None:  # the file cannot be read (or the decoder broke)
         if self._take():
             self._refuse(QMessageBox.warning, f"{self._path.name}: {message}")
 
