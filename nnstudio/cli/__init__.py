@@ -16,6 +16,7 @@ COMMANDS = {
     "evaluate": "nnstudio.cli.evaluate",
     "predict": "nnstudio.cli.predict",
     "bench": "nnstudio.cli.bench",
+    "export": "nnstudio.cli.export",
     "gui": "nnstudio.cli.gui",
 }
 

@@ -139,7 +139,8 @@ def check_writable(path, option: str) -> None:
 
 def add_model_argument(parser) -> None:
     """The positional MODEL of the commands that read a saved model (evaluate, predict)."""
-    parser.add_argument("model", type=user_path, metavar="MODEL", help="a model .npz saved by NN Studio")
+    parser.add_argument("model", type=user_path, metavar="MODEL", help="a model .npz saved by NN Studio (or a "
+                        ".safetensors state dict: see docs/model-format.md)")
 
 
 def add_dataset_argument(parser) -> None:

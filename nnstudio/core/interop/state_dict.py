@@ -201,11 +201,12 @@ def _declared(path: Path, meta_in: dict, found: list, activation, arch, input_sh
     if convs and not arch:
         raise ModelFileError(f"{path}: module {convs[0]} is a Conv2d, and a state dict does not say its "
                              f"stride, padding or the pooling after it: declare the architecture "
-                             f"(--arch 'conv 16 5x5, pool 2, dense 10', or the metadata key 'arch')")
+                             f"(nnstudio export {path.name} MODEL.npz --activation NAME --arch "
+                             f"'conv 16 5x5, pool 2, dense 10', or the metadata keys 'arch' and 'activation')")
     if activation is None and len(found) > 1:
         raise ModelFileError(f"{path}: a state dict does not say which activation follows its layers: "
-                             f"declare it (--activation {'|'.join(ACTIVATION_LAYERS)}, or the metadata "
-                             f"key 'activation')")
+                             f"declare it (nnstudio export {path.name} MODEL.npz --activation "
+                             f"{'|'.join(ACTIVATION_LAYERS)}, or the metadata key 'activation')")
     activation = activation or "identity"  # one layer: no hidden activation to apply
     if activation not in ACTIVATION_LAYERS:
         raise ModelFileError(f"{path}: activation '{str(activation)[:20]}' is unknown "

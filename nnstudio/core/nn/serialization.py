@@ -68,6 +68,7 @@ def save_model(path: str | Path, network: MultiLayerNet | SequentialNet, meta: d
 
 def load_model(path: str | Path, available: int | None = None) -> tuple[MultiLayerNet | SequentialNet, dict]:
     """Load a model saved by `save_model` → (network, meta). Raises ModelFileError.
+    A .safetensors path is read as a torch state dict (interop.state_dict.read_safetensors).
 
     Nothing is trusted before it is checked: the zip's member list and sizes, then the JSON header
     (size, nesting, architecture, dtype), then each parameter's shape and dtype as declared in its
@@ -77,6 +78,10 @@ def load_model(path: str | Path, available: int | None = None) -> tuple[MultiLay
     Seconds for the largest models: GUIs call it in a worker thread.
     """
     path = Path(path)
+    if path.suffix.lower() == ".safetensors":  # a torch state dict (core/interop/state_dict.py)
+        from nnstudio.core.interop.state_dict import read_safetensors
+
+        return read_safetensors(path, available=available)
     if path.is_dir():
         raise ModelFileError(f"{path}: is a folder, not a model file")
     if not path.is_file():
