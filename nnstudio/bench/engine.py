@@ -67,12 +67,9 @@ def _torch_runner(torch, data, sizes, activation, optimizer, lr, batch, steps, t
     """The same net, batch, optimizer and thread count trained by PyTorch on the CPU: a function
     that trains `steps` more mini-batches and returns their samples/s."""
     torch.set_num_threads(threads)
-    layers = []
-    for i, (n_in, n_out) in enumerate(zip(sizes[:-1], sizes[1:])):
-        layers.append(torch.nn.Linear(n_in, n_out))
-        if i < len(sizes) - 2:
-            layers.append(torch.nn.Sigmoid() if activation == "sigmoid" else torch.nn.ReLU())
-    model = torch.nn.Sequential(*layers)
+    from nnstudio.core.interop.layout import mlp_modules, to_torch  # the one mapping to torch.nn
+
+    model = to_torch(torch, mlp_modules(sizes, activation))
     opt = (torch.optim.SGD if optimizer == "sgd" else torch.optim.Adam)(model.parameters(), lr=lr)
     loss_fn = torch.nn.CrossEntropyLoss()
     (xtr, ttr), _ = data
