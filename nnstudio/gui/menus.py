@@ -112,6 +112,12 @@ def _file_menu(window) -> None:
     w.save_model_action = add_action(w, file, "&Save model…", files.save_model, "Ctrl+S", "saveModelAction")
     w.save_model_as_action = add_action(w, file, "Save model &as…", files.save_model_as, "Ctrl+Shift+S",
                                         "saveModelAsAction")
+    from nnstudio.gui.model_export import ModelExporter
+
+    w.model_exporter = ModelExporter(w, w.context)  # File ▸ Export model… (core/interop)
+    w.export_model_action = add_action(w, file, "E&xport model…", w.model_exporter.export_dialog, None,
+                                       "exportModelAction")
+    w.export_model_action.setToolTip("Write the model for PyTorch (.safetensors, .py) or ONNX (.onnx)")
     w.revert_model_action = add_action(w, file, "&Revert to bundled model", files.revert_to_bundled_model,
                                        None, "revertModelAction")
     w.revert_model_action.setToolTip("Make the bundled, trained model the current model again")
@@ -121,6 +127,9 @@ def _file_menu(window) -> None:
     w.bundled_dataset_action = add_action(w, file, "Use &bundled MNIST", w.use_bundled_dataset,
                                           None, "useBundledMnistAction")
     w.export_plot_action = add_action(w, file, "&Export plot…", w.export_plot, "Ctrl+E", "exportPlotAction")
+    training = w.panels.get("trainingPanel")
+    if hasattr(training, "open_run_dialog"):
+        w.open_run_action = add_action(w, file, "Open r&un…", training.open_run_dialog, None, "openRunAction")
     file.addSeparator()
     w.quit_action = add_action(w, file, "&Quit", w.close, "Ctrl+Q", "quitAction")
 

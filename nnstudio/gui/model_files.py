@@ -13,6 +13,7 @@ from nnstudio.gui.context import ModelInfo
 from nnstudio.gui.saving import report_save_error
 
 MODEL_FILTER = "NN Studio model (*.npz)"
+OPEN_FILTER = "Models (*.npz *.safetensors);;NN Studio model (*.npz);;PyTorch state dict (*.safetensors)"
 BUNDLED_NAME = "bundled default model"
 
 
@@ -25,6 +26,8 @@ def save_target(info: ModelInfo | None) -> Path | None:
     from nnstudio.paths import default_model_path
 
     if info.source == "bundled" and info.path == default_model_path():
+        return None
+    if info.path.suffix.lower() != ".npz":  # opened from a state dict: Save writes an .npz, asks where
         return None
     return info.path
 
@@ -72,7 +75,7 @@ class ModelFiles(QObject):
     @Slot()
     def open_model_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self.window, "Open model", last_dir(settings.LAST_MODEL_DIR),
-                                              f"{MODEL_FILTER};;All files (*)")
+                                              f"{OPEN_FILTER};;All files (*)")
         if path:
             self.open_model(path)
 

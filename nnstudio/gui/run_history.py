@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from nnstudio.core.errors import UserInputError
 from nnstudio.core.files import atomic_write
 from nnstudio.core.nn.records import (DivergedRecord, EpochRecord, FinishedRecord, NotLearningRecord,
                                    StepRecord)
@@ -51,7 +52,7 @@ class Run:
         name = self.preset if self.preset and self.preset != "custom" else "custom"
         if self.not_learning is not None and state != "diverged":
             state += ", not learning"
-        earlier = " · earlier session" if self.session != "this session" else ""
+        earlier = f" · {self.session}" if self.session != "this session" else ""
         return f"run {self.number} ({name}, {state}){earlier}"
 
     def add(self, records) -> None:
@@ -252,6 +253,70 @@ class RunHistory:
 
     def __len__(self) -> int:
         return len(self.runs)
+
+
+class RunFileError(UserInputError):
+    """A file that cannot be opened as a run; the message is one line naming it."""
+
+
+def read_runs(path: str | Path) -> list[Run]:
+    """The runs in an exported file (docs/model-format.md): a run exported as JSON (Export run…),
+    the settings and per-epoch history of `nnstudio train --json`, or a run-history file. Their
+    numbers are those of the file (the caller renumbers them); RunFileError when none can be read."""
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        raise RunFileError(f"{path}: a CSV export holds the curves but not the run's settings; "
+                           f"export the run as JSON to open it again")
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise RunFileError(f"{path}: larger than {MAX_FILE_BYTES // 2**20} MB, not a run NN Studio exported")
+        d = json.loads(path.read_bytes().decode("utf-8"))
+    except OSError as exc:
+        raise RunFileError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+    except (ValueError, RecursionError):  # JSONDecodeError, UnicodeDecodeError
+        raise RunFileError(f"{path}: not a JSON run export") from None
+    if not isinstance(d, dict):
+        raise RunFileError(f"{path}: not a run exported by NN Studio")
+    try:
+        if d.get("format") == HISTORY_FORMAT:
+            runs = [Run.from_state(e) for e in d.get("runs") or []]
+        elif "steps" in d:  # Export run… as JSON (Run.to_json)
+            runs = [Run.from_state(d)]
+        elif isinstance(d.get("history"), list) and "config" in d:  # nnstudio train --json
+            runs = [_run_of_train_json(d)]
+        else:
+            raise RunFileError(f"{path}: not a run exported by NN Studio (no steps or epochs)")
+    except RunFileError:
+        raise
+    except UserInputError as exc:  # settings out of range (TrainConfig's checks)
+        raise RunFileError(f"{path}: its run settings are not valid ({exc})") from None
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
+        raise RunFileError(f"{path}: a damaged run export ({type(exc).__name__}: "
+                           f"{str(exc)[:80] or 'missing data'})") from None
+    if not runs:
+        raise RunFileError(f"{path}: holds no runs")
+    return runs
+
+
+def _run_of_train_json(d: dict) -> Run:
+    """A run from `nnstudio train --json`: per-epoch records only, so each epoch's mean loss
+    stands in for the loss curve (plotted at the epoch's last iteration)."""
+    epochs = [_record(EpochRecord, e) for e in d["history"]]
+    ipe = next((e.iteration // e.epoch for e in epochs if e.epoch >= 1), 0)
+    if ipe < 1:
+        raise ValueError("no epoch was completed")
+    finished = _record(FinishedRecord, d["finished"]) if d.get("finished") else None
+    total = finished.iteration if finished else epochs[-1].iteration
+    run = Run(1, TrainConfig.from_dict(d["config"]), None if d.get("preset") is None else str(d["preset"]),
+              int(ipe), int(total), session="earlier session")
+    run.epochs = epochs
+    for e in epochs:
+        if e.epoch >= 1:
+            run.iterations.append(e.iteration)
+            run.losses.append(e.mean_loss)
+            run.lrs.append(float(run.config.lr))
+    run.finished = finished or FinishedRecord("completed", total, epochs[-1].epoch, 0.0)
+    return run
 
 
 def _num(v: float):

@@ -17,6 +17,7 @@ class RunHistoryBox(QGroupBox):
     overlay_requested = Signal(int)
     export_requested = Signal(int)
     reuse_requested = Signal(int)
+    open_requested = Signal()  # Open run…: a run exported another day, to compare
 
     def __init__(self, parent=None):
         super().__init__("Run history", parent)
@@ -35,6 +36,10 @@ class RunHistoryBox(QGroupBox):
         self.reuse_button = QPushButton("Use its settings")
         self.reuse_button.setObjectName("reuseRunButton")
         self.reuse_button.setToolTip("Copy the shown run's settings into the form above.")
+        self.open_button = QPushButton("Open run…")
+        self.open_button.setObjectName("openRunButton")
+        self.open_button.setToolTip("Open a run exported as JSON (Export run…, or nnstudio train --json) "
+                                    "to compare it with the shown one.")
         for box in (self.shown, self.overlay):  # long run labels elide instead of widening the panel
             box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
@@ -48,12 +53,14 @@ class RunHistoryBox(QGroupBox):
         layout.addWidget(QLabel("Compare with"), 1, 0)
         layout.addWidget(self.overlay, 1, 1)
         layout.addWidget(self.reuse_button, 1, 2)
+        layout.addWidget(self.open_button, 1, 3)
         layout.setColumnStretch(1, 1)
         self.set_runs([])
         self.shown.activated.connect(self._on_shown)
         self.overlay.activated.connect(self._on_overlay)
         self.export_button.clicked.connect(self._on_export)
         self.reuse_button.clicked.connect(self._on_reuse)
+        self.open_button.clicked.connect(self.open_requested)
 
     def set_runs(self, runs, shown: int | None = None) -> None:
         """Refill both combos from Run objects; keep the selections where possible. The compare

@@ -101,6 +101,7 @@ class TrainingPanel(QWidget):
         self.history_box.overlay_requested.connect(self._on_overlay_run)
         self.history_box.export_requested.connect(self._on_export_run)
         self.history_box.reuse_requested.connect(self._on_reuse_run)
+        self.history_box.open_requested.connect(self.open_run_dialog)  # open_run.py
         self.controller.update_buttons()
         if self.history.runs:
             self.history_box.set_runs(self.history.runs)
@@ -246,6 +247,12 @@ class TrainingPanel(QWidget):
         settings.set_value(settings.LAST_EXPORT_DIR, str(Path(path).parent))
         self.stats.show_message(f"Run {number} exported to {path}.", "ok")
         return True
+
+    @Slot()
+    def open_run_dialog(self) -> None:
+        from nnstudio.gui.panels.training.open_run import open_run_dialog
+
+        open_run_dialog(self)
 
     @Slot(int)
     def _on_reuse_run(self, number: int) -> None:
