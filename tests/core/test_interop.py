@@ -13,9 +13,7 @@ from safetensors.numpy import load_file, save_file
 
 from nnstudio.core.interop import ExportError, export_model, layout
 from nnstudio.core.interop.onnx_graph import OPSET
-from nnstudio.core.interop.script import script_text
 from nnstudio.core.interop.state_dict import read_safetensors
-from nnstudio.core.nn.network import MultiLayerNet
 from nnstudio.core.nn.sequential import SequentialNet
 from nnstudio.core.nn.serialization import ModelFileError, load_model
 from nnstudio.paths import default_model_path
@@ -23,7 +21,8 @@ from nnstudio.paths import default_model_path
 pytestmark = pytest.mark.usefixtures("one_blas_thread")
 
 META = {"name": "test net", "preset": "custom", "config": {"optimizer": "sgd", "lr": 0.1},
-        "finished": {"reason": "completed", "final_test_acc": 0.5}, "history": {"loss": [1, 2, 3]}}
+        "finished": {"reason": "completed", "final_test_acc": 0.5}, "history": {"loss": [1, 2, 3], "epochs": [{"epoch": 2, "iteration": 20, "train_acc": 0.6,
+                                                     "test_acc": 0.5, "seconds": 1.0}]}}
 
 
 def _trained_conv(mnist, arch="conv 6 5x5, pool 2, conv 8 3x3 p1, pool 2, dense 32, dense 10",
@@ -92,7 +91,9 @@ def test_safetensors_reads_back_exactly_with_torch_names_and_layouts(tmp_path, m
         meta = f.metadata()
     assert meta["arch"] == net.arch and meta["activation"] == "relu" and meta["output"] == "softmax"
     assert json.loads(meta["nnstudio"])["summary"]["preset"] == "custom"
-    assert "history" not in json.loads(meta["nnstudio"])["summary"]  # a summary, not the curves
+    summary = json.loads(meta["nnstudio"])["summary"]
+    assert "history" not in summary  # a summary, not the curves
+    assert summary["last_epoch"] == {"epoch": 2, "iteration": 20, "train_acc": 0.6, "test_acc": 0.5}
     assert meta["modules"].startswith("0 nn.Conv2d(1, 6, kernel_size=(5, 5), stride=1, padding=0); 1 nn.ReLU()")
 
 

@@ -34,7 +34,12 @@ _KEY = re.compile(r"^([0-9]+)\.(weight|bias)$")
 
 def summary(meta: dict) -> dict:
     """The training summary an export carries: name, preset, settings, how the run ended."""
-    return {k: meta[k] for k in SUMMARY_KEYS if k in meta}
+    out = {k: meta[k] for k in SUMMARY_KEYS if k in meta}
+    history = meta.get("history")  # the app's {"epochs": [...], ...} or train --json's [epoch, ...]
+    epochs = history.get("epochs") if isinstance(history, dict) else history
+    if isinstance(epochs, list) and epochs and isinstance(epochs[-1], dict):
+        out["last_epoch"] = {k: epochs[-1].get(k) for k in ("epoch", "iteration", "train_acc", "test_acc")}
+    return out
 
 
 def metadata(network, meta: dict) -> dict:
