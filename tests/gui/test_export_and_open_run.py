@@ -106,12 +106,19 @@ def test_read_runs_refuses_in_one_line(tmp_path, name, content, says):
     assert "\n" not in str(err.value) and name in str(err.value)
 
 
-def test_open_run_is_compared_with_the_shown_run(main_window, qtbot, tmp_path, dialogs):
+def test_open_run_is_compared_with_the_shown_run(main_window, qtbot, tmp_path, dialogs, monkeypatch):
+    from nnstudio.gui.panels.training.history import FROM_FILE
     from nnstudio.gui.panels.training.open_run import opener
 
     panel = main_window.panels["trainingPanel"]
     assert main_window.open_run_action.objectName() == "openRunAction"
-    assert panel.history_box.open_button.objectName() == "openRunButton"
+    asked = []
+    monkeypatch.setattr("nnstudio.gui.panels.training.open_run.QFileDialog.getOpenFileName",
+                        lambda *a, **k: asked.append(1) or ("", ""))
+    box = panel.history_box
+    box.overlay.setCurrentIndex(box.overlay.findData(FROM_FILE))  # "a run from a file…" in the compare list
+    box.overlay.activated.emit(box.overlay.currentIndex())
+    assert asked == [1] and box.overlay_run() == 0  # the dialog was asked; nothing compared meanwhile
     panel.history.runs.append(_run(1))  # today's run
     panel.history_box.set_runs(panel.history.runs, shown=1)
     _run(7, lr=0.3).export(tmp_path / "old.json")  # another day's, exported

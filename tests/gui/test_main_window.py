@@ -34,8 +34,9 @@ def test_menus_and_shortcuts(main_window):
     menus = [a.text() for a in main_window.menuBar().actions()]
     assert menus == ["&File", "&Training", "&View", "&Help"]
     file_actions = [a.text() for a in main_window.menuBar().actions()[0].menu().actions() if a.text()]
-    assert file_actions == ["&Open model…", "&Save model…", "Save model &as…", "&Revert to bundled model",
-                            "Open &dataset folder…", "Use &bundled MNIST", "&Export plot…", "&Quit"]
+    assert file_actions == ["&Open model…", "&Save model…", "Save model &as…", "E&xport model…",
+                            "&Revert to bundled model", "Open &dataset folder…", "Use &bundled MNIST",
+                            "&Export plot…", "Open r&un…", "&Quit"]
     assert main_window.save_model_action.shortcut() == QKeySequence("Ctrl+S")
     assert main_window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
     panel = main_window.panels["trainingPanel"]

@@ -235,7 +235,7 @@ def test_history_overlay_and_export(qtbot, panel, tmp_path):
     panel.start()
     wait_finished(qtbot, panel)
     box = panel.history_box
-    assert box.shown.count() == 2 and box.overlay.count() == 2  # nothing, run 1: not the shown run 2
+    assert box.shown.count() == 2 and box.overlay.count() == 3  # nothing, run 1 (not the shown run 2), a file
     assert box.overlay.findData(2) < 0
     box.overlay.setCurrentIndex(box.overlay.findData(1))
     box.overlay.activated.emit(box.overlay.currentIndex())

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QPushBu
 from nnstudio.gui.widgets.signals import blocked
 
 NONE = 0
+FROM_FILE = -1  # the compare list's last item: Open run… (a run exported another day)
 
 
 class RunHistoryBox(QGroupBox):
@@ -17,7 +18,7 @@ class RunHistoryBox(QGroupBox):
     overlay_requested = Signal(int)
     export_requested = Signal(int)
     reuse_requested = Signal(int)
-    open_requested = Signal()  # Open run…: a run exported another day, to compare
+    open_requested = Signal()  # "a run from a file…" chosen in the compare list
 
     def __init__(self, parent=None):
         super().__init__("Run history", parent)
@@ -36,10 +37,6 @@ class RunHistoryBox(QGroupBox):
         self.reuse_button = QPushButton("Use its settings")
         self.reuse_button.setObjectName("reuseRunButton")
         self.reuse_button.setToolTip("Copy the shown run's settings into the form above.")
-        self.open_button = QPushButton("Open run…")
-        self.open_button.setObjectName("openRunButton")
-        self.open_button.setToolTip("Open a run exported as JSON (Export run…, or nnstudio train --json) "
-                                    "to compare it with the shown one.")
         for box in (self.shown, self.overlay):  # long run labels elide instead of widening the panel
             box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
@@ -53,14 +50,12 @@ class RunHistoryBox(QGroupBox):
         layout.addWidget(QLabel("Compare with"), 1, 0)
         layout.addWidget(self.overlay, 1, 1)
         layout.addWidget(self.reuse_button, 1, 2)
-        layout.addWidget(self.open_button, 1, 3)
         layout.setColumnStretch(1, 1)
         self.set_runs([])
         self.shown.activated.connect(self._on_shown)
         self.overlay.activated.connect(self._on_overlay)
         self.export_button.clicked.connect(self._on_export)
         self.reuse_button.clicked.connect(self._on_reuse)
-        self.open_button.clicked.connect(self.open_requested)
 
     def set_runs(self, runs, shown: int | None = None) -> None:
         """Refill both combos from Run objects; keep the selections where possible. The compare
@@ -84,13 +79,15 @@ class RunHistoryBox(QGroupBox):
             for run in getattr(self, "_runs", []):
                 if run.number != shown:
                     self.overlay.addItem(run.label, run.number)
+            self.overlay.addItem("a run from a file…", FROM_FILE)
             self.overlay.setCurrentIndex(max(self.overlay.findData(overlay), 0))
+        self._overlay_before = self.overlay_run()
 
     def shown_run(self) -> int:
         return self.shown.currentData() or NONE
 
     def overlay_run(self) -> int:
-        return self.overlay.currentData() or NONE
+        return max(self.overlay.currentData() or NONE, NONE)
 
     def set_running(self, running: bool) -> None:
         self._running = running
@@ -100,7 +97,7 @@ class RunHistoryBox(QGroupBox):
         running = getattr(self, "_running", False)
         has = self.shown.count() > 0
         self.shown.setEnabled(has and not running)
-        self.overlay.setEnabled(self.overlay.count() > 1)
+        self.overlay.setEnabled(True)  # something to compare, or a run from a file
         self.export_button.setEnabled(has)
         self.reuse_button.setEnabled(has and not running)
 
@@ -112,6 +109,11 @@ class RunHistoryBox(QGroupBox):
 
     @Slot(int)
     def _on_overlay(self, index: int) -> None:
+        if self.overlay.currentData() == FROM_FILE:  # back to what was compared, then ask for the file
+            self.overlay.setCurrentIndex(max(self.overlay.findData(self._overlay_before), 0))
+            self.open_requested.emit()
+            return
+        self._overlay_before = self.overlay_run()
         self.overlay_requested.emit(self.overlay_run())
 
     @Slot()
