@@ -67,8 +67,9 @@ class ModelExporter(QObject):
 
         meta = dict(info.meta)
         meta.setdefault("name", info.name)
-        # A copy: a run may go on training the current network while the file is written.
-        self._worker = JobWorker(_export, info.network.copy(), meta, Path(path), name="modelExporter")
+        # The context's model is never trained in place (a finished run hands over a copy): the
+        # worker may read it while the GUI goes on.
+        self._worker = JobWorker(_export, info.network, meta, Path(path), name="modelExporter")
         self._worker.result.connect(self._on_written)
         self._worker.error.connect(self._on_error)
         self._worker.finished.connect(self._on_finished)

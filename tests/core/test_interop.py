@@ -213,3 +213,12 @@ def test_bias_free_linear_reads_as_zero_bias(tmp_path, mnist):
     net, _ = load_model(tmp_path / "w.safetensors")
     x = mnist[1][0][:3]
     np.testing.assert_allclose(net.scores(x), x @ w.T, rtol=1e-5, atol=1e-5)
+
+
+def test_export_refuses_what_does_not_fit_in_memory(bundled):
+    from nnstudio.core.interop import check_memory
+
+    nbytes = bundled[0].flat_params.nbytes
+    with pytest.raises(ExportError, match="needs ~.* of memory"):
+        check_memory(bundled[0], ".onnx", available=2 * nbytes)
+    check_memory(bundled[0], ".onnx", available=100 * nbytes)

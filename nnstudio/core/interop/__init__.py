@@ -48,10 +48,28 @@ def format_of(path) -> str:
     return suffix
 
 
+# Copies of the parameters an export holds at once: the state dict in torch's layouts and the
+# serialized bytes (ONNX: the initializers, the ModelProto and its serialized bytes).
+COPIES = {".safetensors": 2, ".py": 2, ".onnx": 3, ".npz": 2}
+
+
+def check_memory(network, suffix: str, available: int | None = None) -> None:
+    """ExportError, with the figures, when the copies an export makes do not fit in memory."""
+    from nnstudio.core.nn import memory
+
+    needed = COPIES[suffix] * network.flat_params.nbytes
+    if available is None:
+        available = memory.available_memory()
+    if needed > memory.usable_memory(available):
+        raise ExportError(f"exporting this network as {suffix} needs ~{memory.format_bytes(needed)} of memory, "
+                          f"{memory.format_bytes(available)} free")
+
+
 def export_model(network, meta: dict | None, path) -> list[Path]:
     """Write `network` to `path` in the format its extension names, atomically → the files written
     (a .py script also writes its .safetensors beside it)."""
     suffix, path, meta = format_of(path), Path(path), meta or {}
+    check_memory(network, suffix)
     if suffix == ".npz":
         from nnstudio.core.nn.serialization import save_model
 
