@@ -25,7 +25,8 @@ def _export(network, meta: dict, path: Path) -> list:
     try:
         return export_model(network, meta, path)
     except OSError as exc:
-        raise UserInputError(f"{exc.filename or path}: cannot be written ({exc.strerror or exc})") from None
+        # (exc.filename may be the temporary file beside the target: name the file the user chose)
+        raise UserInputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
 
 
 class ModelExporter(QObject):
