@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 import numpy as np
+import pytest
 from safetensors.numpy import save_file
 
 from nnstudio.cli import main
@@ -47,3 +48,23 @@ def test_errors_are_one_line(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "pip install 'nnstudio[export]'" in err
     assert not (tmp_path / "m.onnx").exists()
+
+
+def test_predict_and_evaluate_read_an_exported_state_dict(tmp_path, capsys):
+    pytest.importorskip("PySide6")  # predict reads images with QtGui
+    from test_cli_predict import save_gray
+    from helpers import ellipse, tiny_model
+    from nnstudio.core.digits.render import render_strokes
+    from nnstudio.core.nn.serialization import save_model
+
+    save_model(tmp_path / "tiny.npz", tiny_model())
+    assert main(["export", str(tmp_path / "tiny.npz"), str(tmp_path / "tiny.safetensors")]) == 0
+    ring = render_strokes([ellipse(200, 200, 70, 120)], 400, width=25)
+    save_gray(tmp_path / "zero.png", 255 * (1 - ring))
+    capsys.readouterr()
+    for model in ("tiny.npz", "tiny.safetensors"):
+        assert main(["predict", str(tmp_path / model), str(tmp_path / "zero.png"), "--top", "3"]) == 0
+    npz_line, st_line = capsys.readouterr().out.splitlines()
+    assert npz_line == st_line and npz_line.startswith(f"{tmp_path / 'zero.png'}: 0 (p=")
+    assert main(["evaluate", str(tmp_path / "tiny.safetensors")]) == 0
+    assert "test accuracy" in capsys.readouterr().out
