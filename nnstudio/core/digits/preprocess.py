@@ -75,12 +75,16 @@ def _as_2d(img) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------- pad strokes
-def strokes_to_input(strokes: Sequence, canvas_size: float = 280.0) -> np.ndarray | None:
+def strokes_to_input(strokes: Sequence, canvas_size: float = 280.0,
+                     max_scale: float | None = None) -> np.ndarray | None:
     """Pad strokes → the network's input, float32 (784,) in [0, 1]; None when there is no ink.
 
     strokes : list of (n, 2) arrays of (x, y) canvas coordinates (y down).
     canvas_size : the canvas's logical side (only the strokes' shape matters: the recipe crops
     and rescales, so the result does not depend on it).
+    max_scale : if given, the largest factor from canvas units to 28x28 pixels: a drawing smaller
+    than POINT_BOX / max_scale is not blown up to the full 20 px box (a tiny drag stays small).
+    Points outside the canvas are kept: the ink is cropped wherever it lies.
 
     The strokes are drawn again at MNIST's stroke width whatever the brush, so the width is
     normalised by construction. The centre of mass is placed by shifting the points (sub-pixel)
@@ -94,6 +98,8 @@ def strokes_to_input(strokes: Sequence, canvas_size: float = 280.0) -> np.ndarra
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     extent = float((hi - lo).max())
     scale = POINT_BOX / extent if extent > 1e-9 else 1.0
+    if max_scale is not None:
+        scale = min(scale, float(max_scale))
     centre = (lo + hi) / 2.0
     target = np.array([TARGET_COM[1], TARGET_COM[0]]) + 0.5  # (x, y) of the target pixel's centre
     a, b = stroke_segments([(s - centre) * scale + target for s in strokes], STROKE_WIDTH)
