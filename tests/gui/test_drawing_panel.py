@@ -72,23 +72,38 @@ def test_prediction_updates_while_drawing(panel, qtbot):
     QTest.mouseRelease(panel.pad, Qt.LeftButton, Qt.NoModifier, QPoint(int(pts[-1][0]), int(pts[-1][1])))
 
 
-def test_unsure_prediction_says_so(panel, context):
-    flat = MultiLayerNet([784, 10], params={"W1": np.zeros((784, 10)), "b1": np.zeros(10)})
-    context.set_model(ModelInfo(flat, "undecided", "file"))
-    drag(panel.pad, pad_points(panel.pad, vertical()))
-    assert label(panel) == "?"
-    assert panel.unsure_label.text().startswith("not sure: maybe ")
-    assert "undecided" in panel.model_label.text()
-
-
-def test_hesitant_prediction_names_the_runner_up(panel, context):
-    W = np.zeros((784, 10))
+def biased_model(**bias) -> MultiLayerNet:
+    """A net that ignores the drawing: probabilities from the biases alone (b3=2.0, ...)."""
     b = np.zeros(10)
-    b[4], b[9] = 2.5, 1.0  # p(4) = 0.53, p(9) = 0.12 whatever is drawn
-    context.set_model(ModelInfo(MultiLayerNet([784, 10], params={"W1": W, "b1": b}), "biased", "file"))
+    for key, value in bias.items():
+        b[int(key[1:])] = value
+    return MultiLayerNet([784, 10], params={"W1": np.zeros((784, 10)), "b1": b})
+
+
+def test_a_close_call_says_which_two(panel, context):
+    context.set_model(ModelInfo(biased_model(b3=2.0, b9=2.0), "undecided", "file"))
     drag(panel.pad, pad_points(panel.pad, vertical()))
-    assert label(panel) == "4"
-    assert panel.unsure_label.text() == "probably 4; could be 9"
+    assert label(panel) == "3 or 9?" or label(panel) == "9 or 3?"
+    assert panel.reading.kind == "unsure" and {panel.reading.label, panel.reading.alternative} == {3, 9}
+    assert panel.reason_label.text() == "Two digits are almost equally likely."
+    assert "p(3) = " in panel.probability_label.text() and "p(9) = " in panel.probability_label.text()
+    assert panel.bars.probabilities() is not None  # the bars are still shown
+    assert "undecided" in panel.model_choice.currentText()
+
+
+def test_a_clear_lead_is_a_digit(panel, context):
+    context.set_model(ModelInfo(biased_model(b4=2.5, b9=1.0), "biased", "file"))  # p(4) = 0.53, p(9) = 0.12
+    drag(panel.pad, pad_points(panel.pad, vertical()))
+    assert label(panel) == "4" and panel.reason_label.text() == ""
+    assert panel.probability_label.text() == "p(4) = 0.53"
+
+
+def test_a_network_that_recognises_nothing_says_not_a_digit(panel, context):
+    context.set_model(ModelInfo(biased_model(), "flat", "file"))  # p = 0.1 everywhere
+    drag(panel.pad, pad_points(panel.pad, vertical()))
+    assert label(panel) == "Not a digit"
+    assert panel.reason_label.text() == "The network does not recognise any digit in it."
+    assert panel.bars.probabilities() is not None
 
 
 def test_without_a_model(qtbot):
@@ -98,6 +113,7 @@ def test_without_a_model(qtbot):
     assert NO_MODEL in panel.model_label.text()
     drag(panel.pad, pad_points(panel.pad, vertical()))
     assert label(panel) == "" and context.drawing is not None  # the input is still shown and published
+    assert panel.reason_label.text() == "no model to ask"
     context.set_model(ModelInfo(tiny_model(), "late model", "trained"))
     assert label(panel) == "1" and "late model" in panel.model_label.text()
 

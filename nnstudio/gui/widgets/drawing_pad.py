@@ -43,7 +43,7 @@ class DrawingPad(QWidget):
     # ------------------------------------------------------------------ state
     def strokes(self) -> list[np.ndarray]:
         """Copies of the strokes, each (n, 2) float64 (x, y) in logical canvas coordinates,
-        including the one being drawn."""
+        including the one being drawn; points dragged past the edge lie outside 0..LOGICAL_SIZE."""
         out = [s.copy() for s in self._strokes]
         if self._current:
             out.append(np.array(self._current, dtype=np.float64))
@@ -104,11 +104,24 @@ class DrawingPad(QWidget):
         return QRectF((self.width() - side) / 2.0, (self.height() - side) / 2.0, side, side)
 
     def to_logical(self, pos: QPointF) -> tuple[float, float]:
+        """Widget position → logical canvas point. Not clamped: a stroke dragged past the edge keeps
+        its true shape (flattening it onto the edge changed the digit); preprocessing crops to the
+        ink wherever it lies, and the pad shows the part on the canvas (see `off_canvas`)."""
         rect = self.canvas_rect()
         k = LOGICAL_SIZE / max(rect.width(), 1.0)
-        x = min(max((pos.x() - rect.x()) * k, 0.0), LOGICAL_SIZE)
-        y = min(max((pos.y() - rect.y()) * k, 0.0), LOGICAL_SIZE)
-        return x, y
+        return (pos.x() - rect.x()) * k, (pos.y() - rect.y()) * k
+
+    def off_canvas(self) -> bool:
+        """Whether some ink lies past the canvas's edge (beyond the brush's half width)."""
+        margin = self._brush / 2.0
+        for stroke in self._all_strokes():
+            a = np.asarray(stroke, dtype=np.float64).reshape(-1, 2)
+            if len(a) and (a.min() < -margin or a.max() > LOGICAL_SIZE + margin):
+                return True
+        return False
+
+    def _all_strokes(self) -> list:
+        return list(self._strokes) + ([self._current] if self._current else [])
 
     def sizeHint(self) -> QSize:
         return QSize(420, 420)
@@ -211,10 +224,8 @@ class DrawingPad(QWidget):
         pen = QPen(QColor(255, 255, 255), max(self._brush * k, 1.0), Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.NoBrush)
-        strokes = list(self._strokes)
-        if self._current:
-            strokes.append(self._current)
-        for stroke in strokes:
+        painter.setClipRect(rect)  # ink dragged past the edge is kept, and shown only on the canvas
+        for stroke in self._all_strokes():
             pts = [QPointF(rect.x() + x * k, rect.y() + y * k) for x, y in stroke]
             if len(pts) == 1:
                 painter.drawPoint(pts[0])  # a round cap makes a dot
@@ -225,7 +236,12 @@ class DrawingPad(QWidget):
                 painter.drawPath(path)
         if self.is_empty() and self._background is None:
             painter.setPen(QColor(120, 120, 120))
-            painter.drawText(rect, Qt.AlignCenter, "draw a digit here")
+            painter.drawText(rect, Qt.AlignCenter, self.tr("draw a digit here"))
+        elif self.off_canvas():
+            painter.setPen(QColor(150, 150, 150))
+            painter.drawText(rect.adjusted(6, 4, -6, -4), Qt.AlignBottom | Qt.AlignHCenter,
+                             self.tr("part of the drawing is past the edge (it still counts)"))
+        painter.setClipping(False)
         if self.hasFocus():
             painter.setPen(QPen(self.palette().highlight().color(), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))
