@@ -252,14 +252,14 @@ def test_open_image_dialog(panel, qtbot, tmp_path, monkeypatch):
 
 
 def test_my_digits(panel, monkeypatch):
-    from PySide6.QtWidgets import QPushButton
+    from PySide6.QtWidgets import QToolButton
 
     box = panel.my_digits
     assert not box.add_buttons[1].isEnabled()  # nothing drawn yet
     drag(panel.pad, pad_points(panel.pad, vertical()))
-    box.findChild(QPushButton, "addMyDigit1").click()
+    box.findChild(QToolButton, "addMyDigit1").click()
     drag(panel.pad, pad_points(panel.pad, ellipse()))
-    box.findChild(QPushButton, "addMyDigit6").click()  # a "6" the model reads as 0: a mistake
+    box.findChild(QToolButton, "addMyDigit6").click()  # a "6" the model reads as 0: a mistake
     x, t = mydigits.load_my_digits()
     assert t.tolist() == [1, 6] and x.shape == (2, 784)
     assert len(mydigits.load_my_strokes(0)) == 1  # the strokes on the pad when it was added

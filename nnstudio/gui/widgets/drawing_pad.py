@@ -113,12 +113,22 @@ class DrawingPad(QWidget):
 
     def off_canvas(self) -> bool:
         """Whether some ink lies past the canvas's edge (beyond the brush's half width)."""
+        return bool(self.edges_crossed())
+
+    def edges_crossed(self) -> set[str]:
+        """The canvas's sides ("left", "right", "top", "bottom") past which some ink lies."""
         margin = self._brush / 2.0
+        sides = set()
         for stroke in self._all_strokes():
             a = np.asarray(stroke, dtype=np.float64).reshape(-1, 2)
-            if len(a) and (a.min() < -margin or a.max() > LOGICAL_SIZE + margin):
-                return True
-        return False
+            if not len(a):
+                continue
+            lo, hi = a.min(axis=0), a.max(axis=0)
+            for side, past in (("left", lo[0] < -margin), ("right", hi[0] > LOGICAL_SIZE + margin),
+                               ("top", lo[1] < -margin), ("bottom", hi[1] > LOGICAL_SIZE + margin)):
+                if past:
+                    sides.add(side)
+        return sides
 
     def _all_strokes(self) -> list:
         return list(self._strokes) + ([self._current] if self._current else [])
@@ -165,6 +175,25 @@ class DrawingPad(QWidget):
     def _emit_changed(self) -> None:
         self._emit_timer.stop()
         self.strokes_changed.emit()
+
+    def _paint_edges(self, painter: QPainter, rect: QRectF, sides: set[str]) -> None:
+        """Ink past the edge: an orange bar along each side it crossed, and a note on a dark strip
+        (at the top unless ink left through the top)."""
+        orange = QColor(230, 159, 0)
+        bars = {"left": QRectF(rect.left(), rect.top(), 4, rect.height()),
+                "right": QRectF(rect.right() - 4, rect.top(), 4, rect.height()),
+                "top": QRectF(rect.left(), rect.top(), rect.width(), 4),
+                "bottom": QRectF(rect.left(), rect.bottom() - 4, rect.width(), 4)}
+        for side in sides:
+            painter.fillRect(bars[side], orange)
+        text = self.tr("part of the drawing is past the edge (it still counts)")
+        height = painter.fontMetrics().height() + 6
+        y = rect.bottom() - 6 - height if "top" in sides and "bottom" not in sides else rect.top() + 6
+        strip = QRectF(rect.left() + 6, y, rect.width() - 12, height)
+        painter.fillRect(strip, QColor(0, 0, 0, 190))
+        painter.setPen(orange)
+        painter.drawText(strip, Qt.AlignCenter | Qt.TextSingleLine,
+                         painter.fontMetrics().elidedText(text, Qt.ElideRight, int(strip.width())))
 
     # ------------------------------------------------------------------ Qt events (thin)
     def mousePressEvent(self, event):
@@ -237,10 +266,8 @@ class DrawingPad(QWidget):
         if self.is_empty() and self._background is None:
             painter.setPen(QColor(120, 120, 120))
             painter.drawText(rect, Qt.AlignCenter, self.tr("draw a digit here"))
-        elif self.off_canvas():
-            painter.setPen(QColor(150, 150, 150))
-            painter.drawText(rect.adjusted(6, 4, -6, -4), Qt.AlignBottom | Qt.AlignHCenter,
-                             self.tr("part of the drawing is past the edge (it still counts)"))
+        elif sides := self.edges_crossed():
+            self._paint_edges(painter, rect, sides)
         painter.setClipping(False)
         if self.hasFocus():
             painter.setPen(QPen(self.palette().highlight().color(), 2))
