@@ -40,7 +40,7 @@ def test_empty_pad_predicts_nothing(panel, context):
     assert panel.bars.objectName() == "probabilityBars"
     assert label(panel) == "" and panel.bars.probabilities() is None
     assert context.drawing is None
-    assert "tiny test model" in panel.model_label.text()
+    assert "tiny test model" in panel.model_choice.currentText()
 
 
 def test_drawn_one_and_zero_are_predicted(panel, context):
@@ -115,7 +115,7 @@ def test_without_a_model(qtbot):
     assert label(panel) == "" and context.drawing is not None  # the input is still shown and published
     assert panel.reason_label.text() == "no model to ask"
     context.set_model(ModelInfo(tiny_model(), "late model", "trained"))
-    assert label(panel) == "1" and "late model" in panel.model_label.text()
+    assert label(panel) == "1" and "late model" in panel.model_choice.currentText()
 
 
 def test_a_model_of_another_input_size_is_not_used(panel, context):

@@ -114,7 +114,7 @@ def test_the_model_is_visible_and_switches_without_retraining(panel, context, bu
     for key in ("mlp", "conv"):
         choice.setCurrentIndex(choice.findData(key))
         network, _ = bundled[key]
-        assert panel.choice() == key and panel.model_name() in panel.model_label.text()
+        assert panel.choice() == key and panel.model_name() in panel.model_choice.toolTip()
         kind = getattr(network, "arch", None) or "-".join(map(str, network.sizes))
         assert kind in panel.model_label.text()
         assert panel.prediction_label.text() == "7"  # the drawing is read again by the new model
@@ -125,7 +125,7 @@ def test_the_model_is_visible_and_switches_without_retraining(panel, context, bu
     assert panel.prediction_label.text() == "7" and "run 7" in choice.itemText(choice.findData("current"))
     choice.setCurrentIndex(choice.findData("current"))
     assert panel.prediction_label.text() == "Not a digit"  # run 7 recognises nothing
-    assert "run 7" in panel.model_label.text()
+    assert "run 7" in panel.model_choice.currentText() and "784-10" == panel.model_label.text()
 
 
 def test_conv_models_predict_and_show_saliency_on_the_pad(qtbot, context):

@@ -71,11 +71,20 @@ class DrawingPanel(QWidget):
         tools.addWidget(self.brush)
         tools.addStretch(1)
         tools.addWidget(self.open_image_button)
+        self.model_choice = PadModelChoice()
+        self.model_choice.choice_changed.connect(self._on_choice_changed)
+        self.model_label = QLabel(objectName="modelLabel", wordWrap=True)
+        self.model_label.setStyleSheet(f"color: {theme.GREY}")
         self.source_label = QLabel(objectName="sourceLabel")
         self.source_label.setStyleSheet(f"color: {theme.GREY}")
         left = QVBoxLayout()
         left.addWidget(self.pad, 1)
         left.addLayout(tools)
+        reads = QHBoxLayout()
+        reads.addWidget(QLabel(self.tr("Reads with:")))
+        reads.addWidget(self.model_choice)
+        reads.addWidget(self.model_label, 1)
+        left.addLayout(reads)
         left.addWidget(self.source_label)
 
         self.preview = InputPreview()
@@ -90,10 +99,6 @@ class DrawingPanel(QWidget):
         self.probability_label = self.verdict.probability_label
         self.reason_label = self.verdict.reason_label
         self.bars = ProbabilityBars()
-        self.model_choice = PadModelChoice()
-        self.model_choice.choice_changed.connect(self._on_choice_changed)
-        self.model_label = QLabel(objectName="modelLabel", wordWrap=True)
-        self.model_label.setStyleSheet(f"color: {theme.GREY}")
 
         seen = QVBoxLayout()
         seen.addWidget(_heading("What the network sees"))
@@ -105,9 +110,6 @@ class DrawingPanel(QWidget):
         verdict.addWidget(_heading("Prediction"))
         verdict.addWidget(self.verdict)
         verdict.addStretch(1)
-        verdict.addWidget(QLabel(self.tr("Reads with:")))
-        verdict.addWidget(self.model_choice)
-        verdict.addWidget(self.model_label)
         top_right = QHBoxLayout()
         top_right.addLayout(seen)
         top_right.addSpacing(12)
@@ -172,6 +174,8 @@ class DrawingPanel(QWidget):
     def _use(self, network) -> None:
         self._network = network
         self.model_label.setText(self._model_description())
+        self.model_choice.setToolTip(self.tr("The pad reads with {0}. Switching needs no training: the "
+                                             "bundled models ship with the app.").format(self.model_name()))
         self.refresh_reading()
         self.my_digits.refresh(network)
 
@@ -183,8 +187,7 @@ class DrawingPanel(QWidget):
             if self._network is None:
                 return f"<b>{info.name}</b> does not take 28x28 inputs"
         network = self._network
-        kind = getattr(network, "arch", None) or "-".join(str(s) for s in network.sizes)
-        return f"{self.model_name()}: {kind}"
+        return getattr(network, "arch", None) or "-".join(str(s) for s in network.sizes)
 
     def network(self):
         """The network the pad reads with (a private copy), or None (no model, or one that does

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from nnstudio.core.digits.reading import READING_REASONS, Reading
@@ -29,7 +29,7 @@ class VerdictView(QWidget):
         self.prediction_label = QLabel("", objectName="predictionLabel", alignment=Qt.AlignCenter)
         self.prediction_label.setMinimumSize(130, 120)
         self.prediction_label.setFrameShape(QFrame.StyledPanel)
-        self.prediction_label.setWordWrap(True)
+        self._px = DIGIT_PX
         self._set_size(DIGIT_PX)
         self.probability_label = QLabel("", objectName="probabilityLabel", alignment=Qt.AlignCenter)
         self.probability_label.setWordWrap(True)
@@ -44,10 +44,22 @@ class VerdictView(QWidget):
         layout.addWidget(self.reason_label)
 
     def _set_size(self, px: int) -> None:
+        """The verdict's font: `px` pixels, or smaller when its text would not fit the label's width
+        (a narrow window, a longer translation)."""
+        self._px = px
+        label = self.prediction_label
+        room = max(label.width(), label.minimumWidth()) - 2 * label.frameWidth() - 8
         font = QFont(self.font())
-        font.setPixelSize(px)
         font.setBold(True)
-        self.prediction_label.setFont(font)
+        font.setPixelSize(px)
+        while px > 12 and QFontMetrics(font).horizontalAdvance(label.text()) > room:
+            px -= 2
+            font.setPixelSize(px)
+        label.setFont(font)
+
+    def resizeEvent(self, event):
+        super().resizeEvent(event)
+        self._set_size(self._px)
 
     def reason_text(self, key: str) -> str:
         """The plain-words reason for a reading's reason key (translatable; English from
@@ -74,20 +86,20 @@ class VerdictView(QWidget):
         p = None if reading is None else reading.probabilities
         self.reason_label.setStyleSheet(f"color: {theme.GREY}")
         if kind == "digit":
-            self._set_size(DIGIT_PX)
             self.prediction_label.setText(str(reading.label))
+            self._set_size(DIGIT_PX)
             self.probability_label.setText(f"p({reading.label}) = {p[reading.label]:.2f}")
             self.reason_label.setText("")
         elif kind == "unsure":
             a, b = reading.label, reading.alternative
-            self._set_size(UNSURE_PX)
             self.prediction_label.setText(self.tr("{0} or {1}?").format(a, b))
+            self._set_size(UNSURE_PX)
             self.probability_label.setText(f"p({a}) = {p[a]:.2f} · p({b}) = {p[b]:.2f}")
             self.reason_label.setStyleSheet(f"color: {theme.VERMILLION}")
             self.reason_label.setText(self.reason_text(reading.reason))
         elif kind == "not_digit":
-            self._set_size(NOT_DIGIT_PX)
             self.prediction_label.setText(self.tr("Not a digit"))
+            self._set_size(NOT_DIGIT_PX)
             if p is not None:
                 best = int(np.argmax(p))
                 self.probability_label.setText(self.tr("best guess {0}, p = {1}").format(best, f"{p[best]:.2f}"))
@@ -96,7 +108,7 @@ class VerdictView(QWidget):
             self.reason_label.setStyleSheet(f"color: {theme.VERMILLION}")
             self.reason_label.setText(self.reason_text(reading.reason))
         else:
-            self._set_size(DIGIT_PX)
             self.prediction_label.setText("")
+            self._set_size(DIGIT_PX)
             self.probability_label.setText("")
             self.reason_label.setText(self.tr("no model to ask") if no_model else "")
