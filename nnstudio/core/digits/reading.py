@@ -45,9 +45,10 @@ MAX_MAGNIFY = 3.0  # a drawing is enlarged at most 3x more than the canvas→28 
 LINE_THINNESS = 0.09  # minor / major spread of a straight stroke
 LINE_MAX_TILT = 32.0  # degrees from vertical that a straight stroke may lean and still be a 1
 MAX_ASPECT = 1.7  # width / height of the ink box beyond which it is no single digit
-MAX_PATH = 7.0  # pen path over the ink box's longer side: a scribble goes back and forth
-MAX_SHARP_TURNS = 5  # a star has five points; a digit at most three or four corners
-SCRIBBLE_TURNS_PATH = (4, 4.5)  # four sharp turns and a path of 4.5 box sides: a star or zigzag
+MAX_PATH = 4.5  # pen path over the ink box's longer side: a scribble goes back and forth (an 8: 3-3.7)
+MAX_SHARP_TURNS = 5  # a star has five points; a digit at most three corners
+SCRIBBLE_TURNS_PATH = (4, 3.5)  # four sharp turns and a path of 3.5 box sides: a zigzag
+MAX_SPOKES = 3  # long straight strokes crossing near the ink's centre: an asterisk
 MAX_FILL = 0.5  # fraction of the ink box covered: a filled blob...
 MAX_FILL_ASPECT = 2.2  # ...judged only on a roundish box (a thin 1 fills its narrow box)
 MIN_TOP = 0.30  # below this top probability the network recognises nothing
@@ -87,6 +88,7 @@ class InkReport:
     aspect : ink box width / height
     groups : tall clusters of ink side by side with clear gaps between them
     fill : fraction of the ink box covered by ink
+    spokes : straight strokes at least half the box long whose middles lie near the ink's centre
     """
     size: float | None
     path: float | None
@@ -96,6 +98,7 @@ class InkReport:
     aspect: float
     groups: int
     fill: float
+    spokes: int = 0
 
 
 def _raster_measures(img: np.ndarray) -> tuple[float, float, float, int, float]:
@@ -187,7 +190,7 @@ def ink_from_strokes(strokes: Sequence, canvas_size: float = 280.0) -> InkReport
     length = sum(float(np.hypot(*np.diff(s, axis=0).T).sum()) for s in strokes if len(s) > 1)
     size = extent / float(canvas_size)
     if extent <= 1e-9:
-        return InkReport(size, 0.0, 0, 0.0, 0.0, 1.0, 1, 1.0)
+        return InkReport(size, 0.0, 0, 0.0, 0.0, 1.0, 1, 1.0, 0)
     turns = sum(_sharp_turns(s, extent) for s in strokes if len(s) > 1)
     k = (RASTER - 4) / extent
     h = int(np.ceil((hi[1] - lo[1]) * k)) + 4
@@ -197,7 +200,21 @@ def ink_from_strokes(strokes: Sequence, canvas_size: float = 280.0) -> InkReport
     path_pts = np.concatenate([_resample_path(s, 0.02 * extent) if len(s) > 1 else s for s in strokes])
     thinness, tilt = _spread(np.column_stack([path_pts[:, 0], -path_pts[:, 1]]))
     _, _, aspect, groups, fill = _raster_measures(img)
-    return InkReport(size, length / extent, turns, thinness, tilt, aspect, groups, fill)
+    return InkReport(size, length / extent, turns, thinness, tilt, aspect, groups, fill,
+                     _spokes(strokes, (lo + hi) / 2.0, extent))
+
+
+def _spokes(strokes: list[np.ndarray], centre: np.ndarray, extent: float) -> int:
+    """Straight strokes at least half the drawing's size long, crossing near its centre."""
+    count = 0
+    for s in strokes:
+        if len(s) < 2 or float(np.hypot(*(s[-1] - s[0]))) < 0.5 * extent:
+            continue
+        thin, _ = _spread(s)
+        mid = (s[0] + s[-1]) / 2.0
+        if thin < LINE_THINNESS and float(np.hypot(*(mid - centre))) < 0.2 * extent:
+            count += 1
+    return count
 
 
 def ink_from_image(ink: np.ndarray) -> InkReport | None:
@@ -229,12 +246,13 @@ def ink_problem(ink: InkReport | None) -> str:
         return "wide"
     if ink.path is not None and ink.path > MAX_PATH:
         return "scribble"
-    if ink.sharp_turns >= MAX_SHARP_TURNS:
+    if ink.sharp_turns >= MAX_SHARP_TURNS or ink.spokes >= MAX_SPOKES:
         return "scribble"
     if (ink.path is not None and ink.sharp_turns >= SCRIBBLE_TURNS_PATH[0]
             and ink.path > SCRIBBLE_TURNS_PATH[1]):
         return "scribble"
-    if ink.fill > MAX_FILL and 1.0 / MAX_FILL_ASPECT < ink.aspect < MAX_FILL_ASPECT:
+    # fill: only for drawings, whose raster is drawn with a thin pen (a bold image fills its box)
+    if ink.path is not None and ink.fill > MAX_FILL and 1.0 / MAX_FILL_ASPECT < ink.aspect < MAX_FILL_ASPECT:
         return "scribble"
     return ""
 
