@@ -191,3 +191,52 @@ def test_prediction_does_not_need_the_app(qtbot):
     assert panel.prediction_label.text() == "" and panel.reason_label.text() == "no model to ask"
     panel.model_choice.setCurrentIndex(panel.model_choice.findData("conv"))
     assert panel.prediction_label.text() == "7"
+
+
+# ---------------------------------------------------------------------- padmodel's simulated writers
+PLAIN_STYLES = {0: "oval", 1: "plain", 2: "round", 3: "round", 4: "open", 5: "two", 6: "round", 7: "plain",
+                8: "eight", 9: "straight"}
+
+
+def drag_writer(panel, strokes) -> None:
+    """Replay a simulated writer's strokes (canvas pixels, possibly past the edge) as mouse drags."""
+    draw(panel, strokes)
+    got = panel.pad.strokes()
+    assert len(got) == len(strokes)
+
+
+@pytest.mark.parametrize("digit", range(10))
+def test_simulated_writers_dragged_onto_the_pad(panel, digit):
+    """Plain writers are read right, on the pad and past its edge; every style reads on the pad as
+    the core reads the writer's own points (the pad adds nothing and clamps nothing)."""
+    from nnstudio.core.digits import writers
+    from nnstudio.core.digits.reading import read_strokes
+
+    rng = np.random.default_rng(1000 + digit)
+    for off_pad in (False, True):
+        strokes = writers.writer_strokes(digit, rng, PLAIN_STYLES[digit], off_pad=off_pad)
+        drag_writer(panel, strokes)
+        assert panel.prediction_label.text() == str(digit), (off_pad, panel.reason_label.text())
+        # the points as the mouse gave them, wherever they lie (widget pixels: within ~1 canvas px)
+        got, sent = np.concatenate(panel.pad.strokes()), np.concatenate(strokes)
+        np.testing.assert_allclose([got.min(axis=0), got.max(axis=0)], [sent.min(axis=0), sent.max(axis=0)],
+                                   atol=1.5)
+        assert not off_pad or sent.min() < 0 or sent.max() > 280  # (those points lie past the edge)
+    for style in writers.STYLES[digit]:
+        strokes = writers.writer_strokes(digit, rng, style, off_pad=False)
+        drag_writer(panel, strokes)
+        _, expected = read_strokes(panel.network(), strokes)
+        assert (panel.reading.kind, panel.reading.label) == (expected.kind, expected.label), style
+
+
+@pytest.mark.parametrize("kind", ["scribble", "star", "line", "dot", "row", "tiny"])
+def test_simulated_non_digits_are_refused(panel, kind):
+    from nnstudio.core.digits import writers
+
+    rng = np.random.default_rng(77)
+    refused = 0
+    for _ in range(3):
+        drag_writer(panel, writers.non_digit_strokes(kind, rng))
+        refused += panel.prediction_label.text() == "Not a digit"
+        assert panel.prediction_label.text() != "1" or kind != "tiny"
+    assert refused >= 2  # (the issue's target: 95% of non-digits refused, measured by bench --handwriting)
