@@ -240,3 +240,12 @@ def test_simulated_non_digits_are_refused(panel, kind):
         refused += panel.prediction_label.text() == "Not a digit"
         assert panel.prediction_label.text() != "1" or kind != "tiny"
     assert refused >= 2  # (the target: 95% of non-digits refused, measured by bench --handwriting)
+
+
+def test_the_choice_is_kept_between_sessions(qtbot, context, panel):
+    panel.set_choice("mlp")
+    panel.save_settings()
+    again = make_panel(qtbot, context)
+    assert again.choice() == "current"
+    again.restore_settings()
+    assert again.choice() == "mlp" and again.network() is not None

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox
 
 CURRENT = "current"
 BUNDLED_KEYS = ("conv", "mlp")
+SETTINGS_KEY = "drawing/padModel"  # the choice, kept between sessions (a bare QSettings())
 
 
 def load_bundled(key: str):

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMes
 from nnstudio.core.digits import mydigits, reading
 from nnstudio.core.digits.preprocess import strokes_to_input
 from nnstudio.core.digits.saliency import saliency
-from nnstudio.gui import theme
-from nnstudio.gui.panels.drawing.models import CURRENT, PadModelChoice, load_bundled
+from nnstudio.gui import settings, theme
+from nnstudio.gui.panels.drawing.models import BUNDLED_KEYS, CURRENT, SETTINGS_KEY, PadModelChoice, load_bundled
 from nnstudio.gui.panels.drawing.mydigits import MyDigitsBox
 from nnstudio.gui.panels.drawing.opener import ImageOpener
 from nnstudio.gui.panels.drawing.preview import InputPreview
@@ -309,6 +309,15 @@ class DrawingPanel(QWidget):
     def shutdown(self) -> None:
         self.images.cancel()  # never waits: the decoder ends on its own
         self.teach.shutdown()
+
+    # ------------------------------------------------------------------ settings
+    def save_settings(self) -> None:
+        settings.set_value(SETTINGS_KEY, self.choice())
+
+    def restore_settings(self) -> None:
+        key = settings.value(SETTINGS_KEY)
+        if key in (CURRENT, *BUNDLED_KEYS):
+            self.set_choice(key)
 
     # ------------------------------------------------------------------ export
     def export_plot(self, path=None) -> bool:

@@ -37,6 +37,7 @@ class TeachBox(QWidget):
         self._base = None  # (network, name, choice) being tuned
         self._undo = None  # (the published ModelInfo, the previous one, the pad's previous choice)
         self._blas = None
+        self._test_name = ""
         self.teach_button = QPushButton(self.tr("Teach it my handwriting"), objectName="teachButton")
         self.teach_button.setToolTip(self.tr(
             "Fine-tune the pad's model on your labelled digits mixed with MNIST (a few seconds). "
@@ -102,6 +103,8 @@ class TeachBox(QWidget):
 
         network, name, _ = self._base
         x, t = self.panel.my_digits.x.copy(), self.panel.my_digits.t.copy()
+        self._test_name = (self.tr("MNIST test") if dataset.directory is None
+                           else self.tr("{0} test").format(dataset.name))
         self._say(self.tr("Teaching {0} your {1} digits…").format(name, len(t)))
         if DEFAULT_BLAS_THREADS:  # leave a core to the GUI thread (set here: OpenBLAS's count is process-wide)
             from threadpoolctl import threadpool_limits
@@ -178,8 +181,8 @@ class TeachBox(QWidget):
         self._set_running(False)
         self.result = result
         _, name, choice = self._base
-        figures = self.tr("Your {0} digits: {1} → {2}. MNIST test: {3} → {4}.").format(
-            result.n_mine, _pct(result.mine_before, 0), _pct(result.mine_after, 0),
+        figures = self.tr("Your {0} digits: {1} → {2}. {3}: {4} → {5}.").format(
+            result.n_mine, _pct(result.mine_before, 0), _pct(result.mine_after, 0), self._test_name,
             _pct(result.mnist_before, 2), _pct(result.mnist_after, 2))
         if result.kept:
             tuned_name = (name if name.endswith(SUFFIX) else name + SUFFIX)
@@ -195,7 +198,7 @@ class TeachBox(QWidget):
                       error=True)
         else:
             self._say(figures + " " + self.tr(
-                "Not kept: MNIST accuracy would fall by {0} points (more than {1}). The model is "
+                "Not kept: its test accuracy would fall by {0} points (more than {1}). The model is "
                 "unchanged.").format(f"{-100 * result.mnist_change:.2f}", f"{100 * ft.MAX_MNIST_DROP:.1f}"),
                 error=True)
         self.finished.emit(result)
