@@ -334,3 +334,22 @@ def test_bundled_model_reads_a_drawn_one(bundled_panel):
 def test_bundled_model_reads_a_drawn_zero(bundled_panel):
     drag(bundled_panel.pad, pad_points(bundled_panel.pad, ellipse()))
     assert label(bundled_panel) == "0"
+
+
+def test_saliency_waits_for_the_stroke_to_end(panel, qtbot):
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    panel.saliency_toggle.setChecked(True)
+    pts = pad_points(panel.pad, vertical())
+    QTest.mousePress(panel.pad, Qt.LeftButton, Qt.NoModifier, QPointF(*pts[0]).toPoint())
+    for x, y in pts[1:]:
+        p = QPointF(x, y)
+        QApplication.sendEvent(panel.pad, QMouseEvent(QEvent.MouseMove, p, panel.pad.mapToGlobal(p),
+                                                      Qt.NoButton, Qt.LeftButton, Qt.NoModifier))
+    qtbot.waitUntil(lambda: label(panel) == "1", timeout=1000)  # read while drawing...
+    assert panel.preview.input() is not None and panel.preview.saliency() is None  # ...not tinted yet
+    QTest.mouseRelease(panel.pad, Qt.LeftButton, Qt.NoModifier, QPointF(*pts[-1]).toPoint())
+    assert panel.preview.saliency() is not None and "pushed toward 1" in panel.saliency_legend.text()

@@ -52,6 +52,10 @@ class DrawingPad(QWidget):
     def is_empty(self) -> bool:
         return not self._strokes and not self._current
 
+    def is_drawing(self) -> bool:
+        """A stroke is in progress (the button is held)."""
+        return self._current is not None
+
     def brush_size(self) -> float:
         return self._brush
 

@@ -44,8 +44,7 @@ class DrawingPanel(QWidget):
         self._source_text = ""  # the source label's text while an image is being read
 
         self.pad = DrawingPad()
-        self.pad.strokes_changed.connect(self._on_strokes_changed)
-        self.pad.stroke_finished.connect(self._on_strokes_changed)
+        self.pad.strokes_changed.connect(self._on_strokes_changed)  # also emitted when a stroke ends
         clear = QPushButton("Clear", objectName="clearButton", toolTip="Erase the pad (Esc)")
         clear.clicked.connect(self.pad.clear)
         undo = QPushButton("Undo", objectName="undoButton", toolTip="Remove the last stroke (Ctrl+Z)")
@@ -255,7 +254,9 @@ class DrawingPanel(QWidget):
         self.reading = None if x is None else read
         p = self.probabilities
         sal = None
-        if self.saliency_toggle.isChecked() and p is not None:
+        # Saliency is a backward pass (with the conv net about as long again as the reading): while
+        # a stroke is in progress the preview shows the plain input, tinted again when it ends.
+        if self.saliency_toggle.isChecked() and p is not None and not self.pad.is_drawing():
             sal = saliency(self.network(), x, int(np.argmax(p)))
         self.preview.set_input(x, sal)
         self.bars.set_probabilities(p)
@@ -266,7 +267,7 @@ class DrawingPanel(QWidget):
             self.saliency_legend.setText(
                 f"<span style='color:{theme.ORANGE}'>■</span> pushed toward {top}<br>"
                 f"<span style='color:{theme.SKY}'>■</span> pushed against")
-        else:
+        elif not (self.pad.is_drawing() and self.saliency_toggle.isChecked()):
             self.saliency_legend.setText("")
         if changed:
             self.context.set_drawing(x)
