@@ -249,3 +249,19 @@ def test_the_choice_is_kept_between_sessions(qtbot, context, panel):
     assert again.choice() == "current"
     again.restore_settings()
     assert again.choice() == "mlp" and again.network() is not None
+
+
+def test_an_image_of_several_digits_is_not_a_digit(panel, qtbot, tmp_path):
+    """The issue's image of "123" read as a confident 0: now "Not a digit", the ink measured in the
+    worker that decodes the image."""
+    from nnstudio.core.digits.render import render_strokes
+    from pad_shapes import row_of_digits
+    from test_drawing_panel import open_and_wait, save_gray
+
+    ink = render_strokes(row_of_digits(), 280, width=14)
+    save_gray(tmp_path / "123.png", 255 * (1 - ink))  # dark ink on white paper
+    assert open_and_wait(qtbot, panel, tmp_path / "123.png")
+    assert panel.source == "123.png" and panel.prediction_label.text() == "Not a digit"
+    assert panel.reading.reason == "several_marks"
+    panel.set_choice("mlp")  # read again with another model: the image's ink measures are kept
+    assert panel.source == "123.png" and panel.reading.reason == "several_marks"
