@@ -173,3 +173,20 @@ def test_without_a_dataset_mnist_is_loaded_first(qtbot, context, monkeypatch):
     with qtbot.waitSignal(context.dataset_loading, timeout=120_000):
         pass  # the load ends (its False); nothing starts after it
     assert panel.teach.job is None and panel.teach.teach_button.isEnabled()
+
+
+def test_a_conv_model_is_taught_too(qtbot, context, small_dataset, monkeypatch):
+    from nnstudio.core.nn.sequential import SequentialNet
+
+    conv = SequentialNet("conv 4 3x3, pool 2, dense 10", rng=0)
+    context.set_dataset(small_dataset)
+    context.set_model(ModelInfo(conv, "conv run", "trained"))
+    panel = DrawingPanel(context)
+    qtbot.addWidget(panel)
+    monkeypatch.setattr(panel.teach, "settings", ft.FinetuneSettings(steps=10, batch_size=16, lr=3e-3))
+    keep_drawings(panel, my_handwriting(n_each=1))
+    result = teach_and_wait(qtbot, panel)
+    assert isinstance(result.network, SequentialNet) and result.network.arch == conv.arch
+    assert result.mnist_after > result.mnist_before  # an untrained net only gains
+    assert result.kept and context.model.network is result.network
+    assert panel.network().arch == conv.arch and panel.prediction_label.text() != ""
