@@ -28,7 +28,7 @@ class AugmentParams:
     scale: tuple = (0.85, 1.15)
     aspect: float = 0.10  # extra relative stretch of one axis against the other
     shear: float = 0.25  # x shear coefficient (a slant of about +-14 degrees)
-    right_slant: float = 0.0  # extra room for a right (forward) slant: shear in -(shear + this)..shear
+    right_slant: float = 0.15  # extra room for a right (forward) slant: shear in -(shear + this)..shear
     shift: float = 2.5  # random translation in pixels, used only without re-centring
     elastic_alpha: float = 1.3  # typical displacement of the elastic field, pixels
     elastic_sigma: float = 4.0  # smoothness of the field, pixels (Simard et al. 2003)

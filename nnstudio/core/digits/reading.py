@@ -52,7 +52,7 @@ MAX_SPOKES = 3  # long straight strokes crossing near the ink's centre: an aster
 MAX_FILL = 0.5  # fraction of the ink box covered: a filled blob...
 MAX_FILL_ASPECT = 2.2  # ...judged only on a roundish box (a thin 1 fills its narrow box)
 MIN_TOP = 0.30  # below this top probability the network recognises nothing
-CLOSE_RATIO = 0.40  # runner-up at least 40 % of the best: a close call
+CLOSE_RATIO = 0.25  # runner-up at least a quarter of the best: a close call
 RASTER = 40  # side of the raster the shape checks look at
 
 
