@@ -31,7 +31,8 @@ screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m nnstudio.gui.screenshots resources/screenshots
 
 model: $(STAMP)
-	$(PY) -m nnstudio train --preset pad --save resources/models/default.npz
+	$(PY) -m nnstudio train --preset pad-conv --threads 1 --save resources/models/default.npz
+	$(PY) -m nnstudio train --preset pad --threads 1 --save resources/models/mlp.npz
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

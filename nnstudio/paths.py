@@ -29,6 +29,17 @@ def default_model_path() -> Path:
     return models_dir() / "default.npz"
 
 
+def bundled_models() -> dict[str, Path]:
+    """The models shipped with the app, by key: "conv" (the pad's default) and "mlp"."""
+    return {"conv": models_dir() / "default.npz", "mlp": models_dir() / "mlp.npz"}
+
+
+try:
+    BUNDLED_MODELS: dict[str, Path] = bundled_models()
+except FileNotFoundError:  # an installation without resources: reported when a model is opened
+    BUNDLED_MODELS = {}
+
+
 def concepts_dir() -> Path:
     return resources_dir() / "concepts"
 

@@ -32,13 +32,36 @@ def proxy_accuracy(net=None) -> dict:
         proxy, per_digit = handwriting.evaluate(net)
         seconds = time.perf_counter() - t0
         n = 10 * handwriting.DEFAULT_PER_DIGIT
-        print(f"handwriting: bundled model {'-'.join(map(str, net.sizes))}: MNIST test {mnist:.2%} "
-              f"(target >= 98.5%), proxy pen digits {proxy:.2%} (target >= 93%)")
+        print(f"handwriting: bundled model {getattr(net, 'arch', None) or '-'.join(map(str, net.sizes))}: MNIST test {mnist:.2%} "
+              f"(target >= 99.0%), proxy pen digits {proxy:.2%} (target >= 93%)")
         print("handwriting: proxy per digit  " + "  ".join(f"{d}:{a:.0%}" for d, a in enumerate(per_digit))
               + f"   (target >= 75% each; {n} digits generated and read in {seconds:.1f} s)")
         figures.update(mnist_test_acc=float(mnist), proxy_acc=float(proxy),
                        proxy_per_digit=[float(a) for a in per_digit])
+        figures.update(writers_figures(net))
     return figures
+
+
+def writers_figures(net) -> dict:
+    """Print and return the second proxy (writers.py) and the honest reading's rates."""
+    from nnstudio.core.digits import writers
+
+    t0 = time.perf_counter()
+    acc, per_digit, per_style = writers.evaluate(net)
+    worst = sorted(per_style.items(), key=lambda kv: kv[1])[:4]
+    print(f"handwriting: second proxy (simulated writers, {10 * writers.DEFAULT_PER_DIGIT} digits): "
+          f"{acc:.2%} (target >= 95%); per digit  "
+          + "  ".join(f"{d}:{a:.0%}" for d, a in enumerate(per_digit)) + "  (target >= 85% each)")
+    print("handwriting: second proxy, weakest styles  " + ", ".join(f"{k} {v:.0%}" for k, v in worst))
+    rates = writers.reading_rates(net)
+    print(f"handwriting: honest reading: {rates['non_digit_refused']:.1%} of {rates['non_digits']} synthetic "
+          f"non-digits refused (target >= 95%; "
+          + ", ".join(f"{k} {v:.0%}" for k, v in rates["refused_by_kind"].items())
+          + f"), {rates['digit_refused']:.1%} of {rates['digits']} clean digits refused (target <= 1%), "
+          f"{rates['digit_unsure']:.1%} shown as unsure, {rates['digit_right']:.1%} read as the right digit "
+          f"({time.perf_counter() - t0:.0f} s)")
+    return {"writers_acc": acc, "writers_per_digit": [float(a) for a in per_digit],
+            "writers_per_style": per_style, "reading": rates}
 
 
 def run(batch: int = 128, repeats: int = 20) -> dict:

@@ -67,7 +67,7 @@ def test_ink_is_kept(digits):
 
 
 def test_no_distortion_is_identity_up_to_recentring(digits):
-    plain = AugmentParams(rotation_deg=0, scale=(1, 1), aspect=0, shear=0, shift=0, elastic_alpha=0,
+    plain = AugmentParams(rotation_deg=0, scale=(1, 1), aspect=0, shear=0, right_slant=0, shift=0, elastic_alpha=0,
                           width_prob=0, recentre=False, jitter=0)
     np.testing.assert_allclose(augment_batch(digits, np.random.default_rng(0), plain), digits, atol=1e-5)
 
@@ -77,3 +77,17 @@ def test_blank_images_stay_blank_and_bad_shapes_are_refused():
     assert not out.any()
     with pytest.raises(ValueError, match="784"):
         augment_batch(np.zeros((4, 28, 28)), np.random.default_rng(0))
+
+
+def test_right_slant_leans_the_top_to_the_right():
+    # a vertical bar, only sheared: with all the room on the right-slant side, its top moves right
+    bar = np.zeros((1, 28, 28), np.float32)
+    bar[0, 6:22, 13:15] = 1.0
+    lean = AugmentParams(rotation_deg=0, scale=(1, 1), aspect=0, shear=0.0, right_slant=0.4, elastic_alpha=0,
+                         width_prob=0, identity_prob=0)
+    out = augment_batch(np.repeat(bar.reshape(1, 784), 8, axis=0), np.random.default_rng(0), lean)
+    for img in out.reshape(-1, 28, 28):
+        cols = np.arange(28)
+        top = (img[6:10] * cols).sum() / img[6:10].sum()
+        bottom = (img[18:22] * cols).sum() / img[18:22].sum()
+        assert top >= bottom

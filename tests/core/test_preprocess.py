@@ -193,3 +193,29 @@ def test_render_strokes_matches_a_brute_force_distance_field():
     expected = np.clip((width / 2 + edge / 2 - d) / edge, 0, 1)
     # The renderer's coarser resampling cuts corners by a few hundredths of a pixel at most.
     assert np.abs(img - expected).max() < 0.08
+
+
+def test_a_small_loop_stays_open(monkeypatch):
+    from nnstudio.core.digits import preprocess
+
+    # a 9 with a tiny loop on a tall stem: at MNIST's 2.5 px pen the loop fills up
+    a = np.radians(np.linspace(0, 360, 40))
+    loop = np.column_stack((150 + 20 * np.cos(a), 60 + 20 * np.sin(a)))
+    nine = [np.vstack([loop, [[170.0, 60.0], [146.0, 240.0]]])]
+    assert preprocess.hole_count(preprocess.strokes_to_input(nine).reshape(28, 28), preprocess.OPEN_HOLE) == 1
+    monkeypatch.setattr(preprocess, "KEEP_LOOPS_OPEN", False)
+    assert preprocess.hole_count(preprocess.strokes_to_input(nine).reshape(28, 28), preprocess.OPEN_HOLE) == 0
+
+
+def test_hole_count():
+    from nnstudio.core.digits.preprocess import hole_count
+
+    img = np.zeros((12, 12))
+    img[2:10, 2:10] = 1.0
+    assert hole_count(img) == 0
+    img[4:6, 4:6] = 0.0
+    assert hole_count(img) == 1
+    img[7:9, 7:9] = 0.0
+    assert hole_count(img) == 2
+    img[4, 2:4] = 0.0  # the first hole opens to the outside
+    assert hole_count(img) == 1

@@ -37,6 +37,8 @@ def test_pad_preset_for_the_drawing_pad():
     # The drawing-pad engineer tunes this entry (widths, rates, epochs); what the pad needs stays.
     pad = get_preset("pad").config
     assert pad.augment and pad.synthetic > 0 and pad.loss == "cross_entropy" and pad.epochs
+    conv = get_preset("pad-conv").config  # the pad's default model since issue 15
+    assert conv.arch.startswith("conv") and conv.augment and conv.synthetic > 0 and conv.epochs
 
 
 def test_unknown_preset():

@@ -90,8 +90,10 @@ def test_mlp_files_keep_format_1_and_the_bundled_model_still_opens(tmp_path):
     save_model(path, MultiLayerNet([784, 8, 10], rng=0))
     with np.load(path, allow_pickle=False) as npz:
         assert json.loads(npz["header"].tobytes().decode())["version"] == 1
-    bundled, _ = load_model(paths.default_model_path())
+    bundled, _ = load_model(paths.BUNDLED_MODELS["mlp"])  # the default is a conv net since issue 15
     assert isinstance(bundled, MultiLayerNet) and bundled.sizes[0] == 784 and bundled.sizes[-1] == 10
+    conv, _ = load_model(paths.BUNDLED_MODELS["conv"])
+    assert conv.sizes[0] == 784 and conv.sizes[-1] == 10
 
 
 def test_a_member_whose_shape_disagrees_with_the_architecture_is_refused_before_reading(

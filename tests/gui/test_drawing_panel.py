@@ -40,7 +40,7 @@ def test_empty_pad_predicts_nothing(panel, context):
     assert panel.bars.objectName() == "probabilityBars"
     assert label(panel) == "" and panel.bars.probabilities() is None
     assert context.drawing is None
-    assert "tiny test model" in panel.model_label.text()
+    assert "tiny test model" in panel.model_choice.currentText()
 
 
 def test_drawn_one_and_zero_are_predicted(panel, context):
@@ -72,23 +72,38 @@ def test_prediction_updates_while_drawing(panel, qtbot):
     QTest.mouseRelease(panel.pad, Qt.LeftButton, Qt.NoModifier, QPoint(int(pts[-1][0]), int(pts[-1][1])))
 
 
-def test_unsure_prediction_says_so(panel, context):
-    flat = MultiLayerNet([784, 10], params={"W1": np.zeros((784, 10)), "b1": np.zeros(10)})
-    context.set_model(ModelInfo(flat, "undecided", "file"))
-    drag(panel.pad, pad_points(panel.pad, vertical()))
-    assert label(panel) == "?"
-    assert panel.unsure_label.text().startswith("not sure: maybe ")
-    assert "undecided" in panel.model_label.text()
-
-
-def test_hesitant_prediction_names_the_runner_up(panel, context):
-    W = np.zeros((784, 10))
+def biased_model(**bias) -> MultiLayerNet:
+    """A net that ignores the drawing: probabilities from the biases alone (b3=2.0, ...)."""
     b = np.zeros(10)
-    b[4], b[9] = 2.5, 1.0  # p(4) = 0.53, p(9) = 0.12 whatever is drawn
-    context.set_model(ModelInfo(MultiLayerNet([784, 10], params={"W1": W, "b1": b}), "biased", "file"))
+    for key, value in bias.items():
+        b[int(key[1:])] = value
+    return MultiLayerNet([784, 10], params={"W1": np.zeros((784, 10)), "b1": b})
+
+
+def test_a_close_call_says_which_two(panel, context):
+    context.set_model(ModelInfo(biased_model(b3=2.0, b9=2.0), "undecided", "file"))
     drag(panel.pad, pad_points(panel.pad, vertical()))
-    assert label(panel) == "4"
-    assert panel.unsure_label.text() == "probably 4; could be 9"
+    assert label(panel) == "3 or 9?" or label(panel) == "9 or 3?"
+    assert panel.reading.kind == "unsure" and {panel.reading.label, panel.reading.alternative} == {3, 9}
+    assert panel.reason_label.text() == "Two digits are almost equally likely."
+    assert "p(3) = " in panel.probability_label.text() and "p(9) = " in panel.probability_label.text()
+    assert panel.bars.probabilities() is not None  # the bars are still shown
+    assert "undecided" in panel.model_choice.currentText()
+
+
+def test_a_clear_lead_is_a_digit(panel, context):
+    context.set_model(ModelInfo(biased_model(b4=2.5, b9=1.0), "biased", "file"))  # p(4) = 0.53, p(9) = 0.12
+    drag(panel.pad, pad_points(panel.pad, vertical()))
+    assert label(panel) == "4" and panel.reason_label.text() == ""
+    assert panel.probability_label.text() == "p(4) = 0.53"
+
+
+def test_a_network_that_recognises_nothing_says_not_a_digit(panel, context):
+    context.set_model(ModelInfo(biased_model(), "flat", "file"))  # p = 0.1 everywhere
+    drag(panel.pad, pad_points(panel.pad, vertical()))
+    assert label(panel) == "Not a digit"
+    assert panel.reason_label.text() == "The network does not recognise any digit in it."
+    assert panel.bars.probabilities() is not None
 
 
 def test_without_a_model(qtbot):
@@ -98,8 +113,9 @@ def test_without_a_model(qtbot):
     assert NO_MODEL in panel.model_label.text()
     drag(panel.pad, pad_points(panel.pad, vertical()))
     assert label(panel) == "" and context.drawing is not None  # the input is still shown and published
+    assert panel.reason_label.text() == "no model to ask"
     context.set_model(ModelInfo(tiny_model(), "late model", "trained"))
-    assert label(panel) == "1" and "late model" in panel.model_label.text()
+    assert label(panel) == "1" and "late model" in panel.model_choice.currentText()
 
 
 def test_a_model_of_another_input_size_is_not_used(panel, context):
@@ -236,14 +252,14 @@ def test_open_image_dialog(panel, qtbot, tmp_path, monkeypatch):
 
 
 def test_my_digits(panel, monkeypatch):
-    from PySide6.QtWidgets import QPushButton
+    from PySide6.QtWidgets import QToolButton
 
     box = panel.my_digits
     assert not box.add_buttons[1].isEnabled()  # nothing drawn yet
     drag(panel.pad, pad_points(panel.pad, vertical()))
-    box.findChild(QPushButton, "addMyDigit1").click()
+    box.findChild(QToolButton, "addMyDigit1").click()
     drag(panel.pad, pad_points(panel.pad, ellipse()))
-    box.findChild(QPushButton, "addMyDigit6").click()  # a "6" the model reads as 0: a mistake
+    box.findChild(QToolButton, "addMyDigit6").click()  # a "6" the model reads as 0: a mistake
     x, t = mydigits.load_my_digits()
     assert t.tolist() == [1, 6] and x.shape == (2, 784)
     assert len(mydigits.load_my_strokes(0)) == 1  # the strokes on the pad when it was added
@@ -318,3 +334,22 @@ def test_bundled_model_reads_a_drawn_one(bundled_panel):
 def test_bundled_model_reads_a_drawn_zero(bundled_panel):
     drag(bundled_panel.pad, pad_points(bundled_panel.pad, ellipse()))
     assert label(bundled_panel) == "0"
+
+
+def test_saliency_waits_for_the_stroke_to_end(panel, qtbot):
+    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    panel.saliency_toggle.setChecked(True)
+    pts = pad_points(panel.pad, vertical())
+    QTest.mousePress(panel.pad, Qt.LeftButton, Qt.NoModifier, QPointF(*pts[0]).toPoint())
+    for x, y in pts[1:]:
+        p = QPointF(x, y)
+        QApplication.sendEvent(panel.pad, QMouseEvent(QEvent.MouseMove, p, panel.pad.mapToGlobal(p),
+                                                      Qt.NoButton, Qt.LeftButton, Qt.NoModifier))
+    qtbot.waitUntil(lambda: label(panel) == "1", timeout=1000)  # read while drawing...
+    assert panel.preview.input() is not None and panel.preview.saliency() is None  # ...not tinted yet
+    QTest.mouseRelease(panel.pad, Qt.LeftButton, Qt.NoModifier, QPointF(*pts[-1]).toPoint())
+    assert panel.preview.saliency() is not None and "pushed toward 1" in panel.saliency_legend.text()

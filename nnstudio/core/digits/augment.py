@@ -28,6 +28,7 @@ class AugmentParams:
     scale: tuple = (0.85, 1.15)
     aspect: float = 0.10  # extra relative stretch of one axis against the other
     shear: float = 0.25  # x shear coefficient (a slant of about +-14 degrees)
+    right_slant: float = 0.15  # extra room for a right (forward) slant: shear in -(shear + this)..shear
     shift: float = 2.5  # random translation in pixels, used only without re-centring
     elastic_alpha: float = 1.3  # typical displacement of the elastic field, pixels
     elastic_sigma: float = 4.0  # smoothness of the field, pixels (Simard et al. 2003)
@@ -220,7 +221,7 @@ def _distort(img: np.ndarray, rng: np.random.Generator, p: AugmentParams) -> np.
     theta = np.deg2rad(rng.uniform(-p.rotation_deg, p.rotation_deg, b))
     scale = rng.uniform(p.scale[0], p.scale[1], b)
     aspect = 1.0 + rng.uniform(-p.aspect, p.aspect, b)
-    shear = rng.uniform(-p.shear, p.shear, b)
+    shear = rng.uniform(-p.shear - p.right_slant, p.shear, b)  # negative: the top leans right
     sr, sc = scale * np.sqrt(aspect), scale / np.sqrt(aspect)  # row and column scale
     cos, sin = np.cos(theta), np.sin(theta)
     c, d = sc * shear, sc

@@ -75,12 +75,16 @@ def _as_2d(img) -> np.ndarray:
 
 
 # ---------------------------------------------------------------------------- pad strokes
-def strokes_to_input(strokes: Sequence, canvas_size: float = 280.0) -> np.ndarray | None:
+def strokes_to_input(strokes: Sequence, canvas_size: float = 280.0,
+                     max_scale: float | None = None) -> np.ndarray | None:
     """Pad strokes → the network's input, float32 (784,) in [0, 1]; None when there is no ink.
 
     strokes : list of (n, 2) arrays of (x, y) canvas coordinates (y down).
     canvas_size : the canvas's logical side (only the strokes' shape matters: the recipe crops
     and rescales, so the result does not depend on it).
+    max_scale : if given, the largest factor from canvas units to 28x28 pixels: a drawing smaller
+    than POINT_BOX / max_scale is not blown up to the full 20 px box (a tiny drag stays small).
+    Points outside the canvas are kept: the ink is cropped wherever it lies.
 
     The strokes are drawn again at MNIST's stroke width whatever the brush, so the width is
     normalised by construction. The centre of mass is placed by shifting the points (sub-pixel)
@@ -94,20 +98,79 @@ def strokes_to_input(strokes: Sequence, canvas_size: float = 280.0) -> np.ndarra
     lo, hi = pts.min(axis=0), pts.max(axis=0)
     extent = float((hi - lo).max())
     scale = POINT_BOX / extent if extent > 1e-9 else 1.0
+    if max_scale is not None:
+        scale = min(scale, float(max_scale))
     centre = (lo + hi) / 2.0
     target = np.array([TARGET_COM[1], TARGET_COM[0]]) + 0.5  # (x, y) of the target pixel's centre
     a, b = stroke_segments([(s - centre) * scale + target for s in strokes], STROKE_WIDTH)
     img = render_segments(a, b, SIDE, SIDE, STROKE_WIDTH, EDGE_WIDTH)
+    width = STROKE_WIDTH
+    if KEEP_LOOPS_OPEN:
+        width, img = _open_loops(a, b, img)
     for _ in range(2):  # rendering is translation-equivariant up to sampling: 1-2 passes suffice
         row, col = center_of_mass(img)
         shift = np.array([TARGET_COM[1] - col, TARGET_COM[0] - row])
         if np.abs(shift).max() < 0.05:
             break
         a, b = a + shift, b + shift
-        img = render_segments(a, b, SIDE, SIDE, STROKE_WIDTH, EDGE_WIDTH)
+        img = render_segments(a, b, SIDE, SIDE, width, EDGE_WIDTH)
     if img.max() <= 0:
         return None
     return img.reshape(-1)
+
+
+# Small loops (a 9's or a 6's tiny loop, a narrow 4's) fill up when drawn at MNIST's 2.5 px width,
+# and the network then sees a stick: when a hole that a thin pen leaves open is gone at 2.5 px, the
+# drawing is drawn with the widest of LOOP_WIDTHS that keeps every such hole open.
+KEEP_LOOPS_OPEN = True
+THIN_WIDTH = 1.2  # the pen that shows which holes the drawing has
+LOOP_WIDTHS = (2.0, 1.6)
+OPEN_HOLE = 0.35  # a hole is open when some of its pixels are darker than this
+
+
+def hole_count(img: np.ndarray, threshold: float = 0.5) -> int:
+    """Regions of background (< threshold) in img (h, w) that do not reach the border: the holes."""
+    background = np.asarray(img) < threshold
+    reach = np.zeros_like(background)
+    reach[0], reach[-1], reach[:, 0], reach[:, -1] = (background[0], background[-1], background[:, 0],
+                                                      background[:, -1])
+    holes = background & ~_flood(reach, background)
+    count = 0
+    while holes.any():
+        seed = np.zeros_like(holes)
+        seed.flat[np.flatnonzero(holes)[0]] = True
+        holes &= ~_flood(seed, holes)
+        count += 1
+    return count
+
+
+def _flood(seed: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    """Grow seed through 4-neighbours within allowed until it stops."""
+    region = seed & allowed
+    while True:
+        grown = region.copy()
+        grown[1:] |= region[:-1]
+        grown[:-1] |= region[1:]
+        grown[:, 1:] |= region[:, :-1]
+        grown[:, :-1] |= region[:, 1:]
+        grown &= allowed
+        if np.array_equal(grown, region):
+            return region
+        region = grown
+
+
+def _open_loops(a: np.ndarray, b: np.ndarray, img: np.ndarray) -> tuple[float, np.ndarray]:
+    """(width, image): MNIST's width, or the widest of LOOP_WIDTHS that keeps the thin pen's holes."""
+    # The thin pen's faint pixels count as walls (a hole must be closed); in the drawn input a hole
+    # must be clearly dark to count as open.
+    wanted = hole_count(render_segments(a, b, SIDE, SIDE, THIN_WIDTH, EDGE_WIDTH), 0.2)
+    if wanted <= hole_count(img, OPEN_HOLE):
+        return STROKE_WIDTH, img
+    for width in LOOP_WIDTHS:
+        thinner = render_segments(a, b, SIDE, SIDE, width, EDGE_WIDTH)
+        if hole_count(thinner, OPEN_HOLE) >= wanted or width == LOOP_WIDTHS[-1]:
+            return width, thinner
+    return STROKE_WIDTH, img
 
 
 # ---------------------------------------------------------------------------- images

@@ -43,7 +43,7 @@ class DrawingPad(QWidget):
     # ------------------------------------------------------------------ state
     def strokes(self) -> list[np.ndarray]:
         """Copies of the strokes, each (n, 2) float64 (x, y) in logical canvas coordinates,
-        including the one being drawn."""
+        including the one being drawn; points dragged past the edge lie outside 0..LOGICAL_SIZE."""
         out = [s.copy() for s in self._strokes]
         if self._current:
             out.append(np.array(self._current, dtype=np.float64))
@@ -51,6 +51,10 @@ class DrawingPad(QWidget):
 
     def is_empty(self) -> bool:
         return not self._strokes and not self._current
+
+    def is_drawing(self) -> bool:
+        """A stroke is in progress (the button is held)."""
+        return self._current is not None
 
     def brush_size(self) -> float:
         return self._brush
@@ -104,11 +108,34 @@ class DrawingPad(QWidget):
         return QRectF((self.width() - side) / 2.0, (self.height() - side) / 2.0, side, side)
 
     def to_logical(self, pos: QPointF) -> tuple[float, float]:
+        """Widget position → logical canvas point. Not clamped: a stroke dragged past the edge keeps
+        its true shape (flattening it onto the edge changed the digit); preprocessing crops to the
+        ink wherever it lies, and the pad shows the part on the canvas (see `off_canvas`)."""
         rect = self.canvas_rect()
         k = LOGICAL_SIZE / max(rect.width(), 1.0)
-        x = min(max((pos.x() - rect.x()) * k, 0.0), LOGICAL_SIZE)
-        y = min(max((pos.y() - rect.y()) * k, 0.0), LOGICAL_SIZE)
-        return x, y
+        return (pos.x() - rect.x()) * k, (pos.y() - rect.y()) * k
+
+    def off_canvas(self) -> bool:
+        """Whether some ink lies past the canvas's edge (beyond the brush's half width)."""
+        return bool(self.edges_crossed())
+
+    def edges_crossed(self) -> set[str]:
+        """The canvas's sides ("left", "right", "top", "bottom") past which some ink lies."""
+        margin = self._brush / 2.0
+        sides = set()
+        for stroke in self._all_strokes():
+            a = np.asarray(stroke, dtype=np.float64).reshape(-1, 2)
+            if not len(a):
+                continue
+            lo, hi = a.min(axis=0), a.max(axis=0)
+            for side, past in (("left", lo[0] < -margin), ("right", hi[0] > LOGICAL_SIZE + margin),
+                               ("top", lo[1] < -margin), ("bottom", hi[1] > LOGICAL_SIZE + margin)):
+                if past:
+                    sides.add(side)
+        return sides
+
+    def _all_strokes(self) -> list:
+        return list(self._strokes) + ([self._current] if self._current else [])
 
     def sizeHint(self) -> QSize:
         return QSize(420, 420)
@@ -152,6 +179,25 @@ class DrawingPad(QWidget):
     def _emit_changed(self) -> None:
         self._emit_timer.stop()
         self.strokes_changed.emit()
+
+    def _paint_edges(self, painter: QPainter, rect: QRectF, sides: set[str]) -> None:
+        """Ink past the edge: an orange bar along each side it crossed, and a note on a dark strip
+        (at the top unless ink left through the top)."""
+        orange = QColor(230, 159, 0)
+        bars = {"left": QRectF(rect.left(), rect.top(), 4, rect.height()),
+                "right": QRectF(rect.right() - 4, rect.top(), 4, rect.height()),
+                "top": QRectF(rect.left(), rect.top(), rect.width(), 4),
+                "bottom": QRectF(rect.left(), rect.bottom() - 4, rect.width(), 4)}
+        for side in sides:
+            painter.fillRect(bars[side], orange)
+        text = self.tr("part of the drawing is past the edge (it still counts)")
+        height = painter.fontMetrics().height() + 6
+        y = rect.bottom() - 6 - height if "top" in sides and "bottom" not in sides else rect.top() + 6
+        strip = QRectF(rect.left() + 6, y, rect.width() - 12, height)
+        painter.fillRect(strip, QColor(0, 0, 0, 190))
+        painter.setPen(orange)
+        painter.drawText(strip, Qt.AlignCenter | Qt.TextSingleLine,
+                         painter.fontMetrics().elidedText(text, Qt.ElideRight, int(strip.width())))
 
     # ------------------------------------------------------------------ Qt events (thin)
     def mousePressEvent(self, event):
@@ -211,10 +257,8 @@ class DrawingPad(QWidget):
         pen = QPen(QColor(255, 255, 255), max(self._brush * k, 1.0), Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)
         painter.setPen(pen)
         painter.setBrush(Qt.NoBrush)
-        strokes = list(self._strokes)
-        if self._current:
-            strokes.append(self._current)
-        for stroke in strokes:
+        painter.setClipRect(rect)  # ink dragged past the edge is kept, and shown only on the canvas
+        for stroke in self._all_strokes():
             pts = [QPointF(rect.x() + x * k, rect.y() + y * k) for x, y in stroke]
             if len(pts) == 1:
                 painter.drawPoint(pts[0])  # a round cap makes a dot
@@ -225,7 +269,10 @@ class DrawingPad(QWidget):
                 painter.drawPath(path)
         if self.is_empty() and self._background is None:
             painter.setPen(QColor(120, 120, 120))
-            painter.drawText(rect, Qt.AlignCenter, "draw a digit here")
+            painter.drawText(rect, Qt.AlignCenter, self.tr("draw a digit here"))
+        elif sides := self.edges_crossed():
+            self._paint_edges(painter, rect, sides)
+        painter.setClipping(False)
         if self.hasFocus():
             painter.setPen(QPen(self.palette().highlight().color(), 2))
             painter.drawRect(rect.adjusted(1, 1, -1, -1))

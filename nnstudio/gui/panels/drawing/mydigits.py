@@ -7,7 +7,7 @@ import html
 import numpy as np
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox,
-                               QPushButton, QVBoxLayout)
+                               QPushButton, QToolButton, QVBoxLayout)
 
 from nnstudio.core.digits import mydigits
 from nnstudio.gui import theme
@@ -45,7 +45,7 @@ class MyDigitsBox(QGroupBox):
         buttons.setSpacing(2)
         buttons.addWidget(QLabel("Add drawing as:"))
         for d in range(10):
-            b = QPushButton(str(d))
+            b = QToolButton(text=str(d))  # a tool button: a push button's style asks 80 px for "0"
             b.setObjectName(f"addMyDigit{d}")
             b.setFixedWidth(28)
             b.setToolTip(f"Keep the current drawing in my digits, labelled {d}")

@@ -8,29 +8,35 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtWidgets import QMessageBox
 
-from nnstudio.core.digits.preprocess import image_to_input, to_gray
+from nnstudio.core.digits.preprocess import image_to_input, ink_map, to_gray
+from nnstudio.core.digits.reading import ink_from_image
 from nnstudio.gui.image_reader import read_image
 
 NO_INK = "no ink found (a blank image?)"
 
 
 def _decode(path: Path):
-    """Worker-thread job: the image as RGBA (h, w, 4) uint8 and the network's input x (784,) or
-    None when there is no ink. A file that cannot be read raises ImageReadError, whose short
+    """Worker-thread job: the image as RGBA (h, w, 4) uint8, the network's input x (784,) or None
+    when there is no ink, and the ink's measures (reading.InkReport, for the pad's "not a digit"
+    checks: a row of digits, a line). A file that cannot be read raises ImageReadError, whose short
     message the JobWorker's `error` carries (a UserInputError's own text)."""
     rgba = read_image(path)
-    return rgba, image_to_input(to_gray(rgba))
+    gray = to_gray(rgba)
+    x = image_to_input(gray)
+    ink = ink_map(gray) if x is not None else None
+    return rgba, x, None if ink is None else ink_from_image(ink)
 
 
 class ImageOpener(QObject):
     """Reads one image at a time for `widget` (the dialogs' parent).
 
-    opened(str, object, object) : the file's name, its RGBA pixels and the input x (784,).
+    opened(str, object, object, object) : the file's name, its RGBA pixels, the input x (784,) and
+        the ink's measures (reading.InkReport or None).
     finished(bool) : after each read that was not cancelled; True when `opened` came first.
     busy_changed(bool) : True while an image is being read.
     """
 
-    opened = Signal(str, object, object)
+    opened = Signal(str, object, object, object)
     finished = Signal(bool)
     busy_changed = Signal(bool)
 

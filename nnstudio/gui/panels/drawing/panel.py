@@ -7,25 +7,23 @@ from pathlib import Path
 import numpy as np
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QFont, QImage, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QCheckBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QMessageBox,
+from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QSlider, QVBoxLayout, QWidget)
 
-from nnstudio.core.digits import mydigits
+from nnstudio.core.digits import mydigits, reading
 from nnstudio.core.digits.preprocess import strokes_to_input
 from nnstudio.core.digits.saliency import saliency
-from nnstudio.gui import theme
+from nnstudio.gui import settings, theme
+from nnstudio.gui.panels.drawing.models import BUNDLED_KEYS, CURRENT, SETTINGS_KEY, PadModelChoice, load_bundled
 from nnstudio.gui.panels.drawing.mydigits import MyDigitsBox
 from nnstudio.gui.panels.drawing.opener import ImageOpener
 from nnstudio.gui.panels.drawing.preview import InputPreview
+from nnstudio.gui.panels.drawing.teach import TeachBox
+from nnstudio.gui.panels.drawing.verdict import VerdictView
 from nnstudio.gui.saving import report_save_error, save_image, save_or_report
 from nnstudio.gui.widgets.drawing_pad import BRUSH_RANGE, LOGICAL_SIZE, DrawingPad
 from nnstudio.gui.widgets.prob_bars import ProbabilityBars
 
-# Top probability under UNSURE_BELOW: say "not sure" instead of asserting a digit. Measured on the
-# proxy pen digits with a 97% MNIST net: at 0.5, 0.3% of the digits it reads right would show "?";
-# at 0.4, 0.1%. Between the two thresholds the digit is shown with a hint of the runner-up.
-UNSURE_BELOW = 0.4
-HESITANT_BELOW = 0.7
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)"
 NO_MODEL = "no model: train one or open one"
 
@@ -38,13 +36,15 @@ class DrawingPanel(QWidget):
         self.context = context
         self.source = "pad"  # or the opened image's file name
         self.x: np.ndarray | None = None
-        self.probabilities: np.ndarray | None = None
-        self._network = None
+        self.reading: reading.Reading | None = None
+        self._ink = None  # the ink measures of an opened image (None: measured from x itself)
+        self._network = None  # the network the pad reads with (a private copy)
+        self._current = None  # the context's model, when usable on the pad (a private copy)
+        self._bundled: dict = {}  # key → (network, meta), read once
         self._source_text = ""  # the source label's text while an image is being read
 
         self.pad = DrawingPad()
-        self.pad.strokes_changed.connect(self._on_strokes_changed)
-        self.pad.stroke_finished.connect(self._on_strokes_changed)
+        self.pad.strokes_changed.connect(self._on_strokes_changed)  # also emitted when a stroke ends
         clear = QPushButton("Clear", objectName="clearButton", toolTip="Erase the pad (Esc)")
         clear.clicked.connect(self.pad.clear)
         undo = QPushButton("Undo", objectName="undoButton", toolTip="Remove the last stroke (Ctrl+Z)")
@@ -70,11 +70,20 @@ class DrawingPanel(QWidget):
         tools.addWidget(self.brush)
         tools.addStretch(1)
         tools.addWidget(self.open_image_button)
+        self.model_choice = PadModelChoice()
+        self.model_choice.choice_changed.connect(self._on_choice_changed)
+        self.model_label = QLabel(objectName="modelLabel", wordWrap=True)
+        self.model_label.setStyleSheet(f"color: {theme.GREY}")
         self.source_label = QLabel(objectName="sourceLabel")
         self.source_label.setStyleSheet(f"color: {theme.GREY}")
         left = QVBoxLayout()
         left.addWidget(self.pad, 1)
         left.addLayout(tools)
+        reads = QHBoxLayout()
+        reads.addWidget(QLabel(self.tr("Reads with:")))
+        reads.addWidget(self.model_choice)
+        reads.addWidget(self.model_label, 1)
+        left.addLayout(reads)
         left.addWidget(self.source_label)
 
         self.preview = InputPreview()
@@ -84,21 +93,11 @@ class DrawingPanel(QWidget):
         self.saliency_toggle.toggled.connect(self._on_saliency_toggled)
         self.saliency_legend = QLabel(objectName="saliencyLegend", wordWrap=True)
         self.saliency_legend.setFixedWidth(self.preview.width())
-        self.prediction_label = QLabel("", objectName="predictionLabel", alignment=Qt.AlignCenter)
-        font = QFont(self.font())
-        font.setPixelSize(96)
-        font.setBold(True)
-        self.prediction_label.setFont(font)
-        self.prediction_label.setMinimumSize(130, 120)
-        self.prediction_label.setFrameShape(QFrame.StyledPanel)
-        self.probability_label = QLabel("", objectName="probabilityLabel", alignment=Qt.AlignCenter)
-        bigger = QFont(self.font())
-        bigger.setPointSizeF(bigger.pointSizeF() * 1.3)
-        self.probability_label.setFont(bigger)
-        self.unsure_label = QLabel("", objectName="unsureLabel", alignment=Qt.AlignCenter, wordWrap=True)
-        self.unsure_label.setStyleSheet(f"color: {theme.VERMILLION}")
+        self.verdict = VerdictView()
+        self.prediction_label = self.verdict.prediction_label
+        self.probability_label = self.verdict.probability_label
+        self.reason_label = self.verdict.reason_label
         self.bars = ProbabilityBars()
-        self.model_label = QLabel(objectName="modelLabel", wordWrap=True)
 
         seen = QVBoxLayout()
         seen.addWidget(_heading("What the network sees"))
@@ -108,11 +107,8 @@ class DrawingPanel(QWidget):
         seen.addStretch(1)
         verdict = QVBoxLayout()
         verdict.addWidget(_heading("Prediction"))
-        verdict.addWidget(self.prediction_label)
-        verdict.addWidget(self.probability_label)
-        verdict.addWidget(self.unsure_label)
+        verdict.addWidget(self.verdict)
         verdict.addStretch(1)
-        verdict.addWidget(self.model_label)
         top_right = QHBoxLayout()
         top_right.addLayout(seen)
         top_right.addSpacing(12)
@@ -129,6 +125,8 @@ class DrawingPanel(QWidget):
         self.my_digits = MyDigitsBox()
         self.my_digits.label_chosen.connect(self.add_to_my_digits)
         self.my_digits.digit_selected.connect(self.show_my_digit)
+        self.teach = TeachBox(context, self)
+        self.my_digits.layout().addWidget(self.teach)
         self.upper = QWidget()
         self.upper.setLayout(upper)
         upper.setContentsMargins(0, 0, 0, 0)
@@ -144,28 +142,71 @@ class DrawingPanel(QWidget):
         context.model_changed.connect(self._on_model_changed)
         self._on_model_changed(context.model)
 
-    # ------------------------------------------------------------------ model
+    # ------------------------------------------------------------------ which model reads the pad
     @Slot(object)
     def _on_model_changed(self, info) -> None:
         # A private copy: layers cache their inputs during forward, so two threads predicting
         # with one network object (a worker evaluating the same model) could disturb each other.
         usable = info is not None and getattr(info.network, "sizes", [784])[0] == 784
-        self._network = None
+        self._current = None
         if usable:
-            self._network = info.network.copy() if hasattr(info.network, "copy") else info.network
-        if info is None:
-            self.model_label.setText(NO_MODEL)
-        elif self.network() is None:
-            self.model_label.setText(f"Model: <b>{info.name}</b> does not take 28x28 inputs")
-        else:
-            self.model_label.setText(f"Model: <b>{info.name}</b>")
-        self.show_input(self.x)
-        self.my_digits.refresh(self.network())
+            self._current = info.network.copy() if hasattr(info.network, "copy") else info.network
+        self.model_choice.set_current_name(None if info is None else info.name)
+        if self.model_choice.choice() == CURRENT:
+            self._use(self._current)
+
+    @Slot(str)
+    def _on_choice_changed(self, key: str) -> None:
+        if key == CURRENT:
+            self._use(self._current)
+            return
+        if key not in self._bundled:
+            loaded = load_bundled(key)
+            if isinstance(loaded, str):  # missing or unreadable: greyed out, back to the current model
+                self.model_choice.set_unusable(key, loaded)
+                QMessageBox.warning(self, self.tr("Bundled model"), loaded)
+                self.model_choice.set_choice(CURRENT)
+                return
+            self._bundled[key] = loaded
+        self._use(self._bundled[key][0])
+
+    def _use(self, network) -> None:
+        self._network = network
+        self.model_label.setText(self._model_description())
+        self.model_choice.setToolTip(self.tr("The pad reads with {0}. Switching needs no training: the "
+                                             "bundled models ship with the app.").format(self.model_name()))
+        self.refresh_reading()
+        self.my_digits.refresh(network)
+
+    def _model_description(self) -> str:
+        info = self.context.model
+        if self.model_choice.choice() == CURRENT:
+            if info is None:
+                return NO_MODEL
+            if self._network is None:
+                return f"<b>{info.name}</b> does not take 28x28 inputs"
+        network = self._network
+        return getattr(network, "arch", None) or "-".join(str(s) for s in network.sizes)
 
     def network(self):
-        """This panel's copy of the current network, or None (no model, or one that does not take
-        28x28 inputs)."""
+        """The network the pad reads with (a private copy), or None (no model, or one that does
+        not take 28x28 inputs)."""
         return self._network
+
+    def choice(self) -> str:
+        """"current", "conv" or "mlp": the model_choice's key."""
+        return self.model_choice.choice()
+
+    def set_choice(self, key: str) -> None:
+        self.model_choice.set_choice(key)
+
+    def model_name(self) -> str:
+        """What the pad's model is called: the current model's name or the bundled model's."""
+        key = self.choice()
+        if key == CURRENT:
+            info = self.context.model
+            return info.name if info is not None else ""
+        return {"conv": self.tr("bundled conv net"), "mlp": self.tr("bundled MLP")}.get(key, key)
 
     # ------------------------------------------------------------------ input → verdict
     @Slot()
@@ -174,59 +215,66 @@ class DrawingPanel(QWidget):
         self.update_prediction()
 
     def update_prediction(self) -> None:
-        """Preprocess the pad's strokes and show the verdict (about 0.5 ms); drawing, clearing
-        or undoing replaces an opened image."""
+        """Read the pad's strokes (about a millisecond with the conv net) and show the verdict;
+        drawing, clearing or undoing replaces an opened image."""
         self.source = "pad"
         self.source_label.setText("")
-        self.show_input(strokes_to_input(self.pad.strokes(), LOGICAL_SIZE))
+        self._ink = None
+        strokes = self.pad.strokes()
+        network = self.network()
+        if network is None:
+            x = strokes_to_input(strokes, LOGICAL_SIZE,
+                                 max_scale=reading.MAX_MAGNIFY * reading.SIDE / LOGICAL_SIZE)
+            self._show(x, None)
+        else:
+            self._show(*reading.read_strokes(network, strokes, LOGICAL_SIZE))
 
-    def show_input(self, x) -> None:
-        """Show input x (784,) or None: preview, prediction, bars; publish it as the drawing."""
+    def show_input(self, x, ink=None) -> None:
+        """Read and show input x (784,) or None (an opened image, a kept digit) with the ink's
+        measures `ink` (reading.InkReport; None: measured from x)."""
+        self._ink = ink
+        network = self.network()
+        self._show(x, None if network is None else reading.read_input(network, x, ink))
+
+    def refresh_reading(self) -> None:
+        """Read the same drawing again (another model, saliency switched)."""
+        if self.source == "pad":
+            self.update_prediction()
+        else:
+            self.show_input(self.x, self._ink)
+
+    @property
+    def probabilities(self) -> np.ndarray | None:
+        return None if self.reading is None else self.reading.probabilities
+
+    def _show(self, x, read) -> None:
+        """Show input x and its reading: preview (and saliency), verdict, bars; publish x."""
         changed = (x is None) != (self.x is None) or (x is not None and not np.array_equal(x, self.x))
         self.x = x
-        network = self.network()
-        self.probabilities = None if (x is None or network is None) else network.probabilities(x[None])[0]
+        self.reading = None if x is None else read
+        p = self.probabilities
         sal = None
-        if self.saliency_toggle.isChecked() and self.probabilities is not None:
-            sal = saliency(network, x)
+        # Saliency is a backward pass (with the conv net about as long again as the reading): while
+        # a stroke is in progress the preview shows the plain input, tinted again when it ends.
+        if self.saliency_toggle.isChecked() and p is not None and not self.pad.is_drawing():
+            sal = saliency(self.network(), x, int(np.argmax(p)))
         self.preview.set_input(x, sal)
-        self.bars.set_probabilities(self.probabilities)
+        self.bars.set_probabilities(p)
         self.my_digits.set_drawing_available(x is not None)
-        self._show_verdict()
+        self.verdict.show_reading(self.reading, no_model=x is not None and self.network() is None)
+        if sal is not None:
+            top = int(np.argmax(p))
+            self.saliency_legend.setText(
+                f"<span style='color:{theme.ORANGE}'>■</span> pushed toward {top}<br>"
+                f"<span style='color:{theme.SKY}'>■</span> pushed against")
+        elif not (self.pad.is_drawing() and self.saliency_toggle.isChecked()):
+            self.saliency_legend.setText("")
         if changed:
             self.context.set_drawing(x)
 
-    def _show_verdict(self) -> None:
-        p = self.probabilities
-        if p is None:
-            self.prediction_label.setText("")
-            self.probability_label.setText("")
-            self.unsure_label.setText("" if self.x is None or self.network() is not None
-                                      else "no model to ask")
-            self.saliency_legend.setText("")
-            return
-        order = np.argsort(p)[::-1]
-        top = int(order[0])
-        if p[top] < UNSURE_BELOW:
-            self.prediction_label.setText("?")
-            self.unsure_label.setStyleSheet(f"color: {theme.VERMILLION}")
-            self.unsure_label.setText(f"not sure: maybe {top} or {int(order[1])}")
-        elif p[top] < HESITANT_BELOW:
-            self.prediction_label.setText(str(top))
-            self.unsure_label.setStyleSheet(f"color: {theme.GREY}")
-            self.unsure_label.setText(f"probably {top}; could be {int(order[1])}")
-        else:
-            self.prediction_label.setText(str(top))
-            self.unsure_label.setText("")
-        self.probability_label.setText(f"p({top}) = {p[top]:.2f}")
-        self.saliency_legend.setText(
-            f"<span style='color:{theme.ORANGE}'>■</span> pushed toward {top}<br>"
-            f"<span style='color:{theme.SKY}'>■</span> pushed against"
-            if self.saliency_toggle.isChecked() else "")
-
     @Slot(bool)
     def _on_saliency_toggled(self, _checked: bool) -> None:
-        self.show_input(self.x)
+        self.refresh_reading()
 
     # ------------------------------------------------------------------ images
     @Slot()
@@ -241,14 +289,14 @@ class DrawingPanel(QWidget):
         image shown, or one dialog (a bad file, a blank image) and the current input kept."""
         return self.images.open(path)
 
-    @Slot(str, object, object)
-    def _on_image_opened(self, name: str, rgba: np.ndarray, x: np.ndarray) -> None:
+    @Slot(str, object, object, object)
+    def _on_image_opened(self, name: str, rgba: np.ndarray, x: np.ndarray, ink) -> None:
         self.pad.clear()
         h, w = rgba.shape[:2]
         self.pad.set_background(QImage(rgba.data, w, h, 4 * w, QImage.Format_RGBA8888).copy())
         self.source = name
         self.source_label.setText(f"Showing {name}: draw on the pad to replace it.")
-        self.show_input(x)
+        self.show_input(x, ink)
 
     @Slot(bool)
     def _on_image_busy(self, busy: bool) -> None:
@@ -261,6 +309,16 @@ class DrawingPanel(QWidget):
 
     def shutdown(self) -> None:
         self.images.cancel()  # never waits: the decoder ends on its own
+        self.teach.shutdown()
+
+    # ------------------------------------------------------------------ settings
+    def save_settings(self) -> None:
+        settings.set_value(SETTINGS_KEY, self.choice())
+
+    def restore_settings(self) -> None:
+        key = settings.value(SETTINGS_KEY)
+        if key in (CURRENT, *BUNDLED_KEYS):
+            self.set_choice(key)
 
     # ------------------------------------------------------------------ export
     def export_plot(self, path=None) -> bool:
