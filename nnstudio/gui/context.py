@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from nnstudio.core.nn.network import MultiLayerNet
+from nnstudio.gui.i18n import translate
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,11 @@ class AppContext(QObject):
     def set_drawing(self, x: np.ndarray | None) -> None:
         self._drawing = None if x is None else np.array(x, dtype=np.float32).reshape(784)
         self.drawing_changed.emit(self._drawing)
+
+
+def dataset_display_name(info: DatasetInfo) -> str:
+    """What the interface calls a dataset: the bundled MNIST in the interface language, else its folder."""
+    return translate("AppContext", "MNIST (bundled)") if info.directory is None else info.name
 
 
 def _load_dataset(directory: Path | None, cancel) -> DatasetInfo:
