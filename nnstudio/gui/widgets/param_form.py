@@ -6,7 +6,7 @@ import importlib.util
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-                               QLineEdit, QSpinBox, QWidget)
+                               QLabel, QLineEdit, QSpinBox, QWidget)
 
 from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
 from nnstudio.core.nn.network import INITS
@@ -148,7 +148,7 @@ class ParamForm(Retranslatable, QWidget):
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for _label, attr, _key in ROWS:
-            layout.addRow("", getattr(self, attr))
+            layout.addRow(QLabel(), getattr(self, attr))
         layout.addRow("", self.augment)
         layout.addRow("", self.my_digits)
         self.form_layout = layout

@@ -12,7 +12,7 @@ class Retranslatable:
     Qt's LanguageChange event (View ▸ Language) calls it again. Children get their own event."""
 
     def retranslate(self) -> None:
-        raise NotImplementedError
+        """Set the texts again (a class that shows none of its own leaves it empty)."""
 
     def changeEvent(self, event) -> None:
         if event.type() == QEvent.LanguageChange:
