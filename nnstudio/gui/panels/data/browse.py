@@ -39,6 +39,7 @@ class BrowseView(Retranslatable, QWidget):
         self.digit_combo.addItems([""] * (1 + len(LABELS)))
         self.dataset_label = QLabel(objectName="datasetLabel")
         self.dataset_label.setStyleSheet(f"color: {MUTED};")
+        self.dataset_label.setWordWrap(True)  # wraps on a narrow screen instead of squeezing the filters
         self.grid = ImageGrid(10, 10)
         self.grid.setObjectName("browseGrid")
         self.detail_label = QLabel(objectName="detailLabel")
