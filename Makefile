@@ -34,7 +34,7 @@ screenshots: $(STAMP)
 # (no line numbers: fewer merge conflicts; vanished texts dropped), then the .qm the app loads.
 TS := resources/i18n/nnstudio_zh_CN.ts
 translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -extensions py -locations none -no-obsolete -source-language en -target-language zh_CN nnstudio/gui -ts $(TS)
+	$(VENV)/bin/pyside6-lupdate -extensions py -locations none -no-obsolete -target-language zh_CN nnstudio/gui -ts $(TS)
 	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 model: $(STAMP)

@@ -71,6 +71,7 @@ def build_menus(window) -> None:
     training = window.panels.get("trainingPanel")
     if hasattr(training, "menu_actions"):
         menu = add_menu(window, bar, QT_TRANSLATE_NOOP("Menus", "&Training"))
+        menu.setObjectName("trainingMenu")
         for action in training.menu_actions():
             menu.addAction(action)
             window.addAction(action)  # shortcuts work whichever panel is shown

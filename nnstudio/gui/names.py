@@ -24,6 +24,10 @@ NAMES = {  # registry key → display name
     "shuffle": QT_TRANSLATE_NOOP("Names", "shuffle"),
     "epochs": QT_TRANSLATE_NOOP("Names", "epochs"), "iterations": QT_TRANSLATE_NOOP("Names", "iterations"),
     "custom": QT_TRANSLATE_NOOP("Names", "custom"),
+    # presets (nnstudio.core.nn.presets): their names, as the command line's --preset spells them
+    "book-twolayer": QT_TRANSLATE_NOOP("Names", "book-twolayer"), "nielsen-ch1": QT_TRANSLATE_NOOP("Names", "nielsen-ch1"),
+    "fast": QT_TRANSLATE_NOOP("Names", "fast"), "pad": QT_TRANSLATE_NOOP("Names", "pad"),
+    "conv-small": QT_TRANSLATE_NOOP("Names", "conv-small"), "conv-tiny": QT_TRANSLATE_NOOP("Names", "conv-tiny"),
 }
 
 DESCRIPTIONS = (  # core's texts, word for word

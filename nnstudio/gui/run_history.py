@@ -19,6 +19,7 @@ from nnstudio.core.nn.records import (DivergedRecord, EpochRecord, FinishedRecor
                                    StepRecord)
 from nnstudio.core.nn.config import TrainConfig
 from nnstudio.gui.i18n import QT_TRANSLATE_NOOP, translate
+from nnstudio.gui.names import name as display_name
 
 HISTORY_FILE = "run-history.json"
 HISTORY_FORMAT = "nnstudio-run-history"
@@ -55,7 +56,7 @@ class Run:
         """ "run 3 (book-twolayer, completed)" in the interface language."""
         reason = self.finished.reason if self.finished else "running"
         state = translate("RunHistory", STATES.get(reason, reason))
-        name = self.preset if self.preset and self.preset != "custom" else translate("Names", "custom")
+        name = display_name(self.preset if self.preset else "custom")
         if self.not_learning is not None and reason != "diverged":
             state = translate("RunHistory", "{state}, not learning").format(state=state)
         text = translate("RunHistory", "run {number} ({preset}, {state})").format(number=self.number, preset=name,

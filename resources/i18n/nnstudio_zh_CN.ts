@@ -763,6 +763,30 @@ Stop the run and quit?</source>
         <translation>自定义</translation>
     </message>
     <message>
+        <source>book-twolayer</source>
+        <translation>《深度学习入门》两层网络</translation>
+    </message>
+    <message>
+        <source>nielsen-ch1</source>
+        <translation>Nielsen 第1章</translation>
+    </message>
+    <message>
+        <source>fast</source>
+        <translation>快速</translation>
+    </message>
+    <message>
+        <source>pad</source>
+        <translation>画板模型</translation>
+    </message>
+    <message>
+        <source>conv-small</source>
+        <translation>小型卷积网络</translation>
+    </message>
+    <message>
+        <source>conv-tiny</source>
+        <translation>微型卷积网络</translation>
+    </message>
+    <message>
         <source>Deep Learning from Scratch, ch. 4: 784-50-10 sigmoid, std 0.01, cross-entropy, batch 100 drawn with replacement, lr 0.1, 10,000 iterations</source>
         <translation>《深度学习入门》第4章：784-50-10，sigmoid 函数，标准差 0.01，交叉熵误差，有放回抽取大小为 100 的 mini-batch，学习率 0.1，10,000 次迭代</translation>
     </message>

@@ -126,6 +126,8 @@ class LivePlot(Retranslatable, pg.PlotWidget):
         return self.tr("iteration") if self.x_mode == "iterations" else self.tr("epoch")
 
     def retranslate(self) -> None:
+        if self.getPlotItem() is None:  # closed (pyqtgraph lets its plot go), not yet deleted
+            return
         self.getPlotItem().setLabel("bottom", self._x_name())
         self.getPlotItem().showLabel("bottom", self.show_x_label)
 
