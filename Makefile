@@ -29,6 +29,7 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m nnstudio.gui.screenshots resources/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m nnstudio.gui.screenshots resources/screenshots/zh_CN --language zh_CN
 
 # The Chinese interface: every self.tr()/translate()/QT_TRANSLATE_NOOP text of the GUI into the .ts
 # (no line numbers: fewer merge conflicts; vanished texts dropped), then the .qm the app loads.
