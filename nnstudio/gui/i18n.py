@@ -57,6 +57,7 @@ def apply_language(choice: str, app=None) -> str:
     language = resolve(choice)
     for translator in _translators:
         app.removeTranslator(translator)
+        translator.deleteLater()
     _translators.clear()
     # Numbers: both locales write "." as the decimal point and "," between thousands, so spin
     # boxes show (and read) numbers as Python writes them, whatever the system's own locale.

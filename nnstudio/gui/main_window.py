@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QM
                                QStackedWidget, QWidget)
 
 from nnstudio.gui import i18n, settings
-from nnstudio.gui.context import AppContext, dataset_display_name
+from nnstudio.gui.context import BUNDLED_NAME, AppContext, dataset_display_name
 from nnstudio.gui.i18n import translate
 from nnstudio.gui.menus import build_menus, retranslate_menus
 from nnstudio.gui.model_files import ModelFiles, last_dir
@@ -101,7 +101,7 @@ class MainWindow(Retranslatable, QMainWindow):
             item.setText(translate("Panels", title))
             item.setToolTip(translate("Panels", what))
         info = self.context.dataset
-        name = dataset_display_name(info) if info is not None else translate("AppContext", "MNIST (bundled)")
+        name = dataset_display_name(info) if info is not None else translate("AppContext", BUNDLED_NAME)
         self.dataset_label.setText(self.tr("Data: {name}").format(name=name))
         if self.context.model is None:
             self.model_label.setText(self.tr("No model"))
