@@ -44,6 +44,11 @@ def concepts_dir() -> Path:
     return resources_dir() / "concepts"
 
 
+def i18n_dir() -> Path:
+    """Translations (nnstudio_<language>.ts and .qm), the glossary of their terms."""
+    return resources_dir() / "i18n"
+
+
 def user_data_dir() -> Path:
     """Where the user's own data (their digits, saved runs) lives; NNSTUDIO_DATA_DIR overrides.
 

@@ -34,7 +34,8 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="nnstudio", description="NN Studio: watch a neural network learn. "
-                     "With no command, opens the app.")
+                     "With no command, opens the app. (The command line speaks English; the app is also in "
+                     "Simplified Chinese: View > Language.)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in COMMANDS.values():
         importlib.import_module(module).add_parser(sub)

@@ -1,4 +1,4 @@
-"""The QApplication: names, the main window, and a clean exit."""
+"""The QApplication: names, the interface language, the main window, and a clean exit."""
 
 from __future__ import annotations
 
@@ -79,7 +79,11 @@ def main(argv=None) -> int:
         return 2
     apply_ui_scale(_saved_ui_scale())
     app = create_application(argv)
+    from nnstudio.gui import i18n, settings
     from nnstudio.gui.main_window import MainWindow
+
+    # View ▸ Language's choice (the system's language by default), before any widget is made.
+    i18n.apply_language(settings.read_str(settings.LANGUAGE, i18n.SYSTEM), app)
 
     window = MainWindow()
     window.context.ensure_dataset()  # MNIST reads in a JobWorker while the window opens

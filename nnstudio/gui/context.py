@@ -13,6 +13,9 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from nnstudio.core.nn.network import MultiLayerNet
+from nnstudio.gui.i18n import QT_TRANSLATE_NOOP, translate
+
+BUNDLED_NAME = QT_TRANSLATE_NOOP("AppContext", "MNIST (bundled)")  # the bundled dataset's name
 
 
 @dataclass(frozen=True)
@@ -150,11 +153,16 @@ class AppContext(QObject):
         self.drawing_changed.emit(self._drawing)
 
 
+def dataset_display_name(info: DatasetInfo) -> str:
+    """What the interface calls a dataset: the bundled MNIST in the interface language, else its folder."""
+    return translate("AppContext", BUNDLED_NAME) if info.name == BUNDLED_NAME else info.name
+
+
 def _load_dataset(directory: Path | None, cancel) -> DatasetInfo:
     """Worker-thread job: read and convert the whole dataset (the GUI thread only receives it)."""
     from nnstudio.core.digits.data import load_mnist
 
     data = load_mnist(directory=directory, cancel=cancel)
     if directory is None:
-        return DatasetInfo("MNIST (bundled)", None, data)
+        return DatasetInfo(BUNDLED_NAME, None, data)
     return DatasetInfo(directory.name or str(directory), directory, data)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSize, qInstallMessageHandler
 from PySide6.QtGui import QImage, QImageReader
 
 from nnstudio.core.errors import UserInputError
+from nnstudio.gui.i18n import translate
 
 MAX_SIDE = 1200  # big photos are decoded at a reduced size: plenty for a 28x28 result, and fast
 DECODED_BYTES_PER_PIXEL = 4  # Qt decodes into 32-bit pixels and checks its limit on the full size
@@ -29,11 +30,12 @@ def read_image(path) -> np.ndarray:
     path = Path(path)
     try:
         if not path.exists():
-            raise ImageReadError("file not found")
+            raise ImageReadError(translate("ImageReader", "file not found"))
         if not path.is_file():
-            raise ImageReadError("not a file")
+            raise ImageReadError(translate("ImageReader", "not a file"))
     except OSError as exc:  # a name too long for the system, a folder we may not enter
-        raise ImageReadError(f"cannot be read ({exc.strerror or exc})") from None
+        raise ImageReadError(translate("ImageReader", "cannot be read ({reason})").format(
+            reason=exc.strerror or exc)) from None
     with _decoder_messages_silenced():  # the error we raise says it in one line
         return _decode(path)
 
@@ -51,10 +53,10 @@ def _decode(path: Path) -> np.ndarray:
     if image.isNull():
         error = reader.error()
         if error == QImageReader.UnsupportedFormatError:
-            raise ImageReadError("not an image")
+            raise ImageReadError(translate("ImageReader", "not an image"))
         if error == QImageReader.InvalidDataError:
-            raise ImageReadError("not a readable image (damaged or truncated?)")
-        raise ImageReadError(f"cannot be read ({reader.errorString()})")
+            raise ImageReadError(translate("ImageReader", "not a readable image (damaged or truncated?)"))
+        raise ImageReadError(translate("ImageReader", "cannot be read ({reason})").format(reason=reader.errorString()))
     image = image.convertToFormat(QImage.Format_RGBA8888)
     h, w = image.height(), image.width()
     buf = np.frombuffer(image.constBits(), dtype=np.uint8, count=image.bytesPerLine() * h)
@@ -67,8 +69,9 @@ def _check_size(width: int, height: int) -> None:
     limit_mb = QImageReader.allocationLimit()  # 0: no limit
     if limit_mb and width * height * DECODED_BYTES_PER_PIXEL > limit_mb * 1024 * 1024:
         side = _side(limit_mb)
-        raise ImageReadError(f"image too large: {width:,}x{height:,} pixels (at most {limit_mb} MB "
-                             f"once decoded, about {side:,}x{side:,})")
+        raise ImageReadError(translate("ImageReader", "image too large: {width:,}x{height:,} pixels (at most "
+                                             "{limit} MB once decoded, about {side:,}x{side:,})").format(
+            width=width, height=height, limit=limit_mb, side=side))
 
 
 def _side(limit_mb: int) -> int:

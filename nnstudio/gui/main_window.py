@@ -12,21 +12,26 @@ from PySide6.QtCore import QByteArray, QSize, Slot
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QListWidget, QMainWindow, QMessageBox,
                                QStackedWidget, QWidget)
 
-from nnstudio.gui import settings
-from nnstudio.gui.context import AppContext
-from nnstudio.gui.menus import build_menus
+from nnstudio.gui import i18n, settings
+from nnstudio.gui.context import BUNDLED_NAME, AppContext, dataset_display_name
+from nnstudio.gui.i18n import translate
+from nnstudio.gui.menus import build_menus, retranslate_menus
 from nnstudio.gui.model_files import ModelFiles, last_dir
 from nnstudio.gui.panels import PANELS
 from nnstudio.gui.widgets.panel_scroll import PanelScroll
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
-ABOUT = """<h3>NN Studio</h3>
+
+def about_text() -> str:
+    """Help ▸ About's text in the interface language (book titles as published in it)."""
+    return translate("MainWindow", """<h3>NN Studio</h3>
 <p>Watch a neural network learn: multilayer perceptrons on handwritten digits, their weights,
 gradient descent and the ideas behind them, following <i>Deep Learning from Scratch</i> (ch. 3-4)
 and Michael Nielsen's <i>Neural Networks and Deep Learning</i> (ch. 1).</p>
 <p><b>MNIST</b> handwritten digit database by Yann LeCun, Corinna Cortes and
 Christopher J. C. Burges, used under the Creative Commons Attribution-Share Alike 3.0 licence
 (CC BY-SA 3.0).</p>
-<p>Built with Python, NumPy, Qt for Python (PySide6) and pyqtgraph.</p>"""
+<p>Built with Python, NumPy, Qt for Python (PySide6) and pyqtgraph.</p>""")
 
 
 DEFAULT_SIZE = QSize(1280, 820)
@@ -41,7 +46,7 @@ def _default_size(screen) -> QSize:
     return DEFAULT_SIZE.boundedTo(QSize(int(free.width() * 0.95), int(free.height() * 0.92)))
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslatable, QMainWindow):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("mainWindow")
@@ -56,7 +61,7 @@ class MainWindow(QMainWindow):
             panel = self._make_panel(module, cls_name)
             panel.setObjectName(object_name)
             self.panels[object_name] = panel
-            self.side_list.addItem(title)
+            self.side_list.addItem("")
             # Each panel in a scroll area: on a screen smaller than a panel needs (a 1280x720 or
             # 1024x768 projector, or a large interface size) it scrolls instead of pushing the
             # window past the screen's edges; where it fits, nothing changes.
@@ -69,9 +74,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.side_list)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.model_label = QLabel("No model")
+        self.model_label = QLabel(self.tr("No model"))
         self.model_label.setObjectName("modelLabel")
-        self.dataset_label = QLabel("Data: MNIST (bundled)")
+        self.dataset_label = QLabel("")
         self.statusBar().addPermanentWidget(self.dataset_label)
         self.statusBar().addPermanentWidget(self.model_label)
         self.model_files = ModelFiles(self, self.context, self.model_label)
@@ -80,6 +85,7 @@ class MainWindow(QMainWindow):
         self.context.dataset_failed.connect(self._on_dataset_failed)
         self.context.training_state_changed.connect(self._on_training_state)
         build_menus(self)
+        self.retranslate()
         self.side_list.setCurrentRow(0)
         self.resize(_default_size(self.screen()))
         self.model_files.load_default_model()
@@ -87,6 +93,31 @@ class MainWindow(QMainWindow):
         notice = getattr(self.panels.get("trainingPanel"), "history_notice", "")
         if notice:  # a damaged run history was set aside: say so without blocking the start
             self.statusBar().showMessage(notice, 30_000)
+
+    def retranslate(self) -> None:
+        """The window's own texts (menus, panel list, status bar) in the current language."""
+        for row, (_name, title, _module, _cls, what) in enumerate(PANELS):
+            item = self.side_list.item(row)
+            item.setText(translate("Panels", title))
+            item.setToolTip(translate("Panels", what))
+        info = self.context.dataset
+        name = dataset_display_name(info) if info is not None else translate("AppContext", BUNDLED_NAME)
+        self.dataset_label.setText(self.tr("Data: {name}").format(name=name))
+        if self.context.model is None:
+            self.model_label.setText(self.tr("No model"))
+        retranslate_menus(self)
+
+    @Slot()
+    def _on_language_action(self) -> None:
+        self.set_language(self.sender().data())
+
+    def set_language(self, choice: str) -> str:
+        """View ▸ Language: save the choice and switch the interface to it at once (every
+        Retranslatable widget gets Qt's LanguageChange event); the language used is returned."""
+        settings.set_value(settings.LANGUAGE, choice)
+        for action in self.language_actions.actions():
+            action.setChecked(action.data() == choice)
+        return i18n.apply_language(choice)
 
     def _make_panel(self, module, cls_name):
         return getattr(importlib.import_module(module), cls_name)(self.context)
@@ -103,8 +134,9 @@ class MainWindow(QMainWindow):
     def _on_ui_scale(self) -> None:
         percent = int(self.sender().data())
         settings.set_value(settings.UI_SCALE, percent)
-        self.statusBar().showMessage(f"Interface size {percent}%: NN Studio will use it from its next "
-                                     f"start (Qt sets the scale once, when it starts).", 10_000)
+        self.statusBar().showMessage(self.tr("Interface size {percent}%: NN Studio will use it from its next "
+                                             "start (Qt sets the scale once, when it starts).").format(percent=percent),
+                                     10_000)
 
     @Slot()
     def _on_panel_action(self) -> None:
@@ -153,7 +185,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ datasets
     @Slot()
     def open_dataset_dialog(self) -> None:
-        directory = QFileDialog.getExistingDirectory(self, "Open MNIST-format dataset folder",
+        directory = QFileDialog.getExistingDirectory(self, self.tr("Open MNIST-format dataset folder"),
                                                      last_dir(settings.LAST_DATASET_DIR))
         if directory:
             self.open_dataset(directory)
@@ -163,9 +195,9 @@ class MainWindow(QMainWindow):
         with `dataset_changed`, or a dialog says why not (the current dataset stays)."""
         directory = Path(directory)
         if not self.context.load_dataset(directory):
-            QMessageBox.information(self, "Open dataset", "A dataset is still loading; wait a moment.")
+            QMessageBox.information(self, self.tr("Open dataset"), self.tr("A dataset is still loading; wait a moment."))
             return False
-        self.statusBar().showMessage(f"Loading dataset from {directory}…")
+        self.statusBar().showMessage(self.tr("Loading dataset from {folder}…").format(folder=directory))
         return True
 
     @Slot(bool)
@@ -175,30 +207,31 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_dataset_failed(self, message: str) -> None:
         self.statusBar().clearMessage()
-        QMessageBox.warning(self, "Cannot open dataset", message)
+        QMessageBox.warning(self, self.tr("Cannot open dataset"), message)
 
     @Slot()
     def use_bundled_dataset(self) -> bool:
         """File ▸ Use bundled MNIST: back to the bundled dataset after opening another folder
         (loaded in the background like any dataset; `dataset_changed` announces it)."""
         if not self.context.load_dataset(None):
-            self.statusBar().showMessage("A dataset is still loading; try again when it is done.", 5000)
+            self.statusBar().showMessage(self.tr("A dataset is still loading; try again when it is done."), 5000)
             return False
-        self.statusBar().showMessage("Loading the bundled MNIST…", 5000)
+        self.statusBar().showMessage(self.tr("Loading the bundled MNIST…"), 5000)
         return True
 
     @Slot(object)
     def _on_dataset_changed(self, info) -> None:
-        self.dataset_label.setText(f"Data: {info.name}")
+        self.dataset_label.setText(self.tr("Data: {name}").format(name=dataset_display_name(info)))
         if info.directory is not None:
             settings.set_value(settings.LAST_DATASET_DIR, str(info.directory))
             (xtr, _), (xte, _) = info.data
-            self.statusBar().showMessage(f"Dataset {info.directory} loaded: {len(xtr):,} training and "
-                                         f"{len(xte):,} test images", 8000)
+            self.statusBar().showMessage(self.tr("Dataset {folder} loaded: {train:,} training and {test:,} test "
+                                                 "images").format(folder=info.directory, train=len(xtr),
+                                                                  test=len(xte)), 8000)
 
     @Slot(bool)
     def _on_training_state(self, running: bool) -> None:
-        self.statusBar().showMessage("Training…" if running else "Ready", 0 if running else 3000)
+        self.statusBar().showMessage(self.tr("Training…") if running else self.tr("Ready"), 0 if running else 3000)
 
     # ------------------------------------------------------------------ other actions
     @Slot()
@@ -207,7 +240,7 @@ class MainWindow(QMainWindow):
         if hasattr(panel, "export_plot"):
             panel.export_plot()
         else:
-            QMessageBox.information(self, "Export plot", "This page has no plot to export.")
+            QMessageBox.information(self, self.tr("Export plot"), self.tr("This page has no plot to export."))
 
     # ------------------------------------------------------------------ settings and closing
     def restore_settings(self) -> None:
@@ -250,13 +283,15 @@ class MainWindow(QMainWindow):
         if not getattr(training, "running", False):
             return True
         run = training.run
-        what = (f"Run {run.number} is still training ({len(run.iterations):,} of "
-                f"{run.total_iterations:,} iterations)." if run is not None else "A run is starting.")
+        what = (self.tr("Run {number} is still training ({done:,} of {total:,} iterations).").format(
+                    number=run.number, done=len(run.iterations), total=run.total_iterations)
+                if run is not None else self.tr("A run is starting."))
         answer = QMessageBox.question(
-            self, "Quit during a run?",
-            f"{what}\n\nQuit stops it: its curves are kept in the run history, and its network becomes "
-            f"the current model only if it learned (models are not kept across restarts: save one with "
-            f"File ▸ Save model…). Cancel keeps NN Studio and the run going.\n\nStop the run and quit?",
+            self, self.tr("Quit during a run?"),
+            what + "\n\n" + self.tr(
+                "Quit stops it: its curves are kept in the run history, and its network becomes "
+                "the current model only if it learned (models are not kept across restarts: save one with "
+                "File ▸ Save model…). Cancel keeps NN Studio and the run going.\n\nStop the run and quit?"),
             QMessageBox.Yes | QMessageBox.Cancel, QMessageBox.Cancel)
         return answer == QMessageBox.Yes
 

@@ -19,6 +19,8 @@ from nnstudio.core.files import atomic_write
 from nnstudio.core.nn.records import (DivergedRecord, EpochRecord, FinishedRecord, NotLearningRecord,
                                    StepRecord)
 from nnstudio.core.nn.config import TrainConfig
+from nnstudio.gui.i18n import QT_TRANSLATE_NOOP, translate
+from nnstudio.gui.names import name as display_name
 
 HISTORY_FILE = "run-history.json"
 HISTORY_FORMAT = "nnstudio-run-history"
@@ -26,6 +28,10 @@ HISTORY_VERSION = 1
 MAX_RUNS = 20  # the file keeps the newest runs only
 MAX_POINTS = 2_000  # loss points per run in the file (every k-th step, the last one always kept)
 MAX_FILE_BYTES = 64 * 2**20  # a bigger file was not written by us: set aside unread
+STATES = {"running": QT_TRANSLATE_NOOP("RunHistory", "running"),
+          "completed": QT_TRANSLATE_NOOP("RunHistory", "completed"),
+          "stopped": QT_TRANSLATE_NOOP("RunHistory", "stopped"),
+          "diverged": QT_TRANSLATE_NOOP("RunHistory", "diverged")}
 
 
 @dataclass
@@ -48,12 +54,19 @@ class Run:
 
     @property
     def label(self) -> str:
-        state = self.finished.reason if self.finished else "running"
-        name = self.preset if self.preset and self.preset != "custom" else "custom"
-        if self.not_learning is not None and state != "diverged":
-            state += ", not learning"
-        earlier = f" · {self.session}" if self.session != "this session" else ""
-        return f"run {self.number} ({name}, {state}){earlier}"
+        """ "run 3 (book-twolayer, completed)" in the interface language."""
+        reason = self.finished.reason if self.finished else "running"
+        state = translate("RunHistory", STATES.get(reason, reason))
+        name = display_name(self.preset if self.preset else "custom")
+        if self.not_learning is not None and reason != "diverged":
+            state = translate("RunHistory", "{state}, not learning").format(state=state)
+        text = translate("RunHistory", "run {number} ({preset}, {state})").format(number=self.number, preset=name,
+                                                                                 state=state)
+        if self.session == "earlier session":
+            text = translate("RunHistory", "{run} · earlier session").format(run=text)
+        elif self.session.startswith("from "):
+            text = translate("RunHistory", "{run} · from {file}").format(run=text, file=self.session[5:])
+        return text
 
     def add(self, records) -> None:
         for rec in records:
@@ -210,26 +223,27 @@ class RunHistory:
             return history, ""
         try:
             if path.stat().st_size > MAX_FILE_BYTES:
-                raise ValueError(f"it is larger than {MAX_FILE_BYTES // 2**20} MB")
+                raise ValueError(translate("RunHistory", "it is larger than {mb} MB").format(mb=MAX_FILE_BYTES // 2**20))
             d = json.loads(path.read_bytes().decode("utf-8"))
             if not isinstance(d, dict) or d.get("format") != HISTORY_FORMAT:
-                raise ValueError("it is not an NN Studio run history")
+                raise ValueError(translate("RunHistory", "it is not an NN Studio run history"))
             if d.get("version") != HISTORY_VERSION:
-                raise ValueError(f"it has version {d.get('version')!r}, this NN Studio reads "
-                                 f"version {HISTORY_VERSION}")
+                raise ValueError(translate("RunHistory", "it has version {found}, this NN Studio reads version "
+                                                         "{version}").format(found=repr(d.get("version")),
+                                                                             version=HISTORY_VERSION))
             entries = d.get("runs")
             if not isinstance(entries, list):
-                raise ValueError("it has no list of runs")
+                raise ValueError(translate("RunHistory", "it has no list of runs"))
         except json.JSONDecodeError as exc:  # a ValueError: before the others
-            return history, _set_aside(path, f"the run history is damaged (not valid JSON from byte "
-                                             f"{exc.pos:,})")
+            return history, _set_aside(path, translate("RunHistory", "the run history is damaged (not valid JSON "
+                                                                     "from byte {pos:,})").format(pos=exc.pos))
         except UnicodeDecodeError:
-            return history, _set_aside(path, "the run history is damaged (not text)")
+            return history, _set_aside(path, translate("RunHistory", "the run history is damaged (not text)"))
         except RecursionError:
-            return history, _set_aside(path, "the run history is damaged (nested too deeply)")
+            return history, _set_aside(path, translate("RunHistory", "the run history is damaged (nested too deeply)"))
         except (OSError, ValueError) as exc:
-            return history, _set_aside(path, f"the run history could not be read "
-                                             f"({getattr(exc, 'strerror', None) or exc})")
+            return history, _set_aside(path, translate("RunHistory", "the run history could not be read ({reason})")
+                                       .format(reason=getattr(exc, "strerror", None) or exc))
         bad, numbers = 0, set()
         for entry in entries:
             try:
@@ -244,8 +258,9 @@ class RunHistory:
             history.runs.append(run)
         history.runs.sort(key=lambda r: r.number)
         if bad:
-            return history, _set_aside(path, f"{bad} of its {len(entries)} runs could not be read; "
-                                             f"the other {len(history.runs)} were")
+            return history, _set_aside(path, translate("RunHistory", "{bad} of its {total} runs could not be read; "
+                                                                     "the other {read} were").format(
+                bad=bad, total=len(entries), read=len(history.runs)))
         return history, ""
 
     def get(self, number: int) -> Run | None:
@@ -372,9 +387,11 @@ def _set_aside(path: Path, problem: str) -> str:
     try:
         path.rename(target)
     except OSError as exc:
-        return (f"{problem}. It could not be set aside ({exc.strerror or exc}); "
-                f"it is left at {path} and will be replaced when a run ends.")
-    return f"{problem}. The file was kept as {target}; a new history starts."
+        return translate("RunHistory", "{problem}. It could not be set aside ({reason}); it is left at {path} and "
+                                       "will be replaced when a run ends.").format(problem=problem,
+                                                                                   reason=exc.strerror or exc, path=path)
+    return translate("RunHistory", "{problem}. The file was kept as {path}; a new history starts.").format(
+        problem=problem, path=target)
 
 
 def _atomic_write_text(path: Path, text: str) -> None:

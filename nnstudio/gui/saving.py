@@ -9,12 +9,13 @@ import itertools
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPoint, QRect, QRectF, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from nnstudio.core.files import atomic_write
 from nnstudio.gui import settings
+from nnstudio.gui.i18n import translate
 
 
 def image_bytes(image: QImage | QPixmap, fmt: str = "PNG") -> bytes:
@@ -25,7 +26,7 @@ def image_bytes(image: QImage | QPixmap, fmt: str = "PNG") -> bytes:
     ok = not image.isNull() and image.save(buffer, fmt.upper())
     buffer.close()
     if not ok:
-        raise OSError(f"the image could not be encoded as {fmt.upper()}")
+        raise OSError(translate("Saving", "the image could not be encoded as {format}").format(format=fmt.upper()))
     return bytes(data.data())
 
 
@@ -42,17 +43,19 @@ def save_image(image: QImage | QPixmap, path: str | Path) -> Path:
 
 
 def save_error_text(path: str | Path, exc: BaseException) -> str:
-    """ "Could not save plot.png: No space left on device" """
+    """ "Could not save plot.png: No space left on device" (the reason as the system gives it) """
     reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
-    return f"Could not save {Path(path).name}: {reason}"
+    return translate("Saving", "Could not save {file}: {reason}").format(file=Path(path).name, reason=reason)
 
 
-def report_save_error(parent, path: str | Path, exc: BaseException, title: str = "Export plot") -> None:
-    """The one dialog for a save that failed: the file's name and the reason."""
-    QMessageBox.warning(parent, title, save_error_text(path, exc))
+def report_save_error(parent, path: str | Path, exc: BaseException, title: str | None = None) -> None:
+    """The one dialog for a save that failed: the file's name and the reason (`title`: translated,
+    "Export plot" by default)."""
+    QMessageBox.warning(parent, translate("Saving", "Export plot") if title is None else title,
+                        save_error_text(path, exc))
 
 
-def save_or_report(parent, path: str | Path, write, title: str = "Export plot") -> bool:
+def save_or_report(parent, path: str | Path, write, title: str | None = None) -> bool:
     """Call `write()`; on OSError show the dialog and return False (the old file is untouched)."""
     try:
         write()
@@ -63,8 +66,10 @@ def save_or_report(parent, path: str | Path, write, title: str = "Export plot") 
 
 
 # ---------------------------------------------------------------------- File ▸ Export plot…
-PNG, SVG, CSV = "PNG image, twice the screen's resolution (*.png)", "SVG drawing (*.svg)", \
-    "CSV of the plotted data (*.csv)"
+# The file dialog's filters, translated when shown (filter_text); keyed by their English text.
+PNG = QT_TRANSLATE_NOOP("Saving", "PNG image, twice the screen's resolution (*.png)")
+SVG = QT_TRANSLATE_NOOP("Saving", "SVG drawing (*.svg)")
+CSV = QT_TRANSLATE_NOOP("Saving", "CSV of the plotted data (*.csv)")
 PLOT_FILTERS = {PNG: ".png", SVG: ".svg", CSV: ".csv"}
 PNG_SCALE = 2
 
@@ -78,7 +83,7 @@ def plot_views(root: QWidget) -> list:
 
 def _placed(views, root: QWidget, scale: float = 1.0) -> list[tuple[QPoint, object]]:
     if not views:
-        raise OSError("nothing to export: no plot is visible")
+        raise OSError(translate("Saving", "nothing to export: no plot is visible"))
     return [(view.mapTo(root, QPoint(0, 0)) * scale, view) for view in views]
 
 
@@ -159,7 +164,7 @@ def plot_csv(views) -> bytes:
         header += [f"plot{number} {h}" for h in exporter.header]
         columns += [[] if column is None else column for dataset in exporter.data for column in dataset]
     if not columns:
-        raise OSError("this view has no curves or bars to save as CSV (choose PNG or SVG)")
+        raise OSError(translate("Saving", "this view has no curves or bars to save as CSV (choose PNG or SVG)"))
     text = io.StringIO()
     writer = csv.writer(text, lineterminator="\n")
     writer.writerow(header)
@@ -197,9 +202,11 @@ def export_plot(parent: QWidget, root: QWidget, name: str, views=None, extra: di
     the data, and any `extra` {filter: (extension, write(path))}), write the plots of `root` (or
     `views`) alone, atomically, and confirm in the status bar. The path written, or None."""
     extra = extra or {}
-    filters = {**PLOT_FILTERS, **{f: ext for f, (ext, _) in extra.items()}}
+    filters = {**{translate("Saving", f): ext for f, ext in PLOT_FILTERS.items()},
+               **{f: ext for f, (ext, _) in extra.items()}}
     start = Path(settings.read_str(settings.LAST_EXPORT_DIR, str(Path.home()))) / f"{name}.png"
-    path, chosen = QFileDialog.getSaveFileName(parent, "Export plot", str(start), ";;".join(filters))
+    path, chosen = QFileDialog.getSaveFileName(parent, translate("Saving", "Export plot"), str(start),
+                                               ";;".join(filters))
     if not path:
         return None
     path = chosen_path(path, chosen, filters)
@@ -215,5 +222,5 @@ def export_plot(parent: QWidget, root: QWidget, name: str, views=None, extra: di
     settings.set_value(settings.LAST_EXPORT_DIR, str(Path(path).parent))
     window = parent.window()
     if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(f"Plot exported to {path}", 8000)
+        window.statusBar().showMessage(translate("Saving", "Plot exported to {path}").format(path=path), 8000)
     return path

@@ -2,10 +2,14 @@
 
 `make screenshots` (or `python -m nnstudio.gui.screenshots resources/screenshots`). Runs offscreen,
 with settings kept in a temporary folder so a user's own settings are neither read nor changed.
+`--language zh_CN` makes the Chinese set (README.zh-CN.md: resources/screenshots/zh_CN; the machine
+needs a CJK font, e.g. fonts-noto-cjk, or the text comes out as boxes); `--panels concepts,data`
+makes only those panels' shots.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -43,10 +47,28 @@ def _seven(cx=140.0, cy=140.0, h=200.0):
     return [np.vstack([top, stem[1:]]), bar]
 
 
+PANEL_NAMES = ("drawing", "data", "training", "weights", "descent", "concepts")
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="python -m nnstudio.gui.screenshots")
+    parser.add_argument("out", nargs="?", default="resources/screenshots", help="folder for the PNG files")
+    parser.add_argument("--language", default="en", choices=("en", "zh_CN"), help="the interface language")
+    parser.add_argument("--panels", default=",".join(PANEL_NAMES),
+                        help=f"comma-separated, of {', '.join(PANEL_NAMES)} (default: all)")
+    args = parser.parse_args(argv)
+    args.panels = {p.strip() for p in args.panels.split(",") if p.strip()}
+    unknown = args.panels - set(PANEL_NAMES)
+    if unknown:
+        parser.error(f"unknown panel(s): {', '.join(sorted(unknown))}")
+    return args
+
+
 def main(argv=None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    out = Path(argv[0] if argv else "resources/screenshots")
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    wanted = args.panels
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
 
@@ -58,6 +80,9 @@ def main(argv=None) -> int:
     app.setApplicationName("NN Studio screenshots")
     QSettings.setDefaultFormat(QSettings.IniFormat)
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tempfile.mkdtemp())
+    from nnstudio.gui import i18n
+
+    i18n.apply_language(args.language, app)
     window = MainWindow()
     window.resize(*SIZE)
     window.show()
@@ -71,50 +96,50 @@ def main(argv=None) -> int:
         save_image(window.grab(), out / file_name)
         print(f"wrote {out / file_name}")
 
-    # Drawing pad: a crossbar seven, read by the bundled model.
-    drawing = panels["drawingPanel"]
-    window.side_list.setCurrentRow(names.index("drawingPanel"))
-    drawing.pad.set_strokes(_seven())
-    drawing.update_prediction()
-    shoot("drawingPanel", "drawing.png")
+    if "drawing" in wanted:  # Drawing pad: a crossbar seven, read by the bundled model.
+        drawing = panels["drawingPanel"]
+        window.side_list.setCurrentRow(names.index("drawingPanel"))
+        drawing.pad.set_strokes(_seven())
+        drawing.update_prediction()
+        shoot("drawingPanel", "drawing.png")
 
-    # Data: the bundled model's evaluation.
-    data = panels["dataPanel"]
-    data.tabs.setCurrentIndex(1)
-    window.side_list.setCurrentRow(names.index("dataPanel"))
-    _settle(app)
-    _wait(app, lambda: data.evaluate.worker is None and not data.evaluate.stale)
-    shoot("dataPanel", "data.png", settle=1.0)
-    data.tabs.setCurrentIndex(0)
-    shoot("dataPanel", "data-browse.png", settle=1.0)
+    if "data" in wanted:  # Data: the bundled model's evaluation, then the browser.
+        data = panels["dataPanel"]
+        data.tabs.setCurrentIndex(1)
+        window.side_list.setCurrentRow(names.index("dataPanel"))
+        _settle(app)
+        _wait(app, lambda: data.evaluate.worker is None and not data.evaluate.stale)
+        shoot("dataPanel", "data.png", settle=1.0)
+        data.tabs.setCurrentIndex(0)
+        shoot("dataPanel", "data-browse.png", settle=1.0)
 
-    # Training: the book's two-layer net, shortened to 3,000 iterations (five epochs).
-    training = panels["trainingPanel"]
-    window.side_list.setCurrentRow(names.index("trainingPanel"))
-    training.form.set_preset("book-twolayer")
-    training.form.set_config(training.form.config().with_(iterations=3000))
-    training.start()
-    _wait(app, lambda: training.running)
-    _wait(app, lambda: not training.running)
-    shoot("trainingPanel", "training.png", settle=1.0)
+    if "training" in wanted:  # Training: the book's two-layer net, shortened to 3,000 iterations (five epochs).
+        training = panels["trainingPanel"]
+        window.side_list.setCurrentRow(names.index("trainingPanel"))
+        training.form.set_preset("book-twolayer")
+        training.form.set_config(training.form.config().with_(iterations=3000))
+        training.start()
+        _wait(app, lambda: training.running)
+        _wait(app, lambda: not training.running)
+        shoot("trainingPanel", "training.png", settle=1.0)
 
-    # Weights: the first layer of the net just trained.
-    shoot("weightsPanel", "weights.png", settle=1.5)
+    if "weights" in wanted:  # Weights: the first layer of the net just trained (the bundled one alone).
+        shoot("weightsPanel", "weights.png", settle=1.5)
 
-    # Gradient descent: the book's optimizer comparison, played to the end.
-    descent = panels["descentPanel"]
-    window.side_list.setCurrentRow(names.index("descentPanel"))
-    descent.playground.apply_preset(next(k for k in _descent_presets() if "comparison" in k.lower()))
-    _wait(app, descent.playground.finished, timeout=120)
-    shoot("descentPanel", "descent.png")
+    if "descent" in wanted:  # Gradient descent: the book's optimizer comparison, played to the end.
+        descent = panels["descentPanel"]
+        window.side_list.setCurrentRow(names.index("descentPanel"))
+        descent.playground.apply_preset(next(k for k in _descent_presets() if "comparison" in k.lower()))
+        _wait(app, descent.playground.finished, timeout=120)
+        shoot("descentPanel", "descent.png")
 
-    # Concepts: the activation functions, then the softmax explorer's overflow demonstration.
-    concepts = panels["conceptsPanel"]
-    shoot("conceptsPanel", "concepts.png")
-    concepts.show_explorer("softmax")
-    concepts.explorers["softmax"].show_overflow_demo()
-    shoot("conceptsPanel", "concepts-softmax.png")
-    concepts.show_explorer("activations")
+    if "concepts" in wanted:  # Concepts: the activation functions, then the softmax overflow demonstration.
+        concepts = panels["conceptsPanel"]
+        shoot("conceptsPanel", "concepts.png")
+        concepts.show_explorer("softmax")
+        concepts.explorers["softmax"].show_overflow_demo()
+        shoot("conceptsPanel", "concepts-softmax.png")
+        concepts.show_explorer("activations")
 
     if bundled is not None:
         window.context.set_model(bundled)

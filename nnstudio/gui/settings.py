@@ -12,6 +12,7 @@ LAST_PANEL = "window/lastPanel"
 SIDE_LIST_VISIBLE = "window/sideListVisible"
 UI_SCALE = "window/uiScale"  # interface size in percent, applied at the next start (QT_SCALE_FACTOR)
 UI_SCALES = (100, 125, 150, 175, 200)
+LANGUAGE = "window/language"  # "system", "en" or "zh_CN" (nnstudio.gui.i18n), applied at once
 HYPERPARAMETERS = "training/hyperparameters"  # JSON of the training form (TrainConfig dict + extras)
 TRAINING_X_AXIS = "training/xAxis"  # "iterations" or "epochs"
 LAST_MODEL_DIR = "folders/lastModelDir"

@@ -71,13 +71,16 @@ class HeatmapWidget(QWidget):
     cell_hovered = Signal(int, int, float)
 
     def __init__(self, parent=None, title: str = "", colormap: pg.ColorMap | None = None,
-                 colorbar_label: str = "", row_name: str = "row", col_name: str = "column",
+                 colorbar_label: str = "", row_name: str | None = None, col_name: str | None = None,
                  aspect_locked: bool = False):
+        """Texts given here (title, colour bar label, row and column names) come translated: the
+        owner sets them again on a change of language (set_title, set_names, set_colorbar_label)."""
         super().__init__(parent)
         self.matrix = None
         self.levels = (-1.0, 1.0)
         self.row_labels = self.col_labels = None
-        self.row_name, self.col_name = row_name, col_name
+        self.row_name = self.tr("row") if row_name is None else row_name
+        self.col_name = self.tr("column") if col_name is None else col_name
         self.hover_text = ""
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground(PLOT_BACKGROUND)
@@ -135,6 +138,13 @@ class HeatmapWidget(QWidget):
     def set_title(self, title: str) -> None:
         wrap_title(self.plot, title)
 
+    def set_names(self, row_name: str, col_name: str) -> None:
+        """What the hover read-out calls a row and a column ("unit", "input pixel", ...)."""
+        self.row_name, self.col_name = row_name, col_name
+
+    def set_colorbar_label(self, text: str) -> None:
+        self.colorbar.axis.setLabel(text, color=AXIS_COLOR)
+
     def set_axis_labels(self, left: str = "", bottom: str = "") -> None:
         self.plot.setLabel("left", left, color=AXIS_COLOR)
         self.plot.setLabel("bottom", bottom, color=AXIS_COLOR)
@@ -153,7 +163,7 @@ class HeatmapWidget(QWidget):
         value = float(self.matrix[row, col])
         r = f"{self.row_name} {self.row_labels[row] if self.row_labels else row}"
         c = f"{self.col_name} {self.col_labels[col] if self.col_labels else col}"
-        return f"{r}  ·  {c}  ·  value {value:.4g}"
+        return self.tr("{row}  ·  {column}  ·  value {value}").format(row=r, column=c, value=f"{value:.4g}")
 
     def hover_cell(self, row: int, col: int) -> None:
         """Show the read-out for a cell (what the mouse does; tests call it directly)."""

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QToolButton,
                                QToolTip, QVBoxLayout, QWidget)
 
+from nnstudio.gui.widgets.retranslate import Retranslatable
 from nnstudio.gui.widgets.signals import blocked
 
 SIDE = 28  # MNIST images are 28x28
@@ -122,12 +123,13 @@ class _Canvas(QWidget):
                 self.clicked.emit(pos)
 
 
-class ImageGrid(QWidget):
+class ImageGrid(Retranslatable, QWidget):
     """Shows rows of `images` selected by `indices`, `columns` x `rows` per page, with a pager.
 
     images : (N, 784) or (N, 28, 28), float in [0, 1] or uint8; kept by reference, not copied.
     captions, tooltips : one string per shown image, or a function of the position k in
-    `indices` (called only for the visible page: cheap for 60,000 images).
+    `indices` (called only for the visible page: cheap for 60,000 images). Captions, tooltips and
+    empty texts come translated from the owner (which sets them again on a change of language).
     """
 
     index_clicked = Signal(int)  # the clicked image's index into `images`
@@ -141,16 +143,17 @@ class ImageGrid(QWidget):
         self.captions: list[str] | None = None
         self.flags: np.ndarray | None = None
         self.tooltips: list[str] | None = None
-        self.empty_text = "No images"
+        self.empty_text = self.tr("No images")
         self.page = 0
         self.canvas = _Canvas(self)
         self.canvas.clicked.connect(self._on_canvas_clicked)
 
-        self.prev_button = QToolButton(text="◀ Prev", objectName="gridPrev")
-        self.next_button = QToolButton(text="Next ▶", objectName="gridNext")
+        self.prev_button = QToolButton(objectName="gridPrev")
+        self.next_button = QToolButton(objectName="gridNext")
         self.page_spin = QSpinBox(objectName="gridPage", minimum=1, maximum=1)
         self.page_spin.setKeyboardTracking(False)
-        self.page_label = QLabel("of 1")
+        self.page_label = QLabel("")
+        self.page_word = QLabel("")
         self.count_label = QLabel("", objectName="gridCount")
         self.prev_button.clicked.connect(self.prev_page)
         self.next_button.clicked.connect(self.next_page)
@@ -158,7 +161,7 @@ class ImageGrid(QWidget):
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
-        for w in (self.prev_button, QLabel("Page"), self.page_spin, self.page_label, self.next_button):
+        for w in (self.prev_button, self.page_word, self.page_spin, self.page_label, self.next_button):
             bar.addWidget(w)
         bar.addStretch(1)
         bar.addWidget(self.count_label)
@@ -169,6 +172,13 @@ class ImageGrid(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas, 1)
         layout.addWidget(self.pager)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.prev_button.setText(self.tr("◀ Prev"))
+        self.next_button.setText(self.tr("Next ▶"))
+        self.page_word.setText(self.tr("Page"))
+        self._label_pages()
 
     # ------------------------------------------------------------------ data
     @property
@@ -199,8 +209,8 @@ class ImageGrid(QWidget):
         self.page = -1  # force a rebuild
         self.set_page(page)
 
-    def clear(self, message: str = "No images") -> None:
-        self.empty_text = message
+    def clear(self, message: str | None = None) -> None:
+        self.empty_text = self.tr("No images") if message is None else message
         self.set_images(None)
 
     def set_empty_text(self, message: str) -> None:
@@ -233,8 +243,8 @@ class ImageGrid(QWidget):
         i = self.page * self.page_size + pos
         if self.tooltips is not None:
             return self.tooltips(i) if callable(self.tooltips) else self.tooltips[i]
-        caption = f"{self.page_captions()[pos]} · " if self.captions is not None else ""
-        return f"{caption}image #{int(self.indices[i])}"
+        text = self.tr("image #{index}").format(index=int(self.indices[i]))
+        return f"{self.page_captions()[pos]} · {text}" if self.captions is not None else text
 
     # ------------------------------------------------------------------ paging
     @Slot(int)
@@ -278,9 +288,12 @@ class ImageGrid(QWidget):
         with blocked(self.page_spin):
             self.page_spin.setMaximum(self.page_count)
             self.page_spin.setValue(self.page + 1)
-        self.page_label.setText(f"of {self.page_count}")
         self.prev_button.setEnabled(self.page > 0)
         self.next_button.setEnabled(self.page < self.page_count - 1)
-        total = len(self.indices)
-        self.count_label.setText(f"{total:,} image{'s' if total != 1 else ''}")
+        self._label_pages()
         self.canvas.update()
+
+    def _label_pages(self) -> None:
+        self.page_label.setText(self.tr("of {pages}").format(pages=self.page_count))
+        total = len(self.indices)
+        self.count_label.setText((self.tr("{n:,} images") if total != 1 else self.tr("{n:,} image")).format(n=total))

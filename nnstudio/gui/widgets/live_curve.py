@@ -9,6 +9,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Slot
 from PySide6.QtWidgets import QGraphicsItem
 
+from nnstudio.gui.widgets.retranslate import Retranslatable
+
 HOVER_RADIUS_PX = 25
 COMPACT_MIN_HEIGHT = 90  # a plot this low still shows its curves and axes (its title gives way)
 TITLE_MIN_HEIGHT = 200  # below this height a plot leaves out its title: the y label names it
@@ -73,8 +75,10 @@ class _Axis(pg.AxisItem):
         return [(1.0, ticks)] if ticks else super().tickValues(minVal, maxVal, size)
 
 
-class LivePlot(pg.PlotWidget):
-    """Curves keyed by name; x stored in iterations, shown in iterations or epochs."""
+class LivePlot(Retranslatable, pg.PlotWidget):
+    """Curves keyed by name; x stored in iterations, shown in iterations or epochs. The title, y label
+    and curve names come translated from the owner (set_title, set_y_label, rename_series on a change
+    of language); the x axis translates itself."""
 
     paint_times: list | None = None  # a list here records each repaint's seconds (the GUI bench)
 
@@ -91,7 +95,7 @@ class LivePlot(pg.PlotWidget):
         plot = self.getPlotItem()
         plot.setTitle(title, size="11pt")
         plot.setLabel("left", y_label)
-        plot.setLabel("bottom", "iteration")
+        plot.setLabel("bottom", self._x_name())
         plot.showLabel("bottom", x_label)
         plot.showGrid(x=True, y=True, alpha=0.2)
         for axis in ("left", "bottom"):
@@ -117,6 +121,32 @@ class LivePlot(pg.PlotWidget):
             item.setVisible(False)
             plot.addItem(item, ignoreBounds=True)
         self.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def _x_name(self) -> str:
+        return self.tr("iteration") if self.x_mode == "iterations" else self.tr("epoch")
+
+    def retranslate(self) -> None:
+        if self.getPlotItem() is None:  # closed (pyqtgraph lets its plot go), not yet deleted
+            return
+        self.getPlotItem().setLabel("bottom", self._x_name())
+        self.getPlotItem().showLabel("bottom", self.show_x_label)
+
+    def set_title(self, title: str) -> None:
+        self.plot_title = title
+        if self.getPlotItem().titleLabel.isVisible():
+            self.getPlotItem().setTitle(title, size="11pt")
+
+    def set_y_label(self, label: str) -> None:
+        self.getPlotItem().setLabel("left", label)
+
+    def rename_series(self, key: str, name: str) -> None:
+        """A curve's name in the legend and the hover read-out (after a change of language)."""
+        series = self._series[key]
+        series.name = name
+        series.item.opts["name"] = name
+        for sample, label in self.legend.items:
+            if sample.item is series.item:
+                label.setText(name)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -213,7 +243,7 @@ class LivePlot(pg.PlotWidget):
         if mode not in ("iterations", "epochs"):
             raise ValueError(f"unknown x mode {mode!r}")
         self.x_mode = mode
-        self.getPlotItem().setLabel("bottom", "iteration" if mode == "iterations" else "epoch")
+        self.getPlotItem().setLabel("bottom", self._x_name())
         self.getPlotItem().showLabel("bottom", self.show_x_label)
         for series in self._series.values():
             series.dirty = True
@@ -280,7 +310,7 @@ class LivePlot(pg.PlotWidget):
             self.hover_dot.setVisible(False)
             return ""
         series, x, y = found
-        xname = "iteration" if self.x_mode == "iterations" else "epoch"
+        xname = self._x_name()
         xtext = f"{x:.0f}" if self.x_mode == "iterations" else f"{x:.2f}"
         text = f"{series.name}\n{xname} {xtext}: {y:.4g}"
         self.hover_text.setText(text)

@@ -4,64 +4,87 @@ from __future__ import annotations
 
 import importlib.util
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-                               QLineEdit, QSpinBox, QWidget)
+                               QLabel, QLineEdit, QSpinBox, QWidget)
 
 from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
 from nnstudio.core.nn.network import INITS
 from nnstudio.core.nn.optimizers import DEFAULT_LR, OPTIMIZERS
 from nnstudio.core.nn.presets import PRESETS
 from nnstudio.core.nn.config import SAMPLING, TrainConfig, parse_hidden
+from nnstudio.gui import names
+from nnstudio.gui.i18n import translate
+from nnstudio.gui.widgets.retranslate import Retranslatable
 from nnstudio.gui.widgets.signals import blocked
 
 CUSTOM = "custom"
-LOSS_NAMES = {"cross_entropy": "cross-entropy", "quadratic": "quadratic (mean squared error)"}
+# (label, field attribute, tip key) of the form's rows, in order
+ROWS = ((QT_TRANSLATE_NOOP("ParamForm", "Preset"), "preset", "preset"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Hidden sizes"), "hidden", "hidden"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Activation"), "activation", "activation"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Initialisation"), "init", "init"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Init std"), "init_std", "init_std"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Loss"), "loss", "loss"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Optimizer"), "optimizer", "optimizer"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Learning rate"), "lr", "lr"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Batch size"), "batch_size", "batch_size"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Length"), "length_row", "length"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Sampling"), "sampling", "sampling"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Training subset"), "train_subset", "train_subset"),
+        (QT_TRANSLATE_NOOP("ParamForm", "LR decay / epoch"), "lr_decay", "lr_decay"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Seed"), "seed", "seed"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Weight decay"), "weight_decay", "weight_decay"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Synthetic digits"), "synthetic", "synthetic"))
 
 TIPS = {
-    "preset": "Ready-made settings. The book presets reproduce the runs of Deep Learning from Scratch "
-              "(ch. 4) and Nielsen (ch. 1); editing any field switches to 'custom'.",
-    "hidden": "How many neurons each hidden layer has, separated by commas. '50' is one hidden layer "
-              "of 50 neurons; '256, 128' is two layers; empty means no hidden layer. The 784 inputs "
-              "and 10 outputs are fixed.",
-    "activation": "The function each hidden neuron applies to its weighted sum. Sigmoid is the books' "
-                  "choice; ReLU usually learns faster in deeper networks.",
-    "init": "How the weights start before training. Small random numbers break the symmetry between "
-            "neurons; He and Xavier scale them to the layer size so signals neither vanish nor explode.",
-    "init_std": "The standard deviation of the starting weights for the 'std' initialisation "
-                "(the book uses 0.01).",
-    "loss": "How wrong a prediction counts. Cross-entropy (with softmax) punishes confident mistakes "
-            "hard; the quadratic cost (with sigmoid outputs) is Nielsen's chapter-1 choice.",
-    "optimizer": "The rule that turns gradients into weight changes. SGD steps straight downhill; "
-                 "Momentum and Adam remember past steps to move faster through flat valleys.",
-    "lr": "The learning rate: how big each step downhill is. Too small learns slowly; too large "
-          "overshoots and the loss can blow up. You can change it while training runs.",
-    "batch_size": "How many images are averaged for each gradient step (a mini-batch). Bigger batches "
-                  "give smoother but fewer steps per pass over the data.",
-    "length": "How long to train: epochs (full passes over the training images) or a number of "
-              "iterations (mini-batch steps).",
-    "sampling": "How mini-batches are picked: at random with replacement each time (the book), or by "
-                "shuffling once per epoch and walking through every image once (Nielsen).",
-    "train_subset": "Train on only the first N training images (0 = all 60,000). Small subsets run "
-                    "fast but generalise worse: watch the gap between train and test accuracy.",
-    "seed": "The random seed: the same seed with the same settings gives exactly the same run.",
-    "weight_decay": "L2 regularisation: a small pull of every weight towards zero, which fights "
-                    "overfitting. 0 switches it off.",
-    "lr_decay": "Multiply the learning rate by this at the end of every epoch: big steps early, "
-                "small careful steps later. 1 keeps it constant.",
-    "augment": "Randomly shift, rotate, scale, thicken and distort each training image every time it "
-               "is used, so the network sees more varied handwriting (slower, generalises better).",
-    "synthetic": "Add this many computer-drawn digits that look like mouse drawings, so the model "
-                 "also reads what you draw on the Drawing pad. 0 adds none.",
-    "my_digits": "Add the digits you saved on the Drawing pad to the training images.",
+    "preset": QT_TRANSLATE_NOOP("ParamForm", "Ready-made settings. The book presets reproduce the runs of Deep Learning from Scratch "
+                          "(ch. 4) and Nielsen (ch. 1); editing any field switches to 'custom'."),
+    "hidden": QT_TRANSLATE_NOOP("ParamForm", "How many neurons each hidden layer has, separated by commas. '50' is one hidden layer "
+                          "of 50 neurons; '256, 128' is two layers; empty means no hidden layer. The 784 inputs "
+                          "and 10 outputs are fixed."),
+    "activation": QT_TRANSLATE_NOOP("ParamForm", "The function each hidden neuron applies to its weighted sum. Sigmoid is the books' "
+                          "choice; ReLU usually learns faster in deeper networks."),
+    "init": QT_TRANSLATE_NOOP("ParamForm", "How the weights start before training. Small random numbers break the symmetry between "
+                          "neurons; He and Xavier scale them to the layer size so signals neither vanish nor explode."),
+    "init_std": QT_TRANSLATE_NOOP("ParamForm", "The standard deviation of the starting weights for the 'std' initialisation "
+                          "(the book uses 0.01)."),
+    "loss": QT_TRANSLATE_NOOP("ParamForm", "How wrong a prediction counts. Cross-entropy (with softmax) punishes confident mistakes "
+                          "hard; the quadratic cost (with sigmoid outputs) is Nielsen's chapter-1 choice."),
+    "optimizer": QT_TRANSLATE_NOOP("ParamForm", "The rule that turns gradients into weight changes. SGD steps straight downhill; "
+                          "Momentum and Adam remember past steps to move faster through flat valleys."),
+    "lr": QT_TRANSLATE_NOOP("ParamForm", "The learning rate: how big each step downhill is. Too small learns slowly; too large "
+                          "overshoots and the loss can blow up. You can change it while training runs."),
+    "batch_size": QT_TRANSLATE_NOOP("ParamForm", "How many images are averaged for each gradient step (a mini-batch). Bigger batches "
+                          "give smoother but fewer steps per pass over the data."),
+    "length": QT_TRANSLATE_NOOP("ParamForm", "How long to train: epochs (full passes over the training images) or a number of "
+                          "iterations (mini-batch steps)."),
+    "sampling": QT_TRANSLATE_NOOP("ParamForm", "How mini-batches are picked: at random with replacement each time (the book), or by "
+                          "shuffling once per epoch and walking through every image once (Nielsen)."),
+    "train_subset": QT_TRANSLATE_NOOP("ParamForm", "Train on only the first N training images (0 = all 60,000). Small subsets run "
+                          "fast but generalise worse: watch the gap between train and test accuracy."),
+    "seed": QT_TRANSLATE_NOOP("ParamForm", "The random seed: the same seed with the same settings gives exactly the same run."),
+    "weight_decay": QT_TRANSLATE_NOOP("ParamForm", "L2 regularisation: a small pull of every weight towards zero, which fights "
+                          "overfitting. 0 switches it off."),
+    "lr_decay": QT_TRANSLATE_NOOP("ParamForm", "Multiply the learning rate by this at the end of every epoch: big steps early, "
+                          "small careful steps later. 1 keeps it constant."),
+    "augment": QT_TRANSLATE_NOOP("ParamForm", "Randomly shift, rotate, scale, thicken and distort each training image every time it "
+                          "is used, so the network sees more varied handwriting (slower, generalises better)."),
+    "synthetic": QT_TRANSLATE_NOOP("ParamForm", "Add this many computer-drawn digits that look like mouse drawings, so the model "
+                          "also reads what you draw on the Drawing pad. 0 adds none."),
+    "my_digits": QT_TRANSLATE_NOOP("ParamForm", "Add the digits you saved on the Drawing pad to the training images."),
 }
 
 
-def _combo(items: dict | list, tip: str) -> QComboBox:
+def tip(key: str) -> str:
+    return translate("ParamForm", TIPS[key])
+
+
+def _combo(items: dict | list) -> QComboBox:
+    """Items keyed by core's registry names (itemData), shown by their display names (retranslate)."""
     box = QComboBox()
     for key in items:
-        box.addItem(LOSS_NAMES.get(key, key), key)
-    box.setToolTip(tip)
+        box.addItem(names.name(key), key)
     # A long item elides instead of widening the form (the list shows it whole).
     box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
     box.setMinimumContentsLength(8)
@@ -79,7 +102,7 @@ def my_digits_available() -> bool:
     return importlib.util.find_spec("nnstudio.core.digits.mydigits") is not None
 
 
-class ParamForm(QWidget):
+class ParamForm(Retranslatable, QWidget):
     """Edits a TrainConfig. `config()` raises ValueError with a readable message on bad input."""
 
     lr_changed = Signal(float)  # the learning-rate field was edited to a valid value
@@ -90,65 +113,45 @@ class ParamForm(QWidget):
         super().__init__(parent)
         self._filling = False
         # (the conv presets wait for an architecture field: the form shows hidden sizes only)
-        self.preset = _combo([n for n, p in PRESETS.items() if p.config.arch is None] + [CUSTOM],
-                             TIPS["preset"])
+        self.preset = _combo([n for n, p in PRESETS.items() if p.config.arch is None] + [CUSTOM])
         self.preset.setObjectName("presetCombo")
         self.hidden = QLineEdit("50")
         self.hidden.setObjectName("hiddenEdit")
-        self.activation = _combo(ACTIVATION_LAYERS, TIPS["activation"])
-        self.init = _combo(INITS, TIPS["init"])
-        for i, key in enumerate(INITS):
-            self.init.setItemData(i, f"{key}: {INITS[key]}", 3)  # Qt.ToolTipRole
-        self.init_std = self._double(1e-4, 10.0, 4, 0.01, TIPS["init_std"])
-        self.loss = _combo(LOSS_LAYERS, TIPS["loss"])
-        self.optimizer = _combo(OPTIMIZERS, TIPS["optimizer"])
+        self.activation = _combo(ACTIVATION_LAYERS)
+        self.init = _combo(INITS)
+        self.init_std = self._double(1e-4, 10.0, 4, 0.01)
+        self.loss = _combo(LOSS_LAYERS)
+        self.optimizer = _combo(OPTIMIZERS)
         self.lr = QLineEdit("0.1")
         self.lr.setObjectName("lrEdit")
-        self.batch_size = self._int(1, 60_000, 100, TIPS["batch_size"])
-        self.length_unit = _combo(["epochs", "iterations"], TIPS["length"])
-        self.epochs = self._double(0.01, 10_000, 2, 10.0, TIPS["length"])
-        self.iterations = self._int(1, 100_000_000, 10_000, TIPS["length"])
-        self.sampling = _combo(SAMPLING, TIPS["sampling"])
-        for i, key in enumerate(SAMPLING):
-            self.sampling.setItemData(i, SAMPLING[key], 3)
-        self.train_subset = self._int(0, 10_000_000, 0, TIPS["train_subset"])
-        self.train_subset.setSpecialValueText("all")
-        self.seed = self._int(0, 2**31 - 1, 0, TIPS["seed"])
-        self.weight_decay = self._double(0.0, 10.0, 5, 0.0, TIPS["weight_decay"])
-        self.lr_decay = self._double(0.01, 1.0, 3, 1.0, TIPS["lr_decay"])
-        self.synthetic = self._int(0, 1_000_000, 0, TIPS["synthetic"])
-        self.augment = QCheckBox("random distortions (augment)")
-        self.augment.setToolTip(TIPS["augment"])
+        self.batch_size = self._int(1, 60_000, 100)
+        self.length_unit = _combo(["epochs", "iterations"])
+        self.epochs = self._double(0.01, 10_000, 2, 10.0)
+        self.iterations = self._int(1, 100_000_000, 10_000)
+        self.sampling = _combo(SAMPLING)
+        self.train_subset = self._int(0, 10_000_000, 0)
+        self.seed = self._int(0, 2**31 - 1, 0)
+        self.weight_decay = self._double(0.0, 10.0, 5, 0.0)
+        self.lr_decay = self._double(0.01, 1.0, 3, 1.0)
+        self.synthetic = self._int(0, 1_000_000, 0)
+        self.augment = QCheckBox()
         self._base = TrainConfig()  # settings the form does not show (dtype, eval_train) come from here
-        self.my_digits = QCheckBox("include my digits")
-        self.my_digits.setToolTip(TIPS["my_digits"] if my_digits_available()
-                                  else "Not available yet: no saved digits module in this version.")
+        self.my_digits = QCheckBox()
         self.my_digits.setEnabled(my_digits_available())
-        for edit, key in ((self.hidden, "hidden"), (self.lr, "lr")):
-            edit.setToolTip(TIPS[key])
 
-        length = QWidget()
-        row = QHBoxLayout(length)
+        self.length_row = QWidget()
+        row = QHBoxLayout(self.length_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.epochs, 1)
         row.addWidget(self.iterations, 1)
         row.addWidget(self.length_unit)
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, widget, key in (("Preset", self.preset, "preset"), ("Hidden sizes", self.hidden, "hidden"),
-                                   ("Activation", self.activation, "activation"),
-                                   ("Initialisation", self.init, "init"), ("Init std", self.init_std, "init_std"),
-                                   ("Loss", self.loss, "loss"), ("Optimizer", self.optimizer, "optimizer"),
-                                   ("Learning rate", self.lr, "lr"), ("Batch size", self.batch_size, "batch_size"),
-                                   ("Length", length, "length"), ("Sampling", self.sampling, "sampling"),
-                                   ("Training subset", self.train_subset, "train_subset"),
-                                   ("LR decay / epoch", self.lr_decay, "lr_decay"),
-                                   ("Seed", self.seed, "seed"), ("Weight decay", self.weight_decay, "weight_decay"),
-                                   ("Synthetic digits", self.synthetic, "synthetic")):
-            layout.addRow(label, widget)
-            layout.labelForField(widget).setToolTip(TIPS[key])
+        for _label, attr, _key in ROWS:
+            layout.addRow(QLabel(), getattr(self, attr))
         layout.addRow("", self.augment)
         layout.addRow("", self.my_digits)
+        self.form_layout = layout
 
         self.preset.currentIndexChanged.connect(self._on_preset)
         self.length_unit.currentIndexChanged.connect(self._on_length_unit)
@@ -163,23 +166,55 @@ class ParamForm(QWidget):
                   self.seed, self.weight_decay, self.lr_decay, self.synthetic):
             w.valueChanged.connect(self._on_edited)
         self.augment.toggled.connect(self._on_edited)
+        self.retranslate()
         self.set_preset("book-twolayer")
 
-    def _int(self, lo, hi, v, tip) -> QSpinBox:
+    def retranslate(self) -> None:
+        """Labels, tooltips and the combo boxes' names in the current language (values unchanged)."""
+        layout = self.form_layout
+        for label, attr, key in ROWS:
+            widget = getattr(self, attr)
+            layout.labelForField(widget).setText(translate("ParamForm", label))
+            layout.labelForField(widget).setToolTip(tip(key))
+            widget.setToolTip(tip(key))
+        for box in (self.epochs, self.iterations, self.length_unit):
+            box.setToolTip(tip("length"))
+        for box in (self.preset, self.activation, self.init, self.loss, self.optimizer, self.length_unit,
+                    self.sampling):
+            for i in range(box.count()):
+                box.setItemText(i, names.name(box.itemData(i)))
+        for i, key in enumerate(INITS):
+            self.init.setItemData(i, f"{names.name(key)}: {names.description(INITS[key])}", 3)  # Qt.ToolTipRole
+        for i, key in enumerate(SAMPLING):
+            self.sampling.setItemData(i, names.description(SAMPLING[key]), 3)
+        self.train_subset.setSpecialValueText(self.tr("all"))
+        self.augment.setText(self.tr("random distortions (augment)"))
+        self.augment.setToolTip(tip("augment"))
+        self.my_digits.setText(self.tr("include my digits"))
+        self.my_digits.setToolTip(tip("my_digits") if my_digits_available()
+                                  else self.tr("Not available yet: no saved digits module in this version."))
+        self._preset_tooltip()
+
+    def _preset_tooltip(self) -> None:
+        name = self.preset_name()
+        if name in PRESETS:
+            self.preset.setToolTip(f"{names.description(PRESETS[name].description)}\n\n{tip('preset')}")
+        else:
+            self.preset.setToolTip(tip("preset"))
+
+    def _int(self, lo, hi, v) -> QSpinBox:
         box = QSpinBox()
         box.setRange(lo, hi)
         box.setValue(v)
         box.setGroupSeparatorShown(True)
-        box.setToolTip(tip)
         _narrow(box)
         return box
 
-    def _double(self, lo, hi, decimals, v, tip) -> QDoubleSpinBox:
+    def _double(self, lo, hi, decimals, v) -> QDoubleSpinBox:
         box = QDoubleSpinBox()
         box.setDecimals(decimals)
         box.setRange(lo, hi)
         box.setValue(v)
-        box.setToolTip(tip)
         _narrow(box)
         return box
 
@@ -197,9 +232,9 @@ class ParamForm(QWidget):
         try:
             lr = float(self.lr.text().strip())
         except ValueError:
-            raise ValueError(f"learning rate: {self.lr.text()!r} is not a number") from None
+            raise ValueError(self.tr("learning rate: {text} is not a number").format(text=repr(self.lr.text()))) from None
         if not lr > 0 or lr == float("inf"):
-            raise ValueError("learning rate must be a positive number")
+            raise ValueError(self.tr("learning rate must be a positive number"))
         return lr
 
     def hidden_sizes(self) -> tuple:
@@ -306,9 +341,7 @@ class ParamForm(QWidget):
         name = self.preset.itemData(index)
         if name in PRESETS:
             self.set_config(PRESETS[name].config)
-            self.preset.setToolTip(f"{PRESETS[name].description}\n\n{TIPS['preset']}")
-        else:
-            self.preset.setToolTip(TIPS["preset"])
+        self._preset_tooltip()
         self.changed.emit()
 
     @Slot()

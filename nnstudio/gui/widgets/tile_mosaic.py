@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBo
 
 from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, GAP_COLOR, diverging_colormap,
                                           symmetric_levels)
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
 PAGE_SIZE = 256  # tiles per page: all units up to 256, beyond that pages of 256
 SIDE = 28  # a tile is one 28x28 input image
@@ -44,7 +45,7 @@ def assemble_tiles(weights, per_tile: bool = False, side: int = SIDE, gap: int =
     return image[:-gap, :-gap] if gap else image, (rows, cols)
 
 
-class TileMosaic(QWidget):
+class TileMosaic(Retranslatable, QWidget):
     """Tiles of incoming weights with a symmetric colour bar, paging, and a shared/per-tile toggle.
 
     set_weights(W) takes W1 of shape (784, hidden). Clicking a tile emits tile_clicked(unit).
@@ -82,12 +83,10 @@ class TileMosaic(QWidget):
         self.highlight.hide()
         self.plot.addItem(self.highlight)
 
-        self.per_tile = QCheckBox("Per-tile scale")
+        self.per_tile = QCheckBox()
         self.per_tile.setObjectName("perTileScale")
-        self.per_tile.setToolTip("Scale each tile to its own largest |weight| instead of one shared "
-                                 "scale for all units (shapes become visible in weak units).")
-        self.prev_button = QPushButton("◀ Previous")
-        self.next_button = QPushButton("Next ▶")
+        self.prev_button = QPushButton()
+        self.next_button = QPushButton()
         self.page_label = QLabel("")
         self.page_label.setObjectName("mosaicPageLabel")
         self.info = QLabel("")
@@ -109,7 +108,26 @@ class TileMosaic(QWidget):
         self.next_button.clicked.connect(self._on_next)
         self.graphics.scene().sigMouseClicked.connect(self._on_mouse_clicked)
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.per_tile.setText(self.tr("Per-tile scale"))
+        self.per_tile.setToolTip(self.tr("Scale each tile to its own largest |weight| instead of one shared "
+                                         "scale for all units (shapes become visible in weak units)."))
+        self.prev_button.setText(self.tr("◀ Previous"))
+        self.next_button.setText(self.tr("Next ▶"))
+        if self.weights is not None:
+            self._describe()
+            self._label_colorbar()
         self._update_paging()
+
+    def _describe(self) -> None:
+        self.info.setText(self.tr("{n} hidden units, each tile the 784 weights into one unit — click a "
+                                  "tile for details").format(n=self.n_units))
+
+    def _label_colorbar(self) -> None:
+        self.colorbar.axis.setLabel(self.tr("weight ÷ largest |weight| of its tile") if self.per_tile.isChecked()
+                                    else self.tr("weight"), color=AXIS_COLOR)
 
     # ------------------------------------------------------------------ public API
     @property
@@ -132,8 +150,7 @@ class TileMosaic(QWidget):
         new_size = self.weights is None or self.weights.shape != w.shape
         self.weights = w
         if new_size:  # a different network: its own description (the hover read-out replaces it)
-            self.info.setText(f"{self.n_units} hidden units, each tile the 784 weights into one "
-                              "unit — click a tile for details")
+            self._describe()
         self.page = min(self.page, self.n_pages - 1)
         if self.selected is not None and self.selected >= self.n_units:
             self.selected = None
@@ -154,8 +171,7 @@ class TileMosaic(QWidget):
         self.levels = (-1.0, 1.0) if per_tile else symmetric_levels(self.weights)
         self.image.setImage(image, autoLevels=False)
         self.colorbar.setLevels(self.levels)
-        self.colorbar.axis.setLabel("weight ÷ largest |weight| of its tile" if per_tile else "weight",
-                                    color=AXIS_COLOR)
+        self._label_colorbar()
         self.plot.setRange(xRange=(0, image.shape[1]), yRange=(0, image.shape[0]), padding=0.01)
         self._place_highlight()
         self._update_paging()
@@ -233,8 +249,8 @@ class TileMosaic(QWidget):
         x0, y0 = self.tile_origin(unit)
         px, py = int(point.x()) - x0, int(point.y()) - y0
         value = float(self.weights[py * SIDE + px, unit])
-        self.info.setText(f"unit {unit}  ·  pixel (row {py}, col {px})  ·  weight {value:.4g}"
-                          "   — click a tile for details")
+        self.info.setText(self.tr("unit {unit}  ·  pixel (row {row}, col {col})  ·  weight {value}   — click a "
+                                  "tile for details").format(unit=unit, row=py, col=px, value=f"{value:.4g}"))
 
     # ------------------------------------------------------------------ helpers
     def _place_highlight(self):
@@ -253,4 +269,5 @@ class TileMosaic(QWidget):
         self.next_button.setEnabled(self.page < self.n_pages - 1)
         units = self.page_units()
         if self.n_units:
-            self.page_label.setText(f"units {units.start}–{units.stop - 1} of {self.n_units}")
+            self.page_label.setText(self.tr("units {first}–{last} of {n}").format(
+                first=units.start, last=units.stop - 1, n=self.n_units))

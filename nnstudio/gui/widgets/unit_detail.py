@@ -12,25 +12,28 @@ from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, brushes_for, diverging_col
                                           style_plot, symmetric_levels)
 from nnstudio.gui.widgets.tile_mosaic import assemble_tiles
 from nnstudio.gui.widgets.plot_title import wrap_title
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
 CAPTION_GAP = 9  # pixels under each top image for its caption
 CAPTION_POINTS = 7
 
 
-class UnitDetail(QWidget):
-    """Shows one unit; show_unit(...) fills it, clear() goes back to the hint."""
+class UnitDetail(Retranslatable, QWidget):
+    """Shows one unit; show_unit(...) fills it, clear() goes back to the hint. The names given to
+    show_unit (layer, what the next layer's units are) come translated from the owner, which calls
+    show_unit again on a change of language."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.unit = None
         self.top_images, self.top_image_labels, self.top_values = None, [], []
-        self.title = QLabel("Click a tile to see one hidden unit up close.")
+        self.title = QLabel(self.tr("Click a tile to see one hidden unit up close."))
         self.title.setObjectName("unitDetailTitle")
         self.title.setWordWrap(True)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
 
-        self.incoming = self.graphics.addPlot(row=0, col=0, title="incoming weights (28×28)")
+        self.incoming = self.graphics.addPlot(row=0, col=0, title=self.tr("incoming weights (28×28)"))
         self.incoming_image = pg.ImageItem(axisOrder="row-major")
         self.incoming.addItem(self.incoming_image)
         self._image_plot(self.incoming)
@@ -40,7 +43,7 @@ class UnitDetail(QWidget):
         self.colorbar.axis.setTextPen(pg.mkPen(AXIS_COLOR))
         self.colorbar.axis.enableAutoSIPrefix(False)
 
-        self.outgoing = self.graphics.addPlot(row=1, col=0, title="outgoing weights")
+        self.outgoing = self.graphics.addPlot(row=1, col=0, title=self.tr("outgoing weights"))
         style_plot(self.outgoing)
         self.outgoing.setMenuEnabled(False)
         self.outgoing.hideButtons()
@@ -48,7 +51,7 @@ class UnitDetail(QWidget):
         self.outgoing_bars = pg.BarGraphItem(x=[], height=[], width=0.7, pen=None)
         self.outgoing.addItem(self.outgoing_bars)
 
-        self.top = self.graphics.addPlot(row=2, col=0, title="test images that excite it most")
+        self.top = self.graphics.addPlot(row=2, col=0, title=self.tr("test images that excite it most"))
         self.top_image = pg.ImageItem(axisOrder="row-major")
         self.top.addItem(self.top_image)
         self._image_plot(self.top)
@@ -63,6 +66,23 @@ class UnitDetail(QWidget):
         self.graphics.hide()  # until a unit is chosen only the hint shows
         self.title.setAlignment(Qt.AlignCenter)
 
+    def retranslate(self) -> None:
+        """The fixed titles and the hint; a unit on show is redrawn by its owner's show_unit."""
+        wrap_title(self.incoming, self.tr("incoming weights (28×28)"))
+        if self.unit is None:
+            self.title.setText(self.tr("Click a tile to see one hidden unit up close."))
+            wrap_title(self.outgoing, self.tr("outgoing weights"))
+        self._title_top_images()
+
+    def _title_top_images(self) -> None:
+        images = self.top_images
+        if images is None or len(images) == 0:
+            wrap_title(self.top, self.tr("test images that excite it most (loading…)") if images is None
+                       else self.tr("test images that excite it most"))
+        else:
+            wrap_title(self.top, self.tr("the {n} test images that excite it most (label: activation)").format(
+                n=len(images)))
+
     @staticmethod
     def _image_plot(plot):
         plot.invertY(True)
@@ -75,14 +95,16 @@ class UnitDetail(QWidget):
         wrap_title(plot, plot.titleLabel.text)
 
     def show_unit(self, unit: int, incoming, outgoing, out_labels, out_name: str, top_images=None,
-                  top_labels=None, top_values=None, layer_name: str = "layer 1") -> None:
+                  top_labels=None, top_values=None, layer_name: str | None = None) -> None:
         """incoming : (784,); outgoing : (n_next,); top_images : (k, 784) with labels and activations."""
         self.unit = int(unit)
         self.title.setAlignment(Qt.AlignLeft | Qt.AlignVCenter)
         self.graphics.show()
         incoming = np.asarray(incoming, dtype=np.float32)
-        self.title.setText(f"<b>Hidden unit {unit}</b> of {layer_name}: red pixels push it up, blue "
-                           f"down; the bars show how it votes for each {out_name}.")
+        layer_name = self.tr("layer 1") if layer_name is None else layer_name
+        self.title.setText(self.tr("<b>Hidden unit {unit}</b> of {layer}: red pixels push it up, blue down; the "
+                                   "bars show how it votes for each {what}.").format(unit=unit, layer=layer_name,
+                                                                                   what=out_name))
         levels = symmetric_levels(incoming)
         self.incoming_image.setImage(incoming.reshape(28, 28), autoLevels=False)
         self.colorbar.setLevels(levels)
@@ -97,7 +119,7 @@ class UnitDetail(QWidget):
         else:
             axis.setTicks(None)
         self.outgoing.setLabel("bottom", out_name, color=AXIS_COLOR)
-        wrap_title(self.outgoing, f"outgoing weights to each {out_name}")
+        wrap_title(self.outgoing, self.tr("outgoing weights to each {what}").format(what=out_name))
         self.outgoing.autoRange()
         self.set_top_images(top_images, top_labels, top_values)
 
@@ -110,8 +132,7 @@ class UnitDetail(QWidget):
             self.top_image.clear()
             for item in self.top_labels:
                 item.hide()
-            wrap_title(self.top, "test images that excite it most (loading…)" if images is None
-                              else "test images that excite it most")
+            self._title_top_images()
             return
         images = np.asarray(images, dtype=np.float32)
         mosaic, (rows, cols) = assemble_tiles(images.T, gap=CAPTION_GAP)
@@ -132,13 +153,13 @@ class UnitDetail(QWidget):
             text.setText(f"{labels[k]}: {values[k]:.2f}")
             text.setPos(c * (28 + CAPTION_GAP) + 14, r * (28 + CAPTION_GAP) + 27)
             text.show()
-        wrap_title(self.top, f"the {len(images)} test images that excite it most (label: activation)")
+        self._title_top_images()
         self.top.setRange(xRange=(0, mosaic.shape[1]), yRange=(0, mosaic.shape[0] + CAPTION_GAP),
                           padding=0.01)
 
     def clear(self) -> None:
         self.unit = None
-        self.title.setText("Click a tile to see one hidden unit up close.")
+        self.title.setText(self.tr("Click a tile to see one hidden unit up close."))
         self.title.setAlignment(Qt.AlignCenter)
         self.graphics.hide()
         self.incoming_image.clear()

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Slot
+from PySide6.QtCore import QPointF, QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QFormLayout, QGridLayout, QLabel
 
 from nnstudio.core.nn import functions as F
+from nnstudio.gui.i18n import translate
 from nnstudio.gui.panels.concepts.base import (FOREGROUND, PALETTE, ExplorerPage, error_label, heading,
-                                               make_plot)
+                                               make_plot, set_heading, set_plot_texts)
 from nnstudio.gui.widgets.signals import blocked
 
-NAMES = {"step": "step", "sigmoid": "sigmoid", "tanh": "tanh", "relu": "ReLU",
-         "leaky_relu": "leaky ReLU", "identity": "identity"}
+NAMES = {"step": QT_TRANSLATE_NOOP("ActivationsExplorer", "step"), "sigmoid": "sigmoid", "tanh": "tanh",
+         "relu": "ReLU", "leaky_relu": "leaky ReLU",
+         "identity": QT_TRANSLATE_NOOP("ActivationsExplorer", "identity")}
 SHOWN_AT_START = ("step", "sigmoid", "relu")
 N_POINTS = 1201
 
@@ -27,26 +29,27 @@ class ActivationsExplorer(ExplorerPage):
         self.functions = {name: F.ACTIVATIONS[name] for name in NAMES}
         self.colors = {name: PALETTE[i] for i, name in enumerate(NAMES)}
 
-        self.controls.addWidget(heading("Range of x"))
+        self.range_heading = heading()
+        self.controls.addWidget(self.range_heading)
         form = QFormLayout()
+        self.form = form
         self.x_min = self._spin(-6.0, "xMinSpin")
         self.x_max = self._spin(6.0, "xMaxSpin")
         self.leaky_slope = QDoubleSpinBox(objectName="leakySlopeSpin", decimals=3, minimum=0.0,
                                           maximum=0.5, singleStep=0.01, value=F.LEAKY_SLOPE)
         self.probe = self._spin(0.5, "probeSpin")
-        form.addRow("from", self.x_min)
-        form.addRow("to", self.x_max)
-        form.addRow("leaky ReLU slope", self.leaky_slope)
-        form.addRow("probe at x =", self.probe)
+        for spin in (self.x_min, self.x_max, self.leaky_slope, self.probe):
+            form.addRow(QLabel(), spin)
         self.controls.addLayout(form)
         self.range_error = error_label()
         self.controls.addWidget(self.range_error)
 
-        self.controls.addWidget(heading("Functions (f) and derivatives (f′, dashed)"))
+        self.functions_heading = heading()
+        self.controls.addWidget(self.functions_heading)
         grid = QGridLayout()
         self.shown, self.derivative = {}, {}
-        for row, (name, title) in enumerate(NAMES.items()):
-            box = QCheckBox(title, objectName=f"show_{name}", checked=name in SHOWN_AT_START)
+        for row, name in enumerate(NAMES):
+            box = QCheckBox(objectName=f"show_{name}", checked=name in SHOWN_AT_START)
             box.setStyleSheet(f"color: {self.colors[name]}; font-weight: bold;")
             deriv = QCheckBox("f′", objectName=f"deriv_{name}", checked=name == "step")
             box.toggled.connect(self.refresh)
@@ -56,13 +59,14 @@ class ActivationsExplorer(ExplorerPage):
             self.shown[name], self.derivative[name] = box, deriv
         self.controls.addLayout(grid)
 
-        self.controls.addWidget(heading("Values at the probe"))
+        self.values_heading = heading()
+        self.controls.addWidget(self.values_heading)
         self.probe_label = QLabel(objectName="probeLabel", textFormat=Qt.RichText)
         self.probe_label.setWordWrap(True)
         self.controls.addWidget(self.probe_label)
         self.controls.addStretch(1)
 
-        self.plot = make_plot("Activation functions", "x", "f(x), f′(x)")
+        self.plot = make_plot()
         self.legend = self.plot.addLegend(offset=(10, 10), labelTextColor=FOREGROUND,
                                           brush=pg.mkBrush(255, 255, 255, 220))
         self.probe_line = pg.InfiniteLine(pos=self.probe.value(), angle=90, movable=True,
@@ -73,7 +77,27 @@ class ActivationsExplorer(ExplorerPage):
         for spin in (self.x_min, self.x_max, self.leaky_slope):
             spin.valueChanged.connect(self.refresh)
         self.probe.valueChanged.connect(self._on_probe_spin)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        set_heading(self.range_heading, self.tr("Range of x"))
+        set_heading(self.functions_heading, self.tr("Functions (f) and derivatives (f′, dashed)"))
+        set_heading(self.values_heading, self.tr("Values at the probe"))
+        for spin, text in ((self.x_min, self.tr("from")), (self.x_max, self.tr("to")),
+                           (self.leaky_slope, self.tr("leaky ReLU slope")), (self.probe, self.tr("probe at x ="))):
+            self.form.labelForField(spin).setText(text)
+        for name, box in self.shown.items():
+            box.setText(self.fn_title(name))
+        set_plot_texts(self.plot, self.tr("Activation functions"), "x", "f(x), f′(x)")
+        if hasattr(self, "step_note"):
+            self.step_note.setText(self._step_note_text())
         self.refresh()
+
+    def fn_title(self, name: str) -> str:
+        return translate("ActivationsExplorer", NAMES[name])
+
+    def _step_note_text(self) -> str:
+        return self.tr("step′ = 0 for every x ≠ 0 (undefined at 0):\nno slope, so nothing to learn from")
 
     def _spin(self, value, name):
         spin = QDoubleSpinBox(objectName=name, decimals=2, minimum=-1000.0, maximum=1000.0,
@@ -92,15 +116,14 @@ class ActivationsExplorer(ExplorerPage):
     def _build_curves(self):
         """Every curve and the step note, made once; refresh() only sets their data and visibility."""
         self.all_curves = {}
-        for name, title in NAMES.items():
+        for name in NAMES:
             color = self.colors[name]
-            self.all_curves[name] = (title, pg.PlotDataItem(pen=pg.mkPen(color, width=2.5)))
-            self.all_curves[name + "'"] = (f"{title}′", pg.PlotDataItem(pen=pg.mkPen(color, width=2,
-                                                                                      style=Qt.DashLine)))
+            self.all_curves[name] = (name, pg.PlotDataItem(pen=pg.mkPen(color, width=2.5)))
+            self.all_curves[name + "'"] = (name, pg.PlotDataItem(pen=pg.mkPen(color, width=2,
+                                                                               style=Qt.DashLine)))
         for _, curve in self.all_curves.values():
             self.plot.addItem(curve)
-        self.step_note = pg.TextItem("step′ = 0 for every x ≠ 0 (undefined at 0):\nno slope, so nothing to "
-                                     "learn from", color=self.colors["step"], anchor=(0, 0),
+        self.step_note = pg.TextItem(self._step_note_text(), color=self.colors["step"], anchor=(0, 0),
                                      fill=pg.mkBrush(255, 255, 255, 210))
         self.plot.addItem(self.step_note)
         self.plot.addItem(self.probe_line)
@@ -117,7 +140,8 @@ class ActivationsExplorer(ExplorerPage):
         self.legend.clear()
         self.curves = {}
         if lo >= hi:
-            self.range_error.setText(f"“from” ({lo:g}) must be smaller than “to” ({hi:g}).")
+            self.range_error.setText(self.tr("“from” ({lo}) must be smaller than “to” ({hi}).").format(
+                lo=f"{lo:g}", hi=f"{hi:g}"))
             for _, curve in self.all_curves.values():
                 curve.setVisible(False)
             self.step_note.setVisible(False)
@@ -130,12 +154,12 @@ class ActivationsExplorer(ExplorerPage):
         for name in NAMES:
             fx, dfx = self.evaluate(name, x)
             for key, values, box in ((name, fx, self.shown[name]), (name + "'", dfx, self.derivative[name])):
-                title, curve = self.all_curves[key]
+                _, curve = self.all_curves[key]
                 curve.setVisible(box.isChecked())
                 if box.isChecked():
                     curve.setData(x, values)
                     self.curves[key] = curve
-                    self.legend.addItem(curve, title)
+                    self.legend.addItem(curve, self.fn_title(name) + ("′" if key.endswith("'") else ""))
         self.step_note.setVisible(self.derivative["step"].isChecked())
         self.plot.setXRange(lo, hi, padding=0.02)
         self.place_note()
@@ -164,11 +188,11 @@ class ActivationsExplorer(ExplorerPage):
     def _update_probe(self):
         x = self.probe.value()
         rows = []
-        for name, title in NAMES.items():
+        for name in NAMES:
             if not (self.shown[name].isChecked() or self.derivative[name].isChecked()):
                 continue
             fx, dfx = self.evaluate(name, np.array([x]))
-            rows.append(f"<tr><td style='color:{self.colors[name]}'><b>{title}</b></td>"
+            rows.append(f"<tr><td style='color:{self.colors[name]}'><b>{self.fn_title(name)}</b></td>"
                         f"<td align=right>&nbsp;f = {fx[0]:.4f}</td><td align=right>&nbsp;f′ = {dfx[0]:.4f}</td></tr>")
         self.probe_label.setText(f"x = {x:.2f}<table>{''.join(rows)}</table>" if rows
-                                 else "Check a function to see its values.")
+                                 else self.tr("Check a function to see its values."))

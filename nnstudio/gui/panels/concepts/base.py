@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QLabel, QScrollArea, QSizePolicy, QSplitter, QVBo
 
 from nnstudio.gui.widgets.explainer import Explainer
 from nnstudio.gui.widgets.plot_title import wrap_title
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
 # Colours of the concept explorers, in one place.
 BACKGROUND = "w"
@@ -48,10 +49,25 @@ def keep_range(plot: pg.PlotWidget, x_range, y_range, padding: float = 0.02) -> 
     view.setRange(xRange=x_range, yRange=y_range, padding=padding)
 
 
-def heading(text: str) -> QLabel:
+def heading(text: str = "") -> QLabel:
     label = QLabel(f"<b>{text}</b>")
     label.setWordWrap(True)
     return label
+
+
+def set_heading(label: QLabel, text: str) -> None:
+    label.setText(f"<b>{text}</b>")
+
+
+def set_plot_texts(plot: pg.PlotWidget, title: str = "", x_label: str = "", y_label: str = "") -> None:
+    """A plot's title and axis labels again (after a change of language), as make_plot sets them."""
+    item = plot.getPlotItem()
+    if x_label:
+        item.setLabel("bottom", x_label, color=FOREGROUND)
+    if y_label:
+        item.setLabel("left", y_label, color=FOREGROUND)
+    if title:
+        wrap_title(item, title, color=FOREGROUND, size="11pt")
 
 
 def error_label() -> QLabel:
@@ -62,11 +78,12 @@ def error_label() -> QLabel:
     return label
 
 
-class ExplorerPage(QWidget):
+class ExplorerPage(Retranslatable, QWidget):
     """Controls on the left, plots in the middle, the concept's explanation on the right; below
     NARROW pixels (a 1024x768 projector, a large interface size) the explanation goes under the plots.
 
-    Subclasses fill `self.controls` (a QVBoxLayout) and `self.main` (a QVBoxLayout).
+    Subclasses fill `self.controls` (a QVBoxLayout) and `self.main` (a QVBoxLayout), and write
+    `retranslate()` (called at the end of their __init__ and on every change of language).
     """
 
     CONTROLS_WIDTH = 290

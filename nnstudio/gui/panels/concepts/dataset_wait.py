@@ -26,7 +26,7 @@ class DatasetWait(QObject):
         dataset = self.context.ensure_dataset()
         if dataset is None:  # loading: dataset_changed starts the Run again
             self.waiting = True
-            status.setText("Loading MNIST…")
+            status.setText(self.tr("Loading MNIST…"))
         return dataset
 
     def cancel(self) -> None:

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from nnstudio.core.nn.network import MultiLayerNet
-from nnstudio.gui.panels.concepts.base import error_label, make_plot
+from nnstudio.gui.i18n import translate
+from nnstudio.gui.panels.concepts.base import error_label, make_plot, set_plot_texts
 from nnstudio.gui.panels.concepts.dataset_wait import DatasetWait
+from nnstudio.gui.widgets.retranslate import Retranslatable
 from nnstudio.gui.workers import JobWorker
 
 BATCH = 100
 SIZES = (784, 50, 100, 10)
-OPERATIONS = {"X": "100 test images", "A1": "X · W1 + b1", "Z1": "sigmoid(A1)",
+OPERATIONS = {"X": QT_TRANSLATE_NOOP("BatchForwardView", "100 test images"), "A1": "X · W1 + b1", "Z1": "sigmoid(A1)",
               "A2": "Z1 · W2 + b2", "Z2": "sigmoid(A2)", "A3": "Z2 · W3 + b3", "Y": "softmax(A3)"}
 
 
@@ -23,7 +25,8 @@ def batch_forward(data, seed: int = 0) -> dict:
     """Run in the worker: push BATCH test images of `data` ((train, test) pairs) through the net."""
     (_, _), (x_test, t_test) = data
     if len(x_test) < BATCH:
-        raise ValueError(f"the test set has only {len(x_test)} images; this view needs {BATCH}")
+        raise ValueError(translate("BatchForwardView", "the test set has only {n} images; this view needs {batch}")
+                         .format(n=len(x_test), batch=BATCH))
     x = np.asarray(x_test[:BATCH], dtype=np.float32).reshape(BATCH, -1)
     net = MultiLayerNet(list(SIZES), activation="sigmoid", init="xavier", rng=seed)
     stages = dict(net.activations(x))
@@ -35,7 +38,7 @@ def batch_forward(data, seed: int = 0) -> dict:
     return {"shapes": shapes, "params": params, "mosaic": mosaic, "labels": np.asarray(t_test[:BATCH])}
 
 
-class BatchForwardView(QWidget):
+class BatchForwardView(Retranslatable, QWidget):
     """A button that loads MNIST off the GUI thread, then a table of every stage's shape."""
 
     def __init__(self, context, parent=None):
@@ -44,21 +47,18 @@ class BatchForwardView(QWidget):
         self.worker: JobWorker | None = None
         self.result = None
         self.loading = DatasetWait(context, self.start, self._on_failed, self._on_finished, self)
-        self.run_button = QPushButton(f"Run {BATCH} test images through the net", objectName="batchRunButton",
-                                      toolTip=f"Push a batch of {BATCH} MNIST test images through 784-50-100-10")
+        self.run_button = QPushButton(objectName="batchRunButton")
         self.run_button.clicked.connect(self.start)
-        self.status = QLabel("The shapes below appear once the batch has run (the first run loads MNIST).",
-                             objectName="batchStatus")
+        self.status = QLabel(objectName="batchStatus")
         self.status.setWordWrap(True)
         self.error = error_label()
         self.table = QTableWidget(0, 3, objectName="batchTable")
-        self.table.setHorizontalHeaderLabels(["stage", "computed as", "shape"])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.Stretch)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.images = make_plot(f"X: {BATCH} images, one per row")
+        self.images = make_plot()
         item = self.images.getPlotItem()
         item.hideAxis("left")
         item.hideAxis("bottom")
@@ -75,6 +75,17 @@ class BatchForwardView(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.error)
         layout.addLayout(body, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.run_button.setText(self.tr("Run {n} test images through the net").format(n=BATCH))
+        self.run_button.setToolTip(self.tr("Push a batch of {n} MNIST test images through 784-50-100-10").format(n=BATCH))
+        self.table.setHorizontalHeaderLabels([self.tr("stage"), self.tr("computed as"), self.tr("shape")])
+        set_plot_texts(self.images, self.tr("X: {n} images, one per row").format(n=BATCH))
+        if self.result is not None:
+            self._on_done(self.result)
+        elif not self.loading.waiting and (self.worker is None or not self.worker.isRunning()):
+            self.status.setText(self.tr("The shapes below appear once the batch has run (the first run loads MNIST)."))
 
     @Slot()
     def start(self):
@@ -85,7 +96,7 @@ class BatchForwardView(QWidget):
         dataset = self.loading.dataset(self.status)
         if dataset is None:  # the batch runs once MNIST has loaded
             return
-        self.status.setText("Running the batch…")
+        self.status.setText(self.tr("Running the batch…"))
         self.worker = JobWorker(batch_forward, dataset.data, name="batchForward")
         self.worker.result.connect(self._on_done)
         self.worker.error.connect(self._on_failed)
@@ -98,12 +109,12 @@ class BatchForwardView(QWidget):
         rows = []
         params = dict(result["params"])
         for name, shape in result["shapes"]:
-            rows.append((name, OPERATIONS.get(name, ""), shape))
+            rows.append((name, translate("BatchForwardView", OPERATIONS.get(name, "")), shape))
             if name.startswith("A"):
                 continue
             i = {"X": 1, "Z1": 2, "Z2": 3}.get(name)
             if i:
-                rows.append((f"W{i}, b{i}", "weights, biases", f"{params[f'W{i}']}, {params[f'b{i}']}"))
+                rows.append((f"W{i}, b{i}", self.tr("weights, biases"), f"{params[f'W{i}']}, {params[f'b{i}']}"))
         self.table.setRowCount(len(rows))
         for r, (name, operation, shape) in enumerate(rows):
             for c, text in enumerate((name, operation, str(shape))):
@@ -116,12 +127,12 @@ class BatchForwardView(QWidget):
         self.image.setImage(result["mosaic"], levels=(0, 1))
         self.images.getPlotItem().getViewBox().autoRange(padding=0.02)
         chain = " → ".join(str(s) for n, s in result["shapes"] if n in ("X", "Z1", "Z2", "Y"))
-        self.status.setText(f"Shapes through the net: {chain}. The weights are random here: the "
-                            "shapes do not depend on them.")
+        self.status.setText(self.tr("Shapes through the net: {chain}. The weights are random here: the shapes do "
+                                    "not depend on them.").format(chain=chain))
 
     @Slot(str)
     def _on_failed(self, message):
-        self.error.setText(f"Could not run the batch: {message}")
+        self.error.setText(self.tr("Could not run the batch: {reason}").format(reason=message))
         self.status.setText("")
 
     @Slot()

@@ -4,27 +4,31 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Slot
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from nnstudio.gui.panels.concepts.base import FOREGROUND, PALETTE, make_plot
+from nnstudio.gui.i18n import translate
+from nnstudio.gui.panels.concepts.base import FOREGROUND, PALETTE, make_plot, set_plot_texts
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
 CIRCLE = 64  # pixels: a neuron's circle when there is room
 ROW_GAP = 0.9  # data units between two neurons of one layer
 MIN_HEIGHT = 240  # pixels: below this the circles would be too small to read (the panel scrolls)
-LAYER_TITLES = ["input X", "hidden layer 1\nA1 → Z1 = σ(A1)", "hidden layer 2\nA2 → Z2 = σ(A2)",
-                "output\nA3 → Y = A3"]
+LAYER_TITLES = [QT_TRANSLATE_NOOP("NetworkDiagram", "input X"),
+                QT_TRANSLATE_NOOP("NetworkDiagram", "hidden layer 1\nA1 → Z1 = σ(A1)"),
+                QT_TRANSLATE_NOOP("NetworkDiagram", "hidden layer 2\nA2 → Z2 = σ(A2)"),
+                QT_TRANSLATE_NOOP("NetworkDiagram", "output\nA3 → Y = A3")]
 
 
-class NetworkDiagram(QWidget):
+class NetworkDiagram(Retranslatable, QWidget):
     """Circles per neuron (a: weighted sum, z: activation) and weight lines (width ∝ |w|)."""
 
     def __init__(self, network: dict, parent=None):
         super().__init__(parent)
         self.network = network
         self.sizes = [network["W1"].shape[0]] + [network[f"W{i}"].shape[1] for i in (1, 2, 3)]
-        self.plot = make_plot("The book's three-layer network (fixed weights)")
+        self.plot = make_plot()
         self.plot.setMinimumHeight(MIN_HEIGHT)
         item = self.plot.getPlotItem()
         item.hideAxis("left")
@@ -45,6 +49,7 @@ class NetworkDiagram(QWidget):
         self.plot.addItem(circles)
         self.circles = circles
         self.node_texts = []
+        self.layer_titles = []
         for layer, pos in enumerate(self.positions):
             texts = []
             for x, y in pos:
@@ -54,11 +59,18 @@ class NetworkDiagram(QWidget):
                 self.plot.addItem(text)
                 texts.append(text)
             self.node_texts.append(texts)
-            title = pg.TextItem(LAYER_TITLES[layer], color=FOREGROUND, anchor=(0.5, 0))
+            title = pg.TextItem("", color=FOREGROUND, anchor=(0.5, 0))
             title.setPos(layer, -1.2)
             self.plot.addItem(title)
+            self.layer_titles.append(title)
         item.getViewBox().sigResized.connect(self.fit_circles)
         self.fit_circles()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        set_plot_texts(self.plot, self.tr("The book's three-layer network (fixed weights)"))
+        for text, title in zip(self.layer_titles, LAYER_TITLES):
+            text.setText(translate("NetworkDiagram", title))
 
     @Slot()
     def fit_circles(self, *_) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLa
 
 from nnstudio.core.nn import functions as F
 from nnstudio.gui.panels.concepts.base import (ACCENT, FOREGROUND, PALETTE, ExplorerPage, heading,
-                                               make_plot)
+                                               make_plot, set_heading, set_plot_texts)
 from nnstudio.gui.widgets.signals import blocked
 
 N_CLASSES = 10
@@ -59,18 +59,20 @@ class LossesExplorer(ExplorerPage):
         self.setObjectName("lossesExplorer")
         form = QFormLayout()
         self.target = QSpinBox(objectName="targetSpin", minimum=0, maximum=N_CLASSES - 1, value=BOOK_TARGET)
-        form.addRow("correct class (one-hot t)", self.target)
+        self.target_label = QLabel()
+        form.addRow(self.target_label, self.target)
         self.controls.addLayout(form)
-        self.right_button = QPushButton("Book: right guess", objectName="presetRightButton")
-        self.wrong_button = QPushButton("Book: wrong guess", objectName="presetWrongButton")
+        self.right_button = QPushButton(objectName="presetRightButton")
+        self.wrong_button = QPushButton(objectName="presetWrongButton")
         presets = QHBoxLayout()
         presets.addWidget(self.right_button)
         presets.addWidget(self.wrong_button)
         self.controls.addLayout(presets)
-        self.normalise_button = QPushButton("Scale y to sum to 1", objectName="normaliseButton")
+        self.normalise_button = QPushButton(objectName="normaliseButton")
         self.controls.addWidget(self.normalise_button)
 
-        self.controls.addWidget(heading("Prediction y (drag the bars, or type)"))
+        self.prediction_heading = heading()
+        self.controls.addWidget(self.prediction_heading)
         grid = QGridLayout()
         self.spins = []
         for i in range(N_CLASSES):
@@ -83,7 +85,8 @@ class LossesExplorer(ExplorerPage):
             self.spins.append(spin)
         self.controls.addLayout(grid)
 
-        self.controls.addWidget(heading("Losses"))
+        self.losses_heading = heading()
+        self.controls.addWidget(self.losses_heading)
         self.sse_label = QLabel(objectName="sseLabel", textFormat=Qt.RichText)
         self.ce_label = QLabel(objectName="ceLabel", textFormat=Qt.RichText)
         self.sum_label = QLabel(objectName="sumLabel")
@@ -93,8 +96,7 @@ class LossesExplorer(ExplorerPage):
         self.controls.addStretch(1)
 
         self.view_box = _DragViewBox(N_CLASSES)
-        self.bar_plot = make_plot("Prediction y and one-hot target t (drag a bar)",
-                                  "class", "y", view_box=self.view_box)
+        self.bar_plot = make_plot(view_box=self.view_box)
         self.view_box.setRange(xRange=(-0.6, N_CLASSES - 0.4), yRange=(0, 1.08), padding=0)
         self.bar_plot.getPlotItem().getAxis("bottom").setTicks([[(i, str(i)) for i in range(N_CLASSES)]])
         self.target_bar = pg.BarGraphItem(x=[BOOK_TARGET], height=[1.0], width=0.8, brush=None,
@@ -105,8 +107,7 @@ class LossesExplorer(ExplorerPage):
         self.bar_plot.addItem(self.target_bar)
         self.view_box.bar_set.connect(self.set_bar)
 
-        self.log_plot = make_plot("Cross-entropy of one example: −log(y at the correct class)",
-                                  "y at the correct class", "−log y")
+        self.log_plot = make_plot()
         y = np.linspace(LOG_CURVE_MIN, 1.0, 800)
         self.log_plot.plot(y, -np.log(y), pen=pg.mkPen(PALETTE[0], width=2.5))
         self.marker = pg.ScatterPlotItem(size=13, brush=pg.mkBrush(ACCENT), pen=pg.mkPen(FOREGROUND))
@@ -122,7 +123,20 @@ class LossesExplorer(ExplorerPage):
         self.right_button.clicked.connect(self.preset_right)
         self.wrong_button.clicked.connect(self.preset_wrong)
         self.normalise_button.clicked.connect(self.normalise)
+        self.retranslate()
         self.preset_right()
+
+    def retranslate(self) -> None:
+        self.target_label.setText(self.tr("correct class (one-hot t)"))
+        self.right_button.setText(self.tr("Book: right guess"))
+        self.wrong_button.setText(self.tr("Book: wrong guess"))
+        self.normalise_button.setText(self.tr("Scale y to sum to 1"))
+        set_heading(self.prediction_heading, self.tr("Prediction y (drag the bars, or type)"))
+        set_heading(self.losses_heading, self.tr("Losses"))
+        set_plot_texts(self.bar_plot, self.tr("Prediction y and one-hot target t (drag a bar)"), self.tr("class"), "y")
+        set_plot_texts(self.log_plot, self.tr("Cross-entropy of one example: −log(y at the correct class)"),
+                       self.tr("y at the correct class"), "−log y")
+        self.refresh()
 
     # ------------------------------------------------------------------ editing
     def prediction(self) -> np.ndarray:
@@ -167,14 +181,15 @@ class LossesExplorer(ExplorerPage):
         brushes = [ACCENT if i == t else PALETTE[0] for i in range(N_CLASSES)]
         self.bars.setOpts(height=y, brushes=brushes)
         self.target_bar.setOpts(x=[t])
-        self.sse_label.setText(f"sum-of-squares 0.5·Σ(y − t)² = <b>{sse:.4f}</b>"
-                               "<br><small>(the book's “mean squared error”: a half-sum, not a mean)</small>")
-        self.ce_label.setText(f"cross-entropy −Σ t·log y = −log max(y{t}, 10⁻⁷) = <b>{ce:.4f}</b>")
+        self.sse_label.setText(self.tr("sum-of-squares 0.5·Σ(y − t)² = <b>{sse}</b><br><small>(the book's “mean "
+                                       "squared error”: a half-sum, not a mean)</small>").format(sse=f"{sse:.4f}"))
+        self.ce_label.setText(self.tr("cross-entropy −Σ t·log y = −log max(y{t}, 10⁻⁷) = <b>{ce}</b>").format(
+            t=t, ce=f"{ce:.4f}"))
         self.sum_label.setText(f"Σy = {y.sum():.3f}" + ("" if abs(y.sum() - 1) < 1e-6
-                                                        else "  (not a probability distribution)"))
+                                                        else self.tr("  (not a probability distribution)")))
         yt = y[t]
         shown = max(yt, LOG_CURVE_MIN)
         self.marker.setData([shown], [-np.log(shown)])
-        self.marker_text.setText(f"  y{t} = {yt:.3f}, loss {ce:.3f}")
+        self.marker_text.setText(self.tr("  y{t} = {y}, loss {loss}").format(t=t, y=f"{yt:.3f}", loss=f"{ce:.3f}"))
         self.marker_text.setPos(shown, min(-np.log(shown), 6.9))
 

@@ -4,24 +4,26 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox,
                                QHeaderView, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout)
 
 from nnstudio.core.playground import perceptron as P
+from nnstudio.gui.i18n import translate
 from nnstudio.gui.panels.concepts.base import (ACCENT, FOREGROUND, GOOD, PALETTE, ExplorerPage, heading,
-                                               keep_range, make_plot)
+                                               keep_range, make_plot, set_heading, set_plot_texts)
 from nnstudio.gui.widgets.signals import blocked
 
 PLANE = (-0.5, 1.5)  # the plotted square of input space
 SHADE_PIXELS = 160
 SHADE_COLORS = np.array([[255, 255, 255, 255], [207, 226, 243, 255]], dtype=np.uint8)  # output 0, 1
-XOR_BUILDS = {  # name → (table columns, how the layers are wired)
-    "NAND and OR, then AND": (["x1", "x2", "s1", "s2", "y"],
-                              "s1 = NAND(x1, x2), s2 = OR(x1, x2); then y = AND(s1, s2)"),
-    "four NANDs (Nielsen)": (["x1", "x2", "n1", "n2", "n3", "y"],
-                             "n1 = NAND(x1, x2); n2 = NAND(x1, n1), n3 = NAND(x2, n1); y = NAND(n2, n3)"),
+XOR_BUILDS = {  # key → (name, table columns, how the layers are wired)
+    "nand_or_and": (QT_TRANSLATE_NOOP("PerceptronExplorer", "NAND and OR, then AND"), ["x1", "x2", "s1", "s2", "y"],
+                    QT_TRANSLATE_NOOP("PerceptronExplorer", "s1 = NAND(x1, x2), s2 = OR(x1, x2); then y = AND(s1, s2)")),
+    "four_nands": (QT_TRANSLATE_NOOP("PerceptronExplorer", "four NANDs (Nielsen)"), ["x1", "x2", "n1", "n2", "n3", "y"],
+                   QT_TRANSLATE_NOOP("PerceptronExplorer", "n1 = NAND(x1, x2); n2 = NAND(x1, n1), n3 = NAND(x2, n1); "
+                                                           "y = NAND(n2, n3)")),
 }
 
 
@@ -55,30 +57,30 @@ class PerceptronExplorer(ExplorerPage):
         self.preset.addItems(list(P.GATES))
         self.target = QComboBox(objectName="gateTarget")
         self.target.addItems(list(P.TARGETS))
-        form.addRow("load weights of", self.preset)
-        form.addRow("wanted truth table", self.target)
         self.w1 = self._spin("w1Spin")
         self.w2 = self._spin("w2Spin")
         self.bias = self._spin("biasSpin")
-        form.addRow("weight w1", self.w1)
-        form.addRow("weight w2", self.w2)
-        form.addRow("bias b", self.bias)
+        self.form = form
+        for widget in (self.preset, self.target, self.w1, self.w2, self.bias):
+            form.addRow(QLabel(), widget)
         self.controls.addLayout(form)
         self.table = _table(["x1", "x2", "w·x+b", "out", "want", ""], "truthTable")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.controls.addWidget(heading("Truth table of this perceptron"))
+        self.table_heading = heading()
+        self.controls.addWidget(self.table_heading)
         self.controls.addWidget(self.table)
         self.verdict = QLabel(objectName="perceptronVerdict", textFormat=Qt.RichText)
         self.verdict.setWordWrap(True)
         self.controls.addWidget(self.verdict)
-        self.controls.addWidget(heading("Searching for weights"))
+        self.search_heading = heading()
+        self.controls.addWidget(self.search_heading)
         self.search_label = QLabel(objectName="searchLabel", textFormat=Qt.RichText)
         self.search_label.setWordWrap(True)
         self.controls.addWidget(self.search_label)
         self.controls.addStretch(1)
 
-        self.plot = make_plot("Input space: shaded where the perceptron outputs 1", "x1", "x2")
+        self.plot = make_plot("", "x1", "x2")
         self.plot.getPlotItem().getViewBox().setAspectLocked(True)
         self.plot.getPlotItem().setMouseEnabled(x=False, y=False)
         self.shade = pg.ImageItem(axisOrder="row-major")
@@ -95,11 +97,13 @@ class PerceptronExplorer(ExplorerPage):
         keep_range(self.plot, PLANE, PLANE)
 
         self.xor_build = QComboBox(objectName="xorBuild")
-        self.xor_build.addItems(list(XOR_BUILDS))
-        self.xor_table = _table(XOR_BUILDS["NAND and OR, then AND"][0], "xorTable")
+        for key in XOR_BUILDS:
+            self.xor_build.addItem("", key)
+        self.xor_table = _table(XOR_BUILDS["nand_or_and"][1], "xorTable")
         self.xor_wiring = QLabel(objectName="xorWiring")
         self.xor_wiring.setWordWrap(True)
-        xor_box = QGroupBox("XOR from two layers of perceptrons")
+        xor_box = QGroupBox()
+        self.xor_box = xor_box
         xor_layout = QVBoxLayout(xor_box)
         xor_layout.addWidget(self.xor_build)
         xor_layout.addWidget(self.xor_wiring)
@@ -109,11 +113,26 @@ class PerceptronExplorer(ExplorerPage):
 
         self.preset.currentTextChanged.connect(self.load_gate)
         self.target.currentTextChanged.connect(self.refresh)
-        self.xor_build.currentTextChanged.connect(self.refresh_xor)
+        self.xor_build.currentIndexChanged.connect(self.refresh_xor)
         for spin in (self.w1, self.w2, self.bias):
             spin.valueChanged.connect(self.refresh)
         self.preset.setCurrentText("NAND")
         self.load_gate("NAND")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for widget, text in ((self.preset, self.tr("load weights of")), (self.target, self.tr("wanted truth table")),
+                             (self.w1, self.tr("weight w1")), (self.w2, self.tr("weight w2")),
+                             (self.bias, self.tr("bias b"))):
+            self.form.labelForField(widget).setText(text)
+        self.table.setHorizontalHeaderLabels(["x1", "x2", "w·x+b", self.tr("out"), self.tr("want"), ""])
+        set_heading(self.table_heading, self.tr("Truth table of this perceptron"))
+        set_heading(self.search_heading, self.tr("Searching for weights"))
+        set_plot_texts(self.plot, self.tr("Input space: shaded where the perceptron outputs 1"))
+        for i in range(self.xor_build.count()):
+            self.xor_build.setItemText(i, translate("PerceptronExplorer", XOR_BUILDS[self.xor_build.itemData(i)][0]))
+        self.xor_box.setTitle(self.tr("XOR from two layers of perceptrons"))
+        self.refresh()
         self.refresh_xor()
 
     @staticmethod
@@ -148,23 +167,25 @@ class PerceptronExplorer(ExplorerPage):
                 self.table.setItem(r, c, _cell(text, (GOOD if ok else ACCENT) if c >= 3 else None))
         self._draw(w, b, wanted)
         if P.realises(w, b, target):
-            self.verdict.setText(f"<span style='color:{GOOD}'><b>These weights compute {target}.</b></span>")
+            self.verdict.setText(f"<span style='color:{GOOD}'><b>"
+                                 + self.tr("These weights compute {gate}.").format(gate=target) + "</b></span>")
         elif target == "XOR":
             self.verdict.setText(
-                f"<span style='color:{ACCENT}'><b>No single perceptron computes XOR.</b></span> Its output "
-                "is 1 on one side of a straight line, but XOR wants (0,1) and (1,0) on one side and "
-                "(0,0), (1,1) on the other: the points are not linearly separable. Two layers can do it "
-                "(table below the plot).")
+                f"<span style='color:{ACCENT}'><b>" + self.tr("No single perceptron computes XOR.") + "</b></span> "
+                + self.tr("Its output is 1 on one side of a straight line, but XOR wants (0,1) and (1,0) on one side "
+                          "and (0,0), (1,1) on the other: the points are not linearly separable. Two layers can do "
+                          "it (table below the plot)."))
         else:
             wrong = sum(out != want for (_, _, _, out), want in zip(rows, wanted))
-            self.verdict.setText(f"<span style='color:{ACCENT}'><b>Not {target} yet:</b></span> "
-                                 f"{wrong} of 4 rows differ. Move the line so that the filled points "
-                                 "lie in the shaded side.")
+            self.verdict.setText(f"<span style='color:{ACCENT}'><b>" + self.tr("Not {gate} yet:").format(gate=target)
+                                 + "</b></span> "
+                                 + self.tr("{wrong} of 4 rows differ. Move the line so that the filled points lie "
+                                           "in the shaded side.").format(wrong=wrong))
         found, tried = P.search_single_perceptron(target)
         self.search_label.setText(
-            f"Of {tried:,} weight and bias settings on a grid over [−5, 5]³, <b>{found:,}</b> compute "
-            f"{target}." + (" None can: no straight line separates XOR's ones from its zeros."
-                            if target == "XOR" else ""))
+            self.tr("Of {tried:,} weight and bias settings on a grid over [−5, 5]³, <b>{found:,}</b> compute "
+                    "{gate}.").format(tried=tried, found=found, gate=target)
+            + (self.tr(" None can: no straight line separates XOR's ones from its zeros.") if target == "XOR" else ""))
 
     def _draw(self, w, b, wanted):
         grid = np.linspace(PLANE[0], PLANE[1], SHADE_PIXELS)
@@ -183,16 +204,16 @@ class PerceptronExplorer(ExplorerPage):
         brushes = [pg.mkBrush(GOOD) if want else pg.mkBrush("w") for want in wanted]
         self.points.setData(pos=P.INPUTS, brush=brushes)
         for text, want in zip(self.point_texts, wanted):
-            text.setText(f"wanted {want}")
+            text.setText(self.tr("wanted {value}").format(value=want))
 
     @Slot()
     def refresh_xor(self):
-        build = self.xor_build.currentText()
-        columns, wiring = XOR_BUILDS[build]
-        self.xor_wiring.setText(wiring)
+        build = self.xor_build.currentData()
+        _name, columns, wiring = XOR_BUILDS[build]
+        self.xor_wiring.setText(translate("PerceptronExplorer", wiring))
         self.xor_table.setColumnCount(len(columns))
         self.xor_table.setHorizontalHeaderLabels(columns)
-        parts = P.xor_two_layer(P.INPUTS) if build.startswith("NAND and OR") else P.xor_all_nand(P.INPUTS)
+        parts = P.xor_two_layer(P.INPUTS) if build == "nand_or_and" else P.xor_all_nand(P.INPUTS)
         values = np.column_stack([P.INPUTS.astype(int), *parts])
         for r, row in enumerate(values):
             for c, v in enumerate(row):

@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout
 
 from nnstudio.core.nn import gradcheck as G
+from nnstudio.gui.i18n import translate
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
 
 def matrix_html(name: str, m: np.ndarray, digits: int = 8) -> str:
@@ -24,15 +26,16 @@ def example_html(ex: G.SimpleNetExample) -> str:
             + matrix_html("p = x·W", ex.scores)
             + f"<p style='margin:4px 0 0 0'>loss = cross_entropy_error(softmax(p), t) = <b>{ex.loss:.8f}</b></p>"
             + matrix_html("dW = numerical_gradient(f, net.W)", ex.dW)
-            + f"<p style='margin:4px 0 0 0'>backprop's xᵀ(y − t) agrees: relative error "
-              f"<b>{ex.relative_error:.1e}</b> (measured now).</p>")
+            + "<p style='margin:4px 0 0 0'>"
+            + translate("SimpleNetBox", "backprop's xᵀ(y − t) agrees: relative error <b>{error}</b> (measured now).")
+            .format(error=f"{ex.relative_error:.1e}") + "</p>")
 
 
-class SimpleNetBox(QGroupBox):
+class SimpleNetBox(Retranslatable, QGroupBox):
     """Shows G.simplenet_example(): computed when the box is made (nine pairs of losses, instant)."""
 
     def __init__(self, parent=None):
-        super().__init__("The book's simpleNet (ch. 4)", parent, objectName="simpleNetBox")
+        super().__init__(parent, objectName="simpleNetBox")
         self.example = G.simplenet_example()
         self.label = QLabel(example_html(self.example), objectName="simpleNetLabel", textFormat=Qt.RichText)
         self.label.setWordWrap(True)
@@ -40,3 +43,8 @@ class SimpleNetBox(QGroupBox):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("The book's simpleNet (ch. 4)"))
+        self.label.setText(example_html(self.example))

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QFormLayout, QGridLayout, QHBoxLayout,
                                QHeaderView, QLabel, QPushButton, QSlider, QSpinBox, QTableWidget,
                                QTableWidgetItem)
 
 from nnstudio.core.nn import functions as F
+from nnstudio.gui.i18n import translate
 from nnstudio.gui.panels.concepts.base import (ACCENT, FOREGROUND, PALETTE, ExplorerPage, heading,
-                                               make_plot)
+                                               make_plot, set_heading, set_plot_texts)
 from nnstudio.gui.widgets.signals import blocked
 
 N_LOGITS = 10
@@ -19,7 +20,8 @@ SLIDER_SCALE = 10  # slider steps per unit: the sliders cover [-10, 10] in steps
 SLIDER_LIMIT = 10.0
 OVERFLOW_DEMO = (1010.0, 1000.0, 990.0)
 START_LOGITS = (0.3, 2.9, 4.0, -1.0, 0.5, 1.2, -0.4, 2.0, 0.0, -2.0)
-COLUMNS = ["z/T", "exp(z/T)", "naive p", "s = z/T−max", "exp(s)", "shifted p"]
+COLUMNS = ["z/T", "exp(z/T)", QT_TRANSLATE_NOOP("SoftmaxExplorer", "naive p"), "s = z/T−max", "exp(s)",
+           QT_TRANSLATE_NOOP("SoftmaxExplorer", "shifted p")]  # (column_texts finds a column by these)
 
 
 def fmt(value: float) -> str:
@@ -41,12 +43,13 @@ class SoftmaxExplorer(ExplorerPage):
         self.classes = QSpinBox(objectName="classesSpin", minimum=2, maximum=N_LOGITS, value=N_LOGITS)
         self.temperature = QDoubleSpinBox(objectName="temperatureSpin", decimals=2, minimum=0.05,
                                           maximum=20.0, singleStep=0.1, value=1.0)
-        self.temperature.setToolTip("softmax(z / T): T > 1 flattens the distribution, T < 1 sharpens it")
-        form.addRow("classes", self.classes)
-        form.addRow("temperature T", self.temperature)
+        self.form = form
+        form.addRow(QLabel(), self.classes)
+        form.addRow(QLabel(), self.temperature)
         self.controls.addLayout(form)
 
-        self.controls.addWidget(heading("Logits z"))
+        self.logits_heading = heading()
+        self.controls.addWidget(self.logits_heading)
         grid = QGridLayout()
         self.sliders, self.spins, self.row_labels = [], [], []
         for i in range(N_LOGITS):
@@ -65,20 +68,20 @@ class SoftmaxExplorer(ExplorerPage):
             self.row_labels.append(label)
         self.controls.addLayout(grid)
         buttons = QHBoxLayout()
-        self.reset_button = QPushButton("Example", objectName="softmaxExampleButton")
-        self.zero_button = QPushButton("All zero", objectName="softmaxZeroButton")
+        self.reset_button = QPushButton(objectName="softmaxExampleButton")
+        self.zero_button = QPushButton(objectName="softmaxZeroButton")
         buttons.addWidget(self.reset_button)
         buttons.addWidget(self.zero_button)
         self.controls.addLayout(buttons)
-        self.overflow_button = QPushButton("Overflow demo: z = [1010, 1000, 990]", objectName="overflowButton")
+        self.overflow_button = QPushButton(objectName="overflowButton")
         self.controls.addWidget(self.overflow_button)
         self.summary = QLabel(objectName="softmaxSummary", textFormat=Qt.RichText)
         self.summary.setWordWrap(True)
         self.controls.addWidget(self.summary)
         self.controls.addStretch(1)
 
-        self.logit_plot = make_plot("Logits z", "", "z")
-        self.prob_plot = make_plot("Probabilities softmax(z / T)", "class", "probability")
+        self.logit_plot = make_plot()
+        self.prob_plot = make_plot()
         self.prob_plot.setYRange(0, 1.1, padding=0)
         self.prob_plot.getPlotItem().setMouseEnabled(x=False, y=False)
         self.logit_plot.getPlotItem().setMouseEnabled(x=False, y=False)
@@ -92,7 +95,6 @@ class SoftmaxExplorer(ExplorerPage):
             self.prob_plot.addItem(text)
             self.prob_texts.append(text)
         self.table = QTableWidget(0, len(COLUMNS), objectName="overflowTable")
-        self.table.setHorizontalHeaderLabels(COLUMNS)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeToContents)  # whole numbers; a narrow window scrolls
         header.setStretchLastSection(True)
@@ -103,7 +105,8 @@ class SoftmaxExplorer(ExplorerPage):
         self.table_note.setWordWrap(True)
         self.main.addWidget(self.logit_plot, 2)
         self.main.addWidget(self.prob_plot, 3)
-        self.main.addWidget(heading("Naive exp(z)/Σexp(z) against the max-shifted formula"))
+        self.table_heading = heading()
+        self.main.addWidget(self.table_heading)
         self.main.addWidget(self.table, 3)
         self.main.addWidget(self.table_note)
 
@@ -113,6 +116,21 @@ class SoftmaxExplorer(ExplorerPage):
         self.zero_button.clicked.connect(self.set_zero)
         self.overflow_button.clicked.connect(self.show_overflow_demo)
         self.set_logits(START_LOGITS)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.temperature.setToolTip(self.tr("softmax(z / T): T > 1 flattens the distribution, T < 1 sharpens it"))
+        self.form.labelForField(self.classes).setText(self.tr("classes"))
+        self.form.labelForField(self.temperature).setText(self.tr("temperature T"))
+        set_heading(self.logits_heading, self.tr("Logits z"))
+        self.reset_button.setText(self.tr("Example"))
+        self.zero_button.setText(self.tr("All zero"))
+        self.overflow_button.setText(self.tr("Overflow demo: z = [1010, 1000, 990]"))
+        set_plot_texts(self.logit_plot, self.tr("Logits z"), "", "z")
+        set_plot_texts(self.prob_plot, self.tr("Probabilities softmax(z / T)"), self.tr("class"), self.tr("probability"))
+        self.table.setHorizontalHeaderLabels([translate("SoftmaxExplorer", c) for c in COLUMNS])
+        set_heading(self.table_heading, self.tr("Naive exp(z)/Σexp(z) against the max-shifted formula"))
+        self.refresh()
 
     # ------------------------------------------------------------------ editing
     def logits(self) -> np.ndarray:
@@ -192,15 +210,15 @@ class SoftmaxExplorer(ExplorerPage):
             plot.getPlotItem().getAxis("bottom").setTicks([[(i, str(i)) for i in range(n)]])
         self.logit_plot.getPlotItem().enableAutoRange(axis="y")
         self._fill_table(columns)
-        self.summary.setText(f"Σp = {probs.sum():.6f}<br>largest: class {int(np.argmax(probs))} "
-                             f"(p = {probs.max():.4f})")
+        self.summary.setText(f"Σp = {probs.sum():.6f}<br>" + self.tr("largest: class {k} (p = {p})").format(
+            k=int(np.argmax(probs)), p=f"{probs.max():.4f}"))
         if np.isnan(naive).any():
             self.table_note.setText(
-                f"<span style='color:{ACCENT}'><b>The naive formula breaks:</b></span> exp(z) overflows to "
-                "inf for z above about 709, and inf / inf is nan. Subtracting the largest logit first "
-                "changes nothing mathematically, but keeps every exponent ≤ 0.")
+                f"<span style='color:{ACCENT}'><b>" + self.tr("The naive formula breaks:") + "</b></span> "
+                + self.tr("exp(z) overflows to inf for z above about 709, and inf / inf is nan. Subtracting the "
+                          "largest logit first changes nothing mathematically, but keeps every exponent ≤ 0."))
         else:
-            self.table_note.setText("Both formulas agree here. Try the overflow demo, or a logit above 710.")
+            self.table_note.setText(self.tr("Both formulas agree here. Try the overflow demo, or a logit above 710."))
 
     def _fill_table(self, columns):
         n = len(columns[0])

@@ -3,22 +3,25 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QHBoxLayout, QLabel, QSplitter, QVBoxLayout,
                                QWidget)
 
 from nnstudio.core.digits.evaluation import dataset_summary, label_counts
+from nnstudio.gui.context import dataset_display_name
+from nnstudio.gui.i18n import translate
 from nnstudio.gui.panels.data.chart import BarChart
 from nnstudio.gui.panels.data.style import BAR, BAR_FADED, HIST, MUTED
 from nnstudio.gui.panels.data.text import explainer
 from nnstudio.gui.widgets.image_grid import ImageGrid
+from nnstudio.gui.widgets.retranslate import Retranslatable
 from nnstudio.gui.workers import JobWorker
 
-SPLITS = {"Training set": 0, "Test set": 1}
+SPLITS = {QT_TRANSLATE_NOOP("BrowseView", "Training set"): 0, QT_TRANSLATE_NOOP("BrowseView", "Test set"): 1}
 LABELS = [str(d) for d in range(10)]
 
 
-class BrowseView(QWidget):
+class BrowseView(Retranslatable, QWidget):
     """Reads `context.dataset` when first shown and again on every `dataset_changed`."""
 
     def __init__(self, context, parent=None):
@@ -30,27 +33,28 @@ class BrowseView(QWidget):
         self._wanted = None  # (data, split) the charts should show
 
         self.split_combo = QComboBox(objectName="splitCombo")
-        self.split_combo.addItems(list(SPLITS))
+        for name, split in SPLITS.items():
+            self.split_combo.addItem(name, split)
         self.digit_combo = QComboBox(objectName="digitCombo")
-        self.digit_combo.addItems(["All labels"] + [f"Only {d}" for d in LABELS])
-        self.dataset_label = QLabel("Dataset not loaded yet", objectName="datasetLabel")
+        self.digit_combo.addItems([""] * (1 + len(LABELS)))
+        self.dataset_label = QLabel(objectName="datasetLabel")
         self.dataset_label.setStyleSheet(f"color: {MUTED};")
+        self.dataset_label.setWordWrap(True)  # wraps on a narrow screen instead of squeezing the filters
         self.grid = ImageGrid(10, 10)
         self.grid.setObjectName("browseGrid")
-        self.detail_label = QLabel("Click an image for its index and label.", objectName="detailLabel")
+        self.detail_label = QLabel(objectName="detailLabel")
         self.detail_label.setStyleSheet(f"color: {MUTED};")
-        self.counts_chart = BarChart("Images per label")
+        self.counts_chart = BarChart()
         self.counts_chart.setObjectName("countsChart")
-        self.means_title = QLabel("<b>Mean image of each label</b>")
+        self.means_title = QLabel()
         self.means_title.setAlignment(Qt.AlignCenter)
         self.means_grid = ImageGrid(10, 1, pager=False)
         self.means_grid.setObjectName("meanImages")
         self.means_grid.setMinimumHeight(70)
-        self.hist_chart = BarChart("Pixel values (log scale)", log=True)
+        self.hist_chart = BarChart(log=True)
         self.hist_chart.setObjectName("pixelHistogram")
-        self.hist_chart.set_labels("pixels", "value (0 = blank, 1 = full ink)")
-        self.counts_chart.set_labels("images", "label")
         self.explainer = explainer("data")
+        self.load_problem = ""  # why the dataset could not be loaded, if it could not
 
         self.split_combo.currentIndexChanged.connect(self._on_selection)
         self.digit_combo.currentIndexChanged.connect(self._on_selection)
@@ -58,10 +62,31 @@ class BrowseView(QWidget):
         context.dataset_changed.connect(self._on_dataset_changed)
         context.dataset_failed.connect(self._on_dataset_failed)
         self._build_layout()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for i in range(self.split_combo.count()):
+            self.split_combo.setItemText(i, translate("BrowseView", list(SPLITS)[i]))
+        self.digit_combo.setItemText(0, self.tr("All labels"))
+        for d in LABELS:
+            self.digit_combo.setItemText(int(d) + 1, self.tr("Only {digit}").format(digit=d))
+        self.show_label.setText(self.tr("Show"))
+        self.counts_chart.set_title(self.tr("Images per label"))
+        self.counts_chart.set_labels(self.tr("images"), self.tr("label"))
+        self.hist_chart.set_title(self.tr("Pixel values (log scale)"))
+        self.hist_chart.set_labels(self.tr("pixels"), self.tr("value (0 = blank, 1 = full ink)"))
+        self.means_title.setText("<b>" + self.tr("Mean image of each label") + "</b>")
+        if self.dataset is None:
+            self.dataset_label.setText(self.tr("The dataset could not be loaded: {reason}").format(
+                reason=self.load_problem) if self.load_problem else self.tr("Dataset not loaded yet"))
+            self.detail_label.setText(self.tr("Click an image for its index and label."))
+        else:
+            self.refresh()
 
     def _build_layout(self) -> None:
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Show"))
+        self.show_label = QLabel()
+        bar.addWidget(self.show_label)
         bar.addWidget(self.split_combo)
         bar.addWidget(self.digit_combo)
         bar.addSpacing(12)
@@ -94,7 +119,7 @@ class BrowseView(QWidget):
     # ------------------------------------------------------------------ state
     @property
     def split(self) -> int:
-        return SPLITS[self.split_combo.currentText()]
+        return self.split_combo.currentData()
 
     @property
     def digit(self) -> int | None:
@@ -115,19 +140,20 @@ class BrowseView(QWidget):
     @Slot(str)
     def _on_dataset_failed(self, message: str) -> None:
         if self.dataset is None and self.context.dataset is None:
-            self.dataset_label.setText(f"The dataset could not be loaded: {message}")
+            self.load_problem = message
+            self.dataset_label.setText(self.tr("The dataset could not be loaded: {reason}").format(reason=message))
 
     @Slot()
     def refresh(self) -> None:
         """Show the current dataset (asking for it first if none is loaded yet) and redraw every view."""
         dataset = self.context.ensure_dataset()
         if dataset is None:  # dataset_changed calls this again
-            self.dataset_label.setText("Loading the dataset…")
+            self.dataset_label.setText(self.tr("Loading the dataset…"))
             return
         self.dataset = dataset
         (xtr, _), (xte, _) = self.dataset.data
-        self.dataset_label.setText(f"{self.dataset.name}: {len(xtr):,} training and "
-                                   f"{len(xte):,} test images")
+        self.dataset_label.setText(self.tr("{name}: {train:,} training and {test:,} test images").format(
+            name=dataset_display_name(dataset), train=len(xtr), test=len(xte)))
         self._on_selection()
 
     @Slot()
@@ -137,12 +163,13 @@ class BrowseView(QWidget):
         x, t = self.dataset.data[self.split]
         digit = self.digit
         indices = np.arange(len(t)) if digit is None else np.flatnonzero(t == digit)
-        which = "training" if self.split == 0 else "test"
+        which = (self.tr("training image #{index}, label {label}") if self.split == 0
+                 else self.tr("test image #{index}, label {label}"))
         self.grid.set_images(x, indices, lambda k: LABELS[t[indices[k]]],
-                             tooltips=lambda k: f"{which} image #{indices[k]}, label {t[indices[k]]}")
+                             tooltips=lambda k: which.format(index=indices[k], label=t[indices[k]]))
         if not len(indices):
-            self.grid.set_empty_text(f"No image labelled {digit} in this set.")
-        self.detail_label.setText("Click an image for its index and label.")
+            self.grid.set_empty_text(self.tr("No image labelled {digit} in this set.").format(digit=digit))
+        self.detail_label.setText(self.tr("Click an image for its index and label."))
         self._show_counts(t)
         self._request_summary()
 
@@ -159,12 +186,12 @@ class BrowseView(QWidget):
         self._wanted = (id(data), split)
         cached = self.summaries.get(self._wanted)
         if isinstance(cached, str):
-            self.means_grid.clear(f"Could not compute the statistics: {cached}")
+            self.means_grid.clear(self.tr("Could not compute the statistics: {reason}").format(reason=cached))
             return
         if cached is not None:
             self._show_summary(cached)
             return
-        self.means_grid.clear("Computing…")
+        self.means_grid.clear(self.tr("Computing…"))
         self.hist_chart.clear_bars()
         if self.worker is not None:
             return  # _on_worker_done starts the wanted job when the running one ends
@@ -190,7 +217,7 @@ class BrowseView(QWidget):
 
     def _show_summary(self, summary) -> None:
         self.means_grid.set_images(summary.means, captions=LABELS,
-                                   tooltips=[f"mean of the {c:,} images labelled {d}"
+                                   tooltips=[self.tr("mean of the {n:,} images labelled {digit}").format(n=c, digit=d)
                                              for d, c in enumerate(summary.counts)])
         edges = summary.hist_edges
         centres = (edges[:-1] + edges[1:]) / 2
@@ -203,8 +230,9 @@ class BrowseView(QWidget):
     @Slot(int)
     def _on_image_clicked(self, index: int) -> None:
         _, t = self.dataset.data[self.split]
-        which = "training" if self.split == 0 else "test"
-        self.detail_label.setText(f"{which.capitalize()} image #{index}: label {int(t[index])}")
+        text = (self.tr("Training image #{index}: label {label}") if self.split == 0
+                else self.tr("Test image #{index}: label {label}"))
+        self.detail_label.setText(text.format(index=index, label=int(t[index])))
 
     def shutdown(self) -> None:
         if self.worker is not None:

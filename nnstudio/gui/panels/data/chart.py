@@ -49,6 +49,10 @@ class BarChart(pg.PlotWidget):
         self.setMinimumHeight(140)
         self.plot_item.getViewBox().sigResized.connect(self._fit_texts)
 
+    def set_title(self, title: str) -> None:
+        """The chart's title (again, after a change of language)."""
+        wrap_title(self.plot_item, title, color=TEXT, size="10pt")
+
     def set_labels(self, value_axis: str = "", category_axis: str = "") -> None:
         v, c = ("bottom", "left") if self.horizontal else ("left", "bottom")
         if value_axis:

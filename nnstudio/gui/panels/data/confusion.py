@@ -31,7 +31,7 @@ class ConfusionMatrixView(QWidget):
         self.matrix: np.ndarray | None = None
         self.hover: tuple[int, int] | None = None
         self.selected: tuple[int, int] | None = None
-        self.message = "No evaluation yet"
+        self.message = self.tr("No evaluation yet")  # (the owner sets it again, translated, as the state changes)
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(300, 300)
@@ -107,9 +107,11 @@ class ConfusionMatrixView(QWidget):
     def cell_text(self, i: int, j: int) -> str:
         m = self.matrix
         row = int(m[i].sum())
-        share = f"{100 * m[i, j] / row:.1f}% of the {row:,} images of a {i}" if row else "no images"
-        what = "right" if i == j else "wrong"
-        return f"true {i}, predicted {j}: {int(m[i, j]):,} ({what}; {share})\nclick to see them"
+        share = (self.tr("{share}% of the {row:,} images of a {digit}").format(
+            share=f"{100 * m[i, j] / row:.1f}", row=row, digit=i) if row else self.tr("no images"))
+        what = self.tr("right") if i == j else self.tr("wrong")
+        return self.tr("true {true}, predicted {predicted}: {count:,} ({what}; {share})\nclick to see them").format(
+            true=i, predicted=j, count=int(m[i, j]), what=what, share=share)
 
     # ------------------------------------------------------------------ painting and mouse
     def paintEvent(self, event):
@@ -152,11 +154,11 @@ class ConfusionMatrixView(QWidget):
         bold = QFont(font)
         bold.setBold(True)
         painter.setFont(bold)
-        painter.drawText(QRectF(left, 2, n * s, 18), Qt.AlignCenter, "predicted label →")
+        painter.drawText(QRectF(left, 2, n * s, 18), Qt.AlignCenter, self.tr("predicted label →"))
         painter.save()
         painter.translate(left - 34, MARGIN_TOP + n * s / 2)
         painter.rotate(-90)
-        painter.drawText(QRect(int(-n * s / 2), -9, int(n * s), 18), Qt.AlignCenter, "← true label")
+        painter.drawText(QRect(int(-n * s / 2), -9, int(n * s), 18), Qt.AlignCenter, self.tr("← true label"))
         painter.restore()
 
     def mouseMoveEvent(self, event):

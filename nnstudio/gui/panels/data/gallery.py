@@ -6,15 +6,16 @@ import numpy as np
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from nnstudio.gui.widgets.image_grid import ImageGrid
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
 
-class GalleryView(QWidget):
+class GalleryView(Retranslatable, QWidget):
     """A title, a "Show all mistakes" button and an 8x4 paged grid; captions read "7→2 95%"."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.title = QLabel("", objectName="galleryTitle")
-        self.mistakes_button = QPushButton("Show all mistakes", objectName="showMistakesButton")
+        self.mistakes_button = QPushButton(objectName="showMistakesButton")
         self.grid = ImageGrid(8, 4)
         self.grid.setObjectName("mistakesGallery")
         bar = QHBoxLayout()
@@ -24,6 +25,11 @@ class GalleryView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.grid, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The button; the title and captions come translated from the owner (show_images, clear)."""
+        self.mistakes_button.setText(self.tr("Show all mistakes"))
 
     def clear(self, message: str) -> None:
         self.title.setText("")
@@ -43,8 +49,10 @@ class GalleryView(QWidget):
         def tooltip(k: int) -> str:
             probs = network.probabilities(x[idx[k]][None])[0]
             top = ", ".join(f"{d} ({100 * probs[d]:.1f}%)" for d in np.argsort(probs)[::-1][:3])
-            return (f"test image #{int(idx[k])}: true {int(true[k])}, predicted {int(pred[k])} "
-                    f"with probability {100 * float(conf[k]):.1f}%\nthe model's top three: {top}")
+            return self.tr("test image #{index}: true {true}, predicted {predicted} with probability {p}%\nthe "
+                           "model's top three: {top}").format(index=int(idx[k]), true=int(true[k]),
+                                                             predicted=int(pred[k]), p=f"{100 * float(conf[k]):.1f}",
+                                                             top=top)
 
         self.title.setText(title)
         self.grid.set_images(x, idx, caption, flags=np.asarray(true) != np.asarray(pred),

@@ -1,20 +1,13 @@
-"""The explanation box of the Data panel: resources/concepts/<name>.md in a QTextBrowser."""
+"""The explanation box of the Data panel: resources/concepts/<name>.md in the interface language."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTextBrowser
-
-from nnstudio.paths import concepts_dir
+from nnstudio.gui.widgets.explainer import Explainer
 
 
-def explainer(name: str) -> QTextBrowser:
-    """A read-only box showing resources/concepts/<name>.md as Markdown (objectName <name>Explainer)."""
-    box = QTextBrowser(objectName=f"{name}Explainer")
-    box.setOpenExternalLinks(True)
+def explainer(name: str) -> Explainer:
+    """A read-only box showing the concept's Markdown (objectName <name>Explainer), reloaded when
+    the language changes."""
+    box = Explainer(name)
     box.setMinimumHeight(90)
-    path = concepts_dir() / f"{name}.md"
-    try:
-        box.setMarkdown(path.read_text(encoding="utf-8"))
-    except OSError:
-        box.setPlainText(f"The explanation ({path.name}) is missing from this installation.")
     return box
