@@ -306,6 +306,40 @@ click to see them</source>
     </message>
 </context>
 <context>
+    <name>DrawingPad</name>
+    <message>
+        <source>part of the drawing is past the edge (it still counts)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>draw a digit here</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DrawingPanel</name>
+    <message>
+        <source>Reads with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundled model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pad reads with {0}. Switching needs no training: the bundled models ship with the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundled conv net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bundled MLP</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Explainer</name>
     <message>
         <source>The explanation for this concept ({file}) is missing from the installation.</source>
@@ -668,6 +702,14 @@ Stop the run and quit?</source>
         <translation>模型另存为(&amp;A)…</translation>
     </message>
     <message>
+        <source>E&amp;xport model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the model for PyTorch (.safetensors, .py) or ONNX (.onnx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Revert to bundled model</source>
         <translation>恢复为内置模型(&amp;R)</translation>
     </message>
@@ -686,6 +728,10 @@ Stop the run and quit?</source>
     <message>
         <source>&amp;Export plot…</source>
         <translation>导出图表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Open r&amp;un…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -862,6 +908,29 @@ A3 → Y = A3</translation>
     <message>
         <source>The book&apos;s three-layer network (fixed weights)</source>
         <translation>书中的三层神经网络（固定权重）</translation>
+    </message>
+</context>
+<context>
+    <name>PadModelChoice</name>
+    <message>
+        <source>Which model reads the pad. Switching needs no training: the bundled models ship with the app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundled conv net</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bundled MLP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current model: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1204,6 +1273,10 @@ A3 → Y = A3</translation>
         <translation>{run} · 之前的会话</translation>
     </message>
     <message>
+        <source>{run} · from {file}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>it is larger than {mb} MB</source>
         <translation>文件大于 {mb} MB</translation>
     </message>
@@ -1370,6 +1443,93 @@ A3 → Y = A3</translation>
     </message>
 </context>
 <context>
+    <name>TeachBox</name>
+    <message>
+        <source>Teach it my handwriting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tune the pad&apos;s model on your labelled digits mixed with MNIST (a few seconds). Kept only if its MNIST test accuracy stays within 0.5 point; Undo goes back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undo teaching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no model to teach: train one or open one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw some digits and keep them with the 0-9 buttons first: the model learns from those.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading MNIST (it is mixed in, and measured)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MNIST test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teaching {0} your {1} digits…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MNIST could not be loaded: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measuring before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished">训练</translation>
+    </message>
+    <message>
+        <source>Measuring after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: the model is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not teach it: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your {0} digits: {1} → {2}. {3}: {4} → {5}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept: the pad now reads with “{0}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not kept: the training diverged. The model is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not kept: its test accuracy would fall by {0} points (more than {1}). The model is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: the pad reads with “{0}” again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TileMosaic</name>
     <message>
         <source>Per-tile scale</source>
@@ -1445,6 +1605,57 @@ A3 → Y = A3</translation>
     <message>
         <source>outgoing weights to each {what}</source>
         <translation>通向每个{what}的输出权重</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictView</name>
+    <message>
+        <source>Too little ink to be a digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawn too small to read: draw the digit larger.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A straight line, not a digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A scribble or a shape, not a digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several digits or separate marks side by side: draw one digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Much wider than a digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two digits are almost equally likely.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network does not recognise any digit in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} or {1}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not a digit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best guess {0}, p = {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no model to ask</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
