@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
                                QLineEdit, QSpinBox, QWidget)
 
 from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
@@ -13,9 +14,14 @@ from nnstudio.core.nn.network import INITS
 from nnstudio.core.nn.optimizers import DEFAULT_LR, OPTIMIZERS
 from nnstudio.core.nn.presets import PRESETS
 from nnstudio.core.nn.config import SAMPLING, TrainConfig, parse_hidden
+from nnstudio.core.nn.spec import INPUT_SHAPE, format_arch, layer_shapes, param_shapes, parse_arch
 from nnstudio.gui.widgets.signals import blocked
 
 CUSTOM = "custom"
+MLP, LAYERS = "mlp", "layers"  # the two kinds of network the form builds
+NETWORK_KINDS = {MLP: "fully connected (hidden sizes)", LAYERS: "layers (architecture text)"}
+# What the Architecture field starts with when the user switches to layers without a preset.
+DEFAULT_ARCH = "conv 8 3x3, pool 2, dense 10"
 LOSS_NAMES = {"cross_entropy": "cross-entropy", "quadratic": "quadratic (mean squared error)"}
 
 TIPS = {
@@ -24,6 +30,16 @@ TIPS = {
     "hidden": "How many neurons each hidden layer has, separated by commas. '50' is one hidden layer "
               "of 50 neurons; '256, 128' is two layers; empty means no hidden layer. The 784 inputs "
               "and 10 outputs are fixed.",
+    "network": "Fully connected: the books' multi-layer perceptron, 784 inputs, the hidden layers "
+               "you list, 10 outputs. Layers: any stack of convolution, pooling and dense layers "
+               "written as text in the Architecture field (Deep Learning from Scratch, ch. 7).",
+    "arch": "The network's layers in order, separated by commas:\n"
+            "  conv FILTERS KxK [sN] [pN]  convolution (stride N, zero padding N)\n"
+            "  pool KxK [sN]  max pooling (stride: the window unless given)\n"
+            "  dense UNITS  fully connected (the image is flattened before the first one)\n"
+            "The last layer must be 'dense 10', one unit per digit. The activation follows every "
+            "conv and dense layer except the last. Example: conv 16 5x5, pool 2, conv 32 5x5, "
+            "pool 2, dense 128, dense 10",
     "activation": "The function each hidden neuron applies to its weighted sum. Sigmoid is the books' "
                   "choice; ReLU usually learns faster in deeper networks.",
     "init": "How the weights start before training. Small random numbers break the symmetry between "
@@ -89,12 +105,24 @@ class ParamForm(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._filling = False
-        # (the conv presets wait for an architecture field: the form shows hidden sizes only)
-        self.preset = _combo([n for n, p in PRESETS.items() if p.config.arch is None] + [CUSTOM],
-                             TIPS["preset"])
+        self.preset = _combo([*PRESETS, CUSTOM], TIPS["preset"])
         self.preset.setObjectName("presetCombo")
+        self.network_kind = QComboBox()
+        self.network_kind.setObjectName("networkKindCombo")
+        for key, text in NETWORK_KINDS.items():
+            self.network_kind.addItem(text, key)
+        self.network_kind.setToolTip(TIPS["network"])
+        self.network_kind.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.network_kind.setMinimumContentsLength(8)
         self.hidden = QLineEdit("50")
         self.hidden.setObjectName("hiddenEdit")
+        self.arch = QLineEdit(DEFAULT_ARCH)
+        self.arch.setObjectName("archEdit")
+        self.arch.setPlaceholderText("conv 8 3x3, pool 2, dense 10")
+        self.arch_info = QLabel("")
+        self.arch_info.setObjectName("archInfo")
+        self.arch_info.setWordWrap(True)
+        self.arch_info.setToolTip(TIPS["arch"])
         self.activation = _combo(ACTIVATION_LAYERS, TIPS["activation"])
         self.init = _combo(INITS, TIPS["init"])
         for i, key in enumerate(INITS):
@@ -124,7 +152,7 @@ class ParamForm(QWidget):
         self.my_digits.setToolTip(TIPS["my_digits"] if my_digits_available()
                                   else "Not available yet: no saved digits module in this version.")
         self.my_digits.setEnabled(my_digits_available())
-        for edit, key in ((self.hidden, "hidden"), (self.lr, "lr")):
+        for edit, key in ((self.hidden, "hidden"), (self.lr, "lr"), (self.arch, "arch")):
             edit.setToolTip(TIPS[key])
 
         length = QWidget()
@@ -135,7 +163,8 @@ class ParamForm(QWidget):
         row.addWidget(self.length_unit)
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for label, widget, key in (("Preset", self.preset, "preset"), ("Hidden sizes", self.hidden, "hidden"),
+        for label, widget, key in (("Preset", self.preset, "preset"), ("Network", self.network_kind, "network"),
+                                   ("Hidden sizes", self.hidden, "hidden"), ("Architecture", self.arch, "arch"),
                                    ("Activation", self.activation, "activation"),
                                    ("Initialisation", self.init, "init"), ("Init std", self.init_std, "init_std"),
                                    ("Loss", self.loss, "loss"), ("Optimizer", self.optimizer, "optimizer"),
@@ -147,17 +176,22 @@ class ParamForm(QWidget):
                                    ("Synthetic digits", self.synthetic, "synthetic")):
             layout.addRow(label, widget)
             layout.labelForField(widget).setToolTip(TIPS[key])
+        layout.insertRow(layout.getWidgetPosition(self.arch)[0] + 1, "", self.arch_info)
         layout.addRow("", self.augment)
         layout.addRow("", self.my_digits)
+        self._layout = layout
 
         self.preset.currentIndexChanged.connect(self._on_preset)
         self.length_unit.currentIndexChanged.connect(self._on_length_unit)
         self.init.currentIndexChanged.connect(self._on_init)
         self.optimizer.currentIndexChanged.connect(self._on_optimizer)
         self.lr.editingFinished.connect(self._on_lr_edited)
-        for w in (self.activation, self.init, self.loss, self.optimizer, self.length_unit, self.sampling):
+        self.network_kind.currentIndexChanged.connect(self._on_network_kind)
+        self.arch.textChanged.connect(self._show_arch_info)
+        for w in (self.activation, self.init, self.loss, self.optimizer, self.length_unit, self.sampling,
+                  self.network_kind):
             w.currentIndexChanged.connect(self._on_edited)
-        for w in (self.hidden, self.lr):
+        for w in (self.hidden, self.lr, self.arch):
             w.textEdited.connect(self._on_edited)
         for w in (self.init_std, self.batch_size, self.epochs, self.iterations, self.train_subset,
                   self.seed, self.weight_decay, self.lr_decay, self.synthetic):
@@ -207,7 +241,22 @@ class ParamForm(QWidget):
         no hidden layer; 0 and sizes above MAX_HIDDEN_SIZE are refused."""
         return parse_hidden(self.hidden.text())
 
+    def network_kind_value(self) -> str:
+        """MLP (the hidden sizes) or LAYERS (the architecture text)."""
+        return self.network_kind.currentData()
+
+    def arch_value(self) -> str | None:
+        """The architecture field checked and in canonical form when the network is built from
+        layers, None for an MLP. UserInputError (a ValueError) names the layer at fault."""
+        if self.network_kind_value() != LAYERS:
+            return None
+        return format_arch(parse_arch(self.arch.text(), INPUT_SHAPE, classes=10))
+
+    def set_network_kind(self, kind: str) -> None:
+        self.network_kind.setCurrentIndex(self.network_kind.findData(kind))
+
     def config(self) -> TrainConfig:
+        arch = self.arch_value()  # first: a bad architecture is the message, whatever else is wrong
         epochs = iterations = None
         if self.length_unit.currentData() == "epochs":
             epochs = self.epochs.value()
@@ -221,13 +270,16 @@ class ParamForm(QWidget):
                            train_subset=self.train_subset.value() or None, seed=self.seed.value(),
                            weight_decay=self.weight_decay.value(), lr_decay=self.lr_decay.value(),
                            augment=self.augment.isChecked(), synthetic=self.synthetic.value(),
-                           arch=None)  # what the form shows: an MLP of the hidden sizes
+                           arch=arch)  # None: the MLP of the hidden sizes
 
     def set_config(self, cfg: TrainConfig) -> None:
         self._filling = True
         self._base = cfg
         try:
             self.hidden.setText(", ".join(str(h) for h in cfg.hidden))
+            if cfg.arch:
+                self.arch.setText(cfg.arch)
+            self.set_network_kind(LAYERS if cfg.arch else MLP)
             for box, key in ((self.activation, cfg.activation), (self.init, cfg.init), (self.loss, cfg.loss),
                              (self.optimizer, cfg.optimizer), (self.sampling, cfg.sampling)):
                 i = box.findData(key)
@@ -252,11 +304,13 @@ class ParamForm(QWidget):
             self._filling = False
         self._on_length_unit()
         self._on_init()
+        self._on_network_kind()
 
     def to_dict(self) -> dict:
         """Everything on the form, for QSettings (invalid text fields are kept as text)."""
         d = {"preset": self.preset_name(), "hidden_text": self.hidden.text(), "lr_text": self.lr.text(),
-             "my_digits": self.my_digits.isChecked()}
+             "my_digits": self.my_digits.isChecked(), "network": self.network_kind_value(),
+             "arch_text": self.arch.text()}
         try:
             d["config"] = self.config().to_dict()
         except ValueError:
@@ -272,6 +326,10 @@ class ParamForm(QWidget):
                 self.set_config(TrainConfig.from_dict(d["config"]))
         except (TypeError, ValueError):
             pass
+        if "config" not in d and isinstance(d.get("arch_text"), str):  # kept as typed, even if invalid
+            self.arch.setText(d["arch_text"][:2000])
+            if d.get("network") in NETWORK_KINDS:
+                self.set_network_kind(d["network"])
         self.my_digits.setChecked(bool(d.get("my_digits")) and self.my_digits.isEnabled())
         preset = d.get("preset")
         i = self.preset.findData(preset)
@@ -299,6 +357,7 @@ class ParamForm(QWidget):
             self.my_digits.setEnabled(my_digits_available())
             self._on_init()
             self._on_length_unit()
+            self._on_network_kind()
 
     # ------------------------------------------------------------------ handlers
     @Slot(int)
@@ -320,6 +379,33 @@ class ParamForm(QWidget):
         if name != CUSTOM and not (name in PRESETS and self._matches(PRESETS[name].config)):
             self._set_preset_combo(CUSTOM)
         self.changed.emit()
+
+    @Slot()
+    def _on_network_kind(self, *args) -> None:
+        """Show the field that describes the network: the hidden sizes or the architecture text."""
+        layers = self.network_kind_value() == LAYERS
+        if layers and not self.arch.text().strip():
+            self.arch.setText(DEFAULT_ARCH)
+        self._layout.setRowVisible(self.hidden, not layers)
+        self._layout.setRowVisible(self.arch, layers)
+        self._layout.setRowVisible(self.arch_info, layers)
+        self._show_arch_info()
+
+    @Slot()
+    def _show_arch_info(self, *args) -> None:
+        """Under the architecture: each layer's output shape and the parameter count, or what is wrong."""
+        if self.network_kind_value() != LAYERS:
+            return
+        try:
+            layers = parse_arch(self.arch.text(), INPUT_SHAPE, classes=10)
+        except ValueError as exc:
+            self.arch_info.setStyleSheet("color: #b2182b;")
+            self.arch_info.setText(str(exc))
+            return
+        shapes = ["×".join(str(n) for n in shape) for shape in layer_shapes(layers, INPUT_SHAPE)]
+        n = sum(math.prod(v) for v in param_shapes(layers, INPUT_SHAPE).values())
+        self.arch_info.setStyleSheet("")
+        self.arch_info.setText(f"1×28×28 → {' → '.join(shapes)} · {n:,} parameters")
 
     @Slot()
     def _on_length_unit(self, *args) -> None:
