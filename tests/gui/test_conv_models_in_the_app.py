@@ -152,3 +152,25 @@ def test_evaluate_a_conv_model(qtbot, small_mnist):
     assert int(ev.confusion.sum()) == len(xte)
     assert ARCH in view.model_label.text()
     ctx.deleteLater()
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1400, 900)])
+def test_the_training_panel_with_an_architecture_fits(main_window, qtbot, size):
+    from fit import clipped_children
+
+    main_window.show_panel(0)
+    main_window.resize(*size)
+    main_window.show()
+    qtbot.waitExposed(main_window)
+    panel = main_window.panels["trainingPanel"]
+    page = main_window.stack.currentWidget()
+    for text in ("conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10",
+                 "conv 16 5x5, pool 2, conv 32 5x5, pool 2, conv 8 5x5, dense 10"):  # the shapes, a long error
+        panel.form.set_network_kind(LAYERS)
+        panel.form.arch.setText(text)
+        try:  # layouts settle in posted events
+            qtbot.waitUntil(lambda: not clipped_children(page), timeout=3_000)
+        except AssertionError:
+            pass
+        assert clipped_children(page) == [], text
+        assert page.horizontalScrollBar().maximum() == 0

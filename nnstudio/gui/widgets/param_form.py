@@ -7,7 +7,7 @@ import math
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QSpinBox, QWidget)
+                               QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox, QWidget)
 
 from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
 from nnstudio.core.nn.network import INITS
@@ -91,6 +91,28 @@ def _narrow(box) -> None:
     box.setMinimumWidth(box.fontMetrics().horizontalAdvance("000,000") + 34)
 
 
+class ArchEdit(QPlainTextEdit):
+    """The architecture text, wrapped over three lines so a long one is read whole in a narrow form;
+    text()/setText() as a QLineEdit's. Tab moves on; Enter starts a new line, which separates
+    layers like a comma."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(text, parent)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.WidgetWidth)
+        self.ensurePolished()
+        margins = self.contentsMargins()
+        doc = 2 * self.document().documentMargin()
+        self.setFixedHeight(int(3 * self.fontMetrics().lineSpacing() + doc + margins.top() + margins.bottom() + 2))
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - QLineEdit's name, so both read alike
+        if text != self.toPlainText():
+            self.setPlainText(text)
+
+
 def my_digits_available() -> bool:
     return importlib.util.find_spec("nnstudio.core.digits.mydigits") is not None
 
@@ -116,12 +138,13 @@ class ParamForm(QWidget):
         self.network_kind.setMinimumContentsLength(8)
         self.hidden = QLineEdit("50")
         self.hidden.setObjectName("hiddenEdit")
-        self.arch = QLineEdit(DEFAULT_ARCH)
+        self.arch = ArchEdit(DEFAULT_ARCH)
         self.arch.setObjectName("archEdit")
         self.arch.setPlaceholderText("conv 8 3x3, pool 2, dense 10")
         self.arch_info = QLabel("")
         self.arch_info.setObjectName("archInfo")
         self.arch_info.setWordWrap(True)
+        self.arch_info.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)  # its lines, no more
         self.arch_info.setToolTip(TIPS["arch"])
         self.activation = _combo(ACTIVATION_LAYERS, TIPS["activation"])
         self.init = _combo(INITS, TIPS["init"])
@@ -156,6 +179,7 @@ class ParamForm(QWidget):
             edit.setToolTip(TIPS[key])
 
         length = QWidget()
+        length.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)  # no share of spare height
         row = QHBoxLayout(length)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.epochs, 1)
@@ -191,8 +215,9 @@ class ParamForm(QWidget):
         for w in (self.activation, self.init, self.loss, self.optimizer, self.length_unit, self.sampling,
                   self.network_kind):
             w.currentIndexChanged.connect(self._on_edited)
-        for w in (self.hidden, self.lr, self.arch):
+        for w in (self.hidden, self.lr):
             w.textEdited.connect(self._on_edited)
+        self.arch.textChanged.connect(self._on_edited)
         for w in (self.init_std, self.batch_size, self.epochs, self.iterations, self.train_subset,
                   self.seed, self.weight_decay, self.lr_decay, self.synthetic):
             w.valueChanged.connect(self._on_edited)

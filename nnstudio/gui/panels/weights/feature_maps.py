@@ -60,8 +60,7 @@ class FeatureMapsView(QWidget):
         self.from_test.setChecked(True)
         self.stage_combo = QComboBox()
         self.stage_combo.setObjectName("featureMapsStageCombo")
-        self.stage_combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
-        self.stage_combo.setMinimumContentsLength(16)
+        self.stage_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # short items, read whole
         self.stage_combo.setToolTip("Which layer's feature maps to show: each convolution's output, "
                                     "the same after the activation, and after pooling.")
         controls = QHBoxLayout()
@@ -69,12 +68,14 @@ class FeatureMapsView(QWidget):
         controls.addWidget(self.from_drawing)
         controls.addWidget(self.from_test)
         controls.addWidget(self.index_spin)
-        controls.addSpacing(12)
-        controls.addWidget(QLabel("Layer:"))
-        controls.addWidget(self.stage_combo, 1)
+        controls.addStretch(1)
         self.status = QLabel("")
         self.status.setObjectName("featureMapsStatus")
         self.status.setWordWrap(True)
+        stage_row = QHBoxLayout()  # a row of its own: both fit a 1024-pixel screen at 150%
+        stage_row.addWidget(QLabel("Layer:"))
+        stage_row.addWidget(self.stage_combo)
+        stage_row.addWidget(self.status, 1)
 
         self.grid = MapGrid("activation")
         self.grid.setObjectName("featureMapGrid")
@@ -109,7 +110,7 @@ class FeatureMapsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(controls)
-        layout.addWidget(self.status)
+        layout.addLayout(stage_row)
         layout.addWidget(splitter, 1)
 
         self.from_drawing.toggled.connect(self._on_source_changed)
@@ -161,8 +162,7 @@ class FeatureMapsView(QWidget):
         self.input_image.setImage(1.0 - x.reshape(28, 28), levels=(0.0, 1.0))
         top = int(np.argmax(probs))
         wrap_title(self.input_plot, f"{caption}: read as {top} ({probs[top]:.0%})")
-        self.status.setText(f"Every conv and pool layer's maps for {caption}; hover a map to read "
-                            "its values.")
+        self.status.setText(f"Showing {caption}; hover a map to read its values.")
         self._render_stage()
 
     def clear(self, why: str) -> None:

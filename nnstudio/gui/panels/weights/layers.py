@@ -76,6 +76,7 @@ class LayersView(QWidget):
                                    "initial spike fit on one scale.")
         self.summary = QLabel("")
         self.summary.setObjectName("layerSummary")
+        self.summary.setWordWrap(True)  # two lines rather than a panel wider than a 150% screen
         self.heatmap = HeatmapWidget(colorbar_label="weight", row_name="from", col_name="to")
         self.heatmap.setObjectName("layerHeatmap")
 

@@ -53,6 +53,7 @@ class WeightsPanel(QWidget):
 
         self.header = QLabel("")
         self.header.setObjectName("weightsHeader")
+        self.header.setWordWrap(True)  # a conv net's layers make a long line
         self.first = FirstLayerView(self.test_data)
         self.filters = ConvFiltersView()  # the first tab for a conv model
         self.filters.setObjectName("convFilters")
