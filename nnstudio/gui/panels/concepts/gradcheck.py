@@ -21,7 +21,7 @@ COLUMNS = ["parameter", "shape", "mean |Δ|", "max |Δ|", "rel. error", "time (n
 PASS_LIMIT = 1e-6  # mean |backprop − numerical| below this counts as agreement
 MUTED_LINE = "#777777"
 MLP, CONV = "mlp", "conv"
-NETWORKS = {MLP: "two-layer net (784-h-10)", CONV: "tiny conv net"}
+NETWORKS = {MLP: "two-layer net", CONV: "tiny conv net"}
 SIZE_RANGE = {MLP: ("hidden neurons", 30, 10), CONV: ("conv filters", 8, 3)}  # label, maximum, default
 
 
@@ -56,6 +56,8 @@ class GradCheckExplorer(ExplorerPage):
                         if context is not None else None)
         form = QFormLayout()
         self.network_kind = QComboBox(objectName="gradcheckNetworkCombo")
+        self.network_kind.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.network_kind.setMinimumContentsLength(10)  # the controls column stays narrow; the list shows all
         for key, text in NETWORKS.items():
             self.network_kind.addItem(text, key)
         self.network_kind.setToolTip("The two-layer net of chapter 4, or a tiny convolutional net "
