@@ -174,3 +174,29 @@ def test_the_training_panel_with_an_architecture_fits(main_window, qtbot, size):
             pass
         assert clipped_children(page) == [], text
         assert page.horizontalScrollBar().maximum() == 0
+
+
+def test_the_pad_reads_a_conv_model_through_its_usual_calls(qtbot):
+    """The drawing panel (not changed here) predicts, shows saliency and publishes the digit with a
+    conv model as the current model, through network.copy(), probabilities() and saliency()."""
+    from nnstudio.core.digits.saliency import saliency
+    from nnstudio.gui.context import AppContext
+    from nnstudio.gui.panels.drawing.panel import DrawingPanel
+
+    net = SequentialNet(ARCH, rng=2)
+    ctx = AppContext()
+    ctx.set_model(ModelInfo(net, "conv", "file"))
+    panel = DrawingPanel(ctx)
+    qtbot.addWidget(panel)
+    assert panel.network() is not None and panel.network().arch == ARCH
+    panel.saliency_toggle.setChecked(True)
+    x = np.zeros(784, np.float32)
+    x[200:260] = 1.0
+    panel.show_input(x)
+    np.testing.assert_allclose(panel.probabilities, net.probabilities(x[None])[0], rtol=1e-5)
+    assert ctx.drawing is not None
+    sal = saliency(panel.network(), x)
+    assert sal.shape == (784,) and np.any(sal != 0) and np.all(sal[x == 0] == 0)
+    if hasattr(panel, "shutdown"):
+        panel.shutdown()
+    ctx.deleteLater()

@@ -187,3 +187,14 @@ def test_conv_views_fit_in_the_main_window(main_window, qtbot, size):
         settle(qtbot, main_window)
         assert tab not in panel.dirty
         assert clipped_children(panel) == [], (tab, size)
+
+
+def test_export_the_filters_and_the_feature_maps(conv_panel, qtbot, tmp_path):
+    net = conv_net()
+    panel = conv_panel(net)
+    panel.export_to(str(tmp_path / "filters.npy"))
+    np.testing.assert_array_equal(np.load(tmp_path / "filters.npy", allow_pickle=False), net.params["W1"])
+    panel.tabs.setCurrentIndex(FEATURES)
+    qtbot.waitUntil(lambda: panel.features.grid.maps is not None)
+    panel.export_to(str(tmp_path / "maps.png"))
+    assert (tmp_path / "maps.png").stat().st_size > 1000
