@@ -200,3 +200,11 @@ def test_the_pad_reads_a_conv_model_through_its_usual_calls(qtbot):
     if hasattr(panel, "shutdown"):
         panel.shutdown()
     ctx.deleteLater()
+
+
+def test_reset_names_the_conv_network_start_will_build(make_training_panel, small_mnist):
+    panel = make_training_panel(small_mnist)
+    panel.form.set_preset("conv-tiny")
+    panel.reset()
+    assert panel.stats.message.text().startswith("Cleared. Start trains a fresh 'conv 8 3x3, pool 2, "
+                                                 "dense 10' network")
