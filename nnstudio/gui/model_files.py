@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nnstudio.gui import settings
 from nnstudio.gui.context import ModelInfo
+from nnstudio.gui.network_text import network_shape
 from nnstudio.gui.saving import report_save_error
 
 MODEL_FILTER = "NN Studio model (*.npz)"
@@ -39,17 +40,14 @@ def last_dir(key: str) -> str:
 
 
 def _read_model(path: Path):
-    """Worker-thread job: read and check a model file → (network, meta), or the one-line message
-    of its ModelFileError (it names the file) as a str."""
+    """Worker-thread job: read and check a model file (an MLP or a conv net) → (network, meta), or
+    the one-line message of its ModelFileError (it names the file) as a str."""
     from nnstudio.core.nn.serialization import ModelFileError, load_model
 
     try:
         network, meta = load_model(path)
     except ModelFileError as exc:
         return str(exc)
-    if getattr(network, "arch", None):  # the panels draw MLP layers only, for now
-        return (f"{path}: a convolutional model ('{network.arch}'); the app does not show these yet, "
-                f"use the command line: nnstudio evaluate / nnstudio predict")
     return network, meta
 
 
@@ -235,7 +233,7 @@ class ModelFiles(QObject):
             self.label.setText("No model")
             return
         path = save_target(info)
-        sizes = "-".join(str(s) for s in info.network.sizes)
+        sizes = network_shape(info.network)
         where = f" · {path.name}" if path is not None and path.name != info.name else ""
         self.label.setText(f"Model: {info.name} ({sizes}){where}")
         self.label.setToolTip(str(path) if path else "not saved")

@@ -261,7 +261,8 @@ class TrainingWorker(QObject):
         self._last_snapshot = now
         self._snapshot_iteration = iteration
         network = self.trainer.network
-        self.snapshot.emit(WeightSnapshot(iteration, network.params_copy(), network.activation))
+        self.snapshot.emit(WeightSnapshot(iteration, network.params_copy(), network.activation,
+                                          network.config()))
 
     def _flush(self, now: float | None = None) -> None:
         self._last_emit = time.monotonic() if now is None else now

@@ -70,3 +70,17 @@ def test_simplenet_example_is_the_books():
     np.testing.assert_allclose(ex.backprop, ex.dW, atol=1e-7)
     assert ex.relative_error < 1e-6
     np.testing.assert_array_equal(ex.W, np.array(G.BOOK_SIMPLENET_W))  # W comes back unchanged
+
+
+def test_tiny_conv_net_check_agrees_on_mnist(mnist):
+    (x, t), _ = mnist
+    net = G.make_conv_network(3, seed=0)
+    result = G.gradient_check(net, x[:2], t[:2], repeats=2)
+    assert [p.name for p in result.params] == ["W1", "b1", "W2", "b2"]
+    assert [p.shape for p in result.params] == [(3, 1, 5, 5), (3,), (48, 10), (10,)]
+    assert result.arch == "conv 3 5x5 s3, pool 2, dense 10" == result.shape_text
+    assert result.max_mean_abs_diff < 1e-6 and result.max_relative_error < 1e-5
+    broken = G.make_conv_network(3, seed=0)
+    grads = broken.gradient  # a backprop with one wrong factor must be caught
+    broken.gradient = lambda x, t: {k: (v * 1.01 if k == "W1" else v) for k, v in grads(x, t).items()}
+    assert G.gradient_check(broken, x[:2], t[:2], repeats=1).max_relative_error > 1e-3

@@ -47,3 +47,22 @@ def test_the_network_is_not_mutated():
     assert all(np.array_equal(before[k], net.params[k]) for k in before)
     assert all(getattr(layer, "x", None) is c for layer, c in zip(net.layers, cached))
     assert all(getattr(layer, "dW", None) is None for layer in net.layers)
+
+
+def test_conv_input_gradient_matches_numerical_and_leaves_the_net_alone():
+    from nnstudio.core.nn.sequential import SequentialNet
+
+    rng = np.random.default_rng(3)
+    net = SequentialNet("conv 3 5x5 s2 p1, pool 2, dense 12, dense 10", dtype=np.float64, rng=rng)
+    before = {k: v.copy() for k, v in net.params.items()}
+    x = rng.random(784)
+    grad, k = input_gradient(net, x)
+    assert grad.shape == (784,) and k == int(net.scores(x[None])[0].argmax())
+    numeric = numerical_gradient(lambda v: float(net.scores(v[None])[0, k]), x.copy())
+    np.testing.assert_allclose(grad, numeric, rtol=1e-4, atol=1e-7)
+    s = saliency(net, x, target=4)
+    grad4, _ = input_gradient(net, x, target=4)
+    np.testing.assert_allclose(s, (x * grad4).astype(np.float32), rtol=1e-5)
+    assert net.layers[0].compute_dx is False  # the training layers were not touched
+    for key, value in before.items():
+        np.testing.assert_array_equal(net.params[key], value)

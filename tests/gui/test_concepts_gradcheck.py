@@ -71,3 +71,25 @@ def test_gradcheck_text_tells_what_the_code_does(explorer):
     text = explorer.explainer.toPlainText()
     assert "5·10⁻⁷" not in text and "adds inside" not in text
     assert "clips" in text
+
+
+def test_gradcheck_of_a_tiny_conv_net(explorer, qtbot):
+    from fit import clipped_children
+
+    explorer.network_kind.setCurrentIndex(explorer.network_kind.findData("conv"))
+    assert explorer.hidden_label.text() == "conv filters" and explorer.hidden.value() == 3
+    assert "conv 3 5x5 s3, pool 2, dense 10" in explorer.size_label.text()
+    assert "568 parameters" in explorer.size_label.text()  # 3·25 + 3 + 48·10 + 10
+    explorer.images.setValue(2)
+    explorer.show()
+    qtbot.waitExposed(explorer)
+    qtbot.mouseClick(explorer.run_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: explorer.result is not None and explorer.run_button.isEnabled(), timeout=60000)
+    rows = explorer.table.rowCount()
+    assert [explorer.table.item(r, 1).text() for r in range(rows)] == ["(3, 1, 5, 5)", "(3,)", "(48, 10)", "(10,)"]
+    assert explorer.result.arch == "conv 3 5x5 s3, pool 2, dense 10"
+    assert explorer.result.max_mean_abs_diff < 1e-6 and "Backprop is right" in explorer.timing.text()
+    assert "conv 3 5x5 s3" in explorer.status.text()
+    assert clipped_children(explorer) == []
+    explorer.network_kind.setCurrentIndex(explorer.network_kind.findData("mlp"))
+    assert explorer.hidden_label.text() == "hidden neurons" and "7,960 parameters" in explorer.size_label.text()

@@ -54,6 +54,12 @@ class GradCheckResult:
     params: tuple  # of ParamCheck, in the network's order W1, b1, W2, b2
     backprop_seconds: float
     numerical_seconds: float
+    arch: str | None = None  # a conv net's architecture text (None: an MLP, described by `sizes`)
+
+    @property
+    def shape_text(self) -> str:
+        """'784-10-10', or the conv net's layers."""
+        return self.arch or "-".join(map(str, self.sizes))
 
     @property
     def n_params(self) -> int:
@@ -78,6 +84,25 @@ def make_network(input_size: int = 784, hidden_size: int = 10, output_size: int 
     """A float64 TwoLayerNet (float64: central differences need the precision)."""
     return TwoLayerNet(input_size, hidden_size, output_size, dtype=np.float64,
                        rng=np.random.default_rng(seed))
+
+
+def tiny_conv_arch(filters: int = 3) -> str:
+    """A conv net small enough for central differences over every parameter in about a second:
+    5x5 filters with stride 3 (8x8 maps), max pooling 2, then the 10 scores."""
+    return f"conv {int(filters)} 5x5 s3, pool 2, dense 10"
+
+
+def make_conv_network(filters: int = 3, seed: int = 0):
+    """A float64 SequentialNet of tiny_conv_arch(filters) on 28x28 images."""
+    from nnstudio.core.nn.sequential import SequentialNet
+
+    rng = np.random.default_rng(seed)
+    net = SequentialNet(tiny_conv_arch(filters), activation="relu", init="he", dtype=np.float64, rng=rng)
+    # Small positive conv biases: on MNIST's blank background every filter's output would be its
+    # bias, 0 from the initialisation, exactly at ReLU's kink, where a central difference
+    # straddles both slopes and can never match backprop's one-sided derivative.
+    net.params["b1"][...] = rng.uniform(0.05, 0.2, net.params["b1"].shape)
+    return net
 
 
 def _central_differences(loss, value, out, start: int, stop: int, h: float) -> None:
@@ -134,7 +159,7 @@ def run_gradient_check(network, x, t, repeats: int = BACKPROP_REPEATS, h: float 
         checks.append(check)
         yield check
     yield GradCheckResult(tuple(network.sizes), int(x.shape[0]), tuple(checks), backprop_seconds,
-                          sum(c.seconds for c in checks))
+                          sum(c.seconds for c in checks), getattr(network, "arch", None))
 
 
 def gradient_check(network, x, t, repeats: int = BACKPROP_REPEATS, h: float = 1e-4) -> GradCheckResult:

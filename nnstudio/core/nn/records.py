@@ -35,6 +35,7 @@ class WeightSnapshot:
     iteration: int
     params: dict = field(repr=False)
     activation: str | None = None  # the hidden activation, so a view can rebuild the network
+    config: dict | None = field(default=None, repr=False)  # the network's config(): its architecture
 
 
 @dataclass(frozen=True)

@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 import importlib.util
+import math
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal, Slot
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QSpinBox, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QPlainTextEdit, QSizePolicy, QSpinBox, QWidget)
 
 from nnstudio.core.nn.layers import ACTIVATION_LAYERS, LOSS_LAYERS
 from nnstudio.core.nn.network import INITS
 from nnstudio.core.nn.optimizers import DEFAULT_LR, OPTIMIZERS
 from nnstudio.core.nn.presets import PRESETS
 from nnstudio.core.nn.config import SAMPLING, TrainConfig, parse_hidden
+from nnstudio.core.nn.spec import INPUT_SHAPE, format_arch, layer_shapes, param_shapes, parse_arch
 from nnstudio.gui import names
 from nnstudio.gui.i18n import translate
 from nnstudio.gui.widgets.retranslate import Retranslatable
 from nnstudio.gui.widgets.signals import blocked
 
 CUSTOM = "custom"
+MLP, LAYERS = "mlp", "layers"  # the two kinds of network the form builds
+NETWORK_KINDS = {MLP: QT_TRANSLATE_NOOP("ParamForm", "fully connected (hidden sizes)"),
+                 LAYERS: QT_TRANSLATE_NOOP("ParamForm", "layers (architecture text)")}
+# What the Architecture field starts with when the user switches to layers without a preset.
+DEFAULT_ARCH = "conv 8 3x3, pool 2, dense 10"
 # (label, field attribute, tip key) of the form's rows, in order
 ROWS = ((QT_TRANSLATE_NOOP("ParamForm", "Preset"), "preset", "preset"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Network"), "network_kind", "network"),
         (QT_TRANSLATE_NOOP("ParamForm", "Hidden sizes"), "hidden", "hidden"),
+        (QT_TRANSLATE_NOOP("ParamForm", "Architecture"), "arch", "arch"),
         (QT_TRANSLATE_NOOP("ParamForm", "Activation"), "activation", "activation"),
         (QT_TRANSLATE_NOOP("ParamForm", "Initialisation"), "init", "init"),
         (QT_TRANSLATE_NOOP("ParamForm", "Init std"), "init_std", "init_std"),
@@ -43,6 +52,16 @@ TIPS = {
     "hidden": QT_TRANSLATE_NOOP("ParamForm", "How many neurons each hidden layer has, separated by commas. '50' is one hidden layer "
                           "of 50 neurons; '256, 128' is two layers; empty means no hidden layer. The 784 inputs "
                           "and 10 outputs are fixed."),
+    "network": QT_TRANSLATE_NOOP("ParamForm", "Fully connected: the books' multi-layer perceptron, 784 inputs, the hidden "
+                                 "layers you list, 10 outputs. Layers: any stack of convolution, pooling and dense "
+                                 "layers written as text in the Architecture field (Deep Learning from Scratch, ch. 7)."),
+    "arch": QT_TRANSLATE_NOOP("ParamForm", "The network's layers in order, separated by commas:\n"
+                              "  conv FILTERS KxK [sN] [pN]  convolution (stride N, zero padding N)\n"
+                              "  pool KxK [sN]  max pooling (stride: the window unless given)\n"
+                              "  dense UNITS  fully connected (the image is flattened before the first one)\n"
+                              "The last layer must be 'dense 10', one unit per digit. The activation follows every "
+                              "conv and dense layer except the last. Example: conv 16 5x5, pool 2, conv 32 5x5, "
+                              "pool 2, dense 128, dense 10"),
     "activation": QT_TRANSLATE_NOOP("ParamForm", "The function each hidden neuron applies to its weighted sum. Sigmoid is the books' "
                           "choice; ReLU usually learns faster in deeper networks."),
     "init": QT_TRANSLATE_NOOP("ParamForm", "How the weights start before training. Small random numbers break the symmetry between "
@@ -98,6 +117,28 @@ def _narrow(box) -> None:
     box.setMinimumWidth(box.fontMetrics().horizontalAdvance("000,000") + 34)
 
 
+class ArchEdit(QPlainTextEdit):
+    """The architecture text, wrapped over three lines so a long one is read whole in a narrow form;
+    text()/setText() as a QLineEdit's. Tab moves on; Enter starts a new line, which separates
+    layers like a comma."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(text, parent)
+        self.setTabChangesFocus(True)
+        self.setLineWrapMode(QPlainTextEdit.WidgetWidth)
+        self.ensurePolished()
+        margins = self.contentsMargins()
+        doc = 2 * self.document().documentMargin()
+        self.setFixedHeight(int(3 * self.fontMetrics().lineSpacing() + doc + margins.top() + margins.bottom() + 2))
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - QLineEdit's name, so both read alike
+        if text != self.toPlainText():
+            self.setPlainText(text)
+
+
 def my_digits_available() -> bool:
     return importlib.util.find_spec("nnstudio.core.digits.mydigits") is not None
 
@@ -112,11 +153,23 @@ class ParamForm(Retranslatable, QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._filling = False
-        # (the conv presets wait for an architecture field: the form shows hidden sizes only)
-        self.preset = _combo([n for n, p in PRESETS.items() if p.config.arch is None] + [CUSTOM])
+        self.preset = _combo([*PRESETS, CUSTOM])
         self.preset.setObjectName("presetCombo")
+        self.network_kind = QComboBox()
+        self.network_kind.setObjectName("networkKindCombo")
+        for key in NETWORK_KINDS:
+            self.network_kind.addItem("", key)
+        self.network_kind.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.network_kind.setMinimumContentsLength(8)
         self.hidden = QLineEdit("50")
         self.hidden.setObjectName("hiddenEdit")
+        self.arch = ArchEdit(DEFAULT_ARCH)
+        self.arch.setObjectName("archEdit")
+        self.arch.setPlaceholderText("conv 8 3x3, pool 2, dense 10")
+        self.arch_info = QLabel("")
+        self.arch_info.setObjectName("archInfo")
+        self.arch_info.setWordWrap(True)
+        self.arch_info.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)  # its lines, no more
         self.activation = _combo(ACTIVATION_LAYERS)
         self.init = _combo(INITS)
         self.init_std = self._double(1e-4, 10.0, 4, 0.01)
@@ -140,6 +193,7 @@ class ParamForm(Retranslatable, QWidget):
         self.my_digits.setEnabled(my_digits_available())
 
         self.length_row = QWidget()
+        self.length_row.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)  # no share of spare height
         row = QHBoxLayout(self.length_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.epochs, 1)
@@ -149,19 +203,24 @@ class ParamForm(Retranslatable, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for _label, attr, _key in ROWS:
             layout.addRow(QLabel(), getattr(self, attr))
+        layout.insertRow(layout.getWidgetPosition(self.arch)[0] + 1, "", self.arch_info)
         layout.addRow("", self.augment)
         layout.addRow("", self.my_digits)
-        self.form_layout = layout
+        self.form_layout = self._layout = layout
 
         self.preset.currentIndexChanged.connect(self._on_preset)
         self.length_unit.currentIndexChanged.connect(self._on_length_unit)
         self.init.currentIndexChanged.connect(self._on_init)
         self.optimizer.currentIndexChanged.connect(self._on_optimizer)
         self.lr.editingFinished.connect(self._on_lr_edited)
-        for w in (self.activation, self.init, self.loss, self.optimizer, self.length_unit, self.sampling):
+        self.network_kind.currentIndexChanged.connect(self._on_network_kind)
+        self.arch.textChanged.connect(self._show_arch_info)
+        for w in (self.activation, self.init, self.loss, self.optimizer, self.length_unit, self.sampling,
+                  self.network_kind):
             w.currentIndexChanged.connect(self._on_edited)
         for w in (self.hidden, self.lr):
             w.textEdited.connect(self._on_edited)
+        self.arch.textChanged.connect(self._on_edited)
         for w in (self.init_std, self.batch_size, self.epochs, self.iterations, self.train_subset,
                   self.seed, self.weight_decay, self.lr_decay, self.synthetic):
             w.valueChanged.connect(self._on_edited)
@@ -179,6 +238,10 @@ class ParamForm(Retranslatable, QWidget):
             widget.setToolTip(tip(key))
         for box in (self.epochs, self.iterations, self.length_unit):
             box.setToolTip(tip("length"))
+        for i in range(self.network_kind.count()):
+            self.network_kind.setItemText(i, translate("ParamForm", NETWORK_KINDS[self.network_kind.itemData(i)]))
+        self.arch_info.setToolTip(tip("arch"))
+        self._show_arch_info()
         for box in (self.preset, self.activation, self.init, self.loss, self.optimizer, self.length_unit,
                     self.sampling):
             for i in range(box.count()):
@@ -242,7 +305,22 @@ class ParamForm(Retranslatable, QWidget):
         no hidden layer; 0 and sizes above MAX_HIDDEN_SIZE are refused."""
         return parse_hidden(self.hidden.text())
 
+    def network_kind_value(self) -> str:
+        """MLP (the hidden sizes) or LAYERS (the architecture text)."""
+        return self.network_kind.currentData()
+
+    def arch_value(self) -> str | None:
+        """The architecture field checked and in canonical form when the network is built from
+        layers, None for an MLP. UserInputError (a ValueError) names the layer at fault."""
+        if self.network_kind_value() != LAYERS:
+            return None
+        return format_arch(parse_arch(self.arch.text(), INPUT_SHAPE, classes=10))
+
+    def set_network_kind(self, kind: str) -> None:
+        self.network_kind.setCurrentIndex(self.network_kind.findData(kind))
+
     def config(self) -> TrainConfig:
+        arch = self.arch_value()  # first: a bad architecture is the message, whatever else is wrong
         epochs = iterations = None
         if self.length_unit.currentData() == "epochs":
             epochs = self.epochs.value()
@@ -256,13 +334,16 @@ class ParamForm(Retranslatable, QWidget):
                            train_subset=self.train_subset.value() or None, seed=self.seed.value(),
                            weight_decay=self.weight_decay.value(), lr_decay=self.lr_decay.value(),
                            augment=self.augment.isChecked(), synthetic=self.synthetic.value(),
-                           arch=None)  # what the form shows: an MLP of the hidden sizes
+                           arch=arch)  # None: the MLP of the hidden sizes
 
     def set_config(self, cfg: TrainConfig) -> None:
         self._filling = True
         self._base = cfg
         try:
             self.hidden.setText(", ".join(str(h) for h in cfg.hidden))
+            if cfg.arch:
+                self.arch.setText(cfg.arch)
+            self.set_network_kind(LAYERS if cfg.arch else MLP)
             for box, key in ((self.activation, cfg.activation), (self.init, cfg.init), (self.loss, cfg.loss),
                              (self.optimizer, cfg.optimizer), (self.sampling, cfg.sampling)):
                 i = box.findData(key)
@@ -287,11 +368,13 @@ class ParamForm(Retranslatable, QWidget):
             self._filling = False
         self._on_length_unit()
         self._on_init()
+        self._on_network_kind()
 
     def to_dict(self) -> dict:
         """Everything on the form, for QSettings (invalid text fields are kept as text)."""
         d = {"preset": self.preset_name(), "hidden_text": self.hidden.text(), "lr_text": self.lr.text(),
-             "my_digits": self.my_digits.isChecked()}
+             "my_digits": self.my_digits.isChecked(), "network": self.network_kind_value(),
+             "arch_text": self.arch.text()}
         try:
             d["config"] = self.config().to_dict()
         except ValueError:
@@ -307,6 +390,10 @@ class ParamForm(Retranslatable, QWidget):
                 self.set_config(TrainConfig.from_dict(d["config"]))
         except (TypeError, ValueError):
             pass
+        if "config" not in d and isinstance(d.get("arch_text"), str):  # kept as typed, even if invalid
+            self.arch.setText(d["arch_text"][:2000])
+            if d.get("network") in NETWORK_KINDS:
+                self.set_network_kind(d["network"])
         self.my_digits.setChecked(bool(d.get("my_digits")) and self.my_digits.isEnabled())
         preset = d.get("preset")
         i = self.preset.findData(preset)
@@ -334,6 +421,7 @@ class ParamForm(Retranslatable, QWidget):
             self.my_digits.setEnabled(my_digits_available())
             self._on_init()
             self._on_length_unit()
+            self._on_network_kind()
 
     # ------------------------------------------------------------------ handlers
     @Slot(int)
@@ -353,6 +441,33 @@ class ParamForm(Retranslatable, QWidget):
         if name != CUSTOM and not (name in PRESETS and self._matches(PRESETS[name].config)):
             self._set_preset_combo(CUSTOM)
         self.changed.emit()
+
+    @Slot()
+    def _on_network_kind(self, *args) -> None:
+        """Show the field that describes the network: the hidden sizes or the architecture text."""
+        layers = self.network_kind_value() == LAYERS
+        if layers and not self.arch.text().strip():
+            self.arch.setText(DEFAULT_ARCH)
+        self._layout.setRowVisible(self.hidden, not layers)
+        self._layout.setRowVisible(self.arch, layers)
+        self._layout.setRowVisible(self.arch_info, layers)
+        self._show_arch_info()
+
+    @Slot()
+    def _show_arch_info(self, *args) -> None:
+        """Under the architecture: each layer's output shape and the parameter count, or what is wrong."""
+        if self.network_kind_value() != LAYERS:
+            return
+        try:
+            layers = parse_arch(self.arch.text(), INPUT_SHAPE, classes=10)
+        except ValueError as exc:
+            self.arch_info.setStyleSheet("color: #b2182b;")
+            self.arch_info.setText(str(exc))
+            return
+        shapes = ["×".join(str(n) for n in shape) for shape in layer_shapes(layers, INPUT_SHAPE)]
+        n = sum(math.prod(v) for v in param_shapes(layers, INPUT_SHAPE).values())
+        self.arch_info.setStyleSheet("")
+        self.arch_info.setText(self.tr("1×28×28 → {shapes} · {n:,} parameters").format(shapes=" → ".join(shapes), n=n))
 
     @Slot()
     def _on_length_unit(self, *args) -> None:

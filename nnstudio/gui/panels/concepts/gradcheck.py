@@ -1,11 +1,12 @@
-"""Gradient check: backpropagation against the numerical gradient of a small TwoLayerNet, timed."""
+"""Gradient check: backpropagation against the numerical gradient of a small TwoLayerNet or a tiny
+conv net, timed."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Slot
-from PySide6.QtWidgets import (QAbstractItemView, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QProgressBar, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem)
 
 from nnstudio.core.nn import gradcheck as G
@@ -19,14 +20,21 @@ INPUT, OUTPUT = 784, 10
 COLUMNS = ["parameter", "shape", "mean |Δ|", "max |Δ|", "rel. error", "time (num.)"]
 PASS_LIMIT = 1e-6  # mean |backprop − numerical| below this counts as agreement
 MUTED_LINE = "#777777"
+MLP, CONV = "mlp", "conv"
+NETWORKS = {MLP: "two-layer net", CONV: "tiny conv net"}
+SIZE_RANGE = {MLP: ("hidden neurons", 30, 10), CONV: ("conv filters", 8, 3)}  # label, maximum, default
 
 
-def check_job(data, hidden: int, images: int, seed: int):
-    """Run in the worker: take the first `images` training images of `data` and check the gradients."""
+def check_job(data, hidden: int, images: int, seed: int, kind: str = MLP):
+    """Run in the worker: take the first `images` training images of `data` and check the gradients
+    of a TwoLayerNet with `hidden` neurons, or (kind CONV) of a tiny conv net with `hidden` filters."""
     (x_train, t_train), _ = data
     x = np.asarray(x_train[:images], dtype=np.float64).reshape(images, -1)
     t = np.asarray(t_train[:images])
-    network = G.make_network(x.shape[1], hidden, OUTPUT, seed=seed)
+    if kind == CONV:
+        network = G.make_conv_network(hidden, seed=seed)
+    else:
+        network = G.make_network(x.shape[1], hidden, OUTPUT, seed=seed)
     yield from G.run_gradient_check(network, x, t)
 
 
@@ -47,10 +55,20 @@ class GradCheckExplorer(ExplorerPage):
         self.loading = (DatasetWait(context, self.start, self._on_failed, self._on_finished, self)
                         if context is not None else None)
         form = QFormLayout()
+        self.network_kind = QComboBox(objectName="gradcheckNetworkCombo")
+        self.network_kind.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.network_kind.setMinimumContentsLength(10)  # the controls column stays narrow; the list shows all
+        for key, text in NETWORKS.items():
+            self.network_kind.addItem(text, key)
+        self.network_kind.setToolTip("The two-layer net of chapter 4, or a tiny convolutional net "
+                                     f"({G.tiny_conv_arch(3)}): backprop through convolution and "
+                                     "max pooling, checked the same way.")
         self.hidden = QSpinBox(objectName="hiddenSpin", minimum=1, maximum=30, value=10)
         self.images = QSpinBox(objectName="imagesSpin", minimum=1, maximum=10, value=3)
         self.seed = QSpinBox(objectName="seedSpin", minimum=0, maximum=9999, value=0)
-        form.addRow("hidden neurons", self.hidden)
+        form.addRow("network", self.network_kind)
+        self.hidden_label = QLabel("hidden neurons")
+        form.addRow(self.hidden_label, self.hidden)
         form.addRow("MNIST images", self.images)
         form.addRow("random seed", self.seed)
         self.controls.addLayout(form)
@@ -99,6 +117,7 @@ class GradCheckExplorer(ExplorerPage):
         self.main.addWidget(self.table)
         self.main.addWidget(self.plot, 1)
 
+        self.network_kind.currentIndexChanged.connect(self._on_network_kind)
         self.hidden.valueChanged.connect(self._update_size)
         self.images.valueChanged.connect(self._update_size)
         self.run_button.clicked.connect(self.start)
@@ -106,8 +125,27 @@ class GradCheckExplorer(ExplorerPage):
         self._update_size()
 
     @Slot()
+    def _on_network_kind(self, *args):
+        label, maximum, default = SIZE_RANGE[self.network_kind.currentData()]
+        self.hidden_label.setText(label)
+        self.hidden.blockSignals(True)
+        self.hidden.setMaximum(maximum)
+        self.hidden.setValue(default)
+        self.hidden.blockSignals(False)
+        self._update_size()
+
+    @Slot()
     def _update_size(self):
         h = self.hidden.value()
+        if self.network_kind.currentData() == CONV:
+            from nnstudio.core.nn.memory import arch_costs
+
+            arch = G.tiny_conv_arch(h)
+            n = arch_costs(arch).parameters
+            self.size_label.setText(f"Net '{arch}' (float64, ReLU): {n:,} parameters. Backprop runs "
+                                    f"through the pooling and the convolution (col2im) once; the "
+                                    f"numerical gradient needs {2 * n:,} forward passes.")
+            return
         n = INPUT * h + h + h * OUTPUT + OUTPUT
         self.size_label.setText(f"Net {INPUT}-{h}-{OUTPUT} (float64): {n:,} parameters. Backprop gets all "
                                 f"their gradients from one forward and one backward pass; the numerical "
@@ -137,7 +175,7 @@ class GradCheckExplorer(ExplorerPage):
             return
         self.status.setText("Timing backprop…")
         self.worker = JobWorker(check_job, dataset.data, self.hidden.value(), self.images.value(),
-                                self.seed.value(), name="gradientCheck")
+                                self.seed.value(), self.network_kind.currentData(), name="gradientCheck")
         self.worker.yielded.connect(self._on_progress)
         self.worker.error.connect(self._on_failed)
         self.worker.finished.connect(self._on_finished)
@@ -198,7 +236,7 @@ class GradCheckExplorer(ExplorerPage):
             f"numerical is <b>{result.slowdown:,.0f}×</b> slower.<br><br>{verdict}<br>"
             f"Largest relative error, measured: <b>{result.max_relative_error:.1e}</b> (the rounding of "
             f"central differences: the loss clips at 10⁻⁷ rather than adding it).")
-        self.status.setText(f"Done: {result.batch} image(s) through {'-'.join(map(str, result.sizes))}.")
+        self.status.setText(f"Done: {result.batch} image(s) through {result.shape_text}.")
 
     @Slot(str)
     def _on_failed(self, message):

@@ -15,6 +15,7 @@ from nnstudio.gui.panels.data.gallery import GalleryView
 from nnstudio.gui.panels.data.style import (BAR, BAR_LOW, DARKNESS, ERROR_TEXT, MODEL, MUTED,
                                             RANDOM, TEXT)
 from nnstudio.gui.panels.data.text import explainer
+from nnstudio.gui.network_text import network_shape
 from nnstudio.gui.workers import JobWorker
 from nnstudio.gui.widgets.plot_title import wrap_title
 
@@ -191,8 +192,7 @@ class EvaluateView(QWidget):
         info = self.context.model
         if info is None:
             return "No model"
-        sizes = "-".join(str(s) for s in info.network.sizes)
-        return f"Model: {info.name} ({sizes}, {info.network.activation})"
+        return f"Model: {info.name} ({network_shape(info.network)}, {info.network.activation})"
 
     def _show_empty(self) -> None:
         self.result = None

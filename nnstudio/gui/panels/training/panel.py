@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QFrame, QHBoxLayout, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from nnstudio.core.nn.memory import NotEnoughMemory, check_network
+from nnstudio.core.nn.memory import NotEnoughMemory, check_network, check_training
 from nnstudio.gui import settings
 from nnstudio.gui.panels.training.controller import RunController
 from nnstudio.gui.panels.training.controls import RunControls
@@ -188,7 +188,10 @@ class TrainingPanel(QWidget):
             return
         try:
             cfg = self.form.config()
-            check_network([784, *cfg.hidden, 10], cfg.dtype)  # say now if Start could not build it
+            if cfg.arch:  # say now if Start could not build it
+                check_training(cfg)
+            else:
+                check_network([784, *cfg.hidden, 10], cfg.dtype)
         except NotEnoughMemory as exc:
             self.controller.refuse("reset", exc)
             return
@@ -199,7 +202,8 @@ class TrainingPanel(QWidget):
         self.stats.clear()
         model = self.context.model
         kept = f"The current model ({model.name}) is unchanged." if model is not None else ""
-        self.stats.show_message(f"Cleared. Start trains a fresh {'-'.join(map(str, (784, *cfg.hidden, 10)))} "
+        shape = f"'{cfg.arch}'" if cfg.arch else "-".join(map(str, (784, *cfg.hidden, 10)))
+        self.stats.show_message(f"Cleared. Start trains a fresh {shape} "
                                 f"network from these settings (seed {cfg.seed}). {kept}".strip())
 
     @Slot(float)

@@ -45,6 +45,7 @@ class ActivationsView(QWidget):
         self.from_test.setChecked(True)
         self.status = QLabel("")
         self.status.setObjectName("activationsStatus")
+        self.status.setWordWrap(True)
         controls = QHBoxLayout()
         controls.addWidget(QLabel("Input:"))
         controls.addWidget(self.from_drawing)
@@ -143,11 +144,13 @@ class ActivationsView(QWidget):
             self.clear(caption)
             return
         self.stages = self.network.activations(x[None, :])
-        self._ensure_strips(self.network.n_layers - 1)
+        # one strip per fully connected hidden layer (a conv net's maps: the Feature maps tab)
+        hidden = [(name, a[0]) for name, a in self.stages if name.startswith("Z") and np.ndim(a) == 2]
+        self._ensure_strips(len(hidden))
         self.input_image.setImage(1.0 - x.reshape(28, 28), levels=(0.0, 1.0))
         wrap_title(self.input_plot, caption)
         act = self.network.activation
-        hidden = [(name, a[0]) for name, a in self.stages if name.startswith("Z")]
+        conv = bool(getattr(self.network, "arch", None))
         for k, (strip, (name, z)) in enumerate(zip(self.strips, hidden), start=1):
             levels = POSITIVE_ONLY.get(act, "signed")
             if levels == "signed":
@@ -157,18 +160,22 @@ class ActivationsView(QWidget):
                 strip.set_colormap(sequential_colormap())
                 levels = levels or (0.0, max(float(z.max()), 1e-6))
             strip.set_matrix(z[None, :], levels=levels, row_labels=[name])
-            strip.set_title(f"hidden layer {k}: {name} = {act}(A{k}), {len(z)} units")
+            what = f"dense layer {name[1:]}" if conv else f"hidden layer {k}"
+            strip.set_title(f"{what}: {name} = {act}(A{name[1:]}), {len(z)} units")
         scores = dict(self.stages)[f"A{self.network.n_layers}"][0]
         probs = self.stages[-1][1][0]
         top = int(np.argmax(probs))
         self._bars(self.scores_bars, scores, top)
         self._bars(self.prob_bars, probs, top)
-        self._votes(hidden[-1] if hidden else None, top, scores[top])
+        # what feeds the last layer: the last hidden layer, or a conv net's last maps, flattened
+        feeding = self.stages[-3]
+        self._votes(None if feeding[0] == "input" else (feeding[0], np.ravel(feeding[1][0])), top, scores[top])
         self.scores_plot.autoRange()
         self.prob_plot.setYRange(0, 1)
         self.prob_plot.setXRange(-0.6, len(probs) - 0.4)
         wrap_title(self.prob_plot, f"output: {top} with probability {probs[top]:.1%}")
-        self.status.setText(f"Showing {caption}: hover a strip to read a unit's activation.")
+        maps = " The conv layers' feature maps are on the Feature maps tab." if conv else ""
+        self.status.setText(f"Showing {caption}: hover a strip to read a unit's activation.{maps}")
 
     def clear(self, why: str) -> None:
         """Nothing to show (empty pad): say why and blank the plots rather than keep stale ones."""

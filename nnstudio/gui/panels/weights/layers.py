@@ -22,6 +22,21 @@ def layer_names(params: dict) -> list[str]:
     return sorted((k for k in params if k.startswith("W")), key=lambda k: int(k[1:]))
 
 
+def layer_label(name: str, W) -> str:
+    """The layer combo's text: "W1: 784 → 50", or "W1: conv, 16 filters of 1×5×5" for a conv layer."""
+    shape = np.shape(W)
+    if len(shape) == 4:
+        return f"{name}: conv, {shape[0]} filters of {shape[1]}×{shape[2]}×{shape[3]}"
+    return f"{name}: {shape[0]} → {shape[1]}"
+
+
+def as_matrix(W) -> np.ndarray:
+    """A layer's weights as a 2-D matrix (rows: inputs, columns: units): a conv layer's filters
+    (FN, C, FH, FW) become one column each, their C·FH·FW taps as rows."""
+    W = np.asarray(W)
+    return W.reshape(W.shape[0], -1).T if W.ndim == 4 else W
+
+
 def shared_histograms(current, initial, bins: int = BINS):
     """Histograms of two arrays on the same bin edges → (edges, current_counts, initial_counts|None)."""
     current = np.asarray(current).ravel()
@@ -61,6 +76,7 @@ class LayersView(QWidget):
                                    "initial spike fit on one scale.")
         self.summary = QLabel("")
         self.summary.setObjectName("layerSummary")
+        self.summary.setWordWrap(True)  # two lines rather than a panel wider than a 150% screen
         self.heatmap = HeatmapWidget(colorbar_label="weight", row_name="from", col_name="to")
         self.heatmap.setObjectName("layerHeatmap")
 
@@ -117,7 +133,7 @@ class LayersView(QWidget):
     def set_params(self, params: dict, initial: dict | None, initial_note: str = "") -> None:
         self.params, self.initial, self.initial_note = params, initial, initial_note
         names = layer_names(params)
-        labels = [f"{n}: {params[n].shape[0]} → {params[n].shape[1]}" for n in names]
+        labels = [layer_label(n, params[n]) for n in names]
         if labels != [self.layer_combo.itemText(i) for i in range(self.layer_combo.count())]:
             keep = self.layer_combo.currentIndex()
             with blocked(self.layer_combo):
@@ -135,11 +151,17 @@ class LayersView(QWidget):
             return
         i = int(name[1:])
         W, b = self.params[name], self.params[f"b{i}"]
+        matrix = as_matrix(W)
         last = i == len(layer_names(self.params))
-        from_name = "input pixel" if i == 1 else f"layer {i - 1} unit"
-        to_name = "digit" if last else f"layer {i} unit"
+        if np.ndim(W) == 4:  # a conv layer: one column per filter, one row per tap (channel, y, x)
+            from_name, to_name = "filter tap (channel, row, col)", f"layer {i} filter"
+        elif i > 1 and np.ndim(self.params[f"W{i - 1}"]) == 4 or i == 1:
+            from_name = "input pixel" if i == 1 else "flattened feature-map value"
+            to_name = "digit" if last else f"layer {i} unit"
+        else:
+            from_name, to_name = f"layer {i - 1} unit", "digit" if last else f"layer {i} unit"
         self.heatmap.row_name, self.heatmap.col_name = from_name, to_name
-        self.heatmap.set_matrix(W, col_labels=list(range(W.shape[1])) if last else None)
+        self.heatmap.set_matrix(matrix, col_labels=list(range(matrix.shape[1])) if last else None)
         self.heatmap.set_title(f"{name}: weight from {from_name} (row) to {to_name} (column)")
         self.heatmap.set_axis_labels(from_name, to_name)
 
@@ -164,7 +186,7 @@ class LayersView(QWidget):
             f"at initialisation{f' ({self.initial_note})' if self.initial_note else ''}")
         wrap_title(self.hist_plot, f"histogram of {name}'s {W.size:,} weights")
         self.hist_plot.autoRange()
-        self.summary.setText(f"{W.shape[0]}×{W.shape[1]} weights: mean {W.mean(dtype=np.float64):.3g}, "
+        self.summary.setText(f"{'×'.join(map(str, np.shape(W)))} weights: mean {W.mean(dtype=np.float64):.3g}, "
                              f"std {W.std(dtype=np.float64):.3g}, largest |w| "
                              f"{-self.heatmap.levels[0]:.3g}")
 

@@ -10,7 +10,11 @@ from PySide6.QtWidgets import (QLabel, QMessageBox, QStackedWidget, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from nnstudio.core.nn.network import MultiLayerNet
+from nnstudio.core.nn.sequential import build_network
+from nnstudio.gui.network_text import network_shape
 from nnstudio.gui.panels.weights.activations import ActivationsView
+from nnstudio.gui.panels.weights.feature_maps import FeatureMapsView
+from nnstudio.gui.panels.weights.filters import ConvFiltersView
 from nnstudio.gui.panels.weights.first import FirstLayerView
 from nnstudio.gui.panels.weights.layers import LayersView, layer_names
 from nnstudio.gui.saving import export_plot, write_plot
@@ -19,7 +23,7 @@ NPY_FILTER = "First-layer weights as a NumPy array (*.npy)"
 
 MIN_INTERVAL = 0.2  # seconds between redraws: at most 5 a second, whatever arrives
 TOP_REFRESH = 1.0  # seconds between recomputing a unit's top test images while training
-FIRST, LAYERS, ACTIVATIONS = range(3)
+FIRST, LAYERS, ACTIVATIONS, FEATURES = range(4)
 EMPTY_TEXT = ("<h3>No model yet</h3><p>Train a model on the <b>Training</b> panel or open one "
               "(<b>File ▸ Open model…</b>) to see its weights here.</p>")
 
@@ -45,17 +49,30 @@ class WeightsPanel(QWidget):
         self._last_draw = float("-inf")
         self._last_top = float("-inf")
         self._test_cache = None
+        self.config = None  # the shown network's config() when known (a model, a conv run's snapshot)
 
         self.header = QLabel("")
         self.header.setObjectName("weightsHeader")
+        self.header.setWordWrap(True)  # a conv net's layers make a long line
         self.first = FirstLayerView(self.test_data)
+        self.filters = ConvFiltersView()  # the first tab for a conv model
+        self.filters.setObjectName("convFilters")
+        self.first_stack = QStackedWidget()
+        self.first_stack.addWidget(self.first)
+        self.first_stack.addWidget(self.filters)
         self.layers = LayersView()
         self.activations = ActivationsView(self.test_data)
+        self.features = FeatureMapsView(self.test_data)
+        self.features.setObjectName("featureMaps")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("weightsTabs")
-        self.tabs.addTab(self.first, "First layer (tiles)")
+        self.tabs.addTab(self.first_stack, "First layer (tiles)")
         self.tabs.addTab(self.layers, "All layers")
         self.tabs.addTab(self.activations, "Activations")
+        self.tabs.addTab(self.features, "Feature maps")
+        self.tabs.setTabVisible(FEATURES, False)  # conv models only
+        self.tabs.setTabToolTip(FEATURES, "What each conv and pool layer makes of the drawn digit or a "
+                                          "test image: its feature maps and a histogram of their values.")
         self.tabs.setTabToolTip(FIRST, "Each tile: the 784 weights into one first-layer unit, as a "
                                        "28x28 image. Click a tile for that unit's details.")
         self.tabs.setTabToolTip(LAYERS, "Any layer's weight matrix, biases, and weight histogram "
@@ -81,7 +98,7 @@ class WeightsPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self._on_timer)
         # not tabs.currentChanged: QTabWidget emits it while being destroyed, into a dying panel
-        for view in (self.first, self.layers, self.activations):
+        for view in (self.first, self.filters, self.layers, self.activations, self.features):
             view.shown.connect(self._on_view_shown)
         context.model_changed.connect(self._on_model_changed)
         context.weights_snapshot.connect(self._on_snapshot)
@@ -89,6 +106,7 @@ class WeightsPanel(QWidget):
         context.drawing_changed.connect(self._on_drawing_changed)
         context.dataset_changed.connect(self._on_dataset_changed)
         self.activations.drawing = context.drawing
+        self.features.drawing = context.drawing
         if context.model is not None:
             self._on_model_changed(context.model)
 
@@ -102,12 +120,20 @@ class WeightsPanel(QWidget):
             self._test_cache = dataset.data[1]
         return self._test_cache
 
-    def network(self) -> MultiLayerNet:
+    @property
+    def conv(self) -> bool:
+        """The weights on show are a conv net's (its first layer holds filters)."""
+        return self.params is not None and np.ndim(self.params["W1"]) == 4
+
+    def network(self):
         """A network with the weights on show (built once per set of weights, for activations)."""
         if self._network is None:
             model = self.context.model
             if model is not None and model.network.params is self.params:
                 self._network = model.network
+            elif self.config is not None:
+                config = dict(self.config, activation=self.activation)
+                self._network = build_network(config, params=self.params)
             else:
                 sizes = [self.params["W1"].shape[0]] + [self.params[k].shape[1]
                                                         for k in layer_names(self.params)]
@@ -118,7 +144,17 @@ class WeightsPanel(QWidget):
         """Put weights on show and schedule a redraw (what models and snapshots both do)."""
         self.params, self.iteration, self._network = params, iteration, None
         self.stack.setCurrentIndex(1)
-        self.dirty = {FIRST, LAYERS, ACTIVATIONS}
+        conv = self.conv
+        self.first_stack.setCurrentIndex(1 if conv else 0)
+        self.tabs.setTabText(FIRST, "First-layer filters" if conv else "First layer (tiles)")
+        self.tabs.setTabToolTip(FIRST, "Each tile: one filter of the first convolution, the weights it "
+                                       "slides over the image." if conv else
+                                       "Each tile: the 784 weights into one first-layer unit, as a "
+                                       "28x28 image. Click a tile for that unit's details.")
+        if not conv and self.tabs.currentIndex() == FEATURES:
+            self.tabs.setCurrentIndex(ACTIVATIONS)
+        self.tabs.setTabVisible(FEATURES, conv)
+        self.dirty = {FIRST, LAYERS, ACTIVATIONS, FEATURES}
         if self.isVisible():
             self._update_header()
         self.schedule()
@@ -143,19 +179,27 @@ class WeightsPanel(QWidget):
         self.dirty.discard(tab)
         live = self.iteration is not None
         self._update_header()
-        if tab == FIRST:
+        if tab == FIRST and self.conv:
+            self.filters.set_params(self.params)
+        elif tab == FIRST:
             refresh_top = not live or time.monotonic() - self._last_top >= TOP_REFRESH
             if refresh_top:
                 self._last_top = time.monotonic()
             self.first.set_params(self.params, self.activation, refresh_top=refresh_top)
         elif tab == LAYERS:
             self.layers.set_params(self.params, self.initial, self.initial_note)
+        elif tab == FEATURES:
+            if self.conv:
+                self.features.set_network(self.network())
         else:
             self.activations.set_network(self.network())
 
     def _update_header(self):
-        sizes = [self.params["W1"].shape[0]] + [self.params[k].shape[1] for k in layer_names(self.params)]
-        arch = "-".join(str(s) for s in sizes)
+        if self.conv:
+            arch = network_shape(self.network())
+        else:
+            sizes = [self.params["W1"].shape[0]] + [self.params[k].shape[1] for k in layer_names(self.params)]
+            arch = "-".join(str(s) for s in sizes)
         when = (f"live, iteration {self.iteration}" if self.iteration is not None
                 else self.model_name)
         act = f"{self.activation}, assumed" if self.activation_assumed else self.activation
@@ -178,6 +222,7 @@ class WeightsPanel(QWidget):
             return
         net = info.network
         self.activation, self.model_name = net.activation, info.name
+        self.config = net.config()
         self.activation_assumed = False
         if info.source == "reset":
             self.initial, self.initial_note = net.params, "this freshly reset model"
@@ -186,7 +231,7 @@ class WeightsPanel(QWidget):
             self.initial, self.initial_note = self._run_initial, self._run_initial_note
         else:
             seed = _seed(info.meta)
-            sample = MultiLayerNet.from_config(net.config(), rng=seed)
+            sample = build_network(net.config(), rng=seed)
             self.initial = sample.params
             self.initial_note = f"a sample of the '{net.init}' initialisation"
         self.show_params(net.params)
@@ -195,6 +240,7 @@ class WeightsPanel(QWidget):
     @Slot(object)
     def _on_snapshot(self, snapshot):
         params = snapshot.params
+        self.config = getattr(snapshot, "config", None)
         named = snapshot.activation
         if named:
             self.activation, self.activation_assumed = named, False
@@ -222,11 +268,15 @@ class WeightsPanel(QWidget):
         if self.activations.from_drawing.isChecked():
             self.dirty.add(ACTIVATIONS)
             self.schedule()
+        self.features.drawing = x
+        if self.conv:
+            self.dirty.add(FEATURES)
+            self.schedule()
 
     @Slot(object)
     def _on_dataset_changed(self, _info):
         self._test_cache = None
-        self.dirty = {FIRST, LAYERS, ACTIVATIONS}
+        self.dirty = {FIRST, LAYERS, ACTIVATIONS, FEATURES}
         self.schedule()
 
     @Slot()
@@ -254,13 +304,22 @@ class WeightsPanel(QWidget):
     def _export_views(self) -> list:
         tab = self.tabs.currentIndex()
         if tab == FIRST:
+            if self.conv:
+                return self.filters.export_views()
             return [self.first.mosaic.graphics, self.first.detail.graphics]
+        if tab == FEATURES:
+            return self.features.export_views()
         return self.layers.export_views() if tab == LAYERS else self.activations.export_views()
 
     def export_to(self, path: str) -> None:
         """Write the visible view (PNG, SVG or CSV by the extension), or W1 as .npy when the path ends in .npy."""
         self.redraw()
-        if path.endswith(".npy"):
+        if path.endswith(".npy") and self.conv:  # the filters, shape (FN, C, FH, FW)
+            from nnstudio.core.files import atomic_write
+
+            with atomic_write(path, "wb") as f:
+                np.save(f, np.asarray(self.params["W1"]))
+        elif path.endswith(".npy"):
             self.first.mosaic.export_npy(path)
         else:
             write_plot(path, self.tabs.currentWidget(), self._export_views())

@@ -1,0 +1,128 @@
+"""Small 2-D arrays (conv filters, feature maps) tiled in one near-square grid, drawn as ONE image
+with a colour bar and a hover read-out of the tile, row, column and value."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Slot
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, GAP_COLOR, diverging_colormap, sequential_colormap,
+                                          symmetric_levels)
+from nnstudio.gui.widgets.plot_title import wrap_title
+
+MAX_TILES = 256  # more maps than this: the first MAX_TILES are drawn (the caption says so)
+
+
+def grid_shape(n: int) -> tuple[int, int]:
+    """(rows, cols) of a near-square grid for n tiles."""
+    cols = max(1, math.ceil(math.sqrt(n)))
+    return max(1, math.ceil(n / cols)), cols
+
+
+def tile_maps(maps, gap: int = 1) -> tuple[np.ndarray, tuple[int, int]]:
+    """maps : shape (n, h, w) → (image with NaN gaps between tiles, (rows, cols)), row by row."""
+    m = np.asarray(maps, dtype=np.float32)
+    n, h, w = m.shape
+    rows, cols = grid_shape(n)
+    tiles = np.full((rows * cols, h + gap, w + gap), np.nan, dtype=np.float32)
+    tiles[:n, :h, :w] = m
+    image = tiles.reshape(rows, cols, h + gap, w + gap).transpose(0, 2, 1, 3)
+    image = image.reshape(rows * (h + gap), cols * (w + gap))
+    return (image[:-gap, :-gap] if gap else image), (rows, cols)
+
+
+class MapGrid(QWidget):
+    """set_maps(maps, signed, title, names) shows maps (n, h, w); `signed` picks the blue-white-red
+    scale symmetric about zero (weights), else viridis from 0 or the minimum (activations)."""
+
+    def __init__(self, colorbar_label: str = "value", parent=None):
+        super().__init__(parent)
+        self.maps = None
+        self.names: list[str] = []
+        self.grid = (1, 1)
+        self.levels = (0.0, 1.0)
+        self.graphics = pg.GraphicsLayoutWidget()
+        self.graphics.setBackground("w")
+        self.plot = self.graphics.addPlot()
+        self.plot.invertY(True)
+        self.plot.setAspectLocked(True)
+        self.plot.hideAxis("left")
+        self.plot.hideAxis("bottom")
+        self.plot.setMenuEnabled(False)
+        self.plot.hideButtons()
+        self.plot.vb.setBackgroundColor(GAP_COLOR)
+        self.plot.titleLabel.setAttr("color", AXIS_COLOR)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.plot.addItem(self.image)
+        self.colorbar = pg.ColorBarItem(colorMap=diverging_colormap(), interactive=False, width=14,
+                                        pen=AXIS_COLOR, label=colorbar_label)
+        self.colorbar.setImageItem(self.image, insert_in=self.plot)
+        self.colorbar.axis.setTextPen(pg.mkPen(AXIS_COLOR))
+        self.colorbar.axis.enableAutoSIPrefix(False)
+        self.info = QLabel("")
+        self.info.setObjectName("mapGridInfo")
+        self.info.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.graphics, 1)
+        layout.addWidget(self.info)
+        self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def set_maps(self, maps, signed: bool, title: str = "", names: list[str] | None = None) -> None:
+        m = np.asarray(maps, dtype=np.float32)
+        if m.ndim != 3:
+            raise ValueError(f"maps must be 3-d (n, height, width), got shape {m.shape}")
+        shown = m[:MAX_TILES]
+        self.maps = shown
+        self.names = list(names or (f"map {i}" for i in range(len(shown))))[:len(shown)]
+        image, self.grid = tile_maps(shown)
+        if signed:
+            self.colorbar.setColorMap(diverging_colormap())
+            self.levels = symmetric_levels(shown)
+        else:
+            self.colorbar.setColorMap(sequential_colormap())
+            finite = shown[np.isfinite(shown)]
+            lo = min(0.0, float(finite.min())) if finite.size else 0.0
+            hi = float(finite.max()) if finite.size else 1.0
+            self.levels = (lo, hi if hi > lo else lo + 1.0)
+        self.image.setImage(image, autoLevels=False)
+        self.colorbar.setLevels(self.levels)
+        self.plot.setRange(xRange=(0, image.shape[1]), yRange=(0, image.shape[0]), padding=0.01)
+        more = f" (the first {MAX_TILES} of {len(m)})" if len(m) > MAX_TILES else ""
+        wrap_title(self.plot, title + more)
+        self.info.setText(f"{len(shown)} maps of {m.shape[1]}×{m.shape[2]}{more}: hover one to read its values")
+
+    def clear(self, why: str = "") -> None:
+        self.maps = None
+        self.image.clear()
+        wrap_title(self.plot, "")
+        self.info.setText(why)
+
+    def tile_at(self, point: QPointF) -> tuple[int, int, int] | None:
+        """(tile, row, col) under a point in view coordinates, or None (a gap, outside)."""
+        if self.maps is None:
+            return None
+        h, w = self.maps.shape[1:]
+        x, y = point.x(), point.y()
+        if x < 0 or y < 0:
+            return None
+        c, r = int(x // (w + 1)), int(y // (h + 1))
+        px, py = int(x - c * (w + 1)), int(y - r * (h + 1))
+        tile = r * self.grid[1] + c
+        if px >= w or py >= h or c >= self.grid[1] or tile >= len(self.maps):
+            return None
+        return tile, py, px
+
+    @Slot(object)
+    def _on_mouse_moved(self, scene_pos):
+        if self.maps is None or not self.plot.sceneBoundingRect().contains(scene_pos):
+            return
+        hit = self.tile_at(self.plot.vb.mapSceneToView(scene_pos))
+        if hit is not None:
+            tile, row, col = hit
+            self.info.setText(f"{self.names[tile]} · row {row}, col {col} · value "
+                              f"{float(self.maps[tile, row, col]):.4g}")
