@@ -987,12 +987,28 @@ A3 → Y = A3</translation>
 <context>
     <name>ParamForm</name>
     <message>
+        <source>fully connected (hidden sizes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>layers (architecture text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Preset</source>
         <translation>预设</translation>
     </message>
     <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hidden sizes</source>
         <translation>隐藏层大小</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Activation</source>
@@ -1057,6 +1073,18 @@ A3 → Y = A3</translation>
     <message>
         <source>How many neurons each hidden layer has, separated by commas. &apos;50&apos; is one hidden layer of 50 neurons; &apos;256, 128&apos; is two layers; empty means no hidden layer. The 784 inputs and 10 outputs are fixed.</source>
         <translation>每个隐藏层的神经元数，用逗号分隔。“50”表示一个含 50 个神经元的隐藏层；“256, 128”表示两层；留空表示没有隐藏层。784 个输入和 10 个输出是固定的。</translation>
+    </message>
+    <message>
+        <source>Fully connected: the books&apos; multi-layer perceptron, 784 inputs, the hidden layers you list, 10 outputs. Layers: any stack of convolution, pooling and dense layers written as text in the Architecture field (Deep Learning from Scratch, ch. 7).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network&apos;s layers in order, separated by commas:
+  conv FILTERS KxK [sN] [pN]  convolution (stride N, zero padding N)
+  pool KxK [sN]  max pooling (stride: the window unless given)
+  dense UNITS  fully connected (the image is flattened before the first one)
+The last layer must be &apos;dense 10&apos;, one unit per digit. The activation follows every conv and dense layer except the last. Example: conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The function each hidden neuron applies to its weighted sum. Sigmoid is the books&apos; choice; ReLU usually learns faster in deeper networks.</source>
@@ -1145,6 +1173,10 @@ A3 → Y = A3</translation>
     <message>
         <source>learning rate must be a positive number</source>
         <translation>学习率必须是正数</translation>
+    </message>
+    <message>
+        <source>1×28×28 → {shapes} · {n:,} parameters</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
