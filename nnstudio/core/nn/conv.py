@@ -205,6 +205,8 @@ class Convolution:
             raise ConvShapeError(f"Convolution.backward: dout has shape {getattr(dout, 'shape', None)}, "
                                  f"expected {(n, fn, oh, ow)}")
         k, col = c * fh * fw, self._col
+        if col is None:
+            raise RuntimeError("Convolution.backward needs a forward pass first (each forward allows one backward)")
         d = _chwn(dout).reshape(fn, oh * ow * n)  # a copy only if dout is not CHWN memory
         if d.dtype != col.dtype:
             d = d.astype(col.dtype)
