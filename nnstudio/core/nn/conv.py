@@ -278,17 +278,15 @@ class Pooling:
         else:
             out, first = np.ascontiguousarray(views[0]), 1  # CHWN memory, whatever x's
             arg = np.ones(shape, dtype=code)
-        pick, tmp = np.empty_like(arg), np.empty_like(arg)
+        gt, tmp = np.empty(shape, dtype=bool), np.empty_like(arg)
         for k, v in enumerate(views[first:], first + 1):
-            gt = np.greater(v, out)  # strict: an equal later value leaves the first maximum chosen
+            np.greater(v, out, out=gt)  # strict: an equal later value leaves the first maximum chosen
             np.maximum(out, v, out=out)
             # arg = k where gt, branch-free (masked copies run 10x slower on random masks):
-            # arg ^= (arg ^ k) & -gt
-            np.copyto(pick, gt, casting="unsafe")
-            np.negative(pick, out=pick)
-            np.bitwise_xor(arg, k, out=tmp)
-            np.bitwise_and(tmp, pick, out=tmp)
-            np.bitwise_xor(arg, tmp, out=arg)
+            # arg += (k - arg)·gt, wrapping around in the unsigned type
+            np.subtract(code(k), arg, out=tmp)
+            np.multiply(tmp, gt, out=tmp)
+            np.add(arg, tmp, out=arg)
         self._x_shape, self._arg = x.shape, arg
         return _nchw(out)
 
