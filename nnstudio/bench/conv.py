@@ -3,9 +3,11 @@
 The reference net: conv 5x5x16 → relu → maxpool 2 → conv 5x5x32 → relu → maxpool 2 → flatten
 → dense 128 → relu → dense 10, 28x28 inputs, batch 128, float32. Prints the forward+backward
 time of each conv-part layer, the conv part's samples/s, and the whole net's training samples/s
-(forward, softmax cross-entropy, backward, Adam; the layers chained by hand, as a network class
-would) at 1 and 2 threads, and, when torch is importable (never required), PyTorch's figures for
-the same layers and threads.
+(SequentialNet's training step: forward, softmax cross-entropy, backward, Adam) at 1 and 2
+threads, and, when torch is importable (never required), PyTorch's figures for the same layers
+and threads. The numpy layers are SequentialNet's own, the ReLU before each pooling fused into
+it, so each ReLU is timed together with its pooling on both sides. (`bench --engine` trains the
+same net through Trainer.run() beside PyTorch.)
 
 The first convolution's input needs no gradient in training: PyTorch skips that dx, and so does
 numpy here (`compute_dx = False`). Numpy and PyTorch alternate round by round, so that a burst of
@@ -22,9 +24,10 @@ import time
 import numpy as np
 
 BATCH = 128
+ARCH = "conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10"
 SETTLE_S = 0.2  # idle BLAS/OpenMP threads spin for a while after their last product: let them sleep
-NAMES = ["conv1 1→16 5x5", "relu1", "pool1 2x2", "conv2 16→32 5x5", "relu2", "pool2 2x2", "flatten"]
-KEYS = ["conv1", "relu1", "pool1", "conv2", "relu2", "pool2", "flatten"]  # the JSON's names
+NAMES = ["conv1 1→16 5x5", "relu1 + pool1 2x2", "conv2 16→32 5x5", "relu2 + pool2 2x2", "flatten"]
+KEYS = ["conv1", "relupool1", "conv2", "relupool2", "flatten"]  # the JSON's names
 
 
 def _limits(threads: int):
@@ -45,18 +48,15 @@ def _seconds(fn, repeats: int) -> float:
 
 
 def _numpy_side(x):
-    """(per-layer timers, whole conv part timer) for the numpy layers."""
-    from nnstudio.core.nn.conv import Convolution, Flatten, Pooling
-    from nnstudio.core.nn.layers import Relu
+    """(per-layer timers, conv part timer, training step) for the numpy layers: SequentialNet's own
+    (its ReLU before max pooling is fused into the pooling), and its training step with Adam."""
+    from nnstudio.core.nn.fused import training_step
+    from nnstudio.core.nn.optimizers import make_optimizer
+    from nnstudio.core.nn.sequential import SequentialNet
 
-    rng = np.random.default_rng(0)
-
-    def conv(fn, c):
-        w = (rng.standard_normal((fn, c, 5, 5)) * np.sqrt(2.0 / (c * 25))).astype(np.float32)
-        return Convolution(w, np.zeros(fn, np.float32))
-
-    layers = [conv(16, 1), Relu(), Pooling(2, 2), conv(32, 16), Relu(), Pooling(2, 2), Flatten()]
-    layers[0].compute_dx = False
+    net = SequentialNet(ARCH, rng=0)
+    layers = net.layers[:5]  # conv, relu+pool, conv, relu+pool, flatten
+    assert len(layers) == len(NAMES), layers
     inputs, h = [], x
     for layer in layers:
         inputs.append(h)
@@ -77,39 +77,16 @@ def _numpy_side(x):
         for layer in reversed(layers):
             d = layer.backward(d)
 
-    from nnstudio.core.nn.layers import Affine, SoftmaxWithLoss
-    from nnstudio.core.nn.optimizers import make_optimizer
-
-    def dense(n_in, n_out):
-        w = (rng.standard_normal((n_in, n_out)) * np.sqrt(2.0 / n_in)).astype(np.float32)
-        return Affine(w, np.zeros(n_out, np.float32))
-
-    net = layers + [dense(512, 128), Relu(), dense(128, 10)]
-    loss = SoftmaxWithLoss()
-    params = {f"{name}{i}": getattr(layer, name) for i, layer in enumerate(net) if hasattr(layer, "W")
-              for name in ("W", "b")}
-    adam = make_optimizer("adam", 1e-3)
+    update = training_step(net, make_optimizer("adam", 1e-3))
+    rows = x.reshape(len(x), -1)
     t = np.random.default_rng(2).integers(0, 10, BATCH)
-
-    def train_step():
-        h = x
-        for layer in net:
-            h = layer.forward(h)
-        loss.forward(h, t)
-        d = loss.backward()
-        for layer in reversed(net):
-            d = layer.backward(d)
-        grads = {f"{name}{i}": getattr(layer, "d" + name) for i, layer in enumerate(net) if hasattr(layer, "W")
-                 for name in ("W", "b")}
-        adam.step(params, grads)
-
-    return timers, step, train_step
+    return timers, step, lambda: update(rows, t)
 
 
 def _torch_side(torch, x_np):
     nn = torch.nn
-    layers = [nn.Conv2d(1, 16, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Conv2d(16, 32, 5), nn.ReLU(), nn.MaxPool2d(2),
-              nn.Flatten()]
+    layers = [nn.Conv2d(1, 16, 5), nn.Sequential(nn.ReLU(), nn.MaxPool2d(2)), nn.Conv2d(16, 32, 5),
+              nn.Sequential(nn.ReLU(), nn.MaxPool2d(2)), nn.Flatten()]
     x = torch.from_numpy(x_np)
     inputs, h = [], x
     with torch.no_grad():

@@ -13,6 +13,9 @@ from nnstudio.bench import median_seconds
 # Targets from issue 3 (a careful plain-numpy trainer reached them on this kind of 2-core machine).
 SETTLE_S = 0.3  # pause between numpy's and PyTorch's runs when they alternate
 TARGETS = {"small_1t": 250_000, "big_1t": 60_000, "book_s": 5.0, "nielsen_s": 15.0, "fast_s": 8.0}
+# Issue 14's reference conv net; numpy/PyTorch must be >= 0.5 at 1 and at 2 threads (aim: parity).
+CONV_ARCH = "conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10"
+RATIO_TARGETS = {"small_1t": 2.0, "big_1t": 1.3, "conv_1t": 0.5, "conv_2t": 0.5}
 
 
 def _limits(threads: int):
@@ -21,7 +24,8 @@ def _limits(threads: int):
     return threadpool_limits(limits=threads, user_api="blas")
 
 
-def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, threads, repeats=3, side=None):
+def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, threads, repeats=3, side=None,
+                arch=None):
     """Samples/s of Trainer.run() (its own epoch figure: gathers, steps, records; no evaluation),
     and of the bare step (train_gradient + optimizer) on the same batches → overhead per step.
     `side`, when given, is called after each repeat and returns a rate of its own (PyTorch's), so
@@ -33,8 +37,8 @@ def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, thre
     from nnstudio.core.nn.trainer import Trainer
 
     (xtr, ttr), test = data
-    cfg = TrainConfig(hidden=tuple(sizes[1:-1]), activation=activation, init=init, optimizer=optimizer,
-                      lr=lr, batch_size=batch, iterations=steps, sampling="replacement",
+    cfg = TrainConfig(hidden=tuple(sizes[1:-1]), arch=arch, activation=activation, init=init,
+                      optimizer=optimizer, lr=lr, batch_size=batch, iterations=steps, sampling="replacement",
                       train_subset=steps * batch, eval_train=1)
     small_test = (test[0][:1], test[1][:1])  # evaluation is not what this measures
     trainer_rates, bare_rates, side_rates = [], [], []
@@ -63,13 +67,25 @@ def _throughput(data, sizes, activation, init, optimizer, lr, batch, steps, thre
     return trainer_rate, bare_rate, overhead_us, statistics.median(side_rates) if side_rates else None
 
 
-def _torch_runner(torch, data, sizes, activation, optimizer, lr, batch, steps, threads):
-    """The same net, batch, optimizer and thread count trained by PyTorch on the CPU: a function
-    that trains `steps` more mini-batches and returns their samples/s."""
-    torch.set_num_threads(threads)
-    from nnstudio.core.interop.layout import mlp_modules, to_torch  # the one mapping to torch.nn
+def _torch_conv_layers(torch):
+    """CONV_ARCH in PyTorch: (N, 784) rows → the same layers, ReLU after each but the last."""
+    nn = torch.nn
+    return [nn.Unflatten(1, (1, 28, 28)), nn.Conv2d(1, 16, 5), nn.ReLU(), nn.MaxPool2d(2),
+            nn.Conv2d(16, 32, 5), nn.ReLU(), nn.MaxPool2d(2), nn.Flatten(), nn.Linear(512, 128), nn.ReLU(),
+            nn.Linear(128, 10)]
 
-    model = to_torch(torch, mlp_modules(sizes, activation))
+
+def _torch_runner(torch, data, sizes, activation, optimizer, lr, batch, steps, threads, arch=None):
+    """The same net, batch, optimizer and thread count trained by PyTorch on the CPU: a function
+    that trains `steps` more mini-batches and returns their samples/s. arch: CONV_ARCH or None."""
+    torch.set_num_threads(threads)
+    if arch is not None:
+        assert arch == CONV_ARCH, arch
+        model = torch.nn.Sequential(*_torch_conv_layers(torch))
+    else:
+        from nnstudio.core.interop.layout import mlp_modules, to_torch  # the one mapping to torch.nn
+
+        model = to_torch(torch, mlp_modules(sizes, activation))
     opt = (torch.optim.SGD if optimizer == "sgd" else torch.optim.Adam)(model.parameters(), lr=lr)
     loss_fn = torch.nn.CrossEntropyLoss()
     (xtr, ttr), _ = data
@@ -155,33 +171,37 @@ def run(seeds: int = 5, quick: bool = False) -> dict:
           f"{figures['load_average_start']:.1f} at the start (other work on the machine slows every figure)")
     steps = 100 if quick else 400
 
-    small = ([784, 50, 10], "sigmoid", "std", "sgd", 0.1, 100)
-    big = ([784, 256, 128, 10], "relu", "he", "adam", 1e-3, 128)
-    runs = [("small_1t", small, 1), ("big_1t", big, 1), ("big_2t", big, 2)]
+    small = ([784, 50, 10], "sigmoid", "std", "sgd", 0.1, 100, None)
+    big = ([784, 256, 128, 10], "relu", "he", "adam", 1e-3, 128, None)
+    conv = ([784, 10], "relu", "he", "adam", 1e-3, 128, CONV_ARCH)
+    runs = [("small_1t", small, 1, steps), ("big_1t", big, 1, steps), ("big_2t", big, 2, steps),
+            ("conv_1t", conv, 1, steps // 4), ("conv_2t", conv, 2, steps // 4)]  # conv: ~15x the work a step
     try:
         import torch
     except ImportError:
         torch = None
     side_lines = []
-    for key, (sizes, act, init, opt, lr, batch), threads in runs:
-        side = None if torch is None else _torch_runner(torch, data, sizes, act, opt, lr, batch, steps, threads)
-        rate, bare, overhead, t_rate = _throughput(data, sizes, act, init, opt, lr, batch, steps, threads,
-                                                   repeats=3 if side is None else 5, side=side)
+    for key, (sizes, act, init, opt, lr, batch, arch), threads, n_steps in runs:
+        side = None if torch is None else _torch_runner(torch, data, sizes, act, opt, lr, batch, n_steps,
+                                                            threads, arch)
+        rate, bare, overhead, t_rate = _throughput(data, sizes, act, init, opt, lr, batch, n_steps, threads,
+                                                   repeats=3 if side is None else 5, side=side, arch=arch)
+        name = arch if arch is not None else "-".join(map(str, sizes))
         figures[key] = rate
         figures[key + "_bare"] = bare
         figures[key + "_overhead_us"] = overhead
         target = TARGETS.get(key)
         goal = f" (target >= {target:,}: {_status(rate, target)})" if target else ""
         cost = f"{overhead:.0f} us/step" if overhead > 0 else "within the noise"
-        print(f"  {'-'.join(map(str, sizes))} batch {batch} {opt}, {threads} thread{'s' * (threads > 1)}: "
+        print(f"  {name} batch {batch} {opt}, {threads} thread{'s' * (threads > 1)}: "
               f"{rate:,.0f} samples/s through Trainer.run(){goal}; bare step {bare:,.0f}/s, "
               f"trainer overhead (batch gather, records, checks) {cost}")
         if t_rate is not None:
             figures[key + "_torch"] = t_rate
             ratio = figures[key + "_ratio"] = rate / t_rate
-            goal = {"small_1t": 2.0, "big_1t": 1.3}.get(key)
+            goal = RATIO_TARGETS.get(key)
             goal = f" (target >= {goal}: {_status(ratio, goal)})" if goal else ""
-            side_lines.append(f"  PyTorch {torch.__version__} {'-'.join(map(str, sizes))} {threads}t: "
+            side_lines.append(f"  PyTorch {torch.__version__} {name} {threads}t: "
                               f"{t_rate:,.0f} samples/s; numpy/PyTorch = {ratio:.2f}{goal}")
     if torch is None:
         print("  PyTorch side by side: skipped (torch is not installed; it is not a dependency)")

@@ -69,8 +69,17 @@ def test_quick_run_of_each_preset(mnist, name):
     assert _final(cfg, mnist).final_test_acc >= threshold
 
 
+def test_the_99_percent_conv_preset_builds_and_learns_in_a_few_steps(mnist):
+    preset = get_preset("conv-99")
+    assert preset.target_test_acc == 0.99 and preset.config.arch.startswith("conv ")
+    cfg = preset.config.with_(seed=0, epochs=None, iterations=30, train_subset=3_000, eval_train=500)
+    test = (mnist[1][0][:1_000], mnist[1][1][:1_000])
+    final = _final(cfg, (mnist[0], test))
+    assert final.final_test_acc >= 0.6  # chance is 0.10; 30 Adam steps reach ~0.8 here
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["book-twolayer", "nielsen-ch1", "fast", "conv-small"])
+@pytest.mark.parametrize("name", ["book-twolayer", "nielsen-ch1", "fast", "conv-small", "conv-99"])
 def test_full_preset_reaches_its_target(mnist, name):
     preset = get_preset(name)
     final = _final(preset.config, mnist)

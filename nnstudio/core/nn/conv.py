@@ -122,9 +122,13 @@ class Convolution:
     (N, FN, OH, OW) → dx (N, C, H, W), and sets dW, db (shapes of W, b).
 
     One matrix product per pass: out = [W | b] · [col; 1], the bias riding along as a row of ones
-    under the im2col matrix (so db comes out of the dW product). The im2col buffer and the padded
-    input are kept per input shape and reused from step to step. `compute_dx = False` (for a first
-    layer, whose input needs no gradient) makes backward skip dx and return None.
+    under the im2col matrix (so db comes out of the dW product). The im2col rows are ordered
+    (fh, fw, c), filter offset first: each offset's C·OH·OW·N block is contiguous, so im2col
+    copies and col2im adds whole blocks (three times faster than the book's (c, fh, fw) order in
+    col2im, measured). The im2col buffer and the padded input are kept per input shape and reused
+    from step to step; backward writes dcol into the im2col buffer once dW is out of it (the next
+    forward refills it). `compute_dx = False` (for a first layer, whose input needs no gradient)
+    makes backward skip dx and return None.
     """
 
     def __init__(self, W, b, stride: int = 1, pad: int = 0):
@@ -138,8 +142,15 @@ class Convolution:
         self.compute_dx = True
         self.dW = self.db = None
         self._x_shape = None
-        self._col = None  # the last forward's (C·FH·FW + 1, OH·OW·N) im2col matrix, read by backward
+        self._col = None  # the last forward's (FH·FW·C + 1, OH·OW·N) im2col matrix, read by backward
         self._buffers = {}  # (input shape, dtype) → (padded CHWN input or None, col)
+
+    def __copy__(self):
+        """A shallow copy (saliency's) gets buffers of its own: it must not refill the original's."""
+        twin = object.__new__(type(self))
+        twin.__dict__.update(self.__dict__)
+        twin._buffers, twin._col, twin._x_shape = {}, None, None
+        return twin
 
     def _buffers_for(self, shape, dtype, oh, ow):
         key = (shape, dtype)
@@ -149,7 +160,7 @@ class Convolution:
             fh, fw, p = self.W.shape[2], self.W.shape[3], self.pad
             k = c * fh * fw
             xp = np.zeros((c, h + 2 * p, w + 2 * p, n), dtype=dtype) if p else None
-            col = np.empty((k + 1, oh * ow * n), dtype=dtype)  # rows (c, fh, fw) then ones; columns (y, x, n)
+            col = np.empty((k + 1, oh * ow * n), dtype=dtype)  # rows (fh, fw, c) then ones; columns (y, x, n)
             col[k] = 1
             buf = (xp, col)
             # Keep the newest shapes (train batch, last batch, evaluation chunk) up to a budget;
@@ -174,12 +185,12 @@ class Convolution:
         else:
             xp = _chwn_copy(x).astype(dtype, copy=False)
         k = c * fh * fw
-        taps = np.reshape(col[:k], (c, fh, fw, oh, ow, n), copy=False)
-        for i in range(fh):  # one copy per filter offset, of whole (OW·N)-long rows
+        taps = np.reshape(col[:k], (fh, fw, c, oh, ow, n), copy=False)
+        for i in range(fh):  # one contiguous block per filter offset
             for j in range(fw):
-                np.copyto(taps[:, i, j], xp[:, i:i + s * oh:s, j:j + s * ow:s, :])
+                np.copyto(taps[i, j], xp[:, i:i + s * oh:s, j:j + s * ow:s, :])
         wb = np.empty((fn, k + 1), dtype=dtype)
-        wb[:, :k] = self.W.reshape(fn, k)
+        wb[:, :k].reshape(fn, fh, fw, c)[...] = self.W.transpose(0, 2, 3, 1)
         wb[:, k] = self.b
         out = wb @ col  # (FN, OH·OW·N)
         self._x_shape, self._col = x.shape, col
@@ -194,20 +205,24 @@ class Convolution:
             raise ConvShapeError(f"Convolution.backward: dout has shape {getattr(dout, 'shape', None)}, "
                                  f"expected {(n, fn, oh, ow)}")
         k, col = c * fh * fw, self._col
+        if col is None:
+            raise RuntimeError("Convolution.backward needs a forward pass first (each forward allows one backward)")
         d = _chwn(dout).reshape(fn, oh * ow * n)  # a copy only if dout is not CHWN memory
         if d.dtype != col.dtype:
             d = d.astype(col.dtype)
-        dwb = col @ d.T  # (C·FH·FW + 1, FN): dW, then db (OpenBLAS's faster orientation, measured)
-        self.dW = np.ascontiguousarray(dwb[:k].T.reshape(fn, c, fh, fw), dtype=self.W.dtype)
+        dwb = col @ d.T  # (FH·FW·C + 1, FN): dW, then db (OpenBLAS's faster orientation, measured)
+        self.dW = np.ascontiguousarray(dwb[:k].T.reshape(fn, fh, fw, c).transpose(0, 3, 1, 2), dtype=self.W.dtype)
         self.db = dwb[k].astype(self.b.dtype)
         if not self.compute_dx:
             return None
-        wt = self.W.reshape(fn, k).T.astype(col.dtype, copy=False)
-        dcol = (wt @ d).reshape(c, fh, fw, oh, ow, n)
+        wt = np.ascontiguousarray(self.W.transpose(2, 3, 1, 0).reshape(k, fn), dtype=col.dtype)
+        dcol = np.matmul(wt, d, out=col[:k])  # col is spent (dW is out): dcol takes its place
+        dcol = dcol.reshape(fh, fw, c, oh, ow, n)
         dxp = np.zeros((c, h + 2 * p, w + 2 * p, n), dtype=dcol.dtype)
-        for i in range(fh):  # col2im: one add per filter offset, of whole (OW·N)-long rows
+        for i in range(fh):  # col2im: one add of a contiguous block per filter offset
             for j in range(fw):
-                dxp[:, i:i + s * oh:s, j:j + s * ow:s, :] += dcol[:, i, j]
+                dxp[:, i:i + s * oh:s, j:j + s * ow:s, :] += dcol[i, j]
+        self._col = None  # spent: a second backward needs a forward first
         return _nchw(dxp[:, p:p + h, p:p + w, :] if p else dxp)
 
 
@@ -218,16 +233,23 @@ class Pooling:
     be smaller than the window). Ties: the whole gradient of a window goes to its *first* maximum
     in row-major window order (top row first, left to right), as np.argmax over the flattened
     window would choose (the book's choice).
+
+    relu=True pools relu(x) instead, in the same pass: a ReLU followed by this pooling, at the
+    cost of the pooling alone (max(0, max x) = max relu(x); a window whose maximum is ≤ 0 sends
+    no gradient back, as the ReLU's mask would stop it). SequentialNet trains with it.
     """
 
-    def __init__(self, pool_h: int, pool_w: int, stride: int | None = None, pad: int = 0):
+    def __init__(self, pool_h: int, pool_w: int, stride: int | None = None, pad: int = 0, relu: bool = False):
         stride = pool_h if stride is None else stride
         output_size(pool_h, pool_w, pool_h, pool_w, stride, pad)  # checks sizes, stride, pad
         if pad >= min(pool_h, pool_w):
             raise ConvShapeError(f"Pooling: padding {pad} must be smaller than the {pool_h}x{pool_w} window")
         self.pool_h, self.pool_w, self.stride, self.pad = int(pool_h), int(pool_w), int(stride), int(pad)
+        self.relu = bool(relu)
         self._x_shape = None
-        self._arg = None  # (C, OH, OW, N) uint8: index of the chosen maximum in each window
+        # (C, OH, OW, N): the chosen maximum in each window, numbered from 1 in row-major window
+        # order; 0 (relu=True only) where the window's maximum is ≤ 0 and nothing was chosen
+        self._arg = None
 
     def _padded(self, xh):
         p = self.pad
@@ -248,19 +270,23 @@ class Pooling:
         h, w = x.shape[2:]
         oh, ow = output_size(h, w, self.pool_h, self.pool_w, self.stride, self.pad)
         views = self._windows(self._padded(_chwn(x)), oh, ow)
-        out = np.ascontiguousarray(views[0])  # CHWN memory, whatever x's
-        arg = np.zeros(out.shape, dtype=np.uint8 if len(views) < 256 else np.int32)
-        pick, tmp = np.empty_like(arg), np.empty_like(arg)
-        for k, v in enumerate(views[1:], 1):
-            gt = np.greater(v, out)  # strict: an equal later value leaves the first maximum chosen
+        shape = views[0].shape
+        code = np.uint8 if len(views) < 255 else np.int32
+        if self.relu:  # start from 0 "chosen by nobody": only a positive value takes a window
+            out, first = np.zeros(shape, dtype=x.dtype), 0
+            arg = np.zeros(shape, dtype=code)
+        else:
+            out, first = np.ascontiguousarray(views[0]), 1  # CHWN memory, whatever x's
+            arg = np.ones(shape, dtype=code)
+        gt, tmp = np.empty(shape, dtype=bool), np.empty_like(arg)
+        for k, v in enumerate(views[first:], first + 1):
+            np.greater(v, out, out=gt)  # strict: an equal later value leaves the first maximum chosen
             np.maximum(out, v, out=out)
             # arg = k where gt, branch-free (masked copies run 10x slower on random masks):
-            # arg ^= (arg ^ k) & -gt
-            np.copyto(pick, gt, casting="unsafe")
-            np.negative(pick, out=pick)
-            np.bitwise_xor(arg, k, out=tmp)
-            np.bitwise_and(tmp, pick, out=tmp)
-            np.bitwise_xor(arg, tmp, out=arg)
+            # arg += (k - arg)·gt, wrapping around in the unsigned type
+            np.subtract(code(k), arg, out=tmp)
+            np.multiply(tmp, gt, out=tmp)
+            np.add(arg, tmp, out=arg)
         self._x_shape, self._arg = x.shape, arg
         return _nchw(out)
 
@@ -272,10 +298,17 @@ class Pooling:
             raise ConvShapeError(f"Pooling.backward: dout has shape {getattr(dout, 'shape', None)}, "
                                  f"expected {(n, c, oh, ow)}")
         dh = _chwn(dout)
+        if s == ph == pw and not p and h == s * oh and w == s * ow:
+            # Windows tile the input: dx as (C, OH, ph, OW, pw, N) is dout broadcast over each
+            # window times (arg == the position's number): two whole-array passes, no loop.
+            dx = np.empty((c, oh, ph, ow, pw, n), dtype=dout.dtype)
+            codes = np.arange(1, ph * pw + 1, dtype=self._arg.dtype).reshape(1, 1, ph, 1, pw, 1)
+            chosen = np.equal(self._arg[:, :, None, :, None, :], codes)
+            np.multiply(dh[:, :, None, :, None, :], chosen, out=dx)
+            return _nchw(dx.reshape(c, h, w, n))
         disjoint = s >= ph and s >= pw  # each input pixel in one window at most: write, don't add
-        covered = disjoint and s == ph == pw and not p and h == s * oh and w == s * ow
-        dxp = (np.empty if covered else np.zeros)((c, h + 2 * p, w + 2 * p, n), dtype=dout.dtype)
-        for k, dst in enumerate(self._windows(dxp, oh, ow)):
+        dxp = np.zeros((c, h + 2 * p, w + 2 * p, n), dtype=dout.dtype)
+        for k, dst in enumerate(self._windows(dxp, oh, ow), 1):
             chosen = self._arg == k
             if disjoint:
                 np.multiply(dh, chosen, out=dst)

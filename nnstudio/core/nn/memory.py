@@ -141,9 +141,11 @@ def arch_costs(layers, input_shape=INPUT_SHAPE) -> ArchCosts:
 
     Counted after conv.py's scheme: a convolution keeps its padded input and its im2col matrix
     (OH·OW rows of C·FH·FW taps) from the forward pass to the backward pass, where it makes the
-    output's gradient in its own layout, dcol and the padded input's gradient; pooling keeps its
-    output and the arg-max, and its backward pass a padded gradient. Training holds every layer's
-    kept buffers at once plus the largest backward pass's temporaries."""
+    output's gradient in its own layout and the padded input's gradient (dcol goes into the spent
+    im2col matrix); pooling keeps its output and the arg-max, and its backward pass a padded
+    gradient. Training holds every layer's kept buffers at once plus the largest backward pass's
+    temporaries. An activation after a layer is counted even where SequentialNet fuses a ReLU
+    into the pooling after it (an upper bound there)."""
     if isinstance(layers, str):
         layers = parse_arch(layers, input_shape)
     shape = tuple(int(n) for n in input_shape)
@@ -160,7 +162,7 @@ def arch_costs(layers, input_shape=INPUT_SHAPE) -> ArchCosts:
             if isinstance(layer, Conv):
                 col = out[1] * out[2] * c * layer.fh * layer.fw  # im2col: a row per output position
                 macs += out[1] * out[2] * layer.filters * c * layer.fh * layer.fw
-                here, back = padded + col + n_out, 2 * n_out + col + padded
+                here, back = padded + col + n_out, 2 * n_out + padded
             else:  # the output, its one-byte arg-max and (padding) a padded copy; dout, where, dx
                 here, back = n_out + n_out // 4 + (padded if layer.pad else 0), 2 * n_out + padded
         if i < last and isinstance(layer, (Conv, Dense)):

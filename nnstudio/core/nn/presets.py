@@ -84,6 +84,20 @@ PRESETS = {p.name: p for p in (
                        activation="relu", init="he", loss="cross_entropy", optimizer="adam", lr=1e-3,
                        batch_size=128, iterations=None, epochs=3, sampling="shuffle", eval_train=EVAL_TRAIN),
            target_test_acc=0.985),
+    # Issue 14's goal: >= 99.0% test accuracy within 5 minutes on 2 cores, as the app runs it.
+    Preset("conv-99",
+           "Convolutional, to 99%: conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10, ReLU, "
+           "He init, Adam lr 0.002 x0.75 each epoch, batch 128, 8 epochs (99.2-99.3% test accuracy; "
+           "about 2 minutes of one core's time, evaluations included)",
+           # Measured with `train --preset conv-99 --threads 1` (the app's thread count on 2 cores):
+           # seed 1: 99.04% after epoch 2, 99.31% at the end, 116 s of CPU time (857 s wall: the
+           # shared machine ran at load average 8-11); seed 0: 99.11% after epoch 5, 99.21% after 8.
+           # 6 epochs at x0.6 reached 99.18% (seed 0, 92 s of CPU): too little margin.
+           TrainConfig(arch="conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10",
+                       activation="relu", init="he", loss="cross_entropy", optimizer="adam", lr=2e-3,
+                       lr_decay=0.75, batch_size=128, iterations=None, epochs=8, sampling="shuffle",
+                       eval_train=EVAL_TRAIN),
+           target_test_acc=0.99),
     Preset("conv-tiny",
            "A quick convolutional run: conv 8 3x3, pool 2, dense 10, ReLU, He init, Adam lr 0.003, "
            "batch 64, one epoch of the first 5,000 training images",

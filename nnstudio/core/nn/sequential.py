@@ -75,16 +75,22 @@ class SequentialNet(Network):
         """Number of layers with parameters (conv and dense)."""
         return len(self.sizes) - 1
 
-    def _make_layers(self) -> list:
+    def _make_layers(self, fuse: bool = True) -> list:
         """Fresh layer objects over the shared parameter arrays (they keep per-call state, so
-        inference makes its own and never disturbs a training step's stored inputs)."""
+        inference makes its own and never disturbs a training step's stored inputs).
+
+        fuse : a ReLU followed by max pooling becomes one Pooling(relu=True) (the same values
+        and gradients in one pass instead of two); `activations` asks for the book's layers."""
         layers, k, last = [], 0, len(self.specs) - 1
         for i, spec in enumerate(self.specs):
             if isinstance(spec, Conv):
                 k += 1
                 layers.append(Convolution(self.params[f"W{k}"], self.params[f"b{k}"], spec.stride, spec.pad))
             elif isinstance(spec, Pool):
-                layers.append(Pooling(spec.ph, spec.pw, spec.stride, spec.pad))
+                relu = fuse and bool(layers) and isinstance(layers[-1], ACTIVATION_LAYERS["relu"])
+                if relu:
+                    layers.pop()
+                layers.append(Pooling(spec.ph, spec.pw, spec.stride, spec.pad, relu=relu))
                 continue
             else:
                 if k == 0 or not isinstance(self.specs[i - 1], Dense):
@@ -137,7 +143,7 @@ class SequentialNet(Network):
         ("A<n>", scores), ("output", y)]."""
         h = self._images(x)
         stages, k = [("input", h)], 0
-        for layer in self._make_layers():
+        for layer in self._make_layers(fuse=False):
             h = layer.forward(h)
             if isinstance(layer, (Convolution, Affine)):
                 k += 1
