@@ -1275,6 +1275,154 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     </message>
 </context>
 <context>
+    <name>RunController</name>
+    <message>
+        <source>Cannot start: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading dataset… the run starts as soon as it is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {number}: preparing the training data…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preparing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reset: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not enough memory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot start: the dataset did not load ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {number}: drawing {total:,} synthetic pad-style digits before training starts (Stop cancels)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {number}: training on {images:,} images, with {extra} of your digits ({dataset}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {number}: training on {images:,} images ({dataset}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {number}: training resumed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {number} paused: F5 resumes, Step does one mini-batch. Speed and time left stand still until it resumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{error} (the system ran out of memory: try smaller hidden sizes, batch or synthetic digits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training failed: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run stopped because of an error:
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped while the training data was being prepared; the current model is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{message} (The run history could not be saved: {reason}.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunControls</name>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a fresh network with these settings (F5, or Space outside a text field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the run between two steps; press again to resume (F5, or Space outside a text field)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do one mini-batch step, then pause (starts a paused run when idle)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train up to the end of the current epoch, then pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the run now; its network becomes the current model if it learned (Ctrl+. or Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the plots and numbers; the next Start trains a fresh network (the current model stays)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step one mini-batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step one epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RunHistory</name>
     <message>
         <source>running</source>
@@ -1351,6 +1499,99 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     <message>
         <source>{problem}. The file was kept as {path}; a new history starts.</source>
         <translation>{problem}。该文件已另存为 {path}；将开始新的历史。</translation>
+    </message>
+</context>
+<context>
+    <name>RunHistoryBox</name>
+    <message>
+        <source>Run history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which run&apos;s curves the plots show. The last runs are kept across restarts (curves thinned to a few thousand points).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw a second run&apos;s curves (dashed) over the shown one to compare them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the shown run&apos;s settings and curves as CSV (a table per step) or JSON (everything).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use its settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the shown run&apos;s settings into the form above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished">显示</translation>
+    </message>
+    <message>
+        <source>Compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a run from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunOutcome</name>
+    <message>
+        <source>There is still no current model.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current model is still {name}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {number} stopped before its first step; the current model is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training diverged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{diverged} For example {lower} instead of {lr}. {kept}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {number} stopped after {iterations:,} iterations, but {why}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {number} completed after {iterations:,} iterations, but {why}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {number} stopped after {iterations:,} iterations: test accuracy {accuracy}%. It is now the current model (File ▸ Save model… keeps it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {number} completed after {iterations:,} iterations: test accuracy {accuracy}%. It is now the current model (File ▸ Save model… keeps it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunPreflight</name>
+    <message>
+        <source>you have no saved digits yet (save some on the Drawing pad)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1598,6 +1839,326 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     <message>
         <source>units {first}–{last} of {n}</source>
         <translation>单元 {first}–{last}，共 {n} 个</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingMessages</name>
+    <message>
+        <source>the loss became non-finite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weights became non-finite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the weights exploded (largest |w| = {w})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the loss exploded (from {start} to {end})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the loss has not moved for {span} iterations ({mean})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the training accuracy is {acc}% after {iterations} iterations, no better than guessing ({chance}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>try a smaller learning rate (for example {new} instead of {lr}) or the cross-entropy loss, which keeps its gradient when the outputs saturate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the learning rate {lr} may be too small to make progress: try a larger one, or the Adam optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>try a smaller learning rate or the cross-entropy loss (saturated units), or a larger one if the loss never moved at all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run diverged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run stopped before its first step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its accuracy is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its test accuracy ({acc}%) is not clearly better than guessing ({chance}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training diverged at step {step} with learning rate {lr}: {reason} (last loss {loss}). The last sound weights were kept; try a lower learning rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not learning at step {step:,}: {reason}; {suggestion}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {number} (completed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {number} (stopped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <source>{n} runs of earlier sessions are in the run history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} run of earlier sessions is in the run history.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the run (in the Training panel)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reset: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cleared. Start trains a fresh {shape} network from these settings (seed {seed}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The current model ({name}) is unchanged.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate set to {lr}: it applies from the next step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning rate was not changed: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export run history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;JSON (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {number} exported to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPlots</name>
+    <message>
+        <source>chance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>average darkness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation type="unfinished">损失函数</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>x-axis:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation type="unfinished">迭代次数</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation type="unfinished">epoch</translation>
+    </message>
+    <message>
+        <source>log loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw the loss on a logarithmic scale: late, small improvements stay visible.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hover: value · right-click: export PNG/CSV · drag/wheel: pan/zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss per mini-batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>moving average ({steps} steps)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {number}: moving average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {number}: train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run {number}: test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>book: {accuracy}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}: {accuracy}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingStats</name>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iteration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss (avg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train acc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test acc.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Elapsed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ETA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy on the test images, which the network never trains on, at each epoch&apos;s end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training samples per second over the last seconds (stands still while paused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time left to the run&apos;s end at the current speed (stands still while paused).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished">运行中</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished">已完成</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation type="unfinished">已停止</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation type="unfinished">已发散</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{state} · {done:,} / {total:,} iterations ({percent}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{state} · {done:,} / {total:,} synthetic digits ({percent}%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a preset or your own settings, then press Start ({keys}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train acc. ({images})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy on the training images, measured at each epoch&apos;s end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy on the first {images:,} of the {of:,} training images (all of them would make each epoch&apos;s end slower); the command line measures the same images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy on all {of:,} training images.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
