@@ -27,6 +27,7 @@ NAMES = {  # registry key → display name
     # presets (nnstudio.core.nn.presets): their names, as the command line's --preset spells them
     "book-twolayer": QT_TRANSLATE_NOOP("Names", "book-twolayer"), "nielsen-ch1": QT_TRANSLATE_NOOP("Names", "nielsen-ch1"),
     "fast": QT_TRANSLATE_NOOP("Names", "fast"), "pad": QT_TRANSLATE_NOOP("Names", "pad"),
+    "pad-conv": QT_TRANSLATE_NOOP("Names", "pad-conv"),
     "conv-small": QT_TRANSLATE_NOOP("Names", "conv-small"), "conv-tiny": QT_TRANSLATE_NOOP("Names", "conv-tiny"),
 }
 
@@ -42,6 +43,9 @@ DESCRIPTIONS = (  # core's texts, word for word
     QT_TRANSLATE_NOOP("Names", "Drawing-pad model: 784-256-128-10 ReLU, He init, Adam lr 0.001 decaying x0.85 each "
                       "epoch, batch 128, 15 epochs of MNIST plus 60,000 synthetic pad-style digits (crossbar "
                       "sevens, hooked nines, flagged ones...), every mini-batch randomly distorted"),
+    QT_TRANSLATE_NOOP("Names", "Drawing-pad model (the default): conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, "
+                      "dense 10, ReLU, He init, Adam lr 0.001 decaying x0.7 each epoch, batch 128, 6 epochs of MNIST "
+                      "plus 60,000 synthetic pad-style digits, every mini-batch randomly distorted"),
     QT_TRANSLATE_NOOP("Names", "Convolutional: conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10, ReLU, "
                       "He init, Adam lr 0.001, batch 128, 3 epochs (98.7% test accuracy, under a minute an epoch)"),
     QT_TRANSLATE_NOOP("Names", "A quick convolutional run: conv 8 3x3, pool 2, dense 10, ReLU, He init, Adam lr "

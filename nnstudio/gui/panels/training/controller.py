@@ -91,7 +91,7 @@ class RunController(QObject):
         dataset = self.context.ensure_dataset()
         if dataset is None:  # loading in the background: start when it is announced
             self._start_when_loaded = (paused_steps, step_epoch)
-            self.stats.show_message(lambda: self.tr("Loading dataset… the run starts as soon as it is ready."))
+            self.stats.say(lambda: self.tr("Loading dataset… the run starts as soon as it is ready."))
             self.update_buttons()
             return True
         self._pending = {"config": cfg, "preset": self.form.preset_name(), "step_epoch": step_epoch,
@@ -122,7 +122,7 @@ class RunController(QObject):
         self.worker.start()
         self.context.set_training(True)
         number = self.history.next_number()
-        self.stats.show_message(lambda: self.tr("Run {number}: preparing the training data…").format(number=number))
+        self.stats.say(lambda: self.tr("Run {number}: preparing the training data…").format(number=number))
         self.stats.progress.setFormat(self.tr("preparing…"))
         self.update_buttons()
         return True
@@ -158,7 +158,7 @@ class RunController(QObject):
         if self._closing or self.sender() is not self.worker or not total:
             return
         number = self.history.next_number()
-        self.stats.show_message(lambda: self.tr("Run {number}: drawing {total:,} synthetic pad-style digits before "
+        self.stats.say(lambda: self.tr("Run {number}: drawing {total:,} synthetic pad-style digits before "
                                                 "training starts (Stop cancels)…").format(number=number, total=total))
         self.stats.set_progress(done, total, "preparing", unit="synthetic digits", decimals=0)
 
@@ -195,7 +195,7 @@ class RunController(QObject):
             return self.tr("Run {number}: training on {images:,} images ({dataset}).").format(
                 number=number, images=images, dataset=dataset)
 
-        self.stats.show_message(training_on)
+        self.stats.say(training_on)
         self.stats.set_progress(0, trainer.total_iterations, "paused" if self.paused else "running")
 
     # ------------------------------------------------------------------ pause, step, stop
@@ -208,13 +208,13 @@ class RunController(QObject):
             self.clock.resume()
             if self.run is not None:
                 number = self.run.number
-                self.stats.show_message(lambda: self.tr("Run {number}: training resumed.").format(number=number))
+                self.stats.say(lambda: self.tr("Run {number}: training resumed.").format(number=number))
         else:
             self.worker.pause()
             self.clock.pause(self._last_iteration())
             if self.run is not None:
                 number = self.run.number
-                self.stats.show_message(lambda: self.tr("Run {number} paused: F5 resumes, Step does one mini-batch. "
+                self.stats.say(lambda: self.tr("Run {number} paused: F5 resumes, Step does one mini-batch. "
                                                         "Speed and time left stand still until it resumes.").format(
                     number=number))
         self.update_buttons()
@@ -244,7 +244,7 @@ class RunController(QObject):
             # the loop checks between two steps (docs/architecture.md, gui/workers.py).
             self.worker.stop()
             self._stopping = True
-            self.stats.show_message(lambda: self.tr("Stopping…"))
+            self.stats.say(lambda: self.tr("Stopping…"))
 
     # ------------------------------------------------------------------ the worker's reports
     @Slot(list)
@@ -299,7 +299,7 @@ class RunController(QObject):
             self.context.set_training(False)
             self.stats.clear()
             if final.reason == "stopped":  # (a failure has already said what went wrong)
-                self.stats.show_message(lambda: self.tr("Stopped while the training data was being prepared; "
+                self.stats.say(lambda: self.tr("Stopped while the training data was being prepared; "
                                                         "the current model is unchanged."))
             self.update_buttons()
             return

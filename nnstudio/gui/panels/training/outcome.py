@@ -41,7 +41,7 @@ def publish_or_keep(context, stats, trainer, run, final) -> None:
         return translate("RunOutcome", "The current model is still {name}.").format(name=model_name(current.name))
 
     if final.reason == "stopped" and final.iteration == 0:
-        stats.show_message(lambda: translate("RunOutcome", "Run {number} stopped before its first step; the "
+        stats.say(lambda: translate("RunOutcome", "Run {number} stopped before its first step; the "
                                              "current model is unchanged.").format(number=run.number))
         return
     if final.reason == "failed":
@@ -69,7 +69,7 @@ def publish_or_keep(context, stats, trainer, run, final) -> None:
                                       "{why}."))
                 return (template.format(number=run.number, iterations=final.iteration, why=core_text(why))
                         + stuck() + " " + kept())
-        stats.show_message(text, "error")
+        stats.say(text, "error")
         return
     name = f"run {run.number} ({final.reason})"  # English: it names the model's file and meta
     context.set_model(ModelInfo(trainer.network.copy(), name, "trained",
@@ -85,4 +85,4 @@ def publish_or_keep(context, stats, trainer, run, final) -> None:
         return template.format(number=run.number, iterations=final.iteration,
                                accuracy=f"{100 * accuracy:.2f}") + stuck()
 
-    stats.show_message(published, "error" if run.not_learning else "ok")
+    stats.say(published, "error" if run.not_learning else "ok")

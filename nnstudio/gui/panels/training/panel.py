@@ -108,7 +108,7 @@ class TrainingPanel(Retranslatable, QWidget):
             self.history_box.set_runs(self.history.runs)
             self.plots.show_run(self.history.runs[-1])
             n = len(self.history)
-            self.stats.show_message(lambda: (self.tr("{n} runs of earlier sessions are in the run history.") if n != 1
+            self.stats.say(lambda: (self.tr("{n} runs of earlier sessions are in the run history.") if n != 1
                                              else self.tr("{n} run of earlier sessions is in the run history."))
                                     .format(n=n))
         if self.history_notice:
@@ -216,13 +216,13 @@ class TrainingPanel(Retranslatable, QWidget):
                 text += " " + self.tr("The current model ({name}) is unchanged.").format(name=model_name(model.name))
             return text
 
-        self.stats.show_message(cleared)
+        self.stats.say(cleared)
 
     @Slot(float)
     def _on_lr_changed(self, lr: float) -> None:
         if self.running and self.trainer is not None:
             self.trainer.set_lr(lr)
-            self.stats.show_message(lambda: self.tr("Learning rate set to {lr}: it applies from the next step.").format(
+            self.stats.say(lambda: self.tr("Learning rate set to {lr}: it applies from the next step.").format(
                 lr=f"{lr:g}"))
 
     @Slot(str)
@@ -262,7 +262,7 @@ class TrainingPanel(Retranslatable, QWidget):
         if not save_or_report(self, path, lambda: run.export(path), self.tr("Export run history")):
             return False
         settings.set_value(settings.LAST_EXPORT_DIR, str(Path(path).parent))
-        self.stats.show_message(lambda: self.tr("Run {number} exported to {path}.").format(number=number, path=path), "ok")
+        self.stats.say(lambda: self.tr("Run {number} exported to {path}.").format(number=number, path=path), "ok")
         return True
 
     @Slot()

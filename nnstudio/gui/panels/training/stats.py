@@ -202,9 +202,9 @@ class TrainingStats(Retranslatable, QWidget):
                 self.set("train_acc", f"{100 * rec.train_acc:.2f}%")
                 self.set("test_acc", f"{100 * rec.test_acc:.2f}%")
             elif isinstance(rec, DivergedRecord):
-                self.show_message(lambda rec=rec: diverged_message(rec), "error")
+                self.say(lambda rec=rec: diverged_message(rec), "error")
             elif isinstance(rec, NotLearningRecord):
-                self.show_message(lambda rec=rec: not_learning_message(rec), "error")
+                self.say(lambda rec=rec: not_learning_message(rec), "error")
 
     def show_progress(self, run, iters_per_epoch: int, total: int, clock, loss_avg: float | None,
                       state: str, eta: bool) -> None:
@@ -224,11 +224,15 @@ class TrainingStats(Retranslatable, QWidget):
         self.set("eta", format_seconds(seconds_left(it, total, rate) if eta else None))
         self.set_progress(it, total, state)
 
-    def show_message(self, text, kind: str = "info") -> None:
-        """`text`: a str, or a function that makes it in the interface language (called again on a
-        change of language)."""
-        self._message = text if callable(text) else (lambda: text)
+    def say(self, make, kind: str = "info") -> None:
+        """Show the message `make()` returns, and make it again on a change of language (`make`
+        translates: a message a user may still be reading when switching, in the new language)."""
+        self.show_message(make(), kind)
+        self._message = make
+
+    def show_message(self, text: str, kind: str = "info") -> None:
+        self._message = lambda: text
         color = {"error": theme.ERROR_TEXT, "ok": theme.OK_TEXT}.get(kind, theme.DARK)
         weight = "600" if kind == "error" else "400"
         self.message.setStyleSheet(f"color: {color}; font-weight: {weight};")
-        self.message.setText(self._message())
+        self.message.setText(text)
