@@ -1980,12 +1980,12 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
 <context>
     <name>TrainingPlots</name>
     <message>
-        <source>chance</source>
-        <translation>随机猜测</translation>
+        <source>chance: {accuracy}%</source>
+        <translation>随机猜测：{accuracy}%</translation>
     </message>
     <message>
-        <source>average darkness</source>
-        <translation>平均暗度</translation>
+        <source>average darkness: {accuracy}%</source>
+        <translation>平均暗度：{accuracy}%</translation>
     </message>
     <message>
         <source>Loss</source>
@@ -2058,10 +2058,6 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     <message>
         <source>book: {accuracy}%</source>
         <translation>书中结果：{accuracy}%</translation>
-    </message>
-    <message>
-        <source>{name}: {accuracy}%</source>
-        <translation>{name}：{accuracy}%</translation>
     </message>
 </context>
 <context>

@@ -14,8 +14,9 @@ from nnstudio.gui.i18n import QT_TRANSLATE_NOOP, translate
 from nnstudio.gui.widgets.live_curve import LivePlot
 from nnstudio.gui.widgets.retranslate import Retranslatable
 
-# The names core's presets give their baselines (nnstudio.core.nn.presets), as the plot shows them.
-BASELINE_NAMES = (QT_TRANSLATE_NOOP("TrainingPlots", "chance"), QT_TRANSLATE_NOOP("TrainingPlots", "average darkness"))
+# The baselines of core's presets (nnstudio.core.nn.presets), by name, as their lines are labelled.
+BASELINE_LABELS = {"chance": QT_TRANSLATE_NOOP("TrainingPlots", "chance: {accuracy}%"),
+                   "average darkness": QT_TRANSLATE_NOOP("TrainingPlots", "average darkness: {accuracy}%")}
 
 
 def moving_average_window(iters_per_epoch: int) -> int:
@@ -187,9 +188,9 @@ class TrainingPlots(Retranslatable, QWidget):
                                         self.tr("book: {accuracy}%").format(accuracy=f"{100 * expected_test_acc:.2f}"),
                                         theme.pen(theme.EXPECTED, 1.5, dashed=True), below=True)
             for acc, name in baselines:
-                self.acc_plot.add_reference(100 * acc, self.tr("{name}: {accuracy}%").format(
-                    name=translate("TrainingPlots", name), accuracy=f"{100 * acc:.4g}"),
-                    theme.pen(theme.CHANCE, 1.5, dashed=True))
+                label = translate("TrainingPlots", BASELINE_LABELS.get(name, name + ": {accuracy}%"))
+                self.acc_plot.add_reference(100 * acc, label.format(accuracy=f"{100 * acc:.4g}"),
+                                            theme.pen(theme.CHANCE, 1.5, dashed=True))
 
     def add_records(self, records: list) -> None:
         """Append a batch of records and redraw once."""
