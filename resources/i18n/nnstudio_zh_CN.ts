@@ -1301,10 +1301,6 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
         <translation>第 {number} 次运行：正在准备训练数据……</translation>
     </message>
     <message>
-        <source>preparing…</source>
-        <translation>准备中……</translation>
-    </message>
-    <message>
         <source>Cannot reset: {reason}.</source>
         <translation>无法重置：{reason}。</translation>
     </message>
@@ -2169,6 +2165,10 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     <message>
         <source>Accuracy on all {of:,} training images.</source>
         <translation>在全部 {of:,} 张训练图像上的识别精度。</translation>
+    </message>
+    <message>
+        <source>preparing…</source>
+        <translation>准备中……</translation>
     </message>
 </context>
 <context>

@@ -123,7 +123,7 @@ class RunController(QObject):
         self.context.set_training(True)
         number = self.history.next_number()
         self.stats.say(lambda: self.tr("Run {number}: preparing the training data…").format(number=number))
-        self.stats.progress.setFormat(self.tr("preparing…"))
+        self.stats.show_preparing()
         self.update_buttons()
         return True
 

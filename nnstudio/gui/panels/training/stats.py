@@ -100,7 +100,7 @@ class TrainingStats(Retranslatable, QWidget):
         self.message.setObjectName("trainingMessage")
         self._message = lambda: self.tr("Pick a preset or your own settings, then press Start ({keys}).").format(
             keys=START_KEYS)
-        self._progress_args: tuple | None = None  # what set_progress showed last (None: idle)
+        self._progress_args: tuple | str | None = None  # what set_progress showed last (None: idle)
         self._train_eval: tuple | None = None  # set_train_eval's (images, of)
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -119,6 +119,8 @@ class TrainingStats(Retranslatable, QWidget):
         self.set_train_eval(*(self._train_eval or (0, 0)))
         if self._progress_args is None:
             self.progress.setFormat(translate("TrainingStats", STATES["idle"]))
+        elif self._progress_args == "preparing":
+            self.show_preparing()
         else:
             self.set_progress(*self._progress_args)
         self.message.setText(self._message())
@@ -184,6 +186,11 @@ class TrainingStats(Retranslatable, QWidget):
         self.progress.setValue(0)
         self._progress_args = None
         self.progress.setFormat(translate("TrainingStats", STATES["idle"]))
+
+    def show_preparing(self) -> None:
+        """The progress bar while a run's data is prepared (before its first count)."""
+        self._progress_args = "preparing"
+        self.progress.setFormat(self.tr("preparing…"))
 
     def set_progress(self, iteration: int, total: int, state: str, unit: str = "iterations",
                      decimals: int = 1) -> None:
