@@ -837,6 +837,10 @@ Stop the run and quit?</source>
         <translation>微型卷积网络</translation>
     </message>
     <message>
+        <source>conv-99</source>
+        <translation>99% 卷积网络</translation>
+    </message>
+    <message>
         <source>Deep Learning from Scratch, ch. 4: 784-50-10 sigmoid, std 0.01, cross-entropy, batch 100 drawn with replacement, lr 0.1, 10,000 iterations</source>
         <translation>《深度学习入门》第4章：784-50-10，sigmoid 函数，标准差 0.01，交叉熵误差，有放回抽取大小为 100 的 mini-batch，学习率 0.1，10,000 次迭代</translation>
     </message>
@@ -859,6 +863,10 @@ Stop the run and quit?</source>
     <message>
         <source>Convolutional: conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10, ReLU, He init, Adam lr 0.001, batch 128, 3 epochs (98.7% test accuracy, under a minute an epoch)</source>
         <translation>卷积网络：conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10，ReLU 函数，He 初始值，Adam，学习率 0.001，mini-batch 大小 128，3 个 epoch（测试识别精度 98.7%，每个 epoch 不到一分钟）</translation>
+    </message>
+    <message>
+        <source>Convolutional, to 99%: conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10, ReLU, He init, Adam lr 0.002 x0.75 each epoch, batch 128, 8 epochs (99.2-99.3% test accuracy; about 2 minutes of one core&apos;s time, evaluations included)</source>
+        <translation>达到 99% 的卷积网络：conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10，ReLU 函数，He 初始值，Adam，学习率 0.002 且每个 epoch 乘以 0.75，mini-batch 大小 128，8 个 epoch（测试数据的识别精度 99.2%–99.3%；单个核心约 2 分钟，含评估时间）</translation>
     </message>
     <message>
         <source>A quick convolutional run: conv 8 3x3, pool 2, dense 10, ReLU, He init, Adam lr 0.003, batch 64, one epoch of the first 5,000 training images</source>
