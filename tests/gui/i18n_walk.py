@@ -18,6 +18,8 @@ ALLOWED_WORDS = {
     # functions and formulas, as the books write them
     "sigmoid", "tanh", "ReLU", "Leaky", "leaky", "softmax", "exp", "log", "max", "min", "sqrt", "inf", "nan",
     "logit", "logits", "epoch", "dW", "conv", "pool", "dense",
+    # key names, as the keyboard has them
+    "Ctrl", "Esc",
 }
 TAG = re.compile(r"<[^>]*>")
 ENTITY = re.compile(r"&[a-zA-Z]+;|&#\d+;")

@@ -26,10 +26,9 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # The main window's parts not converted yet, by objectName: phase 2 (briefs/i18n_phase2.md) deletes
 # each line as it converts that part. Everything else in the window must read as Chinese.
 NOT_YET_CONVERTED = {
-    "trainingPanel", "weightsPanel", "drawingPanel", "descentPanel",  # whole panels
+    "weightsPanel", "drawingPanel", "descentPanel",  # whole panels
     "gradcheckExplorer",  # Concepts ▸ Gradient check
     "evaluateTab",  # Data ▸ Evaluate
-    "trainingMenu",  # its actions are the training panel's
     "modelLabel",  # status bar: written by model_files.py
 }
 

@@ -86,12 +86,12 @@ class RunController(QObject):
             self.refuse("start", exc)
             return False
         except (ValueError, TypeError) as exc:
-            self.stats.show_message(f"Cannot start: {exc}", "error")
+            self.stats.show_message(self.tr("Cannot start: {reason}").format(reason=exc), "error")
             return False
         dataset = self.context.ensure_dataset()
         if dataset is None:  # loading in the background: start when it is announced
             self._start_when_loaded = (paused_steps, step_epoch)
-            self.stats.show_message("Loading dataset… the run starts as soon as it is ready.")
+            self.stats.say(lambda: self.tr("Loading dataset… the run starts as soon as it is ready."))
             self.update_buttons()
             return True
         self._pending = {"config": cfg, "preset": self.form.preset_name(), "step_epoch": step_epoch,
@@ -121,17 +121,20 @@ class RunController(QObject):
         self.worker.finished.connect(self._on_finished)
         self.worker.start()
         self.context.set_training(True)
-        self.stats.show_message(f"Run {self.history.next_number()}: preparing the training data…")
-        self.stats.progress.setFormat("preparing…")
+        number = self.history.next_number()
+        self.stats.say(lambda: self.tr("Run {number}: preparing the training data…").format(number=number))
+        self.stats.show_preparing()
         self.update_buttons()
         return True
 
     def refuse(self, action: str, exc: NotEnoughMemory) -> None:
         """A configuration too big for this computer: say so in the panel and in a dialog."""
-        text = str(exc)
+        text = str(exc)  # core's figure and advice (English, as core's messages are for now)
         text = text[:1].upper() + text[1:]
-        self.stats.show_message(f"Cannot {action}: {text}.", "error")
-        QMessageBox.warning(self.parent(), "Not enough memory", f"{text}.")
+        said = (self.tr("Cannot reset: {reason}.") if action == "reset"
+                else self.tr("Cannot start: {reason}.")).format(reason=text)
+        self.stats.show_message(said, "error")
+        QMessageBox.warning(self.parent(), self.tr("Not enough memory"), f"{text}.")
 
     @Slot(object)
     def _on_dataset_changed(self, _info) -> None:
@@ -145,7 +148,8 @@ class RunController(QObject):
     def _on_dataset_failed(self, message: str) -> None:
         if self._start_when_loaded is not None:
             self._start_when_loaded = None
-            self.stats.show_message(f"Cannot start: the dataset did not load ({message})", "error")
+            self.stats.show_message(self.tr("Cannot start: the dataset did not load ({reason})").format(reason=message),
+                                    "error")
             self.update_buttons()
 
     @Slot(int, int)
@@ -153,8 +157,9 @@ class RunController(QObject):
         """Synthetic digits are being drawn (60,000 take most of a minute): say how far it is."""
         if self._closing or self.sender() is not self.worker or not total:
             return
-        self.stats.show_message(f"Run {self.history.next_number()}: drawing {total:,} synthetic "
-                                f"pad-style digits before training starts (Stop cancels)…")
+        number = self.history.next_number()
+        self.stats.say(lambda: self.tr("Run {number}: drawing {total:,} synthetic pad-style digits before "
+                                                "training starts (Stop cancels)…").format(number=number, total=total))
         self.stats.set_progress(done, total, "preparing", unit="synthetic digits", decimals=0)
 
     @Slot(object)
@@ -181,9 +186,16 @@ class RunController(QObject):
                 trainer.set_lr(lr)
         except ValueError:
             pass
-        extra = f", with {pending['extra']} of your digits" if pending["extra"] else ""
-        self.stats.show_message(f"Run {self.run.number}: training on {len(trainer.x_train):,} images{extra} "
-                                f"({self._dataset_name}).")
+        number, images, extra, dataset = self.run.number, len(trainer.x_train), pending["extra"], self._dataset_name
+
+        def training_on() -> str:
+            if extra:
+                return self.tr("Run {number}: training on {images:,} images, with {extra} of your digits "
+                               "({dataset}).").format(number=number, images=images, extra=extra, dataset=dataset)
+            return self.tr("Run {number}: training on {images:,} images ({dataset}).").format(
+                number=number, images=images, dataset=dataset)
+
+        self.stats.say(training_on)
         self.stats.set_progress(0, trainer.total_iterations, "paused" if self.paused else "running")
 
     # ------------------------------------------------------------------ pause, step, stop
@@ -195,13 +207,16 @@ class RunController(QObject):
             self.worker.resume()
             self.clock.resume()
             if self.run is not None:
-                self.stats.show_message(f"Run {self.run.number}: training resumed.")
+                number = self.run.number
+                self.stats.say(lambda: self.tr("Run {number}: training resumed.").format(number=number))
         else:
             self.worker.pause()
             self.clock.pause(self._last_iteration())
             if self.run is not None:
-                self.stats.show_message(f"Run {self.run.number} paused: F5 resumes, Step does one mini-batch. "
-                                        f"Speed and time left stand still until it resumes.")
+                number = self.run.number
+                self.stats.say(lambda: self.tr("Run {number} paused: F5 resumes, Step does one mini-batch. "
+                                                        "Speed and time left stand still until it resumes.").format(
+                    number=number))
         self.update_buttons()
         self.update_progress()
 
@@ -229,7 +244,7 @@ class RunController(QObject):
             # the loop checks between two steps (docs/architecture.md, gui/workers.py).
             self.worker.stop()
             self._stopping = True
-            self.stats.show_message("Stopping…")
+            self.stats.say(lambda: self.tr("Stopping…"))
 
     # ------------------------------------------------------------------ the worker's reports
     @Slot(list)
@@ -263,9 +278,11 @@ class RunController(QObject):
             self.refuse("start", NotEnoughMemory(message.split(": ", 1)[1]))
             return
         if message.startswith("MemoryError"):
-            message += " (the system ran out of memory: try smaller hidden sizes, batch or synthetic digits)"
-        self.stats.show_message(f"Training failed: {message}", "error")
-        QMessageBox.critical(self.parent(), "Training failed", f"The run stopped because of an error:\n\n{message}")
+            message = self.tr("{error} (the system ran out of memory: try smaller hidden sizes, batch or synthetic "
+                              "digits)").format(error=message)
+        self.stats.show_message(self.tr("Training failed: {error}").format(error=message), "error")
+        QMessageBox.critical(self.parent(), self.tr("Training failed"),
+                             self.tr("The run stopped because of an error:\n\n{error}").format(error=message))
 
     @Slot(object)
     def _on_finished(self, final) -> None:
@@ -282,8 +299,8 @@ class RunController(QObject):
             self.context.set_training(False)
             self.stats.clear()
             if final.reason == "stopped":  # (a failure has already said what went wrong)
-                self.stats.show_message("Stopped while the training data was being prepared; the "
-                                        "current model is unchanged.")
+                self.stats.say(lambda: self.tr("Stopped while the training data was being prepared; "
+                                                        "the current model is unchanged."))
             self.update_buttons()
             return
         run.add([final])
@@ -300,8 +317,9 @@ class RunController(QObject):
         try:
             self.history.save(history_path())
         except (OSError, ValueError) as exc:
-            self.stats.show_message(f"{self.stats.message.text()} (The run history could not be saved: "
-                                    f"{getattr(exc, 'strerror', None) or exc}.)", "error")
+            said, reason = self.stats.message.text(), getattr(exc, "strerror", None) or exc
+            self.stats.show_message(self.tr("{message} (The run history could not be saved: {reason}.)").format(
+                message=said, reason=reason), "error")
 
     def shutdown(self) -> None:
         """Stop a run and join its thread (the window is closing). The stopped run ends as any

@@ -5,13 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QLabel, QPushButton
 
+from nnstudio.gui.widgets.retranslate import Retranslatable
 from nnstudio.gui.widgets.signals import blocked
 
 NONE = 0
 FROM_FILE = -1  # the compare list's last item: Open run… (a run exported another day)
 
 
-class RunHistoryBox(QGroupBox):
+class RunHistoryBox(Retranslatable, QGroupBox):
     """Combos of this session's runs; emits run numbers (0 = none)."""
 
     show_requested = Signal(int)
@@ -21,22 +22,17 @@ class RunHistoryBox(QGroupBox):
     open_requested = Signal()  # "a run from a file…" chosen in the compare list
 
     def __init__(self, parent=None):
-        super().__init__("Run history", parent)
+        super().__init__(parent)
         self.setObjectName("runHistoryBox")
         self.shown = QComboBox()
         self.shown.setObjectName("shownRunCombo")
-        self.shown.setToolTip("Which run's curves the plots show. The last runs are kept across restarts "
-                              "(curves thinned to a few thousand points).")
         self.overlay = QComboBox()
         self.overlay.setObjectName("overlayRunCombo")
-        self.overlay.setToolTip("Draw a second run's curves (dashed) over the shown one to compare them.")
-        self.export_button = QPushButton("Export run…")
+        self.export_button = QPushButton()
         self.export_button.setObjectName("exportRunButton")
-        self.export_button.setToolTip("Save the shown run's settings and curves as CSV (a table per "
-                                      "step) or JSON (everything).")
-        self.reuse_button = QPushButton("Use its settings")
+        self.reuse_button = QPushButton()
         self.reuse_button.setObjectName("reuseRunButton")
-        self.reuse_button.setToolTip("Copy the shown run's settings into the form above.")
+        self.show_label, self.compare_label = QLabel(), QLabel()
         for box in (self.shown, self.overlay):  # long run labels elide instead of widening the panel
             box.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
@@ -44,10 +40,10 @@ class RunHistoryBox(QGroupBox):
         layout = QGridLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         layout.setVerticalSpacing(3)
-        layout.addWidget(QLabel("Show"), 0, 0)
+        layout.addWidget(self.show_label, 0, 0)
         layout.addWidget(self.shown, 0, 1)
         layout.addWidget(self.export_button, 0, 2)
-        layout.addWidget(QLabel("Compare with"), 1, 0)
+        layout.addWidget(self.compare_label, 1, 0)
         layout.addWidget(self.overlay, 1, 1)
         layout.addWidget(self.reuse_button, 1, 2)
         layout.setColumnStretch(1, 1)
@@ -56,6 +52,27 @@ class RunHistoryBox(QGroupBox):
         self.overlay.activated.connect(self._on_overlay)
         self.export_button.clicked.connect(self._on_export)
         self.reuse_button.clicked.connect(self._on_reuse)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Run history"))
+        self.shown.setToolTip(self.tr("Which run's curves the plots show. The last runs are kept across "
+                                      "restarts (curves thinned to a few thousand points)."))
+        self.overlay.setToolTip(self.tr("Draw a second run's curves (dashed) over the shown one to compare "
+                                        "them."))
+        self.export_button.setText(self.tr("Export run…"))
+        self.export_button.setToolTip(self.tr("Save the shown run's settings and curves as CSV (a table per "
+                                              "step) or JSON (everything)."))
+        self.reuse_button.setText(self.tr("Use its settings"))
+        self.reuse_button.setToolTip(self.tr("Copy the shown run's settings into the form above."))
+        self.show_label.setText(self.tr("Show"))
+        self.compare_label.setText(self.tr("Compare with"))
+        labels = {run.number: run.label for run in getattr(self, "_runs", [])}
+        labels.update({NONE: self.tr("nothing"), FROM_FILE: self.tr("a run from a file…")})
+        for box in (self.shown, self.overlay):  # the items' texts (their data stays)
+            for i in range(box.count()):
+                if box.itemData(i) in labels:
+                    box.setItemText(i, labels[box.itemData(i)])
 
     def set_runs(self, runs, shown: int | None = None) -> None:
         """Refill both combos from Run objects; keep the selections where possible. The compare
@@ -75,11 +92,11 @@ class RunHistoryBox(QGroupBox):
         overlay, shown = self.overlay_run(), self.shown_run()
         with blocked(self.overlay):
             self.overlay.clear()
-            self.overlay.addItem("nothing", NONE)
+            self.overlay.addItem(self.tr("nothing"), NONE)
             for run in getattr(self, "_runs", []):
                 if run.number != shown:
                     self.overlay.addItem(run.label, run.number)
-            self.overlay.addItem("a run from a file…", FROM_FILE)
+            self.overlay.addItem(self.tr("a run from a file…"), FROM_FILE)
             self.overlay.setCurrentIndex(max(self.overlay.findData(overlay), 0))
         self._overlay_before = self.overlay_run()
 

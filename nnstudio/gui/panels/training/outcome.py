@@ -6,6 +6,8 @@ import math
 
 from nnstudio.core.nn.learning import unusable_reason
 from nnstudio.gui.context import ModelInfo
+from nnstudio.gui.i18n import translate
+from nnstudio.gui.panels.training.messages import core_text, diverged_message, model_name, not_learning_message
 
 META_LOSS_POINTS = 5_000  # a saved model keeps at most this many loss points of its history
 QUICK_EVAL_LIMIT = 2_000  # test images to judge a run stopped between two epoch ends (a few ms)
@@ -32,31 +34,55 @@ def publish_or_keep(context, stats, trainer, run, final) -> None:
     """A usable run becomes the current model; otherwise the previous model stays and the
     message says why (a run at chance or a diverged one never replaces a model that works)."""
     current = context.model
-    kept = (f"The current model is still {current.name}." if current is not None
-            else "There is still no current model.")
+
+    def kept() -> str:
+        if current is None:
+            return translate("RunOutcome", "There is still no current model.")
+        return translate("RunOutcome", "The current model is still {name}.").format(name=model_name(current.name))
+
     if final.reason == "stopped" and final.iteration == 0:
-        stats.show_message(f"Run {run.number} stopped before its first step; the current "
-                           f"model is unchanged.")
+        stats.say(lambda: translate("RunOutcome", "Run {number} stopped before its first step; the "
+                                             "current model is unchanged.").format(number=run.number))
         return
     if final.reason == "failed":
         return
     accuracy = None if run.diverged else final_accuracy(trainer, run, final)
     why = unusable_reason(final, run.diverged, accuracy, trainer.network.sizes[-1])
-    stuck = f" {run.not_learning.message}" if run.not_learning else ""
+
+    def stuck() -> str:
+        return " " + not_learning_message(run.not_learning) if run.not_learning else ""
+
     if why:
         if final.reason == "diverged":
             lr = run.diverged.lr if run.diverged else run.config.lr
-            text = ((run.diverged.message if run.diverged else "Training diverged.")
-                    + f" For example {lr / 10:g} instead of {lr:g}.")
+
+            def text() -> str:
+                said = (diverged_message(run.diverged) if run.diverged
+                        else translate("RunOutcome", "Training diverged."))
+                return translate("RunOutcome", "{diverged} For example {lower} instead of {lr}. {kept}").format(
+                    diverged=said, lower=f"{lr / 10:g}", lr=f"{lr:g}", kept=kept())
         else:
-            text = f"Run {run.number} {final.reason} after {final.iteration:,} iterations, but {why}."
-            text += stuck
-        stats.show_message(f"{text} {kept}", "error")
+            def text() -> str:
+                template = (translate("RunOutcome", "Run {number} stopped after {iterations:,} iterations, but "
+                                      "{why}.") if final.reason == "stopped" else
+                            translate("RunOutcome", "Run {number} completed after {iterations:,} iterations, but "
+                                      "{why}."))
+                return (template.format(number=run.number, iterations=final.iteration, why=core_text(why))
+                        + stuck() + " " + kept())
+        stats.say(text, "error")
         return
-    name = f"run {run.number} ({final.reason})"
+    name = f"run {run.number} ({final.reason})"  # English: it names the model's file and meta
     context.set_model(ModelInfo(trainer.network.copy(), name, "trained",
                                 meta={"config": run.config.to_dict(), "preset": run.preset,
                                       "history": meta_history(run)}))
-    stats.show_message(f"Run {run.number} {final.reason} after {final.iteration:,} iterations: "
-                       f"test accuracy {100 * accuracy:.2f}%. It is now the current model "
-                       f"(File ▸ Save model… keeps it).{stuck}", "error" if stuck else "ok")
+
+    def published() -> str:
+        template = (translate("RunOutcome", "Run {number} stopped after {iterations:,} iterations: test accuracy "
+                              "{accuracy}%. It is now the current model (File ▸ Save model… keeps it).")
+                    if final.reason == "stopped" else
+                    translate("RunOutcome", "Run {number} completed after {iterations:,} iterations: test accuracy "
+                              "{accuracy}%. It is now the current model (File ▸ Save model… keeps it)."))
+        return template.format(number=run.number, iterations=final.iteration,
+                               accuracy=f"{100 * accuracy:.2f}") + stuck()
+
+    stats.say(published, "error" if run.not_learning else "ok")

@@ -13,15 +13,17 @@ from nnstudio.gui import settings
 from nnstudio.gui.panels.training.controller import RunController
 from nnstudio.gui.panels.training.controls import RunControls
 from nnstudio.gui.panels.training.history import RunHistoryBox
+from nnstudio.gui.panels.training.messages import model_name
 from nnstudio.gui.panels.training.outcome import final_accuracy
 from nnstudio.gui.panels.training.plots import TrainingPlots
 from nnstudio.gui.panels.training.stats import TrainingStats
 from nnstudio.gui.run_history import RunHistory, history_path
 from nnstudio.gui.saving import save_or_report
 from nnstudio.gui.widgets.param_form import ParamForm
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
 
-class TrainingPanel(QWidget):
+class TrainingPanel(Retranslatable, QWidget):
     """Train a network on the context's dataset in a worker thread and watch it learn.
 
     The panel composes the settings form, the run controls, the numbers, the plots and the run
@@ -86,7 +88,6 @@ class TrainingPanel(QWidget):
         self.step_epoch_action.triggered.connect(self.step_epoch)
         self.reset_action.triggered.connect(self.reset)
         self.esc_shortcut = QShortcut(QKeySequence(Qt.Key_Escape), self, context=Qt.WidgetWithChildrenShortcut)
-        self.esc_shortcut.setWhatsThis("Stop the run (in the Training panel)")  # Help ▸ Keyboard shortcuts
         self.esc_shortcut.activated.connect(self.stop)
 
         self.start_button.clicked.connect(self._on_start_clicked)
@@ -107,10 +108,15 @@ class TrainingPanel(QWidget):
             self.history_box.set_runs(self.history.runs)
             self.plots.show_run(self.history.runs[-1])
             n = len(self.history)
-            self.stats.show_message(f"{n} run{'s' if n != 1 else ''} of earlier sessions "
-                                    f"{'are' if n != 1 else 'is'} in the run history.")
+            self.stats.say(lambda: (self.tr("{n} runs of earlier sessions are in the run history.") if n != 1
+                                             else self.tr("{n} run of earlier sessions is in the run history."))
+                                    .format(n=n))
         if self.history_notice:
             self.stats.show_message(self.history_notice, "error")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.esc_shortcut.setWhatsThis(self.tr("Stop the run (in the Training panel)"))  # Help ▸ Keyboard shortcuts
 
     def menu_actions(self) -> list:
         """Actions the main window puts in its Training menu."""
@@ -196,26 +202,33 @@ class TrainingPanel(QWidget):
             self.controller.refuse("reset", exc)
             return
         except ValueError as exc:
-            self.stats.show_message(f"Cannot reset: {exc}", "error")
+            self.stats.show_message(self.tr("Cannot reset: {reason}").format(reason=exc), "error")
             return
         self.plots.start_run(1, None)
         self.stats.clear()
         model = self.context.model
-        kept = f"The current model ({model.name}) is unchanged." if model is not None else ""
         shape = f"'{cfg.arch}'" if cfg.arch else "-".join(map(str, (784, *cfg.hidden, 10)))
-        self.stats.show_message(f"Cleared. Start trains a fresh {shape} "
-                                f"network from these settings (seed {cfg.seed}). {kept}".strip())
+
+        def cleared() -> str:
+            text = self.tr("Cleared. Start trains a fresh {shape} network from these settings (seed {seed}).").format(
+                shape=shape, seed=cfg.seed)
+            if model is not None:
+                text += " " + self.tr("The current model ({name}) is unchanged.").format(name=model_name(model.name))
+            return text
+
+        self.stats.say(cleared)
 
     @Slot(float)
     def _on_lr_changed(self, lr: float) -> None:
         if self.running and self.trainer is not None:
             self.trainer.set_lr(lr)
-            self.stats.show_message(f"Learning rate set to {lr:g}: it applies from the next step.")
+            self.stats.say(lambda: self.tr("Learning rate set to {lr}: it applies from the next step.").format(
+                lr=f"{lr:g}"))
 
     @Slot(str)
     def _on_lr_invalid(self, reason: str) -> None:
         if self.running:
-            self.stats.show_message(f"The learning rate was not changed: {reason}.", "error")
+            self.stats.show_message(self.tr("The learning rate was not changed: {reason}.").format(reason=reason), "error")
 
     # ------------------------------------------------------------------ history
     @Slot(int)
@@ -239,17 +252,17 @@ class TrainingPanel(QWidget):
         if run is None:
             return
         start = Path(settings.read_str(settings.LAST_EXPORT_DIR, str(Path.home()))) / f"run-{number}.csv"
-        path, _ = QFileDialog.getSaveFileName(self, "Export run history", str(start),
-                                              "CSV table (*.csv);;JSON (*.json)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export run history"), str(start),
+                                              self.tr("CSV table (*.csv);;JSON (*.json)"))
         if path:
             self.export_run(number, path)
 
     def export_run(self, number: int, path) -> bool:
         run = self.history.get(number)
-        if not save_or_report(self, path, lambda: run.export(path), "Export run history"):
+        if not save_or_report(self, path, lambda: run.export(path), self.tr("Export run history")):
             return False
         settings.set_value(settings.LAST_EXPORT_DIR, str(Path(path).parent))
-        self.stats.show_message(f"Run {number} exported to {path}.", "ok")
+        self.stats.say(lambda: self.tr("Run {number} exported to {path}.").format(number=number, path=path), "ok")
         return True
 
     @Slot()

@@ -10,7 +10,13 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QRa
 
 from nnstudio.core.nn.records import EpochRecord, StepRecord
 from nnstudio.gui import theme
+from nnstudio.gui.i18n import QT_TRANSLATE_NOOP, translate
 from nnstudio.gui.widgets.live_curve import LivePlot
+from nnstudio.gui.widgets.retranslate import Retranslatable
+
+# The baselines of core's presets (nnstudio.core.nn.presets), by name, as their lines are labelled.
+BASELINE_LABELS = {"chance": QT_TRANSLATE_NOOP("TrainingPlots", "chance: {accuracy}%"),
+                   "average darkness": QT_TRANSLATE_NOOP("TrainingPlots", "average darkness: {accuracy}%")}
 
 
 def moving_average_window(iters_per_epoch: int) -> int:
@@ -65,14 +71,14 @@ class ElidedLabel(QLabel):
         painter.drawText(self.contentsRect(), int(self.alignment()), text)
 
 
-class TrainingPlots(QWidget):
+class TrainingPlots(Retranslatable, QWidget):
     """Loss and accuracy plots for the shown run, an optional overlaid run, and reference lines."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.loss_plot = LivePlot("Loss", "loss", x_label=False)  # the accuracy plot's x axis, below, is the same
+        self.loss_plot = LivePlot("", "", x_label=False)  # the accuracy plot's x axis, below, is the same
         self.loss_plot.setObjectName("lossPlot")
-        self.acc_plot = LivePlot("Accuracy", "accuracy (%)", legend_corner="bottom")
+        self.acc_plot = LivePlot("", "", legend_corner="bottom")
         self.acc_plot.setObjectName("accuracyPlot")
         self.acc_plot.setYRange(0, 100)  # an empty plot still reads as percent; data re-autoranges
         self.acc_plot.enableAutoRange(axis="y")
@@ -85,23 +91,25 @@ class TrainingPlots(QWidget):
         self._mean = _RunningMean(20)
         self.window = 20
         self.iters_per_epoch = 1
-        self.x_iterations = QRadioButton("iterations")
+        self.x_iterations = QRadioButton()
         self.x_iterations.setObjectName("xIterations")
-        self.x_epochs = QRadioButton("epochs")
+        self.x_epochs = QRadioButton()
         self.x_epochs.setObjectName("xEpochs")
         self.x_iterations.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.x_iterations)
         group.addButton(self.x_epochs)
         self.x_epochs.toggled.connect(self._on_x_mode)
-        self.log_loss = QCheckBox("log loss")
+        self.log_loss = QCheckBox()
         self.log_loss.setObjectName("logLossCheck")
-        self.log_loss.setToolTip("Draw the loss on a logarithmic scale: late, small improvements stay visible.")
         self.log_loss.toggled.connect(self._on_log_loss)
-        hint = ElidedLabel("hover: value · right-click: export PNG/CSV · drag/wheel: pan/zoom")
+        self.hint = hint = ElidedLabel("")
         hint.setStyleSheet(f"color: {theme.GREY};")
+        self.x_axis_label = QLabel()
+        self._references: tuple = (None, ())  # start_run's (expected_test_acc, baselines)
+        self._overlay_number: int | None = None
         top = QHBoxLayout()
-        top.addWidget(QLabel("x-axis:"))
+        top.addWidget(self.x_axis_label)
         top.addWidget(self.x_iterations)
         top.addWidget(self.x_epochs)
         top.addSpacing(16)
@@ -114,17 +122,47 @@ class TrainingPlots(QWidget):
         layout.addWidget(self.loss_plot, 1)
         layout.addWidget(self.acc_plot, 1)
         self._make_main_series(1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.loss_plot.set_title(self.tr("Loss"))
+        self.loss_plot.set_y_label(self.tr("loss"))
+        self.acc_plot.set_title(self.tr("Accuracy"))
+        self.acc_plot.set_y_label(self.tr("accuracy (%)"))
+        self.x_axis_label.setText(self.tr("x-axis:"))
+        self.x_iterations.setText(self.tr("iterations"))
+        self.x_epochs.setText(self.tr("epochs"))
+        self.log_loss.setText(self.tr("log loss"))
+        self.log_loss.setToolTip(self.tr("Draw the loss on a logarithmic scale: late, small improvements stay "
+                                         "visible."))
+        self.hint.setText(self.tr("hover: value · right-click: export PNG/CSV · drag/wheel: pan/zoom"))
+        self.hint.setToolTip(self.hint.text())
+        for plot, key, name in self._series_names():
+            plot.rename_series(key, name)
+        self._draw_references()
+
+    def _series_names(self) -> list:
+        """(plot, key, name in the interface language) of every curve drawn."""
+        names = [(self.loss_plot, "loss", self.tr("loss per mini-batch")),
+                 (self.loss_plot, "loss_avg", self.tr("moving average ({steps} steps)").format(steps=self.window)),
+                 (self.acc_plot, "train", self.tr("train accuracy")), (self.acc_plot, "test", self.tr("test accuracy"))]
+        if self._overlay_number is not None:
+            n = self._overlay_number
+            names += [(self.loss_plot, "ov_loss", self.tr("run {number}: moving average").format(number=n)),
+                      (self.acc_plot, "ov_train", self.tr("run {number}: train").format(number=n)),
+                      (self.acc_plot, "ov_test", self.tr("run {number}: test").format(number=n))]
+        return names
 
     def _make_main_series(self, ipe: int) -> None:
         self.iters_per_epoch = ipe
         self.window = moving_average_window(ipe)
         self._mean = _RunningMean(self.window)
-        self.loss_plot.add_series("loss", "loss per mini-batch", theme.pen(theme.LOSS_RAW, 1), ipe)
-        self.loss_plot.add_series("loss_avg", f"moving average ({self.window} steps)",
-                                  theme.pen(theme.LOSS_AVG, 2.2), ipe)
-        self.acc_plot.add_series("train", "train accuracy", theme.pen(theme.TRAIN_ACC, 2), ipe,
+        names = {key: name for _plot, key, name in self._series_names()}
+        self.loss_plot.add_series("loss", names["loss"], theme.pen(theme.LOSS_RAW, 1), ipe)
+        self.loss_plot.add_series("loss_avg", names["loss_avg"], theme.pen(theme.LOSS_AVG, 2.2), ipe)
+        self.acc_plot.add_series("train", names["train"], theme.pen(theme.TRAIN_ACC, 2), ipe,
                                  symbol="o", symbol_brush=theme.TRAIN_ACC, downsample=False)
-        self.acc_plot.add_series("test", "test accuracy", theme.pen(theme.TEST_ACC, 2), ipe,
+        self.acc_plot.add_series("test", names["test"], theme.pen(theme.TEST_ACC, 2), ipe,
                                  symbol="s", symbol_brush=theme.TEST_ACC, downsample=False)
         for plot in (self.loss_plot, self.acc_plot):
             plot.set_x_mode(plot.x_mode)
@@ -138,13 +176,20 @@ class TrainingPlots(QWidget):
         self._make_main_series(iters_per_epoch)
         for plot in (self.loss_plot, self.acc_plot):  # linked x axes: both or neither auto-range
             plot.set_x_extent(total_iterations)
+        self._references = (expected_test_acc, tuple(baselines))
+        self._draw_references()
+
+    def _draw_references(self) -> None:
+        expected_test_acc, baselines = self._references
         self.acc_plot.clear_references()
         if expected_test_acc is not None:
             # Below its line: a result near 100% would put its label above the plot's top.
-            self.acc_plot.add_reference(100 * expected_test_acc, f"book: {100 * expected_test_acc:.2f}%",
+            self.acc_plot.add_reference(100 * expected_test_acc,
+                                        self.tr("book: {accuracy}%").format(accuracy=f"{100 * expected_test_acc:.2f}"),
                                         theme.pen(theme.EXPECTED, 1.5, dashed=True), below=True)
             for acc, name in baselines:
-                self.acc_plot.add_reference(100 * acc, f"{name}: {100 * acc:.4g}%",
+                label = translate("TrainingPlots", BASELINE_LABELS.get(name, name + ": {accuracy}%"))
+                self.acc_plot.add_reference(100 * acc, label.format(accuracy=f"{100 * acc:.4g}"),
                                             theme.pen(theme.CHANCE, 1.5, dashed=True))
 
     def add_records(self, records: list) -> None:
@@ -180,15 +225,17 @@ class TrainingPlots(QWidget):
     # ------------------------------------------------------------------ a second run to compare
     def set_overlay(self, run) -> None:
         self.clear_overlay()
+        self._overlay_number = run.number
+        names = {key: name for _plot, key, name in self._series_names()}
         ipe = run.iters_per_epoch
         it, loss = run.step_arrays()
         pen = theme.pen(theme.OVERLAY_LOSS, 2, dashed=True)
-        self.loss_plot.add_series("ov_loss", f"run {run.number}: moving average", pen, ipe)
+        self.loss_plot.add_series("ov_loss", names["ov_loss"], pen, ipe)
         if len(loss):
             self.loss_plot.set_points("ov_loss", it, moving_average(loss, moving_average_window(ipe)))
-        for key, name, color, attr in (("ov_train", "train", theme.OVERLAY_TRAIN, "train_acc"),
-                                       ("ov_test", "test", theme.OVERLAY_TEST, "test_acc")):
-            self.acc_plot.add_series(key, f"run {run.number}: {name}", theme.pen(color, 1.5, dashed=True),
+        for key, color, attr in (("ov_train", theme.OVERLAY_TRAIN, "train_acc"),
+                                 ("ov_test", theme.OVERLAY_TEST, "test_acc")):
+            self.acc_plot.add_series(key, names[key], theme.pen(color, 1.5, dashed=True),
                                      ipe, symbol="t", symbol_brush=color, downsample=False)
             self.acc_plot.set_points(key, [e.iteration for e in run.epochs],
                                      [100 * getattr(e, attr) for e in run.epochs])
@@ -197,6 +244,7 @@ class TrainingPlots(QWidget):
             plot.set_x_extent(None)
 
     def clear_overlay(self) -> None:
+        self._overlay_number = None
         for key in ("ov_loss",):
             self.loss_plot.remove_series(key)
         for key in ("ov_train", "ov_test"):

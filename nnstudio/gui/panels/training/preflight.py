@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from nnstudio.core.nn.memory import check_training
+from nnstudio.gui.i18n import translate
 
 
 def extra_train_kwargs(form) -> dict:
@@ -15,7 +16,7 @@ def extra_train_kwargs(form) -> dict:
 
     extra = load_my_digits()
     if extra is None:
-        raise ValueError("you have no saved digits yet (save some on the Drawing pad)")
+        raise ValueError(translate("RunPreflight", "you have no saved digits yet (save some on the Drawing pad)"))
     return {"extra_train": extra}
 
 

@@ -10,17 +10,39 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QVBoxLayout, QW
 from nnstudio.core.nn.records import DivergedRecord, EpochRecord, NotLearningRecord
 from nnstudio.core.nn.speed import samples_per_s, seconds_left
 from nnstudio.gui import theme
+from nnstudio.gui.i18n import QT_TRANSLATE_NOOP, translate
+from nnstudio.gui.panels.training.messages import diverged_message, not_learning_message
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
-FIELDS = [("epoch", "Epoch"), ("iteration", "Iteration"), ("loss", "Loss (avg)"),
-          ("train_acc", "Train acc."), ("test_acc", "Test acc."), ("speed", "Samples/s"),
-          ("elapsed", "Elapsed"), ("eta", "ETA")]
+FIELDS = [("epoch", QT_TRANSLATE_NOOP("TrainingStats", "Epoch")),
+          ("iteration", QT_TRANSLATE_NOOP("TrainingStats", "Iteration")),
+          ("loss", QT_TRANSLATE_NOOP("TrainingStats", "Loss (avg)")),
+          ("train_acc", QT_TRANSLATE_NOOP("TrainingStats", "Train acc.")),
+          ("test_acc", QT_TRANSLATE_NOOP("TrainingStats", "Test acc.")),
+          ("speed", QT_TRANSLATE_NOOP("TrainingStats", "Samples/s")),
+          ("elapsed", QT_TRANSLATE_NOOP("TrainingStats", "Elapsed")), ("eta", QT_TRANSLATE_NOOP("TrainingStats", "ETA"))]
 # The longest text each value shows in a long run (its label is at least that wide).
 WIDEST = {"epoch": "100.00", "iteration": "1,000,000", "loss": "0.0000", "train_acc": "100.00%",
           "test_acc": "100.00%", "speed": "100,000", "elapsed": "0:00:00", "eta": "0:00:00"}
-TIPS = {"train_acc": "Accuracy on the training images, measured at each epoch's end.",
-        "test_acc": "Accuracy on the test images, which the network never trains on, at each epoch's end.",
-        "speed": "Training samples per second over the last seconds (stands still while paused).",
-        "eta": "Time left to the run's end at the current speed (stands still while paused)."}
+TIPS = {"test_acc": QT_TRANSLATE_NOOP("TrainingStats", "Accuracy on the test images, which the network never "
+                                     "trains on, at each epoch's end."),
+        "speed": QT_TRANSLATE_NOOP("TrainingStats", "Training samples per second over the last seconds (stands "
+                                   "still while paused)."),
+        "eta": QT_TRANSLATE_NOOP("TrainingStats", "Time left to the run's end at the current speed (stands still "
+                                 "while paused).")}
+# The progress bar's state words (RunController.update_progress passes the key) and its two units.
+STATES = {"idle": QT_TRANSLATE_NOOP("TrainingStats", "idle"),
+          "preparing": QT_TRANSLATE_NOOP("TrainingStats", "preparing"),
+          "running": QT_TRANSLATE_NOOP("TrainingStats", "running"),
+          "paused": QT_TRANSLATE_NOOP("TrainingStats", "paused"),
+          "completed": QT_TRANSLATE_NOOP("TrainingStats", "completed"),
+          "stopped": QT_TRANSLATE_NOOP("TrainingStats", "stopped"),
+          "diverged": QT_TRANSLATE_NOOP("TrainingStats", "diverged"),
+          "failed": QT_TRANSLATE_NOOP("TrainingStats", "failed"),
+          "done": QT_TRANSLATE_NOOP("TrainingStats", "done")}
+PROGRESS = {"iterations": QT_TRANSLATE_NOOP("TrainingStats", "{state} · {done:,} / {total:,} iterations ({percent}%)"),
+            "synthetic digits": QT_TRANSLATE_NOOP("TrainingStats", "{state} · {done:,} / {total:,} synthetic digits "
+                                                  "({percent}%)")}
 START_KEYS = "F5"
 
 
@@ -33,7 +55,7 @@ def format_seconds(s: float | None) -> str:
     return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
 
 
-class TrainingStats(QWidget):
+class TrainingStats(Retranslatable, QWidget):
     """A grid of value labels, a progress bar, and a message line (state, divergence advice)."""
 
     def __init__(self, parent=None):
@@ -49,7 +71,7 @@ class TrainingStats(QWidget):
             cell_layout = QVBoxLayout(cell)
             cell_layout.setContentsMargins(0, 0, 0, 0)
             cell_layout.setSpacing(0)
-            name = QLabel(title)
+            name = QLabel()
             name.setStyleSheet(f"color: {theme.GREY}; font-size: 9pt;")
             value = QLabel("–")
             value.setObjectName(f"stat_{key}")
@@ -58,9 +80,6 @@ class TrainingStats(QWidget):
             # As wide as its longest likely text from the start: the row does not jump as numbers grow.
             value.ensurePolished()
             value.setMinimumWidth(value.fontMetrics().horizontalAdvance(WIDEST[key]) + 2)
-            if key in TIPS:
-                name.setToolTip(TIPS[key])
-                value.setToolTip(TIPS[key])
             cell_layout.addWidget(name)
             cell_layout.addWidget(value)
             self.values[key] = value
@@ -72,20 +91,39 @@ class TrainingStats(QWidget):
         self.progress.setObjectName("trainingProgress")
         self.progress.setRange(0, 1000)
         self.progress.setValue(0)
-        self.progress.setFormat("idle")
         self.progress.setTextVisible(True)
         self.progress.setStyleSheet(
             "QProgressBar { border: 1px solid #999; border-radius: 3px; text-align: center; "
             "background: white; min-height: 18px; }"
             f"QProgressBar::chunk {{ background-color: {theme.PROGRESS_CHUNK}; }}")
-        self.message = QLabel(f"Pick a preset or your own settings, then press Start ({START_KEYS}).")
+        self.message = QLabel()
         self.message.setObjectName("trainingMessage")
+        self._message = lambda: self.tr("Pick a preset or your own settings, then press Start ({keys}).").format(
+            keys=START_KEYS)
+        self._progress_args: tuple | str | None = None  # what set_progress showed last (None: idle)
+        self._train_eval: tuple | None = None  # set_train_eval's (images, of)
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self.grid)
         layout.addWidget(self.progress)
         layout.addWidget(self.message)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for key, title in FIELDS:
+            self.names[key].setText(translate("TrainingStats", title))
+            if key in TIPS:
+                self.names[key].setToolTip(translate("TrainingStats", TIPS[key]))
+                self.values[key].setToolTip(translate("TrainingStats", TIPS[key]))
+        self.set_train_eval(*(self._train_eval or (0, 0)))
+        if self._progress_args is None:
+            self.progress.setFormat(translate("TrainingStats", STATES["idle"]))
+        elif self._progress_args == "preparing":
+            self.show_preparing()
+        else:
+            self.set_progress(*self._progress_args)
+        self.message.setText(self._message())
 
     # ------------------------------------------------------------------ one row, or two on a narrow panel
     def _row_width(self, columns: int) -> int:
@@ -119,12 +157,20 @@ class TrainingStats(QWidget):
         self._place(len(FIELDS) if width >= self._row_width(len(FIELDS)) else len(FIELDS) // 2)
 
     def set_train_eval(self, images: int, of: int) -> None:
-        """Say what "Train acc." is measured on: the first `images` of the `of` training images."""
+        """Say what "Train acc." is measured on: the first `images` of the `of` training images
+        (0 of 0: not known yet)."""
+        self._train_eval = (images, of) if of else None
         short = f"{images // 1000}k" if images >= 1000 and images % 1000 == 0 else f"{images:,}"
-        self.names["train_acc"].setText(f"Train acc. ({short})" if images < of else "Train acc.")
-        tip = (f"Accuracy on the first {images:,} of the {of:,} training images (all of them would make "
-               f"each epoch's end slower); the command line measures the same images."
-               if images < of else f"Accuracy on all {of:,} training images.")
+        self.names["train_acc"].setText(self.tr("Train acc. ({images})").format(images=short) if images < of
+                                        else self.tr("Train acc."))
+        if not of:
+            tip = self.tr("Accuracy on the training images, measured at each epoch's end.")
+        elif images < of:
+            tip = self.tr("Accuracy on the first {images:,} of the {of:,} training images (all of them would "
+                          "make each epoch's end slower); the command line measures the same images.").format(
+                images=images, of=of)
+        else:
+            tip = self.tr("Accuracy on all {of:,} training images.").format(of=of)
         self.names["train_acc"].setToolTip(tip)
         self.values["train_acc"].setToolTip(tip)
 
@@ -138,12 +184,22 @@ class TrainingStats(QWidget):
         for label in self.values.values():
             label.setText("–")
         self.progress.setValue(0)
-        self.progress.setFormat("idle")
+        self._progress_args = None
+        self.progress.setFormat(translate("TrainingStats", STATES["idle"]))
+
+    def show_preparing(self) -> None:
+        """The progress bar while a run's data is prepared (before its first count)."""
+        self._progress_args = "preparing"
+        self.progress.setFormat(self.tr("preparing…"))
 
     def set_progress(self, iteration: int, total: int, state: str, unit: str = "iterations",
                      decimals: int = 1) -> None:
+        """`state`: a key of STATES; `unit`: a key of PROGRESS."""
+        self._progress_args = (iteration, total, state, unit, decimals)
         frac = iteration / total if total else 0.0
-        self.progress.setFormat(f"{state} · {iteration:,} / {total:,} {unit} ({100 * frac:.{decimals}f}%)")
+        self.progress.setFormat(translate("TrainingStats", PROGRESS.get(unit, PROGRESS["iterations"])).format(
+            state=translate("TrainingStats", STATES.get(state, state)), done=iteration, total=total,
+            percent=f"{100 * frac:.{decimals}f}"))
         self.progress.setValue(int(round(1000 * frac)))
 
     def show_records(self, records: list) -> None:
@@ -152,8 +208,10 @@ class TrainingStats(QWidget):
             if isinstance(rec, EpochRecord):
                 self.set("train_acc", f"{100 * rec.train_acc:.2f}%")
                 self.set("test_acc", f"{100 * rec.test_acc:.2f}%")
-            elif isinstance(rec, (DivergedRecord, NotLearningRecord)):
-                self.show_message(rec.message, "error")
+            elif isinstance(rec, DivergedRecord):
+                self.say(lambda rec=rec: diverged_message(rec), "error")
+            elif isinstance(rec, NotLearningRecord):
+                self.say(lambda rec=rec: not_learning_message(rec), "error")
 
     def show_progress(self, run, iters_per_epoch: int, total: int, clock, loss_avg: float | None,
                       state: str, eta: bool) -> None:
@@ -173,7 +231,14 @@ class TrainingStats(QWidget):
         self.set("eta", format_seconds(seconds_left(it, total, rate) if eta else None))
         self.set_progress(it, total, state)
 
+    def say(self, make, kind: str = "info") -> None:
+        """Show the message `make()` returns, and make it again on a change of language (`make`
+        translates: a message a user may still be reading when switching, in the new language)."""
+        self.show_message(make(), kind)
+        self._message = make
+
     def show_message(self, text: str, kind: str = "info") -> None:
+        self._message = lambda: text
         color = {"error": theme.ERROR_TEXT, "ok": theme.OK_TEXT}.get(kind, theme.DARK)
         weight = "600" if kind == "error" else "400"
         self.message.setStyleSheet(f"color: {color}; font-weight: {weight};")
