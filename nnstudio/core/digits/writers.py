@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 
 CANVAS = 280
-DEFAULT_PER_DIGIT = 100
+DEFAULT_PER_DIGIT = 200
 DEFAULT_SEED = 4_242_017  # far from the trainer's small seeds and the first proxy's 90210
 
 P = tuple[float, float]
