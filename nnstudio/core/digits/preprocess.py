@@ -145,18 +145,28 @@ def hole_count(img: np.ndarray, threshold: float = 0.5) -> int:
 
 
 def _flood(seed: np.ndarray, allowed: np.ndarray) -> np.ndarray:
-    """Grow seed through 4-neighbours within allowed until it stops."""
+    """Grow seed through 4-neighbours within allowed until it stops: whole runs of allowed pixels
+    along the rows, then along the columns, are taken at once (a few passes, not one per pixel)."""
     region = seed & allowed
     while True:
-        grown = region.copy()
-        grown[1:] |= region[:-1]
-        grown[:-1] |= region[1:]
-        grown[:, 1:] |= region[:, :-1]
-        grown[:, :-1] |= region[:, 1:]
-        grown &= allowed
+        grown = _runs_reached(_runs_reached(region, allowed).T, allowed.T).T
         if np.array_equal(grown, region):
             return region
         region = grown
+
+
+def _runs_reached(region: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+    """Every run of allowed pixels along a row that holds a pixel of region, filled."""
+    h, w = allowed.shape
+    flat = allowed.ravel()
+    start = flat.copy()
+    start[1:] &= ~flat[:-1]
+    start[::w] = flat[::w]  # a run never continues onto the next row
+    labels = np.cumsum(start) * flat
+    reached = np.zeros(int(labels.max(initial=0)) + 1, dtype=bool)
+    reached[labels[region.ravel() & flat]] = True
+    reached[0] = False
+    return reached[labels].reshape(h, w)
 
 
 def _open_loops(a: np.ndarray, b: np.ndarray, img: np.ndarray) -> tuple[float, np.ndarray]:
@@ -164,7 +174,7 @@ def _open_loops(a: np.ndarray, b: np.ndarray, img: np.ndarray) -> tuple[float, n
     # The thin pen's faint pixels count as walls (a hole must be closed); in the drawn input a hole
     # must be clearly dark to count as open.
     wanted = hole_count(render_segments(a, b, SIDE, SIDE, THIN_WIDTH, EDGE_WIDTH), 0.2)
-    if wanted <= hole_count(img, OPEN_HOLE):
+    if wanted == 0 or wanted <= hole_count(img, OPEN_HOLE):
         return STROKE_WIDTH, img
     for width in LOOP_WIDTHS:
         thinner = render_segments(a, b, SIDE, SIDE, width, EDGE_WIDTH)

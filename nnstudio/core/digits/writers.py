@@ -25,7 +25,7 @@ from __future__ import annotations
 import numpy as np
 
 CANVAS = 280
-DEFAULT_PER_DIGIT = 100
+DEFAULT_PER_DIGIT = 200
 DEFAULT_SEED = 4_242_017  # far from the trainer's small seeds and the first proxy's 90210
 
 P = tuple[float, float]
@@ -203,12 +203,13 @@ def _drag(path: np.ndarray, rng: np.random.Generator, speed: float) -> np.ndarra
 
 
 def writer_strokes(digit: int, rng: np.random.Generator, style: str | None = None,
-                   off_pad: bool | None = None) -> list[np.ndarray]:
+                   off_pad: bool | None = None, slant: float | None = None) -> list[np.ndarray]:
     """One simulated writer's `digit` as the pad would receive it: list of (n, 2) canvas points.
 
     style : a key of STYLES[digit] (default: drawn by weight)
     off_pad : drag part of the digit past the pad's edge (default: one time in eight); points
         outside 0..CANVAS are kept, as the mouse reports them
+    slant : the writer's right slant (default: drawn between -0.05 and 0.3)
     """
     options = STYLES[int(digit)]
     names = list(options)
@@ -217,7 +218,8 @@ def writer_strokes(digit: int, rng: np.random.Generator, style: str | None = Non
         style = names[int(rng.choice(len(names), p=w / w.sum()))]
     strokes = options[style][1]
     width = rng.uniform(0.45, 0.8)  # width over height of the writer's digits
-    slant = rng.uniform(-0.05, 0.3)  # x shifts by slant * height going up
+    drawn_slant = rng.uniform(-0.05, 0.3)  # x shifts by slant * height going up
+    slant = drawn_slant if slant is None else float(slant)
     wobble = rng.uniform(0.01, 0.05)  # how far a hand misses each control point
     hand = rng.uniform(0.0, 0.05)  # corner cutting, digit heights
     drift_amp = rng.uniform(0.0, 0.02)
