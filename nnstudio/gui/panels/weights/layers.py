@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
@@ -149,7 +151,8 @@ class LayersView(Retranslatable, QWidget):
         i = self.layer_combo.currentIndex()
         return names[i] if 0 <= i < len(names) else ""
 
-    def set_params(self, params: dict, initial: dict | None, initial_note: str = "") -> None:
+    def set_params(self, params: dict, initial: dict | None, initial_note: str | Callable[[], str] = "") -> None:
+        """initial_note: what `initial` is, or a function that says it in the interface language."""
         self.params, self.initial, self.initial_note = params, initial, initial_note
         self._fill_layers()
         self.render()
@@ -210,9 +213,9 @@ class LayersView(Retranslatable, QWidget):
             self.initial_curve.setData([], [])
         else:
             self.initial_curve.setData(edges, _scaled(init_counts, log))
+        note = self.initial_note() if callable(self.initial_note) else self.initial_note
         self.legend.getLabel(self.initial_curve).setText(
-            self.tr("at initialisation ({note})").format(note=self.initial_note) if self.initial_note
-            else self.tr("at initialisation"))
+            self.tr("at initialisation ({note})").format(note=note) if note else self.tr("at initialisation"))
         wrap_title(self.hist_plot, self.tr("histogram of {name}'s {n:,} weights").format(name=name, n=W.size))
         self.hist_plot.autoRange()
         self.summary.setText(self.tr("{shape} weights: mean {mean}, std {std}, largest |w| {largest}").format(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Slot
@@ -138,12 +139,7 @@ class WeightsPanel(Retranslatable, QWidget):
     @property
     def initial_note(self) -> str:
         """What the histograms' reference is, in the interface language ('' when none)."""
-        if self._note is None:
-            return ""
-        key, fields = self._note
-        if "init" in fields:  # a registry key ("he") → its display name ("He")
-            fields = dict(fields, init=display_name(fields["init"]))
-        return translate("WeightsPanel", NOTES[key]).format(**fields)
+        return note_text(self._note)
 
     # ------------------------------------------------------------------ data
     def test_data(self):
@@ -218,7 +214,7 @@ class WeightsPanel(Retranslatable, QWidget):
                 self._last_top = time.monotonic()
             self.first.set_params(self.params, self.activation, refresh_top=refresh_top)
         elif tab == LAYERS:
-            self.layers.set_params(self.params, self.initial, self.initial_note)
+            self.layers.set_params(self.params, self.initial, partial(note_text, self._note))
         elif tab == FEATURES:
             if self.conv:
                 self.features.set_network(self.network())
@@ -361,6 +357,16 @@ class WeightsPanel(Retranslatable, QWidget):
     @Slot()
     def shutdown(self):
         self.timer.stop()
+
+
+def note_text(note) -> str:
+    """A (NOTES key, fields) note in the interface language ('' for None)."""
+    if note is None:
+        return ""
+    key, fields = note
+    if "init" in fields:  # a registry key ("he") → its display name ("He")
+        fields = dict(fields, init=display_name(fields["init"]))
+    return translate("WeightsPanel", NOTES[key]).format(**fields)
 
 
 def _same_shapes(a: dict, b: dict) -> bool:
