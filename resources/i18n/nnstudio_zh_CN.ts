@@ -933,7 +933,7 @@ the model&apos;s top three: {top}</source>
     </message>
     <message>
         <source>numerical is &lt;b&gt;{ratio}×&lt;/b&gt; slower.</source>
-        <translation>数值微分慢 &lt;b&gt;{ratio}×&lt;/b&gt;。</translation>
+        <translation>数值微分慢 &lt;b&gt;{ratio} 倍&lt;/b&gt;。</translation>
     </message>
     <message>
         <source>Largest relative error, measured: &lt;b&gt;{error}&lt;/b&gt; (the rounding of central differences: the loss clips at 10⁻⁷ rather than adding it).</source>
@@ -1043,7 +1043,7 @@ the model&apos;s top three: {top}</source>
     <name>LayersView</name>
     <message>
         <source>{name}: conv, {n} filters of {c}×{h}×{w}</source>
-        <translation>{name}：卷积层，{n} 个 {c}×{h}×{w} 的滤波器</translation>
+        <translation>{name}：卷积，{n} 个 {c}×{h}×{w} 滤波器</translation>
     </message>
     <message>
         <source>Log counts</source>
@@ -1111,7 +1111,7 @@ the model&apos;s top three: {top}</source>
     </message>
     <message>
         <source>filter tap (channel, row, col)</source>
-        <translation>滤波器权重（通道，行，列）</translation>
+        <translation>滤波器权重（通道、行、列）</translation>
     </message>
     <message>
         <source>layer {i} filter</source>

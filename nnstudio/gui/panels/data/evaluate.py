@@ -184,6 +184,7 @@ class EvaluateView(Retranslatable, QWidget):
         info, data, name = self.sender().tag
         self._darkness[id(data)] = result["darkness"]
         self.evaluated, self.result, self._dataset_name = (info, data), result, name
+        self._cell = None  # a new result opens on every mistake
         self._show_result()
 
     @Slot(str)

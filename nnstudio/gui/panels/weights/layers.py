@@ -75,6 +75,7 @@ class LayersView(Retranslatable, QWidget):
         self.layer_combo = QComboBox()
         self.layer_combo.setObjectName("layerCombo")
         self.layer_combo.setMinimumContentsLength(22)
+        self.layer_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # a conv layer's text, read whole
         self.log_counts = QCheckBox()
         self.log_counts.setObjectName("histLogCounts")
         self.summary = QLabel()
