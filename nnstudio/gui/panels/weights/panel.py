@@ -121,10 +121,8 @@ class WeightsPanel(Retranslatable, QWidget):
         self.tabs.setTabToolTip(ACTIVATIONS, self.tr("What every layer computes for the drawn digit or a "
                                                      "test image."))
         self._first_tab_texts()
-        if self.params is not None:
+        if self.params is not None:  # (each view says its own texts again, the layers' note included)
             self._update_header()
-            self.dirty.add(LAYERS)  # the histogram's note comes from here
-            self.schedule()
 
     def _first_tab_texts(self) -> None:
         if self.conv:
