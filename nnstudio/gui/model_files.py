@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nnstudio.gui import settings
 from nnstudio.gui.context import ModelInfo
-from nnstudio.gui.network_text import network_shape
+from nnstudio.gui.i18n import translate
+from nnstudio.gui.network_text import BUNDLED_NAME, model_name, network_shape
 from nnstudio.gui.saving import report_save_error
 
-MODEL_FILTER = "NN Studio model (*.npz)"
-OPEN_FILTER = "Models (*.npz *.safetensors);;NN Studio model (*.npz);;PyTorch state dict (*.safetensors)"
-BUNDLED_NAME = "bundled default model"
+MODEL_FILTER = QT_TRANSLATE_NOOP("ModelFiles", "NN Studio model (*.npz)")
+OPEN_FILTER = QT_TRANSLATE_NOOP("ModelFiles", "Models (*.npz *.safetensors);;NN Studio model (*.npz);;"
+                                              "PyTorch state dict (*.safetensors);;All files (*)")
+__all__ = ["BUNDLED_NAME", "ModelFiles", "last_dir", "save_target"]  # BUNDLED_NAME: network_text's
 
 
 def save_target(info: ModelInfo | None) -> Path | None:
@@ -64,6 +66,12 @@ class ModelFiles(QObject):
         self._loading_path: Path | None = None
         context.model_changed.connect(self._on_model_changed)
         context.model_saved.connect(self._on_model_changed)
+        label.installEventFilter(self)  # the label's LanguageChange: its text again
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.label and event.type() == QEvent.LanguageChange and self.context.model is not None:
+            self._on_model_changed(self.context.model)
+        return False
 
     # ------------------------------------------------------------------ open
     @property
@@ -72,8 +80,8 @@ class ModelFiles(QObject):
 
     @Slot()
     def open_model_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open model", last_dir(settings.LAST_MODEL_DIR),
-                                              f"{OPEN_FILTER};;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.window, self.tr("Open model"), last_dir(settings.LAST_MODEL_DIR),
+                                              translate("ModelFiles", OPEN_FILTER))
         if path:
             self.open_model(path)
 
@@ -82,7 +90,7 @@ class ModelFiles(QObject):
         one runs). The model then becomes current (`model_changed`), or one warning dialog names
         the file and the current model stays."""
         if self._loader is not None:
-            self.window.statusBar().showMessage("A model is still loading; try again when it is done.", 5000)
+            self.window.statusBar().showMessage(self.tr("A model is still loading; try again when it is done."), 5000)
             return False
         from nnstudio.gui.workers import JobWorker
 
@@ -93,7 +101,7 @@ class ModelFiles(QObject):
         self._loader.finished.connect(self._on_loader_finished)
         self._loader.start()
         self._set_loading(True)
-        self.window.statusBar().showMessage(f"Opening {path.name}…")
+        self.window.statusBar().showMessage(self.tr("Opening {name}…").format(name=path.name))
         return True
 
     def cancel(self) -> None:
@@ -123,7 +131,7 @@ class ModelFiles(QObject):
 
     def _refused(self, message: str) -> None:
         self.window.statusBar().clearMessage()
-        QMessageBox.warning(self.window, "Cannot open model", message)
+        QMessageBox.warning(self.window, self.tr("Cannot open model"), message)
 
     @Slot()
     def _on_loader_finished(self) -> None:
@@ -149,7 +157,7 @@ class ModelFiles(QObject):
         try:
             network, meta = load_model(path)
         except ModelFileError as exc:
-            self.window.statusBar().showMessage(f"Bundled model unusable: {exc}")
+            self.window.statusBar().showMessage(self.tr("Bundled model unusable: {reason}").format(reason=exc))
             return
         self.context.set_model(ModelInfo(network, BUNDLED_NAME, "bundled", path, meta))
 
@@ -164,11 +172,12 @@ class ModelFiles(QObject):
         try:
             network, meta = load_model(path)
         except (ModelFileError, OSError) as exc:
-            QMessageBox.warning(self.window, "Revert to bundled model", f"The bundled model cannot be read: {exc}")
+            QMessageBox.warning(self.window, self.tr("Revert to bundled model"),
+                                self.tr("The bundled model cannot be read: {reason}").format(reason=exc))
             return False
         self.cancel()
         self.context.set_model(ModelInfo(network, BUNDLED_NAME, "bundled", path, meta))
-        self.window.statusBar().showMessage("The bundled default model is the current model again.", 5000)
+        self.window.statusBar().showMessage(self.tr("The bundled default model is the current model again."), 5000)
         return True
 
     # ------------------------------------------------------------------ save
@@ -193,7 +202,8 @@ class ModelFiles(QObject):
             return
         stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in info.name).strip("-") or "model"
         start = Path(last_dir(settings.LAST_MODEL_DIR)) / f"{stem}.npz"
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save model", str(start), MODEL_FILTER)
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save model"), str(start),
+                                              translate("ModelFiles", MODEL_FILTER))
         if path:
             if not path.lower().endswith(".npz"):
                 path += ".npz"
@@ -213,27 +223,30 @@ class ModelFiles(QObject):
         try:
             save_model(path, info.network, meta)
         except OSError as exc:
-            report_save_error(self.window, path, exc, "Cannot save model")
+            report_save_error(self.window, path, exc, self.tr("Cannot save model"))
             return False
         except (TypeError, ValueError) as exc:
-            QMessageBox.warning(self.window, "Cannot save model", f"{path}: {exc}")
+            QMessageBox.warning(self.window, self.tr("Cannot save model"), f"{path}: {exc}")
             return False
         settings.set_value(settings.LAST_MODEL_DIR, str(path.parent))
         self.context.set_model_path(info.network, path)
-        self.window.statusBar().showMessage(f"Saved {info.name} to {path}", 5000)
+        self.window.statusBar().showMessage(self.tr("Saved {name} to {path}").format(
+            name=model_name(info.name), path=path), 5000)
         return True
 
     def _nothing_to_save(self) -> None:
-        QMessageBox.information(self.window, "Save model", "There is no model to save yet: train one first.")
+        QMessageBox.information(self.window, self.tr("Save model"),
+                                self.tr("There is no model to save yet: train one first."))
 
     # ------------------------------------------------------------------ the status bar's label
     @Slot(object)
     def _on_model_changed(self, info) -> None:
         if info is None:
-            self.label.setText("No model")
+            self.label.setText(self.tr("No model"))
             return
         path = save_target(info)
         sizes = network_shape(info.network)
         where = f" · {path.name}" if path is not None and path.name != info.name else ""
-        self.label.setText(f"Model: {info.name} ({sizes}){where}")
-        self.label.setToolTip(str(path) if path else "not saved")
+        self.label.setText(self.tr("Model: {name} ({shape})").format(name=model_name(info.name), shape=sizes)
+                           + where)
+        self.label.setToolTip(str(path) if path else self.tr("not saved"))

@@ -59,6 +59,109 @@ no slope, so nothing to learn from</source>
     </message>
 </context>
 <context>
+    <name>ActivationsView</name>
+    <message>
+        <source>Digit on the drawing pad</source>
+        <translation>画板上的数字</translation>
+    </message>
+    <message>
+        <source>Test image #</source>
+        <translation>测试图像 #</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>输入：</translation>
+    </message>
+    <message>
+        <source>scores (last affine layer)</source>
+        <translation>得分（最后一个全连接层）</translation>
+    </message>
+    <message>
+        <source>unit of the last hidden layer</source>
+        <translation>最后一个隐藏层的单元</translation>
+    </message>
+    <message>
+        <source>activation × weight</source>
+        <translation>激活值 × 权重</translation>
+    </message>
+    <message>
+        <source>input (28×28)</source>
+        <translation>输入（28×28）</translation>
+    </message>
+    <message>
+        <source>output probabilities</source>
+        <translation>输出概率</translation>
+    </message>
+    <message>
+        <source>how the last hidden layer votes</source>
+        <translation>最后一个隐藏层如何投票</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单元</translation>
+    </message>
+    <message>
+        <source>The drawing pad is empty: draw a digit there (Drawing pad panel).</source>
+        <translation>画板是空的：请在“画板”面板上写一个数字。</translation>
+    </message>
+    <message>
+        <source>the digit on the drawing pad</source>
+        <translation>画板上的数字</translation>
+    </message>
+    <message>
+        <source>No test images yet: the dataset is loading (or could not be loaded).</source>
+        <translation>还没有测试图像：数据集正在加载（或无法加载）。</translation>
+    </message>
+    <message>
+        <source>test image {i} (label {label})</source>
+        <translation>测试图像 {i}（标签 {label}）</translation>
+    </message>
+    <message>
+        <source>dense layer {n}</source>
+        <translation>全连接层 {n}</translation>
+    </message>
+    <message>
+        <source>hidden layer {n}</source>
+        <translation>隐藏层 {n}</translation>
+    </message>
+    <message>
+        <source>{layer}: {name} = {function}(A{n}), {units} units</source>
+        <translation>{layer}：{name} = {function}(A{n})，{units} 个单元</translation>
+    </message>
+    <message>
+        <source>output: {digit} with probability {p}</source>
+        <translation>输出：{digit}，概率 {p}</translation>
+    </message>
+    <message>
+        <source>Showing {input}: hover a strip to read a unit&apos;s activation.</source>
+        <translation>显示的是{input}：把鼠标移到色带上可读出单元的激活值。</translation>
+    </message>
+    <message>
+        <source> The conv layers&apos; feature maps are on the Feature maps tab.</source>
+        <translation>卷积层的特征图在“特征图”选项卡上。</translation>
+    </message>
+    <message>
+        <source>no input</source>
+        <translation>没有输入</translation>
+    </message>
+    <message>
+        <source>no hidden layer: the scores come straight from the pixels</source>
+        <translation>没有隐藏层：得分直接来自像素</translation>
+    </message>
+    <message>
+        <source>how {name} votes for digit {digit}: {name}·W{n} summed ({sum}) + bias ({bias}) = score {score}</source>
+        <translation>{name} 如何为数字 {digit} 投票：{name}·W{n} 之和（{sum}）+ 偏置（{bias}）= 得分 {score}</translation>
+    </message>
+</context>
+<context>
     <name>AppContext</name>
     <message>
         <source>MNIST (bundled)</source>
@@ -288,6 +391,33 @@ click to see them</source>
     </message>
 </context>
 <context>
+    <name>ConvFiltersView</name>
+    <message>
+        <source>Each tile is one filter of the first convolution: the weights it multiplies with every patch of the image it slides over. Red taps add where the pixel is inked, blue ones subtract; a filter with red on one side and blue on the other answers to edges. The Feature maps tab shows what each filter makes of a digit.</source>
+        <translation>每一块是第一个卷积层的一个滤波器：它在图像上滑动，与图像的每个小块相乘的权重。红色的权重在像素有墨迹处加分，蓝色的减分；一侧红、另一侧蓝的滤波器对边缘有反应。“特征图”选项卡显示每个滤波器从一个数字中得到什么。</translation>
+    </message>
+    <message>
+        <source>filter {f}</source>
+        <translation>滤波器 {f}</translation>
+    </message>
+    <message>
+        <source>filter {f}, channel {k}</source>
+        <translation>滤波器 {f}，通道 {k}</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>first-layer filters: {n} of {h}×{w} over {c} channels, bias from {low} to {high}</source>
+        <translation>第一层滤波器：{n} 个 {h}×{w}，覆盖 {c} 个通道，偏置从 {low} 到 {high}</translation>
+    </message>
+    <message>
+        <source>first-layer filters: {n} of {h}×{w}, bias from {low} to {high}</source>
+        <translation>第一层滤波器：{n} 个 {h}×{w}，偏置从 {low} 到 {high}</translation>
+    </message>
+</context>
+<context>
     <name>DataPanel</name>
     <message>
         <source>Browse</source>
@@ -309,22 +439,22 @@ click to see them</source>
     <name>DrawingPad</name>
     <message>
         <source>part of the drawing is past the edge (it still counts)</source>
-        <translation type="unfinished"></translation>
+        <translation>有一部分笔迹超出了边缘（仍然计入）</translation>
     </message>
     <message>
         <source>draw a digit here</source>
-        <translation type="unfinished"></translation>
+        <translation>在这里写一个数字</translation>
     </message>
 </context>
 <context>
     <name>DrawingPanel</name>
     <message>
         <source>Reads with:</source>
-        <translation type="unfinished"></translation>
+        <translation>识别模型：</translation>
     </message>
     <message>
         <source>Bundled model</source>
-        <translation type="unfinished"></translation>
+        <translation>内置模型</translation>
     </message>
     <message>
         <source>The pad reads with {0}. Switching needs no training: the bundled models ship with the app.</source>
@@ -332,11 +462,138 @@ click to see them</source>
     </message>
     <message>
         <source>bundled conv net</source>
-        <translation type="unfinished"></translation>
+        <translation>内置卷积网络</translation>
     </message>
     <message>
         <source>bundled MLP</source>
-        <translation type="unfinished"></translation>
+        <translation>内置多层感知机</translation>
+    </message>
+</context>
+<context>
+    <name>EvaluateView</name>
+    <message>
+        <source> · not evaluated yet</source>
+        <translation> · 尚未评估</translation>
+    </message>
+    <message>
+        <source> · loading the dataset…</source>
+        <translation> · 正在加载数据集…</translation>
+    </message>
+    <message>
+        <source> · evaluating…</source>
+        <translation> · 正在评估…</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>评估</translation>
+    </message>
+    <message>
+        <source>Run the current model on every test image</source>
+        <translation>用当前模型识别每一张测试图像</translation>
+    </message>
+    <message>
+        <source>Test accuracy beside two baselines</source>
+        <translation>测试识别精度与两个基准的比较</translation>
+    </message>
+    <message>
+        <source>Accuracy per label</source>
+        <translation>每个标签的识别精度</translation>
+    </message>
+    <message>
+        <source>true label</source>
+        <translation>真实标签</translation>
+    </message>
+    <message>
+        <source>Evaluation failed: {message}</source>
+        <translation>评估失败：{message}</translation>
+    </message>
+    <message>
+        <source>This model takes {inputs} inputs but the images have {pixels} pixels: it cannot be evaluated on this dataset.</source>
+        <translation>这个模型有 {inputs} 个输入，但图像有 {pixels} 个像素：无法在这个数据集上评估。</translation>
+    </message>
+    <message>
+        <source>This model has {outputs} outputs, not one per label (10).</source>
+        <translation>这个模型有 {outputs} 个输出，而不是每个标签一个（10 个）。</translation>
+    </message>
+    <message>
+        <source>The test set is empty.</source>
+        <translation>测试集是空的。</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>没有模型</translation>
+    </message>
+    <message>
+        <source>Model: {name} ({shape}, {activation})</source>
+        <translation>模型：{name}（{shape}，{activation}）</translation>
+    </message>
+    <message>
+        <source>No model to evaluate yet. Train one in the Training panel or open a saved model; it is evaluated here as soon as it appears.</source>
+        <translation>还没有可评估的模型。请在“训练”面板上训练一个，或打开一个已保存的模型；模型一出现就会在这里评估。</translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation>还没有模型</translation>
+    </message>
+    <message>
+        <source>The model&apos;s mistakes will appear here.</source>
+        <translation>模型的错误会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Test accuracy &lt;b&gt;{accuracy}%&lt;/b&gt;</source>
+        <translation>测试识别精度 &lt;b&gt;{accuracy}%&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{right:,} of {n:,} test images right, {wrong:,} wrong ({name})</source>
+        <translation>{n:,} 张测试图像中 {right:,} 张正确，{wrong:,} 张错误（{name}）</translation>
+    </message>
+    <message>
+        <source>random guess</source>
+        <translation>随机猜测</translation>
+    </message>
+    <message>
+        <source>average darkness</source>
+        <translation>平均暗度</translation>
+    </message>
+    <message>
+        <source>this model</source>
+        <translation>这个模型</translation>
+    </message>
+    <message>
+        <source> {accuracy}% (expected 10%)</source>
+        <translation> {accuracy}%（期望值 10%）</translation>
+    </message>
+    <message>
+        <source>% right</source>
+        <translation>正确率 %</translation>
+    </message>
+    <message>
+        <source>(dashed: all labels, {accuracy}%)</source>
+        <translation>（虚线：全部标签，{accuracy}%）</translation>
+    </message>
+    <message>
+        <source>Mistakes, most confident first</source>
+        <translation>错误，置信度最高的在前</translation>
+    </message>
+    <message>
+        <source>No mistakes: every test image is right.</source>
+        <translation>没有错误：每一张测试图像都正确。</translation>
+    </message>
+    <message>
+        <source>({n:,} images, right; most confident first)</source>
+        <translation>（{n:,} 张图像，正确；置信度最高的在前）</translation>
+    </message>
+    <message>
+        <source>({n:,} images, wrong; most confident first)</source>
+        <translation>（{n:,} 张图像，错误；置信度最高的在前）</translation>
+    </message>
+    <message>
+        <source>True {true}, predicted {predicted}</source>
+        <translation>真实 {true}，预测 {predicted}</translation>
+    </message>
+    <message>
+        <source>No test image labelled {true} was called {predicted}.</source>
+        <translation>没有标签为 {true} 的测试图像被识别为 {predicted}。</translation>
     </message>
 </context>
 <context>
@@ -344,6 +601,124 @@ click to see them</source>
     <message>
         <source>The explanation for this concept ({file}) is missing from the installation.</source>
         <translation>安装中缺少这个概念的说明（{file}）。</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureMapsView</name>
+    <message>
+        <source>convolution output</source>
+        <translation>卷积输出</translation>
+    </message>
+    <message>
+        <source>after {act}</source>
+        <translation>经过 {act} 后</translation>
+    </message>
+    <message>
+        <source>after max pooling</source>
+        <translation>经过 Max 池化后</translation>
+    </message>
+    <message>
+        <source>{name} · {kind} · {c} maps of {h}×{w}</source>
+        <translation>{name} · {kind} · {c} 个 {h}×{w} 的特征图</translation>
+    </message>
+    <message>
+        <source>Digit on the drawing pad</source>
+        <translation>画板上的数字</translation>
+    </message>
+    <message>
+        <source>Test image #</source>
+        <translation>测试图像 #</translation>
+    </message>
+    <message>
+        <source>Input:</source>
+        <translation>输入：</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>Which layer&apos;s feature maps to show: each convolution&apos;s output, the same after the activation, and after pooling.</source>
+        <translation>显示哪一层的特征图：每个卷积层的输出、经过激活函数后的输出，以及池化后的输出。</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>个数</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>histogram of the layer&apos;s values</source>
+        <translation>该层数值的直方图</translation>
+    </message>
+    <message>
+        <source>The drawing pad is empty: draw a digit there, or pick a test image.</source>
+        <translation>画板是空的：请在画板上写一个数字，或选择一张测试图像。</translation>
+    </message>
+    <message>
+        <source>the digit on the drawing pad</source>
+        <translation>画板上的数字</translation>
+    </message>
+    <message>
+        <source>No test images yet: the dataset is loading (or could not be loaded).</source>
+        <translation>还没有测试图像：数据集正在加载（或无法加载）。</translation>
+    </message>
+    <message>
+        <source>test image {i} (label {label})</source>
+        <translation>测试图像 {i}（标签 {label}）</translation>
+    </message>
+    <message>
+        <source>{input}: read as {digit} ({p})</source>
+        <translation>{input}：识别为 {digit}（{p}）</translation>
+    </message>
+    <message>
+        <source>Showing {input}; hover a map to read its values.</source>
+        <translation>显示的是{input}；把鼠标移到特征图上可读出数值。</translation>
+    </message>
+    <message>
+        <source>no input</source>
+        <translation>没有输入</translation>
+    </message>
+    <message>
+        <source>This model has no conv or pool layer.</source>
+        <translation>这个模型没有卷积层或池化层。</translation>
+    </message>
+    <message>
+        <source>{name} map {i}</source>
+        <translation>{name} 特征图 {i}</translation>
+    </message>
+    <message>
+        <source>{n:,} values of {name}: mean {mean}, {zero} exactly zero</source>
+        <translation>{name} 的 {n:,} 个值：平均值 {mean}，{zero} 恰好为零</translation>
+    </message>
+    <message>
+        <source>{n:,} values of {name}: mean {mean}</source>
+        <translation>{name} 的 {n:,} 个值：平均值 {mean}</translation>
+    </message>
+</context>
+<context>
+    <name>FirstLayerView</name>
+    <message>
+        <source>digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>unit of layer 2</source>
+        <translation>第 2 层单元</translation>
+    </message>
+    <message>
+        <source>layer 1 ({activation})</source>
+        <translation>第 1 层（{activation}）</translation>
     </message>
 </context>
 <context>
@@ -400,6 +775,173 @@ click to see them</source>
 the model&apos;s top three: {top}</source>
         <translation>测试图像 #{index}：真实 {true}，预测 {predicted}，概率 {p}%
 模型的前三个答案：{top}</translation>
+    </message>
+</context>
+<context>
+    <name>GradCheckExplorer</name>
+    <message>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>mean |Δ|</source>
+        <translation>平均 |Δ|</translation>
+    </message>
+    <message>
+        <source>max |Δ|</source>
+        <translation>最大 |Δ|</translation>
+    </message>
+    <message>
+        <source>rel. error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>time (num.)</source>
+        <translation>时间（数值）</translation>
+    </message>
+    <message>
+        <source>two-layer net</source>
+        <translation>两层网络</translation>
+    </message>
+    <message>
+        <source>tiny conv net</source>
+        <translation>微型卷积网络</translation>
+    </message>
+    <message>
+        <source>hidden neurons</source>
+        <translation>隐藏层神经元</translation>
+    </message>
+    <message>
+        <source>conv filters</source>
+        <translation>卷积滤波器</translation>
+    </message>
+    <message>
+        <source>Not run yet.</source>
+        <translation>尚未运行。</translation>
+    </message>
+    <message>
+        <source>Timing backprop…</source>
+        <translation>正在为误差反向传播法计时…</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>已停止。</translation>
+    </message>
+    <message>
+        <source>Backprop took {time}. Now the numerical gradient, one parameter element at a time…</source>
+        <translation>误差反向传播法用时 {time}。现在计算数值梯度，一次一个参数元素…</translation>
+    </message>
+    <message>
+        <source>Done: {images} image(s) through {network}.</source>
+        <translation>完成：{images} 张图像通过 {network}。</translation>
+    </message>
+    <message>
+        <source>{value} µs</source>
+        <translation>{value} 微秒</translation>
+    </message>
+    <message>
+        <source>{value} ms</source>
+        <translation>{value} 毫秒</translation>
+    </message>
+    <message>
+        <source>{value} s</source>
+        <translation>{value} 秒</translation>
+    </message>
+    <message>
+        <source>The two-layer net of chapter 4, or a tiny convolutional net ({arch}): backprop through convolution and max pooling, checked the same way.</source>
+        <translation>第4章的两层网络，或一个微型卷积网络（{arch}）：经过卷积和 Max 池化的误差反向传播法，用同样的方法确认。</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>MNIST images</source>
+        <translation>MNIST 图像数</translation>
+    </message>
+    <message>
+        <source>random seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Run the check</source>
+        <translation>运行梯度确认</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <source>Timing</source>
+        <translation>计时</translation>
+    </message>
+    <message>
+        <source>Every gradient element: numerical against backprop</source>
+        <translation>每个梯度元素：数值微分与误差反向传播法的对比</translation>
+    </message>
+    <message>
+        <source>backprop ∂L/∂w</source>
+        <translation>误差反向传播法 ∂L/∂w</translation>
+    </message>
+    <message>
+        <source>numerical ∂L/∂w</source>
+        <translation>数值微分 ∂L/∂w</translation>
+    </message>
+    <message>
+        <source>equal (y = x)</source>
+        <translation>相等（y = x）</translation>
+    </message>
+    <message>
+        <source>Net &apos;{arch}&apos; (float64, ReLU): {n:,} parameters. Backprop runs through the pooling and the convolution (col2im) once; the numerical gradient needs {passes:,} forward passes.</source>
+        <translation>网络“{arch}”（64 位浮点数，ReLU）：{n:,} 个参数。误差反向传播法经过池化层和卷积层（col2im）一次；数值梯度需要 {passes:,} 次正向传播。</translation>
+    </message>
+    <message>
+        <source>Net {shape} (float64): {n:,} parameters. Backprop gets all their gradients from one forward and one backward pass; the numerical gradient needs {passes:,} forward passes.</source>
+        <translation>网络 {shape}（64 位浮点数）：{n:,} 个参数。误差反向传播法通过一次正向传播和一次反向传播得到全部梯度；数值梯度需要 {passes:,} 次正向传播。</translation>
+    </message>
+    <message>
+        <source>no dataset to take images from</source>
+        <translation>没有可取图像的数据集</translation>
+    </message>
+    <message>
+        <source>Backprop is right:</source>
+        <translation>误差反向传播法是正确的：</translation>
+    </message>
+    <message>
+        <source>every mean |Δ| is below {limit}.</source>
+        <translation>每个平均 |Δ| 都小于 {limit}。</translation>
+    </message>
+    <message>
+        <source>The gradients disagree</source>
+        <translation>梯度不一致</translation>
+    </message>
+    <message>
+        <source>(mean |Δ| above {limit}).</source>
+        <translation>（平均 |Δ| 大于 {limit}）。</translation>
+    </message>
+    <message>
+        <source>backprop, all {n:,} gradients: &lt;b&gt;{time}&lt;/b&gt;</source>
+        <translation>误差反向传播法，全部 {n:,} 个梯度：&lt;b&gt;{time}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>numerical, the same gradients: &lt;b&gt;{time}&lt;/b&gt;</source>
+        <translation>数值微分，同样的梯度：&lt;b&gt;{time}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>numerical is &lt;b&gt;{ratio}×&lt;/b&gt; slower.</source>
+        <translation>数值微分慢 &lt;b&gt;{ratio} 倍&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Largest relative error, measured: &lt;b&gt;{error}&lt;/b&gt; (the rounding of central differences: the loss clips at 10⁻⁷ rather than adding it).</source>
+        <translation>实测的最大相对误差：&lt;b&gt;{error}&lt;/b&gt;（中心差分的舍入误差：损失函数在 10⁻⁷ 处截断，而不是加上它）。</translation>
+    </message>
+    <message>
+        <source>The check failed: {message}</source>
+        <translation>梯度确认失败：{message}</translation>
     </message>
 </context>
 <context>
@@ -495,6 +1037,121 @@ the model&apos;s top three: {top}</source>
     <message>
         <source>System</source>
         <translation>跟随系统</translation>
+    </message>
+</context>
+<context>
+    <name>LayersView</name>
+    <message>
+        <source>{name}: conv, {n} filters of {c}×{h}×{w}</source>
+        <translation>{name}：卷积，{n} 个 {c}×{h}×{w} 滤波器</translation>
+    </message>
+    <message>
+        <source>Log counts</source>
+        <translation>对数个数</translation>
+    </message>
+    <message>
+        <source>Histogram heights as log10(1 + count): the tails and a narrow initial spike fit on one scale.</source>
+        <translation>直方图高度取 log10(1 + 个数)：两端的尾部和初始值的窄尖峰能放在同一个刻度上。</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <source>weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation>偏置</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>现在</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>到</translation>
+    </message>
+    <message>
+        <source>biases b</source>
+        <translation>偏置 b</translation>
+    </message>
+    <message>
+        <source>weight histogram</source>
+        <translation>权重直方图</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>个数</translation>
+    </message>
+    <message>
+        <source>at initialisation</source>
+        <translation>初始值</translation>
+    </message>
+    <message>
+        <source>digit</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>layer {i} unit</source>
+        <translation>第 {i} 层单元</translation>
+    </message>
+    <message>
+        <source>digits</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>layer {i} units</source>
+        <translation>第 {i} 层单元</translation>
+    </message>
+    <message>
+        <source>filter tap (channel, row, col)</source>
+        <translation>滤波器权重（通道、行、列）</translation>
+    </message>
+    <message>
+        <source>layer {i} filter</source>
+        <translation>第 {i} 层滤波器</translation>
+    </message>
+    <message>
+        <source>layer {i} filters</source>
+        <translation>第 {i} 层滤波器</translation>
+    </message>
+    <message>
+        <source>input pixel</source>
+        <translation>输入像素</translation>
+    </message>
+    <message>
+        <source>flattened feature-map value</source>
+        <translation>展平的特征图值</translation>
+    </message>
+    <message>
+        <source>{name}: weight from {source} (row) to {target} (column)</source>
+        <translation>{name}：从{source}（行）到{target}（列）的权重</translation>
+    </message>
+    <message>
+        <source>biases b{i} ({n} {units})</source>
+        <translation>偏置 b{i}（{n} 个{units}）</translation>
+    </message>
+    <message>
+        <source>log10(1 + count)</source>
+        <translation>log10(1 + 个数)</translation>
+    </message>
+    <message>
+        <source>at initialisation ({note})</source>
+        <translation>初始值（{note}）</translation>
+    </message>
+    <message>
+        <source>histogram of {name}&apos;s {n:,} weights</source>
+        <translation>{name} 的 {n:,} 个权重的直方图</translation>
+    </message>
+    <message>
+        <source>{shape} weights: mean {mean}, std {std}, largest |w| {largest}</source>
+        <translation>{shape} 个权重：平均值 {mean}，标准差 {std}，最大 |w| {largest}</translation>
     </message>
 </context>
 <context>
@@ -668,6 +1325,25 @@ Stop the run and quit?</source>
     </message>
 </context>
 <context>
+    <name>MapGrid</name>
+    <message>
+        <source> (the first {shown} of {total})</source>
+        <translation>（{total} 个中的前 {shown} 个）</translation>
+    </message>
+    <message>
+        <source>{n} maps of {h}×{w}{more}: hover one to read its values</source>
+        <translation>{n} 个 {h}×{w} 的图{more}：把鼠标移到图上可读出数值</translation>
+    </message>
+    <message>
+        <source>map {i}</source>
+        <translation>图 {i}</translation>
+    </message>
+    <message>
+        <source>{name} · row {row}, col {col} · value {value}</source>
+        <translation>{name} · 第 {row} 行，第 {col} 列 · 值 {value}</translation>
+    </message>
+</context>
+<context>
     <name>Menus</name>
     <message>
         <source>&amp;Training</source>
@@ -703,11 +1379,11 @@ Stop the run and quit?</source>
     </message>
     <message>
         <source>E&amp;xport model…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出模型(&amp;X)…</translation>
     </message>
     <message>
         <source>Write the model for PyTorch (.safetensors, .py) or ONNX (.onnx)</source>
-        <translation type="unfinished"></translation>
+        <translation>将模型导出为 PyTorch（.safetensors、.py）或 ONNX（.onnx）格式</translation>
     </message>
     <message>
         <source>&amp;Revert to bundled model</source>
@@ -731,7 +1407,7 @@ Stop the run and quit?</source>
     </message>
     <message>
         <source>Open r&amp;un…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开运行记录(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -764,6 +1440,81 @@ Stop the run and quit?</source>
     <message>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+</context>
+<context>
+    <name>ModelFiles</name>
+    <message>
+        <source>NN Studio model (*.npz)</source>
+        <translation>NN Studio 模型 (*.npz)</translation>
+    </message>
+    <message>
+        <source>Models (*.npz *.safetensors);;NN Studio model (*.npz);;PyTorch state dict (*.safetensors);;All files (*)</source>
+        <translation>模型 (*.npz *.safetensors);;NN Studio 模型 (*.npz);;PyTorch 状态字典 (*.safetensors);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>A model is still loading; try again when it is done.</source>
+        <translation>仍在加载一个模型，加载完成后再试。</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+        <source>Cannot open model</source>
+        <translation>无法打开模型</translation>
+    </message>
+    <message>
+        <source>Bundled model unusable: {reason}</source>
+        <translation>内置模型无法使用：{reason}</translation>
+    </message>
+    <message>
+        <source>Revert to bundled model</source>
+        <translation>恢复为内置模型</translation>
+    </message>
+    <message>
+        <source>The bundled model cannot be read: {reason}</source>
+        <translation>无法读取内置模型：{reason}</translation>
+    </message>
+    <message>
+        <source>The bundled default model is the current model again.</source>
+        <translation>内置默认模型重新成为当前模型。</translation>
+    </message>
+    <message>
+        <source>Save model</source>
+        <translation>保存模型</translation>
+    </message>
+    <message>
+        <source>Cannot save model</source>
+        <translation>无法保存模型</translation>
+    </message>
+    <message>
+        <source>Saved {name} to {path}</source>
+        <translation>已把 {name} 保存到 {path}</translation>
+    </message>
+    <message>
+        <source>There is no model to save yet: train one first.</source>
+        <translation>还没有可保存的模型：请先训练一个。</translation>
+    </message>
+    <message>
+        <source>No model</source>
+        <translation>没有模型</translation>
+    </message>
+    <message>
+        <source>Model: {name} ({shape})</source>
+        <translation>模型：{name}（{shape}）</translation>
+    </message>
+    <message>
+        <source>not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <source>bundled default model</source>
+        <translation>内置默认模型</translation>
     </message>
 </context>
 <context>
@@ -930,19 +1681,19 @@ A3 → Y = A3</translation>
     <name>PadModelChoice</name>
     <message>
         <source>Which model reads the pad. Switching needs no training: the bundled models ship with the app.</source>
-        <translation type="unfinished"></translation>
+        <translation>用哪个模型识别画板。切换不需要训练：内置模型随应用一起提供。</translation>
     </message>
     <message>
         <source>Current model</source>
-        <translation type="unfinished"></translation>
+        <translation>当前模型</translation>
     </message>
     <message>
         <source>Bundled conv net</source>
-        <translation type="unfinished"></translation>
+        <translation>内置卷积网络</translation>
     </message>
     <message>
         <source>Bundled MLP</source>
-        <translation type="unfinished"></translation>
+        <translation>内置多层感知机</translation>
     </message>
     <message>
         <source>Current model: {0}</source>
@@ -1102,7 +1853,7 @@ A3 → Y = A3</translation>
 The last layer must be &apos;dense 10&apos;, one unit per digit. The activation follows every conv and dense layer except the last. Example: conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10</source>
         <translation>网络的各层按顺序排列，用逗号分隔：
   conv 滤波器数 5x5 [s1] [p2]  卷积层（s 后是步幅，p 后是零填充的宽度）
-  pool 2x2 [s2]  最大池化层（步幅默认等于窗口大小）
+  pool 2x2 [s2]  Max 池化层（步幅默认等于窗口大小）
   dense 单元数  全连接层（第一个全连接层之前图像会被展平）
 最后一层必须是“dense 10”，每个数字一个单元。除最后一层外，每个 conv 层和 dense 层之后都接激活函数。示例：conv 16 5x5, pool 2, conv 32 5x5, pool 2, dense 128, dense 10</translation>
     </message>
@@ -1472,7 +2223,7 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     </message>
     <message>
         <source>{run} · from {file}</source>
-        <translation type="unfinished"></translation>
+        <translation>{run} · 来自 {file}</translation>
     </message>
     <message>
         <source>it is larger than {mb} MB</source>
@@ -1737,35 +2488,35 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     <name>TeachBox</name>
     <message>
         <source>Teach it my handwriting</source>
-        <translation type="unfinished"></translation>
+        <translation>教它认我的笔迹</translation>
     </message>
     <message>
         <source>Fine-tune the pad&apos;s model on your labelled digits mixed with MNIST (a few seconds). Kept only if its MNIST test accuracy stays within 0.5 point; Undo goes back.</source>
-        <translation type="unfinished"></translation>
+        <translation>用你加了标签的数字混合 MNIST 微调画板的模型（几秒钟）。只有当它在 MNIST 测试数据上的识别精度下降不超过 0.5 个百分点时才保留；“撤销教学”可以恢复。</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Undo teaching</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销教学</translation>
     </message>
     <message>
         <source>There is no model to teach: train one or open one.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可以教的模型：请训练一个或打开一个。</translation>
     </message>
     <message>
         <source>Draw some digits and keep them with the 0-9 buttons first: the model learns from those.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先写几个数字，并用 0-9 按钮保存：模型从它们学习。</translation>
     </message>
     <message>
         <source>Loading MNIST (it is mixed in, and measured)…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在加载 MNIST（用于混合训练和测量）…</translation>
     </message>
     <message>
         <source>MNIST test</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST 测试数据</translation>
     </message>
     <message>
         <source>{0} test</source>
@@ -1781,19 +2532,19 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     </message>
     <message>
         <source>Measuring before</source>
-        <translation type="unfinished"></translation>
+        <translation>测量（微调前）</translation>
     </message>
     <message>
         <source>Training</source>
-        <translation type="unfinished">训练</translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>Measuring after</source>
-        <translation type="unfinished"></translation>
+        <translation>测量（微调后）</translation>
     </message>
     <message>
         <source>Cancelled: the model is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消：模型没有改变。</translation>
     </message>
     <message>
         <source>Could not teach it: {0}</source>
@@ -1809,7 +2560,7 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     </message>
     <message>
         <source>Not kept: the training diverged. The model is unchanged.</source>
-        <translation type="unfinished"></translation>
+        <translation>未保留：训练已发散。模型没有改变。</translation>
     </message>
     <message>
         <source>Not kept: its test accuracy would fall by {0} points (more than {1}). The model is unchanged.</source>
@@ -2222,35 +2973,35 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     <name>VerdictView</name>
     <message>
         <source>Too little ink to be a digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>笔迹太少，不像一个数字。</translation>
     </message>
     <message>
         <source>Drawn too small to read: draw the digit larger.</source>
-        <translation type="unfinished"></translation>
+        <translation>写得太小，无法识别：请把数字写大一些。</translation>
     </message>
     <message>
         <source>A straight line, not a digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是一条直线，不是数字。</translation>
     </message>
     <message>
         <source>A scribble or a shape, not a digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>这是涂鸦或图形，不是数字。</translation>
     </message>
     <message>
         <source>Several digits or separate marks side by side: draw one digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>并排有几个数字或几处分开的笔迹：请只写一个数字。</translation>
     </message>
     <message>
         <source>Much wider than a digit.</source>
-        <translation type="unfinished"></translation>
+        <translation>比一个数字宽得多。</translation>
     </message>
     <message>
         <source>Two digits are almost equally likely.</source>
-        <translation type="unfinished"></translation>
+        <translation>两个数字的可能性几乎相同。</translation>
     </message>
     <message>
         <source>The network does not recognise any digit in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络从中认不出任何数字。</translation>
     </message>
     <message>
         <source>{0} or {1}?</source>
@@ -2258,7 +3009,7 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     </message>
     <message>
         <source>Not a digit</source>
-        <translation type="unfinished"></translation>
+        <translation>不是数字</translation>
     </message>
     <message>
         <source>best guess {0}, p = {1}</source>
@@ -2266,7 +3017,98 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     </message>
     <message>
         <source>no model to ask</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可以识别的模型</translation>
+    </message>
+</context>
+<context>
+    <name>WeightsPanel</name>
+    <message>
+        <source>First-layer weights as a NumPy array (*.npy)</source>
+        <translation>第一层权重，NumPy 数组 (*.npy)</translation>
+    </message>
+    <message>
+        <source>this freshly reset model</source>
+        <translation>这个刚重置的模型</translation>
+    </message>
+    <message>
+        <source>the run&apos;s first snapshot, iteration {iteration}</source>
+        <translation>这次运行的第一个快照，第 {iteration} 次迭代</translation>
+    </message>
+    <message>
+        <source>a sample of the &apos;{init}&apos; initialisation</source>
+        <translation>“{init}”初始值的一个样本</translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation>还没有模型</translation>
+    </message>
+    <message>
+        <source>Train a model on the &lt;b&gt;Training&lt;/b&gt; panel or open one (&lt;b&gt;File ▸ Open model…&lt;/b&gt;) to see its weights here.</source>
+        <translation>在&lt;b&gt;训练&lt;/b&gt;面板上训练一个模型，或打开一个模型（&lt;b&gt;文件 ▸ 打开模型…&lt;/b&gt;），就能在这里看到它的权重。</translation>
+    </message>
+    <message>
+        <source>All layers</source>
+        <translation>所有层</translation>
+    </message>
+    <message>
+        <source>Activations</source>
+        <translation>激活值</translation>
+    </message>
+    <message>
+        <source>Feature maps</source>
+        <translation>特征图</translation>
+    </message>
+    <message>
+        <source>What each conv and pool layer makes of the drawn digit or a test image: its feature maps and a histogram of their values.</source>
+        <translation>每个卷积层和池化层从所写的数字或一张测试图像中得到什么：它的特征图及其数值的直方图。</translation>
+    </message>
+    <message>
+        <source>Any layer&apos;s weight matrix, biases, and weight histogram against the initialisation.</source>
+        <translation>任一层的权重矩阵、偏置，以及与初始值对比的权重直方图。</translation>
+    </message>
+    <message>
+        <source>What every layer computes for the drawn digit or a test image.</source>
+        <translation>每一层对所写的数字或一张测试图像计算出什么。</translation>
+    </message>
+    <message>
+        <source>First-layer filters</source>
+        <translation>第一层滤波器</translation>
+    </message>
+    <message>
+        <source>Each tile: one filter of the first convolution, the weights it slides over the image.</source>
+        <translation>每一块：第一个卷积层的一个滤波器，即它在图像上滑动的权重。</translation>
+    </message>
+    <message>
+        <source>First layer (tiles)</source>
+        <translation>第一层（块）</translation>
+    </message>
+    <message>
+        <source>Each tile: the 784 weights into one first-layer unit, as a 28x28 image. Click a tile for that unit&apos;s details.</source>
+        <translation>每一块：输入第一层一个单元的 784 个权重，显示为 28×28 的图像。单击一块查看该单元的详情。</translation>
+    </message>
+    <message>
+        <source>live, iteration {iteration}</source>
+        <translation>实时，第 {iteration} 次迭代</translation>
+    </message>
+    <message>
+        <source>{activation}, assumed</source>
+        <translation>{activation}，假定</translation>
+    </message>
+    <message>
+        <source>network ({activation}) · {when}</source>
+        <translation>网络（{activation}）· {when}</translation>
+    </message>
+    <message>
+        <source>Weight snapshots do not say which activation the run uses: the current model&apos;s is assumed until the run ends.</source>
+        <translation>权重快照不说明这次运行使用哪个激活函数：运行结束前假定与当前模型相同。</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>There is no model to export yet.</source>
+        <translation>还没有可导出的模型。</translation>
     </message>
 </context>
 </TS>

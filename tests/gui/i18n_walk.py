@@ -8,7 +8,8 @@ import re
 
 # Names, symbols and formulas that stay as they are in the Chinese interface (glossary.md says why).
 ALLOWED_PHRASES = ("NN Studio", "mini-batch", "one-hot", "Fashion-MNIST", "Qt for Python", "arg-max",
-                   "Creative Commons", "numerical_gradient", "cross_entropy_error", "net.W")
+                   "Creative Commons", "numerical_gradient", "loss = cross_entropy_error", "col2im",
+                   "cross_entropy_error", "net.W")
 ALLOWED_WORDS = {
     # proper names: data sets, software, people, optimizers, initialisations, gates
     "MNIST", "PyTorch", "NumPy", "Python", "PySide", "pyqtgraph", "Qt", "PNG", "SVG", "CSV", "JSON", "MB",
@@ -17,7 +18,7 @@ ALLOWED_WORDS = {
     "NAND", "AND", "OR", "XOR", "English", "simpleNet",
     # functions and formulas, as the books write them
     "sigmoid", "tanh", "ReLU", "Leaky", "leaky", "softmax", "exp", "log", "max", "min", "sqrt", "inf", "nan",
-    "logit", "logits", "epoch", "dW", "conv", "pool", "dense",
+    "logit", "logits", "epoch", "dW", "conv", "pool", "dense", "Max",
     # key names, as the keyboard has them
     "Ctrl", "Esc",
 }

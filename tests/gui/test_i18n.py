@@ -26,10 +26,7 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # The main window's parts not converted yet, by objectName: phase 2 (briefs/i18n_phase2.md) deletes
 # each line as it converts that part. Everything else in the window must read as Chinese.
 NOT_YET_CONVERTED = {
-    "weightsPanel", "drawingPanel", "descentPanel",  # whole panels
-    "gradcheckExplorer",  # Concepts ▸ Gradient check
-    "evaluateTab",  # Data ▸ Evaluate
-    "modelLabel",  # status bar: written by model_files.py
+    "drawingPanel", "descentPanel",  # whole panels
 }
 
 
@@ -225,6 +222,100 @@ def test_no_english_left_in_the_explorers_other_states(chinese, main_window, qtb
     losses.set_prediction([0.5] * 10)  # not a distribution
     for explorer in (concepts.explorers["softmax"], activations, losses):
         left += english_left(explorer)
+    assert not left, "\n".join(left)
+
+
+def _hover_first_map(grid):
+    """Move the mouse over the first tile of a MapGrid (its read-out names the tile and the value)."""
+    from PySide6.QtCore import QPointF
+
+    grid._on_mouse_moved(grid.plot.vb.mapViewToScene(QPointF(0.5, 0.5)))
+
+
+def test_no_english_left_in_weights_and_evaluate_with_an_mlp_and_a_conv_model(main_window, qtbot, qapp):
+    """Weights (every tab, a clicked tile, a hovered filter and map, the empty pad as input) and
+    Data ▸ Evaluate before and after evaluating (and one confusion-matrix cell), for the bundled MLP
+    and a small conv net; the status bar's model label for both. The MLP's views are drawn in English
+    first: switching to Chinese then retranslates what they show (View ▸ Language at run time)."""
+    try:
+        _weights_and_evaluate_in_chinese(main_window, qtbot, qapp)
+    finally:
+        i18n.apply_language(i18n.ENGLISH)
+        qapp.processEvents()
+
+
+def _weights_and_evaluate_in_chinese(main_window, qtbot, qapp):
+    from nnstudio.core.nn.sequential import SequentialNet
+    from nnstudio.gui.context import ModelInfo
+    from nnstudio.gui.panels.weights.panel import FIRST
+
+    window = main_window
+    window.resize(1024, 768)
+    window.show()
+    _wait_for_dataset(window, qtbot)
+    context, weights, data = window.context, window.panels["weightsPanel"], window.panels["dataPanel"]
+    evaluate = data.evaluate
+    mlp = context.model
+    assert mlp is not None and not getattr(mlp.network, "arch", None)
+    conv = ModelInfo(SequentialNet("conv 4 3x3, pool 2, dense 10", rng=0), "小卷积网络", "file")  # (a name of no Latin)
+    window.side_list.setCurrentRow(list(window.panels).index("weightsPanel"))
+    for i in range(weights.tabs.count()):  # drawn in English first
+        weights.tabs.setCurrentIndex(i)
+        weights.redraw()
+    weights.first.show_unit(3)
+    window.side_list.setCurrentRow(list(window.panels).index("dataPanel"))
+    data.tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: evaluate.result is not None and evaluate.worker is None, timeout=120_000)
+    evaluate.show_cell(3, 5)
+    assert "Test accuracy" in evaluate.accuracy_label.text() and "Model:" in window.model_label.text()
+    i18n.apply_language(i18n.CHINESE)
+    qapp.processEvents()
+    assert "测试识别精度" in evaluate.accuracy_label.text() and "真实 3，预测 5" in evaluate.gallery_title.text()
+    assert window.model_label.text().startswith("模型：内置默认模型")
+    assert weights.tabs.tabText(0) == "第一层（块）" and "第 1 层" in weights.first.detail.title.text()
+    left = []
+    for info in (mlp, conv):
+        context.set_model(info)
+        window.side_list.setCurrentRow(list(window.panels).index("weightsPanel"))
+        for i in range(weights.tabs.count()):
+            if weights.tabs.isTabVisible(i):
+                weights.tabs.setCurrentIndex(i)
+                weights.redraw()
+                qtbot.wait(50)  # (a repaint: pyqtgraph lays out titles and legends when shown)
+                left += english_left(weights)
+        if info is mlp:
+            weights.tabs.setCurrentIndex(FIRST)
+            weights.first.show_unit(3)
+        else:
+            _hover_first_map(weights.filters.grid)
+            _hover_first_map(weights.features.grid)
+            left += [t for t in weights.features.grid.names if english_words(t)]
+        weights.activations.use_drawing(True)  # the pad is empty: the view says so
+        weights.features.from_drawing.setChecked(True)
+        left += english_left(weights) + english_left(window.statusBar())
+        weights.activations.use_drawing(False)
+        window.side_list.setCurrentRow(list(window.panels).index("dataPanel"))
+        data.tabs.setCurrentIndex(1)  # Evaluate starts evaluating when shown
+        left += english_left(evaluate)
+        qtbot.waitUntil(lambda: evaluate.result is not None and evaluate.worker is None
+                        and evaluate.evaluated[0] is info, timeout=120_000)
+        qtbot.wait(50)
+        left += english_left(evaluate)
+        evaluate.show_cell(3, 5)
+        left += english_left(evaluate)
+    assert not left, "\n".join(left)
+
+
+def test_no_english_left_in_the_gradient_check_after_a_check(chinese, main_window, qtbot):
+    explorer = main_window.panels["conceptsPanel"].explorers["gradcheck"]
+    explorer.images.setValue(1)
+    left = []
+    for kind in ("mlp", "conv"):
+        explorer.network_kind.setCurrentIndex(explorer.network_kind.findData(kind))
+        explorer.start()
+        qtbot.waitUntil(lambda: explorer.result is not None and explorer.run_button.isEnabled(), timeout=120_000)
+        left += english_left(explorer)
+    assert "误差反向传播法是正确的" in explorer.timing.text() and explorer.status.text().startswith("完成")
     assert not left, "\n".join(left)
 
 

@@ -214,7 +214,7 @@ def test_layers_tab_heatmap_bias_histogram_with_initial(make_panel, qtbot):
     np.testing.assert_allclose(layers.bias_bars.opts["height"], ctx.model.network.params["b2"])
     x, y = layers.initial_curve.getData()
     assert len(x) == 61 and y.sum() == W2.size  # the loaded model's init sample, same bins
-    assert "xavier" in layers.legend.getLabel(layers.initial_curve).text
+    assert "Xavier" in layers.legend.getLabel(layers.initial_curve).text
     layers.log_counts.setChecked(True)
     np.testing.assert_allclose(layers.initial_curve.getData()[1], np.log10(1 + y))
 

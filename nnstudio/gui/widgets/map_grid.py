@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, GAP_COLOR, diverging_colormap, sequential_colormap,
                                           symmetric_levels)
 from nnstudio.gui.widgets.plot_title import wrap_title
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
 MAX_TILES = 256  # more maps than this: the first MAX_TILES are drawn (the caption says so)
 
@@ -35,13 +36,16 @@ def tile_maps(maps, gap: int = 1) -> tuple[np.ndarray, tuple[int, int]]:
     return (image[:-gap, :-gap] if gap else image), (rows, cols)
 
 
-class MapGrid(QWidget):
+class MapGrid(Retranslatable, QWidget):
     """set_maps(maps, signed, title, names) shows maps (n, h, w); `signed` picks the blue-white-red
-    scale symmetric about zero (weights), else viridis from 0 or the minimum (activations)."""
+    scale symmetric about zero (weights), else viridis from 0 or the minimum (activations).
+    The title, tile names and colour bar label come translated from the owner (set_maps again,
+    set_colorbar_label); the caption and hover read-out translate themselves."""
 
-    def __init__(self, colorbar_label: str = "value", parent=None):
+    def __init__(self, colorbar_label: str = "", parent=None):
         super().__init__(parent)
         self.maps = None
+        self.total = 0  # how many maps set_maps got (more than the MAX_TILES shown)
         self.names: list[str] = []
         self.grid = (1, 1)
         self.levels = (0.0, 1.0)
@@ -71,6 +75,23 @@ class MapGrid(QWidget):
         layout.addWidget(self.graphics, 1)
         layout.addWidget(self.info)
         self.graphics.scene().sigMouseMoved.connect(self._on_mouse_moved)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self.maps is not None:
+            self.info.setText(self._caption())
+
+    def set_colorbar_label(self, text: str) -> None:
+        self.colorbar.axis.setLabel(text, color=AXIS_COLOR)
+
+    def _more(self) -> str:
+        return (self.tr(" (the first {shown} of {total})").format(shown=MAX_TILES, total=self.total)
+                if self.total > MAX_TILES else "")
+
+    def _caption(self) -> str:
+        n, h, w = self.maps.shape
+        return self.tr("{n} maps of {h}×{w}{more}: hover one to read its values").format(
+            n=n, h=h, w=w, more=self._more())
 
     def set_maps(self, maps, signed: bool, title: str = "", names: list[str] | None = None) -> None:
         m = np.asarray(maps, dtype=np.float32)
@@ -78,7 +99,8 @@ class MapGrid(QWidget):
             raise ValueError(f"maps must be 3-d (n, height, width), got shape {m.shape}")
         shown = m[:MAX_TILES]
         self.maps = shown
-        self.names = list(names or (f"map {i}" for i in range(len(shown))))[:len(shown)]
+        self.total = len(m)
+        self.names = list(names or (self.tr("map {i}").format(i=i) for i in range(len(shown))))[:len(shown)]
         image, self.grid = tile_maps(shown)
         if signed:
             self.colorbar.setColorMap(diverging_colormap())
@@ -92,9 +114,8 @@ class MapGrid(QWidget):
         self.image.setImage(image, autoLevels=False)
         self.colorbar.setLevels(self.levels)
         self.plot.setRange(xRange=(0, image.shape[1]), yRange=(0, image.shape[0]), padding=0.01)
-        more = f" (the first {MAX_TILES} of {len(m)})" if len(m) > MAX_TILES else ""
-        wrap_title(self.plot, title + more)
-        self.info.setText(f"{len(shown)} maps of {m.shape[1]}×{m.shape[2]}{more}: hover one to read its values")
+        wrap_title(self.plot, title + self._more())
+        self.info.setText(self._caption())
 
     def clear(self, why: str = "") -> None:
         self.maps = None
@@ -124,5 +145,5 @@ class MapGrid(QWidget):
         hit = self.tile_at(self.plot.vb.mapSceneToView(scene_pos))
         if hit is not None:
             tile, row, col = hit
-            self.info.setText(f"{self.names[tile]} · row {row}, col {col} · value "
-                              f"{float(self.maps[tile, row, col]):.4g}")
+            self.info.setText(self.tr("{name} · row {row}, col {col} · value {value}").format(
+                name=self.names[tile], row=row, col=col, value=f"{float(self.maps[tile, row, col]):.4g}"))

@@ -10,15 +10,17 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QSpinBox, QSplitter,
                                QVBoxLayout, QWidget)
 
+from nnstudio.gui.names import name as display_name
 from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, HeatmapWidget, brushes_for,
                                           diverging_colormap, sequential_colormap, style_plot)
 from nnstudio.gui.widgets.plot_title import wrap_title
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
 BAR, BAR_TOP = "#9ecae1", "#b2182b"  # output bars; the predicted digit stands out
 POSITIVE_ONLY = {"sigmoid": (0.0, 1.0), "relu": None, "step": (0.0, 1.0)}  # None: (0, max)
 
 
-class ActivationsView(QWidget):
+class ActivationsView(Retranslatable, QWidget):
     """Input image, one heat strip per hidden layer, then scores and probabilities as bars.
 
     test_data() → (x_test, t_test) or None. set_network(net) and set_drawing(x) feed it.
@@ -32,9 +34,9 @@ class ActivationsView(QWidget):
         self.network = None
         self.drawing = None
         self.stages = []
-        self.from_drawing = QRadioButton("Digit on the drawing pad")
+        self.from_drawing = QRadioButton()
         self.from_drawing.setObjectName("activationsFromDrawing")
-        self.from_test = QRadioButton("Test image #")
+        self.from_test = QRadioButton()
         self.from_test.setObjectName("activationsFromTest")
         self.index_spin = QSpinBox()
         self.index_spin.setObjectName("testImageSpin")
@@ -43,11 +45,12 @@ class ActivationsView(QWidget):
         group.addButton(self.from_drawing)
         group.addButton(self.from_test)
         self.from_test.setChecked(True)
-        self.status = QLabel("")
+        self.status = QLabel()
         self.status.setObjectName("activationsStatus")
         self.status.setWordWrap(True)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Input:"))
+        self.input_label = QLabel()
+        controls.addWidget(self.input_label)
         controls.addWidget(self.from_drawing)
         controls.addWidget(self.from_test)
         controls.addWidget(self.index_spin)
@@ -55,7 +58,7 @@ class ActivationsView(QWidget):
 
         self.left = pg.GraphicsLayoutWidget()
         self.left.setBackground("w")
-        self.input_plot = self.left.addPlot(row=0, col=0, title="input (28×28)")
+        self.input_plot = self.left.addPlot(row=0, col=0)
         self.input_image = pg.ImageItem(axisOrder="row-major")
         self.input_plot.addItem(self.input_image)
         self.input_plot.invertY(True)
@@ -64,8 +67,8 @@ class ActivationsView(QWidget):
             plot.hideAxis("left")
             plot.hideAxis("bottom")
         self.input_plot.titleLabel.setAttr("color", AXIS_COLOR)
-        self.scores_plot = self.left.addPlot(row=1, col=0, title="scores (last affine layer)")
-        self.prob_plot = self.left.addPlot(row=2, col=0, title="output probabilities")
+        self.scores_plot = self.left.addPlot(row=1, col=0)
+        self.prob_plot = self.left.addPlot(row=2, col=0)
         for plot in (self.scores_plot, self.prob_plot, self.input_plot):
             style_plot(plot)
             plot.setMenuEnabled(False)
@@ -86,12 +89,9 @@ class ActivationsView(QWidget):
         self.votes = pg.PlotWidget(background="w")
         self.votes.setObjectName("activationVotes")
         self.votes_plot = self.votes.getPlotItem()
-        wrap_title(self.votes_plot, "how the last hidden layer votes")
         style_plot(self.votes_plot)
         self.votes_plot.setMenuEnabled(False)
         self.votes_plot.hideButtons()
-        self.votes_plot.setLabel("bottom", "unit of the last hidden layer", color=AXIS_COLOR)
-        self.votes_plot.setLabel("left", "activation × weight", color=AXIS_COLOR)
         self.votes_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888888")))
         self.vote_bars = pg.BarGraphItem(x=[], height=[], width=0.8, pen=None)
         self.votes_plot.addItem(self.vote_bars)
@@ -107,6 +107,27 @@ class ActivationsView(QWidget):
 
         self.from_drawing.toggled.connect(self._on_source_changed)
         self.index_spin.valueChanged.connect(self._on_index_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.from_drawing.setText(self.tr("Digit on the drawing pad"))
+        self.from_test.setText(self.tr("Test image #"))
+        self.input_label.setText(self.tr("Input:"))
+        wrap_title(self.scores_plot, self.tr("scores (last affine layer)"))
+        self.votes_plot.setLabel("bottom", self.tr("unit of the last hidden layer"), color=AXIS_COLOR)
+        self.votes_plot.setLabel("left", self.tr("activation × weight"), color=AXIS_COLOR)
+        for strip in self.strips:
+            self._strip_texts(strip)
+        if self.network is not None:
+            self.render()
+        else:
+            wrap_title(self.input_plot, self.tr("input (28×28)"))
+            wrap_title(self.prob_plot, self.tr("output probabilities"))
+            wrap_title(self.votes_plot, self.tr("how the last hidden layer votes"))
+
+    def _strip_texts(self, strip) -> None:
+        strip.set_colorbar_label(self.tr("activation"))
+        strip.set_names(self.tr("stage"), self.tr("unit"))
 
     # ------------------------------------------------------------------ public API
     def set_network(self, network) -> None:
@@ -125,16 +146,16 @@ class ActivationsView(QWidget):
         """(x (784,), caption) for the chosen source, or (None, why not)."""
         if self.from_drawing.isChecked():
             if self.drawing is None:
-                return None, "The drawing pad is empty: draw a digit there (Drawing pad panel)."
-            return np.asarray(self.drawing, dtype=np.float32).reshape(784), "the digit on the drawing pad"
+                return None, self.tr("The drawing pad is empty: draw a digit there (Drawing pad panel).")
+            return np.asarray(self.drawing, dtype=np.float32).reshape(784), self.tr("the digit on the drawing pad")
         data = self._test_data()
         if data is None:
-            return None, "No test images yet: the dataset is loading (or could not be loaded)."
+            return None, self.tr("No test images yet: the dataset is loading (or could not be loaded).")
         x, t = data
         i = min(self.index_spin.value(), len(x) - 1)
         self.index_spin.setMaximum(len(x) - 1)
         label = np.asarray(t[i]).argmax() if np.ndim(t[i]) else int(t[i])
-        return np.asarray(x[i], dtype=np.float32), f"test image {i} (label {label})"
+        return np.asarray(x[i], dtype=np.float32), self.tr("test image {i} (label {label})").format(i=i, label=label)
 
     def render(self) -> None:
         if self.network is None:
@@ -160,8 +181,10 @@ class ActivationsView(QWidget):
                 strip.set_colormap(sequential_colormap())
                 levels = levels or (0.0, max(float(z.max()), 1e-6))
             strip.set_matrix(z[None, :], levels=levels, row_labels=[name])
-            what = f"dense layer {name[1:]}" if conv else f"hidden layer {k}"
-            strip.set_title(f"{what}: {name} = {act}(A{name[1:]}), {len(z)} units")
+            what = (self.tr("dense layer {n}").format(n=name[1:]) if conv
+                    else self.tr("hidden layer {n}").format(n=k))
+            strip.set_title(self.tr("{layer}: {name} = {function}(A{n}), {units} units").format(
+                layer=what, name=name, function=display_name(act), n=name[1:], units=len(z)))
         scores = dict(self.stages)[f"A{self.network.n_layers}"][0]
         probs = self.stages[-1][1][0]
         top = int(np.argmax(probs))
@@ -173,23 +196,26 @@ class ActivationsView(QWidget):
         self.scores_plot.autoRange()
         self.prob_plot.setYRange(0, 1)
         self.prob_plot.setXRange(-0.6, len(probs) - 0.4)
-        wrap_title(self.prob_plot, f"output: {top} with probability {probs[top]:.1%}")
-        maps = " The conv layers' feature maps are on the Feature maps tab." if conv else ""
-        self.status.setText(f"Showing {caption}: hover a strip to read a unit's activation.{maps}")
+        wrap_title(self.prob_plot, self.tr("output: {digit} with probability {p}").format(
+            digit=top, p=f"{probs[top]:.1%}"))
+        status = self.tr("Showing {input}: hover a strip to read a unit's activation.").format(input=caption)
+        if conv:
+            status += self.tr(" The conv layers' feature maps are on the Feature maps tab.")
+        self.status.setText(status)
 
     def clear(self, why: str) -> None:
         """Nothing to show (empty pad): say why and blank the plots rather than keep stale ones."""
         self.status.setText(why)
         self.stages = []
         self.input_image.clear()
-        wrap_title(self.input_plot, "no input")
+        wrap_title(self.input_plot, self.tr("no input"))
         for strip in self.strips:
             strip.image.clear()
             strip.matrix = None  # no hover read-out of stale values
         for item in (self.scores_bars, self.prob_bars, self.vote_bars):
             item.setOpts(x=[], height=[])
-        wrap_title(self.prob_plot, "output probabilities")
-        wrap_title(self.votes_plot, "how the last hidden layer votes")
+        wrap_title(self.prob_plot, self.tr("output probabilities"))
+        wrap_title(self.votes_plot, self.tr("how the last hidden layer votes"))
 
     def export_views(self) -> list:
         return [self.left] + [s.graphics for s in self.strips] + [self.votes]
@@ -206,7 +232,7 @@ class ActivationsView(QWidget):
         """Bars z_j · W_L[j, digit]: each last-layer unit's push toward the predicted digit."""
         if last_hidden is None:
             self.vote_bars.setOpts(x=[], height=[])
-            wrap_title(self.votes_plot, "no hidden layer: the scores come straight from the pixels")
+            wrap_title(self.votes_plot, self.tr("no hidden layer: the scores come straight from the pixels"))
             return
         name, z = last_hidden
         W = self.network.params[f"W{self.network.n_layers}"]
@@ -214,9 +240,10 @@ class ActivationsView(QWidget):
         votes = np.asarray(z, dtype=np.float64) * W[:, digit]
         self.vote_bars.setOpts(x=np.arange(len(votes)), height=votes, width=0.8,
                                brushes=brushes_for(votes))
-        wrap_title(self.votes_plot, f"how {name} votes for digit {digit}: {name}·W{self.network.n_layers} "
-                                 f"summed ({votes.sum():.2f}) + bias ({float(b[digit]):.2f}) "
-                                 f"= score {score:.2f}")
+        wrap_title(self.votes_plot, self.tr("how {name} votes for digit {digit}: {name}·W{n} summed ({sum}) "
+                                            "+ bias ({bias}) = score {score}").format(
+            name=name, digit=digit, n=self.network.n_layers, sum=f"{votes.sum():.2f}",
+            bias=f"{float(b[digit]):.2f}", score=f"{score:.2f}"))
         self.votes_plot.autoRange()
 
     def _ensure_strips(self, n: int) -> None:
@@ -225,8 +252,8 @@ class ActivationsView(QWidget):
             self.strips_layout.removeWidget(strip)
             strip.deleteLater()
         while len(self.strips) < n:
-            strip = HeatmapWidget(colorbar_label="activation", row_name="stage",
-                                  col_name="unit")
+            strip = HeatmapWidget()
+            self._strip_texts(strip)
             strip.setObjectName(f"activationStrip{len(self.strips) + 1}")
             strip.plot.hideAxis("left")
             strip.setMinimumHeight(120)

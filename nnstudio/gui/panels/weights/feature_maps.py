@@ -7,16 +7,21 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal, Slot
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QHBoxLayout, QLabel, QRadioButton, QSpinBox,
                                QSplitter, QVBoxLayout, QWidget)
 
+from nnstudio.gui.i18n import translate
+from nnstudio.gui.names import name as display_name
 from nnstudio.gui.panels.weights.layers import BINS, CURRENT_BRUSH, CURRENT_PEN
 from nnstudio.gui.widgets.heatmap import AXIS_COLOR, style_plot
 from nnstudio.gui.widgets.map_grid import MapGrid
 from nnstudio.gui.widgets.plot_title import wrap_title
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
-KINDS = {"A": "convolution output", "Z": "after {act}", "P": "after max pooling"}
+KINDS = {"A": QT_TRANSLATE_NOOP("FeatureMapsView", "convolution output"),
+         "Z": QT_TRANSLATE_NOOP("FeatureMapsView", "after {act}"),
+         "P": QT_TRANSLATE_NOOP("FeatureMapsView", "after max pooling")}
 
 
 def map_stages(stages) -> list[tuple[str, np.ndarray]]:
@@ -27,12 +32,13 @@ def map_stages(stages) -> list[tuple[str, np.ndarray]]:
 
 def stage_label(name: str, maps, activation: str) -> str:
     """'Z1 · after relu · 16 maps of 24×24'."""
-    kind = KINDS.get(name[:1], name).format(act=activation)
+    kind = translate("FeatureMapsView", KINDS[name[:1]]) if name[:1] in KINDS else name
     c, h, w = np.shape(maps)
-    return f"{name} · {kind} · {c} maps of {h}×{w}"
+    return translate("FeatureMapsView", "{name} · {kind} · {c} maps of {h}×{w}").format(
+        name=name, kind=kind.format(act=display_name(activation)), c=c, h=h, w=w)
 
 
-class FeatureMapsView(QWidget):
+class FeatureMapsView(Retranslatable, QWidget):
     """Pick an input and a layer: that layer's feature maps as tiles and a histogram of their values.
 
     test_data() → (x_test, t_test) or None. set_network(net) and set_drawing(x) feed it; the pad's
@@ -47,9 +53,9 @@ class FeatureMapsView(QWidget):
         self.drawing = None
         self.stages: list[tuple[str, np.ndarray]] = []
         self._chosen = False  # the user picked a source: a new drawing no longer switches to it
-        self.from_drawing = QRadioButton("Digit on the drawing pad")
+        self.from_drawing = QRadioButton()
         self.from_drawing.setObjectName("featureMapsFromDrawing")
-        self.from_test = QRadioButton("Test image #")
+        self.from_test = QRadioButton()
         self.from_test.setObjectName("featureMapsFromTest")
         self.index_spin = QSpinBox()
         self.index_spin.setObjectName("featureMapsImageSpin")
@@ -61,41 +67,39 @@ class FeatureMapsView(QWidget):
         self.stage_combo = QComboBox()
         self.stage_combo.setObjectName("featureMapsStageCombo")
         self.stage_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # short items, read whole
-        self.stage_combo.setToolTip("Which layer's feature maps to show: each convolution's output, "
-                                    "the same after the activation, and after pooling.")
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Input:"))
+        self.input_label = QLabel()
+        controls.addWidget(self.input_label)
         controls.addWidget(self.from_drawing)
         controls.addWidget(self.from_test)
         controls.addWidget(self.index_spin)
         controls.addStretch(1)
-        self.status = QLabel("")
+        self.status = QLabel()
         self.status.setObjectName("featureMapsStatus")
         self.status.setWordWrap(True)
         stage_row = QHBoxLayout()  # a row of its own: both fit a 1024-pixel screen at 150%
-        stage_row.addWidget(QLabel("Layer:"))
+        self.layer_label = QLabel()
+        stage_row.addWidget(self.layer_label)
         stage_row.addWidget(self.stage_combo)
         stage_row.addWidget(self.status, 1)
 
-        self.grid = MapGrid("activation")
+        self.grid = MapGrid()
         self.grid.setObjectName("featureMapGrid")
         self.side = pg.GraphicsLayoutWidget()
         self.side.setObjectName("featureMapsSide")
         self.side.setBackground("w")
-        self.input_plot = self.side.addPlot(row=0, col=0, title="input")
+        self.input_plot = self.side.addPlot(row=0, col=0)
         self.input_image = pg.ImageItem(axisOrder="row-major")
         self.input_plot.addItem(self.input_image)
         self.input_plot.invertY(True)
         self.input_plot.setAspectLocked(True)
         self.input_plot.hideAxis("left")
         self.input_plot.hideAxis("bottom")
-        self.hist_plot = self.side.addPlot(row=1, col=0, title="histogram of the layer's values")
+        self.hist_plot = self.side.addPlot(row=1, col=0)
         for plot in (self.input_plot, self.hist_plot):
             style_plot(plot)
             plot.setMenuEnabled(False)
             plot.hideButtons()
-        self.hist_plot.setLabel("left", "count", color=AXIS_COLOR)
-        self.hist_plot.setLabel("bottom", "value", color=AXIS_COLOR)
         self.hist_curve = pg.PlotDataItem(stepMode="center", fillLevel=0, pen=pg.mkPen(CURRENT_PEN),
                                           brush=pg.mkBrush(CURRENT_BRUSH))
         self.hist_plot.addItem(self.hist_curve)
@@ -118,6 +122,23 @@ class FeatureMapsView(QWidget):
         self.from_test.clicked.connect(self._on_source_clicked)
         self.index_spin.valueChanged.connect(self._on_index_changed)
         self.stage_combo.currentIndexChanged.connect(self._on_stage_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.from_drawing.setText(self.tr("Digit on the drawing pad"))
+        self.from_test.setText(self.tr("Test image #"))
+        self.input_label.setText(self.tr("Input:"))
+        self.layer_label.setText(self.tr("Layer:"))
+        self.stage_combo.setToolTip(self.tr("Which layer's feature maps to show: each convolution's output, "
+                                            "the same after the activation, and after pooling."))
+        self.grid.set_colorbar_label(self.tr("activation"))
+        self.hist_plot.setLabel("left", self.tr("count"), color=AXIS_COLOR)
+        self.hist_plot.setLabel("bottom", self.tr("value"), color=AXIS_COLOR)
+        if self.network is not None:
+            self.render()
+        else:
+            wrap_title(self.input_plot, self.tr("input"))
+            wrap_title(self.hist_plot, self.tr("histogram of the layer's values"))
 
     # ------------------------------------------------------------------ public API
     def set_network(self, network) -> None:
@@ -133,16 +154,17 @@ class FeatureMapsView(QWidget):
         """(x (784,), caption) for the chosen source, or (None, why not)."""
         if self.from_drawing.isChecked():
             if self.drawing is None:
-                return None, "The drawing pad is empty: draw a digit there, or pick a test image."
-            return np.asarray(self.drawing, dtype=np.float32).reshape(784), "the digit on the drawing pad"
+                return None, self.tr("The drawing pad is empty: draw a digit there, or pick a test image.")
+            return np.asarray(self.drawing, dtype=np.float32).reshape(784), self.tr("the digit on the drawing pad")
         data = self._test_data()
         if data is None:
-            return None, "No test images yet: the dataset is loading (or could not be loaded)."
+            return None, self.tr("No test images yet: the dataset is loading (or could not be loaded).")
         x, t = data
         self.index_spin.setMaximum(len(x) - 1)
         i = min(self.index_spin.value(), len(x) - 1)
         label = np.asarray(t[i]).argmax() if np.ndim(t[i]) else int(t[i])
-        return np.asarray(x[i], dtype=np.float32).reshape(784), f"test image {i} (label {label})"
+        return np.asarray(x[i], dtype=np.float32).reshape(784), self.tr("test image {i} (label {label})").format(
+            i=i, label=label)
 
     def render(self) -> None:
         if self.network is None:
@@ -161,8 +183,9 @@ class FeatureMapsView(QWidget):
         self._fill_stages()
         self.input_image.setImage(1.0 - x.reshape(28, 28), levels=(0.0, 1.0))
         top = int(np.argmax(probs))
-        wrap_title(self.input_plot, f"{caption}: read as {top} ({probs[top]:.0%})")
-        self.status.setText(f"Showing {caption}; hover a map to read its values.")
+        wrap_title(self.input_plot, self.tr("{input}: read as {digit} ({p})").format(
+            input=caption, digit=top, p=f"{probs[top]:.0%}"))
+        self.status.setText(self.tr("Showing {input}; hover a map to read its values.").format(input=caption))
         self._render_stage()
 
     def clear(self, why: str) -> None:
@@ -171,7 +194,7 @@ class FeatureMapsView(QWidget):
         self.grid.clear(why)
         self.input_image.clear()
         self.hist_curve.setData([], [])
-        wrap_title(self.input_plot, "no input")
+        wrap_title(self.input_plot, self.tr("no input"))
 
     def export_views(self) -> list:
         return [self.grid.graphics, self.side]
@@ -196,12 +219,13 @@ class FeatureMapsView(QWidget):
         name = self.stage_combo.currentData()
         maps = dict(self.stages).get(name)
         if maps is None:
-            self.grid.clear("This model has no conv or pool layer.")
+            self.grid.clear(self.tr("This model has no conv or pool layer."))
             self.hist_curve.setData([], [])
             return
         maps = np.asarray(maps, dtype=np.float32)
         signed = float(maps.min()) < 0
-        self.grid.set_maps(maps, signed=signed, names=[f"{name} map {i}" for i in range(len(maps))],
+        tile = self.tr("{name} map {i}")
+        self.grid.set_maps(maps, signed=signed, names=[tile.format(name=name, i=i) for i in range(len(maps))],
                            title=stage_label(name, maps, self.network.activation))
         lo, hi = float(maps.min()), float(maps.max())
         if not hi > lo:
@@ -209,8 +233,9 @@ class FeatureMapsView(QWidget):
         counts, edges = np.histogram(maps, bins=BINS, range=(lo, hi))
         self.hist_curve.setData(edges, counts)
         zero = float(np.mean(maps == 0))
-        wrap_title(self.hist_plot, f"{maps.size:,} values of {name}: mean {float(maps.mean()):.3g}"
-                                   + (f", {zero:.0%} exactly zero" if zero else ""))
+        fields = dict(n=maps.size, name=name, mean=f"{float(maps.mean()):.3g}", zero=f"{zero:.0%}")
+        wrap_title(self.hist_plot, (self.tr("{n:,} values of {name}: mean {mean}, {zero} exactly zero") if zero
+                                    else self.tr("{n:,} values of {name}: mean {mean}")).format(**fields))
         self.hist_plot.autoRange()
 
     @Slot(bool)

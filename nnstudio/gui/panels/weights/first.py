@@ -9,6 +9,8 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QWidget
 
 from nnstudio.core.nn.functions import ACTIVATIONS
+from nnstudio.gui.names import name as display_name
+from nnstudio.gui.widgets.retranslate import Retranslatable
 from nnstudio.gui.widgets.tile_mosaic import TileMosaic
 from nnstudio.gui.widgets.unit_detail import UnitDetail
 
@@ -29,7 +31,7 @@ def top_activating(x, w, b, activation: str, k: int = TOP_K):
     return idx, act[idx]
 
 
-class FirstLayerView(QWidget):
+class FirstLayerView(Retranslatable, QWidget):
     """Mosaic of W1 (left) and the clicked unit (right). test_data() → (x_test, t_test) or None."""
 
     shown = Signal()  # the tab became visible (a show event never fires while tearing down)
@@ -53,6 +55,12 @@ class FirstLayerView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
         self.mosaic.tile_clicked.connect(self._on_tile_clicked)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The open unit's names (the detail's own texts are its own)."""
+        if self.params is not None and self.detail.unit is not None:
+            self.show_unit(self.detail.unit, refresh_top=False)
 
     def set_params(self, params: dict, activation: str, refresh_top: bool = True) -> None:
         """Show new weights; an open unit detail follows them (its top images only if refresh_top)."""
@@ -67,13 +75,14 @@ class FirstLayerView(QWidget):
         p = self.params
         n_layers = sum(1 for k in p if k.startswith("W"))
         last = n_layers == 2
-        out_name = "digit" if last else "unit of layer 2"
+        out_name = self.tr("digit") if last else self.tr("unit of layer 2")
         outgoing = p["W2"][unit] if "W2" in p else np.zeros(0)
         top = (None, None, None) if not refresh_top else self._top_images(unit)
         if not refresh_top:
             top = (self.detail.top_images, self.detail.top_image_labels, self.detail.top_values)
         self.detail.show_unit(unit, p["W1"][:, unit], outgoing, list(range(len(outgoing))), out_name,
-                              *top, layer_name=f"layer 1 ({self.activation})")
+                              *top, layer_name=self.tr("layer 1 ({activation})").format(
+                                  activation=display_name(self.activation)))
 
     def _top_images(self, unit):
         data = self._test_data()

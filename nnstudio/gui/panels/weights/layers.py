@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout,
                                QWidget)
 
+from nnstudio.gui.i18n import translate
 from nnstudio.gui.widgets.heatmap import AXIS_COLOR, HeatmapWidget, brushes_for, style_plot
 from nnstudio.gui.widgets.signals import blocked
 from nnstudio.gui.widgets.plot_title import wrap_title
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
 CURRENT_PEN, CURRENT_BRUSH = "#2166ac", (33, 102, 172, 110)
 INITIAL_PEN, INITIAL_BRUSH = "#7f7f7f", (127, 127, 127, 90)
@@ -26,7 +30,8 @@ def layer_label(name: str, W) -> str:
     """The layer combo's text: "W1: 784 → 50", or "W1: conv, 16 filters of 1×5×5" for a conv layer."""
     shape = np.shape(W)
     if len(shape) == 4:
-        return f"{name}: conv, {shape[0]} filters of {shape[1]}×{shape[2]}×{shape[3]}"
+        return translate("LayersView", "{name}: conv, {n} filters of {c}×{h}×{w}").format(
+            name=name, n=shape[0], c=shape[1], h=shape[2], w=shape[3])
     return f"{name}: {shape[0]} → {shape[1]}"
 
 
@@ -57,7 +62,7 @@ def _scaled(counts, log: bool):
     return np.log10(1.0 + counts) if log else counts
 
 
-class LayersView(QWidget):
+class LayersView(Retranslatable, QWidget):
     """Pick a layer: its W as a heatmap, b as bars, and W's histogram against its initialisation."""
 
     shown = Signal()  # the tab became visible (a show event never fires while tearing down)
@@ -70,20 +75,19 @@ class LayersView(QWidget):
         self.layer_combo = QComboBox()
         self.layer_combo.setObjectName("layerCombo")
         self.layer_combo.setMinimumContentsLength(22)
-        self.log_counts = QCheckBox("Log counts")
+        self.layer_combo.setSizeAdjustPolicy(QComboBox.AdjustToContents)  # a conv layer's text, read whole
+        self.log_counts = QCheckBox()
         self.log_counts.setObjectName("histLogCounts")
-        self.log_counts.setToolTip("Histogram heights as log10(1 + count): the tails and a narrow "
-                                   "initial spike fit on one scale.")
-        self.summary = QLabel("")
+        self.summary = QLabel()
         self.summary.setObjectName("layerSummary")
         self.summary.setWordWrap(True)  # two lines rather than a panel wider than a 150% screen
-        self.heatmap = HeatmapWidget(colorbar_label="weight", row_name="from", col_name="to")
+        self.heatmap = HeatmapWidget()
         self.heatmap.setObjectName("layerHeatmap")
 
         self.side = pg.GraphicsLayoutWidget()
         self.side.setBackground("w")
-        self.bias_plot = self.side.addPlot(row=0, col=0, title="biases b")
-        self.hist_plot = self.side.addPlot(row=1, col=0, title="weight histogram")
+        self.bias_plot = self.side.addPlot(row=0, col=0)
+        self.hist_plot = self.side.addPlot(row=1, col=0)
         for plot in (self.bias_plot, self.hist_plot):
             style_plot(plot)
             plot.setMenuEnabled(False)
@@ -91,15 +95,12 @@ class LayersView(QWidget):
         self.bias_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888888")))
         self.bias_bars = pg.BarGraphItem(x=[], height=[], width=0.8, pen=None)
         self.bias_plot.addItem(self.bias_bars)
-        self.bias_plot.setLabel("left", "bias", color=AXIS_COLOR)
-        self.hist_plot.setLabel("left", "count", color=AXIS_COLOR)
-        self.hist_plot.setLabel("bottom", "weight", color=AXIS_COLOR)
         legend = self.hist_plot.addLegend(offset=(5, 5), labelTextColor=AXIS_COLOR,
                                           brush=pg.mkBrush(255, 255, 255, 200))
         self.initial_curve = pg.PlotDataItem(stepMode="center", fillLevel=0, pen=pg.mkPen(INITIAL_PEN),
-                                             brush=pg.mkBrush(INITIAL_BRUSH), name="at initialisation")
+                                             brush=pg.mkBrush(INITIAL_BRUSH), name=" ")
         self.current_curve = pg.PlotDataItem(stepMode="center", fillLevel=0, pen=pg.mkPen(CURRENT_PEN),
-                                             brush=pg.mkBrush(CURRENT_BRUSH), name="now")
+                                             brush=pg.mkBrush(CURRENT_BRUSH), name=" ")
         self.initial_curve.setZValue(-1)  # the reference stays behind
         self.hist_plot.addItem(self.initial_curve)
         self.hist_plot.addItem(self.current_curve)
@@ -108,7 +109,8 @@ class LayersView(QWidget):
         self.side.ci.layout.setRowStretchFactor(1, 3)
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("Layer:"))
+        self.layer_label = QLabel()
+        top.addWidget(self.layer_label)
         top.addWidget(self.layer_combo)
         top.addWidget(self.summary, 1)
         top.addWidget(self.log_counts)
@@ -122,6 +124,26 @@ class LayersView(QWidget):
         layout.addWidget(splitter, 1)
         self.layer_combo.currentIndexChanged.connect(self._on_layer_changed)
         self.log_counts.toggled.connect(self._on_log_toggled)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.log_counts.setText(self.tr("Log counts"))
+        self.log_counts.setToolTip(self.tr("Histogram heights as log10(1 + count): the tails and a narrow "
+                                           "initial spike fit on one scale."))
+        self.layer_label.setText(self.tr("Layer:"))
+        self.heatmap.set_colorbar_label(self.tr("weight"))
+        self.bias_plot.setLabel("left", self.tr("bias"), color=AXIS_COLOR)
+        self.hist_plot.setLabel("bottom", self.tr("weight"), color=AXIS_COLOR)
+        self.legend.getLabel(self.current_curve).setText(self.tr("now"))
+        if self.params is not None:
+            self._fill_layers()
+            self.render()
+        else:
+            self.heatmap.set_names(self.tr("from"), self.tr("to"))
+            wrap_title(self.bias_plot, self.tr("biases b"))
+            wrap_title(self.hist_plot, self.tr("weight histogram"))
+            self.hist_plot.setLabel("left", self.tr("count"), color=AXIS_COLOR)
+            self.legend.getLabel(self.initial_curve).setText(self.tr("at initialisation"))
 
     # ------------------------------------------------------------------ public API
     @property
@@ -130,8 +152,14 @@ class LayersView(QWidget):
         i = self.layer_combo.currentIndex()
         return names[i] if 0 <= i < len(names) else ""
 
-    def set_params(self, params: dict, initial: dict | None, initial_note: str = "") -> None:
+    def set_params(self, params: dict, initial: dict | None, initial_note: str | Callable[[], str] = "") -> None:
+        """initial_note: what `initial` is, or a function that says it in the interface language."""
         self.params, self.initial, self.initial_note = params, initial, initial_note
+        self._fill_layers()
+        self.render()
+
+    def _fill_layers(self) -> None:
+        params = self.params
         names = layer_names(params)
         labels = [layer_label(n, params[n]) for n in names]
         if labels != [self.layer_combo.itemText(i) for i in range(self.layer_combo.count())]:
@@ -140,7 +168,6 @@ class LayersView(QWidget):
                 self.layer_combo.clear()
                 self.layer_combo.addItems(labels)
                 self.layer_combo.setCurrentIndex(keep if 0 <= keep < len(labels) else 0)
-        self.render()
 
     def set_layer(self, index: int) -> None:
         self.layer_combo.setCurrentIndex(index)
@@ -153,21 +180,26 @@ class LayersView(QWidget):
         W, b = self.params[name], self.params[f"b{i}"]
         matrix = as_matrix(W)
         last = i == len(layer_names(self.params))
+        unit = self.tr("digit") if last else self.tr("layer {i} unit").format(i=i)
+        units = self.tr("digits") if last else self.tr("layer {i} units").format(i=i)
         if np.ndim(W) == 4:  # a conv layer: one column per filter, one row per tap (channel, y, x)
-            from_name, to_name = "filter tap (channel, row, col)", f"layer {i} filter"
+            from_name = self.tr("filter tap (channel, row, col)")
+            to_name = unit = self.tr("layer {i} filter").format(i=i)
+            units = self.tr("layer {i} filters").format(i=i)
         elif i > 1 and np.ndim(self.params[f"W{i - 1}"]) == 4 or i == 1:
-            from_name = "input pixel" if i == 1 else "flattened feature-map value"
-            to_name = "digit" if last else f"layer {i} unit"
+            from_name = self.tr("input pixel") if i == 1 else self.tr("flattened feature-map value")
+            to_name = unit
         else:
-            from_name, to_name = f"layer {i - 1} unit", "digit" if last else f"layer {i} unit"
-        self.heatmap.row_name, self.heatmap.col_name = from_name, to_name
+            from_name, to_name = self.tr("layer {i} unit").format(i=i - 1), unit
+        self.heatmap.set_names(from_name, to_name)
         self.heatmap.set_matrix(matrix, col_labels=list(range(matrix.shape[1])) if last else None)
-        self.heatmap.set_title(f"{name}: weight from {from_name} (row) to {to_name} (column)")
+        self.heatmap.set_title(self.tr("{name}: weight from {source} (row) to {target} (column)").format(
+            name=name, source=from_name, target=to_name))
         self.heatmap.set_axis_labels(from_name, to_name)
 
         self.bias_bars.setOpts(x=np.arange(len(b)), height=np.asarray(b, dtype=np.float64),
                                width=0.8, brushes=brushes_for(b))
-        wrap_title(self.bias_plot, f"biases b{i} ({len(b)} {to_name}s)")
+        wrap_title(self.bias_plot, self.tr("biases b{i} ({n} {units})").format(i=i, n=len(b), units=units))
         self.bias_plot.setLabel("bottom", to_name, color=AXIS_COLOR)
         self.bias_plot.autoRange()
 
@@ -176,19 +208,20 @@ class LayersView(QWidget):
             init = None
         edges, counts, init_counts = shared_histograms(W, init)
         log = self.log_counts.isChecked()
-        self.hist_plot.setLabel("left", "log10(1 + count)" if log else "count", color=AXIS_COLOR)
+        self.hist_plot.setLabel("left", self.tr("log10(1 + count)") if log else self.tr("count"), color=AXIS_COLOR)
         self.current_curve.setData(edges, _scaled(counts, log))
         if init_counts is None:
             self.initial_curve.setData([], [])
         else:
             self.initial_curve.setData(edges, _scaled(init_counts, log))
+        note = self.initial_note() if callable(self.initial_note) else self.initial_note
         self.legend.getLabel(self.initial_curve).setText(
-            f"at initialisation{f' ({self.initial_note})' if self.initial_note else ''}")
-        wrap_title(self.hist_plot, f"histogram of {name}'s {W.size:,} weights")
+            self.tr("at initialisation ({note})").format(note=note) if note else self.tr("at initialisation"))
+        wrap_title(self.hist_plot, self.tr("histogram of {name}'s {n:,} weights").format(name=name, n=W.size))
         self.hist_plot.autoRange()
-        self.summary.setText(f"{'×'.join(map(str, np.shape(W)))} weights: mean {W.mean(dtype=np.float64):.3g}, "
-                             f"std {W.std(dtype=np.float64):.3g}, largest |w| "
-                             f"{-self.heatmap.levels[0]:.3g}")
+        self.summary.setText(self.tr("{shape} weights: mean {mean}, std {std}, largest |w| {largest}").format(
+            shape="×".join(map(str, np.shape(W))), mean=f"{W.mean(dtype=np.float64):.3g}",
+            std=f"{W.std(dtype=np.float64):.3g}", largest=f"{-self.heatmap.levels[0]:.3g}"))
 
     def export_views(self) -> list:
         return [self.heatmap.graphics, self.side]

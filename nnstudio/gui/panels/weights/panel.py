@@ -3,32 +3,38 @@
 from __future__ import annotations
 
 import time
+from functools import partial
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Slot
 from PySide6.QtWidgets import (QLabel, QMessageBox, QStackedWidget, QTabWidget,
                                QVBoxLayout, QWidget)
 
 from nnstudio.core.nn.network import MultiLayerNet
 from nnstudio.core.nn.sequential import build_network
-from nnstudio.gui.network_text import network_shape
+from nnstudio.gui.i18n import translate
+from nnstudio.gui.names import name as display_name
+from nnstudio.gui.network_text import model_name, network_shape
 from nnstudio.gui.panels.weights.activations import ActivationsView
 from nnstudio.gui.panels.weights.feature_maps import FeatureMapsView
 from nnstudio.gui.panels.weights.filters import ConvFiltersView
 from nnstudio.gui.panels.weights.first import FirstLayerView
 from nnstudio.gui.panels.weights.layers import LayersView, layer_names
 from nnstudio.gui.saving import export_plot, write_plot
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
-NPY_FILTER = "First-layer weights as a NumPy array (*.npy)"
+NPY_FILTER = QT_TRANSLATE_NOOP("WeightsPanel", "First-layer weights as a NumPy array (*.npy)")
 
 MIN_INTERVAL = 0.2  # seconds between redraws: at most 5 a second, whatever arrives
 TOP_REFRESH = 1.0  # seconds between recomputing a unit's top test images while training
 FIRST, LAYERS, ACTIVATIONS, FEATURES = range(4)
-EMPTY_TEXT = ("<h3>No model yet</h3><p>Train a model on the <b>Training</b> panel or open one "
-              "(<b>File ▸ Open model…</b>) to see its weights here.</p>")
+# what the histograms' "at initialisation" stands for (initial_note), filled when shown
+NOTES = {"reset": QT_TRANSLATE_NOOP("WeightsPanel", "this freshly reset model"),
+         "snapshot": QT_TRANSLATE_NOOP("WeightsPanel", "the run's first snapshot, iteration {iteration}"),
+         "sample": QT_TRANSLATE_NOOP("WeightsPanel", "a sample of the '{init}' initialisation")}
 
 
-class WeightsPanel(QWidget):
+class WeightsPanel(Retranslatable, QWidget):
     """Shows context.model, and live weight snapshots while training; redraws only when visible."""
 
     def __init__(self, context, parent=None):
@@ -36,14 +42,14 @@ class WeightsPanel(QWidget):
         self.context = context
         self.params = None  # the weights on show: a model's params or a snapshot's (never mutated)
         self.initial = None  # the reference the histograms draw behind
-        self.initial_note = ""
+        self._note = None  # (NOTES key, fields) of initial_note
         self.activation = "sigmoid"
         self.activation_assumed = False  # live snapshots that do not name their activation
         self.model_name = ""
         self.iteration = None
         self.dirty: set[int] = set()
         self._run_initial = None  # the first snapshot of the current run: its "initial" weights
-        self._run_initial_note = ""
+        self._run_initial_note = None  # (NOTES key, fields)
         self._await_first_snapshot = False
         self._network = None
         self._last_draw = float("-inf")
@@ -51,7 +57,7 @@ class WeightsPanel(QWidget):
         self._test_cache = None
         self.config = None  # the shown network's config() when known (a model, a conv run's snapshot)
 
-        self.header = QLabel("")
+        self.header = QLabel()
         self.header.setObjectName("weightsHeader")
         self.header.setWordWrap(True)  # a conv net's layers make a long line
         self.first = FirstLayerView(self.test_data)
@@ -66,25 +72,15 @@ class WeightsPanel(QWidget):
         self.features.setObjectName("featureMaps")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("weightsTabs")
-        self.tabs.addTab(self.first_stack, "First layer (tiles)")
-        self.tabs.addTab(self.layers, "All layers")
-        self.tabs.addTab(self.activations, "Activations")
-        self.tabs.addTab(self.features, "Feature maps")
+        for page in (self.first_stack, self.layers, self.activations, self.features):
+            self.tabs.addTab(page, "")
         self.tabs.setTabVisible(FEATURES, False)  # conv models only
-        self.tabs.setTabToolTip(FEATURES, "What each conv and pool layer makes of the drawn digit or a "
-                                          "test image: its feature maps and a histogram of their values.")
-        self.tabs.setTabToolTip(FIRST, "Each tile: the 784 weights into one first-layer unit, as a "
-                                       "28x28 image. Click a tile for that unit's details.")
-        self.tabs.setTabToolTip(LAYERS, "Any layer's weight matrix, biases, and weight histogram "
-                                        "against the initialisation.")
-        self.tabs.setTabToolTip(ACTIVATIONS, "What every layer computes for the drawn digit or a "
-                                             "test image.")
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(0, 0, 0, 0)
         content_layout.addWidget(self.header)
         content_layout.addWidget(self.tabs, 1)
-        self.empty = QLabel(EMPTY_TEXT)
+        self.empty = QLabel()
         self.empty.setObjectName("weightsEmpty")
         self.empty.setAlignment(Qt.AlignCenter)
         self.empty.setWordWrap(True)
@@ -109,6 +105,39 @@ class WeightsPanel(QWidget):
         self.features.drawing = context.drawing
         if context.model is not None:
             self._on_model_changed(context.model)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.empty.setText("<h3>" + self.tr("No model yet") + "</h3><p>" + self.tr(
+            "Train a model on the <b>Training</b> panel or open one (<b>File ▸ Open model…</b>) to see "
+            "its weights here.") + "</p>")
+        self.tabs.setTabText(LAYERS, self.tr("All layers"))
+        self.tabs.setTabText(ACTIVATIONS, self.tr("Activations"))
+        self.tabs.setTabText(FEATURES, self.tr("Feature maps"))
+        self.tabs.setTabToolTip(FEATURES, self.tr("What each conv and pool layer makes of the drawn digit or a "
+                                                  "test image: its feature maps and a histogram of their values."))
+        self.tabs.setTabToolTip(LAYERS, self.tr("Any layer's weight matrix, biases, and weight histogram "
+                                                "against the initialisation."))
+        self.tabs.setTabToolTip(ACTIVATIONS, self.tr("What every layer computes for the drawn digit or a "
+                                                     "test image."))
+        self._first_tab_texts()
+        if self.params is not None:  # (each view says its own texts again, the layers' note included)
+            self._update_header()
+
+    def _first_tab_texts(self) -> None:
+        if self.conv:
+            self.tabs.setTabText(FIRST, self.tr("First-layer filters"))
+            self.tabs.setTabToolTip(FIRST, self.tr("Each tile: one filter of the first convolution, the weights it "
+                                                   "slides over the image."))
+        else:
+            self.tabs.setTabText(FIRST, self.tr("First layer (tiles)"))
+            self.tabs.setTabToolTip(FIRST, self.tr("Each tile: the 784 weights into one first-layer unit, as a "
+                                                   "28x28 image. Click a tile for that unit's details."))
+
+    @property
+    def initial_note(self) -> str:
+        """What the histograms' reference is, in the interface language ('' when none)."""
+        return note_text(self._note)
 
     # ------------------------------------------------------------------ data
     def test_data(self):
@@ -146,11 +175,7 @@ class WeightsPanel(QWidget):
         self.stack.setCurrentIndex(1)
         conv = self.conv
         self.first_stack.setCurrentIndex(1 if conv else 0)
-        self.tabs.setTabText(FIRST, "First-layer filters" if conv else "First layer (tiles)")
-        self.tabs.setTabToolTip(FIRST, "Each tile: one filter of the first convolution, the weights it "
-                                       "slides over the image." if conv else
-                                       "Each tile: the 784 weights into one first-layer unit, as a "
-                                       "28x28 image. Click a tile for that unit's details.")
+        self._first_tab_texts()
         if not conv and self.tabs.currentIndex() == FEATURES:
             self.tabs.setCurrentIndex(ACTIVATIONS)
         self.tabs.setTabVisible(FEATURES, conv)
@@ -187,7 +212,7 @@ class WeightsPanel(QWidget):
                 self._last_top = time.monotonic()
             self.first.set_params(self.params, self.activation, refresh_top=refresh_top)
         elif tab == LAYERS:
-            self.layers.set_params(self.params, self.initial, self.initial_note)
+            self.layers.set_params(self.params, self.initial, partial(note_text, self._note))
         elif tab == FEATURES:
             if self.conv:
                 self.features.set_network(self.network())
@@ -200,12 +225,15 @@ class WeightsPanel(QWidget):
         else:
             sizes = [self.params["W1"].shape[0]] + [self.params[k].shape[1] for k in layer_names(self.params)]
             arch = "-".join(str(s) for s in sizes)
-        when = (f"live, iteration {self.iteration}" if self.iteration is not None
-                else self.model_name)
-        act = f"{self.activation}, assumed" if self.activation_assumed else self.activation
-        self.header.setText(f"<b>{arch}</b> network ({act}) · {when}")
-        self.header.setToolTip("Weight snapshots do not say which activation the run uses: the "
-                               "current model's is assumed until the run ends."
+        when = (self.tr("live, iteration {iteration}").format(iteration=self.iteration)
+                if self.iteration is not None else model_name(self.model_name))
+        act = display_name(self.activation)
+        if self.activation_assumed:
+            act = self.tr("{activation}, assumed").format(activation=act)
+        self.header.setText(f"<b>{arch}</b> " + self.tr("network ({activation}) · {when}").format(
+            activation=act, when=when))
+        self.header.setToolTip(self.tr("Weight snapshots do not say which activation the run uses: the "
+                                       "current model's is assumed until the run ends.")
                                if self.activation_assumed else "")
 
     def showEvent(self, event):
@@ -225,15 +253,15 @@ class WeightsPanel(QWidget):
         self.config = net.config()
         self.activation_assumed = False
         if info.source == "reset":
-            self.initial, self.initial_note = net.params, "this freshly reset model"
+            self.initial, self._note = net.params, ("reset", {})
         elif (info.source == "trained" and self._run_initial is not None
               and _same_shapes(self._run_initial, net.params)):
-            self.initial, self.initial_note = self._run_initial, self._run_initial_note
+            self.initial, self._note = self._run_initial, self._run_initial_note
         else:
             seed = _seed(info.meta)
             sample = build_network(net.config(), rng=seed)
             self.initial = sample.params
-            self.initial_note = f"a sample of the '{net.init}' initialisation"
+            self._note = ("sample", {"init": net.init})
         self.show_params(net.params)
         self._network = net
 
@@ -249,8 +277,8 @@ class WeightsPanel(QWidget):
         if self._await_first_snapshot or self._run_initial is None or \
                 not _same_shapes(self._run_initial, params):
             self._run_initial, self._await_first_snapshot = params, False
-            self._run_initial_note = f"the run's first snapshot, iteration {snapshot.iteration}"
-            self.initial, self.initial_note = params, self._run_initial_note
+            self._run_initial_note = ("snapshot", {"iteration": snapshot.iteration})
+            self.initial, self._note = params, self._run_initial_note
         self.show_params(params, snapshot.iteration)
 
     @Slot(bool)
@@ -295,9 +323,9 @@ class WeightsPanel(QWidget):
     def export_plot(self):
         """Ask for a file and export the visible view (PNG; the tiles also as .npy of W1)."""
         if self.params is None:
-            QMessageBox.information(self, "Export plot", "There is no model to export yet.")
+            QMessageBox.information(self, self.tr("Export plot"), self.tr("There is no model to export yet."))
             return None
-        extra = {NPY_FILTER: (".npy", self.export_to)} if self.tabs.currentIndex() == FIRST else None
+        extra = {translate("WeightsPanel", NPY_FILTER): (".npy", self.export_to)} if self.tabs.currentIndex() == FIRST else None
         self.redraw()
         return export_plot(self, self.tabs.currentWidget(), "weights", self._export_views(), extra)
 
@@ -327,6 +355,16 @@ class WeightsPanel(QWidget):
     @Slot()
     def shutdown(self):
         self.timer.stop()
+
+
+def note_text(note) -> str:
+    """A (NOTES key, fields) note in the interface language ('' for None)."""
+    if note is None:
+        return ""
+    key, fields = note
+    if "init" in fields:  # a registry key ("he") → its display name ("He")
+        fields = dict(fields, init=display_name(fields["init"]))
+    return translate("WeightsPanel", NOTES[key]).format(**fields)
 
 
 def _same_shapes(a: dict, b: dict) -> bool:
