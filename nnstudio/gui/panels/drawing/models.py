@@ -5,12 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QComboBox
 
-from nnstudio.gui.i18n import translate
+from nnstudio.gui.i18n import QT_TRANSLATE_NOOP, translate
 from nnstudio.gui.widgets.retranslate import Retranslatable
 
 CURRENT = "current"
 BUNDLED_KEYS = ("conv", "mlp")
 SETTINGS_KEY = "drawing/padModel"  # the choice, kept between sessions (a bare QSettings())
+# The name model_files.py gives the app's bundled default model (a key: the pad shows it translated).
+BUNDLED_DEFAULT = QT_TRANSLATE_NOOP("PadModelChoice", "bundled default model")
+
+
+def display_name(name: str) -> str:
+    """A current model's name as the pad shows it: the bundled default's in the interface language."""
+    return translate("PadModelChoice", BUNDLED_DEFAULT) if name == BUNDLED_DEFAULT else name
 
 
 def load_bundled(key: str):
@@ -65,7 +72,7 @@ class PadModelChoice(Retranslatable, QComboBox):
     def set_current_name(self, name: str | None) -> None:
         """Name the current model in its item: "Current model: run 3"."""
         self._current_name = name
-        text = self.tr("Current model") if not name else self.tr("Current model: {name}").format(name=_short(name))
+        text = self.tr("Current model") if not name else self.tr("Current model: {name}").format(name=_short(display_name(name)))
         self.setItemText(self.findData(CURRENT), text)
 
     def set_unusable(self, key: str, reason: str) -> None:

@@ -90,7 +90,7 @@ class ImageOpener(QObject):
     @Slot(str)
     def _on_error(self, message: str) -> None:  # the file cannot be read (or the decoder broke)
         if self._take():
-            self._refuse(QMessageBox.warning, self.tr("{file}: {reason}").format(file=self._path.name, reason=message))
+            self._refuse(QMessageBox.warning, f"{self._path.name}: {message}")  # (message: translated)
 
     def _refuse(self, box, text: str) -> None:
         box(self.widget, self.tr("Open image"), text)

@@ -17,7 +17,8 @@ from nnstudio.core.digits.preprocess import strokes_to_input
 from nnstudio.core.digits.saliency import saliency
 from nnstudio.gui import settings, theme
 from nnstudio.gui.i18n import QT_TRANSLATE_NOOP, translate
-from nnstudio.gui.panels.drawing.models import BUNDLED_KEYS, CURRENT, SETTINGS_KEY, PadModelChoice, load_bundled
+from nnstudio.gui.panels.drawing.models import (BUNDLED_KEYS, CURRENT, SETTINGS_KEY, PadModelChoice, display_name,
+                                                load_bundled)
 from nnstudio.gui.panels.drawing.mydigits import MyDigitsBox
 from nnstudio.gui.panels.drawing.opener import ImageOpener
 from nnstudio.gui.panels.drawing.preview import InputPreview
@@ -212,7 +213,7 @@ class DrawingPanel(Retranslatable, QWidget):
             if info is None:
                 return translate("DrawingPanel", NO_MODEL)
             if self._network is None:
-                return self.tr("{name} does not take 28x28 inputs").format(name=f"<b>{html.escape(info.name)}</b>")
+                return self.tr("{name} does not take 28x28 inputs").format(name=f"<b>{html.escape(display_name(info.name))}</b>")
         network = self._network
         return getattr(network, "arch", None) or "-".join(str(s) for s in network.sizes)
 
@@ -233,7 +234,7 @@ class DrawingPanel(Retranslatable, QWidget):
         key = self.choice()
         if key == CURRENT:
             info = self.context.model
-            return info.name if info is not None else ""
+            return display_name(info.name) if info is not None else ""
         return {"conv": self.tr("bundled conv net"), "mlp": self.tr("bundled MLP")}.get(key, key)
 
     # ------------------------------------------------------------------ input → verdict
