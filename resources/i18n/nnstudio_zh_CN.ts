@@ -962,6 +962,10 @@ Stop the run and quit?</source>
         <translation>给损坏的文件改名（文件名加上日期，不删除任何内容），然后开始一组新的数字</translation>
     </message>
     <message>
+        <source>Red captions: the label → what the current model reads.</source>
+        <translation>红色标注：标签 → 当前模型的识别结果。</translation>
+    </message>
+    <message>
         <source>Your my-digits file in {folder} is damaged or invalid; it has not been changed. Set it aside to start a fresh set (it is kept, renamed).</source>
         <translation>{folder} 中的“我的数字”文件已损坏或无效；它没有被修改。把它移开即可开始一组新的数字（它会改名保留）。</translation>
     </message>
@@ -974,12 +978,12 @@ Stop the run and quit?</source>
         <translation>已保存 {n} 个 · {counts}</translation>
     </message>
     <message>
-        <source>Current model: {right} of {n} right ({percent}); {wrong} mistakes (red captions: label→read as).</source>
-        <translation>当前模型：{n} 个中识别正确 {right} 个（{percent}）；错误 {wrong} 个（红色标注：标签→识别结果）。</translation>
+        <source>Current model: {right} of {n} right ({percent}); {wrong} mistakes.</source>
+        <translation>当前模型：{n} 个中识别正确 {right} 个（{percent}）；错误 {wrong} 个。</translation>
     </message>
     <message>
-        <source>Current model: {right} of {n} right ({percent}); {wrong} mistake (red captions: label→read as).</source>
-        <translation>当前模型：{n} 个中识别正确 {right} 个（{percent}）；错误 {wrong} 个（红色标注：标签→识别结果）。</translation>
+        <source>Current model: {right} of {n} right ({percent}); {wrong} mistake.</source>
+        <translation>当前模型：{n} 个中识别正确 {right} 个（{percent}）；错误 {wrong} 个。</translation>
     </message>
     <message>
         <source>#{number}: labelled {label}, read as {read}. Click to show it on the pad.</source>

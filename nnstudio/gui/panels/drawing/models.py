@@ -72,7 +72,8 @@ class PadModelChoice(Retranslatable, QComboBox):
     def set_current_name(self, name: str | None) -> None:
         """Name the current model in its item: "Current model: run 3"."""
         self._current_name = name
-        text = self.tr("Current model") if not name else self.tr("Current model: {name}").format(name=_short(display_name(name)))
+        text = (self.tr("Current model") if not name else
+                self.tr("Current model: {name}").format(name=_short(display_name(name))))
         self.setItemText(self.findData(CURRENT), text)
 
     def set_unusable(self, key: str, reason: str) -> None:

@@ -94,6 +94,7 @@ class MyDigitsBox(Retranslatable, QGroupBox):
         self.set_aside_button.setText(self.tr("Set aside damaged file"))
         self.set_aside_button.setToolTip(self.tr("Rename the damaged file to my_digits.damaged-<date>.npz "
                                                  "(nothing is deleted) and start a fresh set"))
+        self.score_label.setToolTip(self.tr("Red captions: the label → what the current model reads."))
         self._show_set()
 
     @Slot(bool)
@@ -142,10 +143,10 @@ class MyDigitsBox(Retranslatable, QGroupBox):
             wrong = self.predicted != self.t
             mistakes = int(wrong.sum())
             if not score:
-                score = (self.tr("Current model: {right} of {n} right ({percent}); {wrong} mistakes "
-                                 "(red captions: label→read as).") if mistakes != 1 else
-                         self.tr("Current model: {right} of {n} right ({percent}); {wrong} mistake "
-                                 "(red captions: label→read as).")).format(
+                # (one line at 1024 pixels in both languages: the captions are explained in the tooltip)
+                score = (self.tr("Current model: {right} of {n} right ({percent}); {wrong} mistakes.")
+                         if mistakes != 1 else
+                         self.tr("Current model: {right} of {n} right ({percent}); {wrong} mistake.")).format(
                     right=n - mistakes, n=n, percent=f"{1 - wrong.mean():.0%}", wrong=mistakes)
             captions = [f"{t}→{p}" if t != p else f"{t}" for t, p in zip(self.t, self.predicted)]
             tips = [self.tr("#{number}: labelled {label}, read as {read}. Click to show it on the pad.").format(

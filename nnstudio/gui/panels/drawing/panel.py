@@ -213,7 +213,8 @@ class DrawingPanel(Retranslatable, QWidget):
             if info is None:
                 return translate("DrawingPanel", NO_MODEL)
             if self._network is None:
-                return self.tr("{name} does not take 28x28 inputs").format(name=f"<b>{html.escape(display_name(info.name))}</b>")
+                name = html.escape(display_name(info.name))
+                return self.tr("{name} does not take 28x28 inputs").format(name=f"<b>{name}</b>")
         network = self._network
         return getattr(network, "arch", None) or "-".join(str(s) for s in network.sizes)
 
@@ -300,10 +301,17 @@ class DrawingPanel(Retranslatable, QWidget):
     def _show_saliency_legend(self) -> None:
         """The saliency colours' meaning while the preview is tinted (empty otherwise)."""
         top = self._legend_digit
-        self.saliency_legend.setText("" if top is None else
-                                     f"<span style='color:{theme.ORANGE}'>■</span> "
-                                     + self.tr("pushed toward {digit}").format(digit=top) + "<br>"
-                                     f"<span style='color:{theme.SKY}'>■</span> " + self.tr("pushed against"))
+        legend = self.saliency_legend
+        if top is None:
+            legend.setText("")
+            legend.setMinimumHeight(0)
+            return
+        # One line when it fits (two in English): a line break only between the two entries.
+        entries = ((theme.ORANGE, self.tr("pushed toward {digit}").format(digit=top)),
+                   (theme.SKY, self.tr("pushed against")))
+        legend.setText(" ".join(f"<span style='color:{colour}'>■</span>&nbsp;"
+                                + html.escape(text).replace(" ", "&nbsp;") for colour, text in entries))
+        legend.setMinimumHeight(legend.heightForWidth(legend.width()))  # (its width is fixed; the hint is not exact)
 
     @Slot(bool)
     def _on_saliency_toggled(self, _checked: bool) -> None:
@@ -387,7 +395,8 @@ class DrawingPanel(Retranslatable, QWidget):
             report_save_error(self, mydigits.my_digits_path(), exc, self.tr("My digits"))
             return
         except ValueError as exc:
-            QMessageBox.warning(self, self.tr("My digits"), self.tr("Could not keep the digit: {reason}").format(reason=exc))
+            QMessageBox.warning(self, self.tr("My digits"),
+                                self.tr("Could not keep the digit: {reason}").format(reason=exc))
             return
         self.my_digits.refresh(self.network())
 
