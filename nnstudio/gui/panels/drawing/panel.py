@@ -309,8 +309,8 @@ class DrawingPanel(Retranslatable, QWidget):
         # One line when it fits (two in English): a line break only between the two entries.
         entries = ((theme.ORANGE, self.tr("pushed toward {digit}").format(digit=top)),
                    (theme.SKY, self.tr("pushed against")))
-        legend.setText(" ".join(f"<span style='color:{colour}'>■</span>&nbsp;"
-                                + html.escape(text).replace(" ", "&nbsp;") for colour, text in entries))
+        legend.setText(" ".join(f"<span style='white-space:nowrap'><span style='color:{colour}'>■</span> "
+                                + html.escape(text) + "</span>" for colour, text in entries))
         legend.setMinimumHeight(legend.heightForWidth(legend.width()))  # (its width is fixed; the hint is not exact)
 
     @Slot(bool)
