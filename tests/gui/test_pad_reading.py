@@ -178,6 +178,8 @@ def test_the_panel_fits_in_the_window(main_window, qtbot, qapp, size, language):
 
 
 def _check_the_panel_fits(main_window, qtbot, size, clipped_children, settle):
+    from nnstudio.core.digits.finetune import FinetuneResult
+
     main_window.resize(*size)
     main_window.show()
     qtbot.waitExposed(main_window)
@@ -201,6 +203,11 @@ def _check_the_panel_fits(main_window, qtbot, size, clipped_children, settle):
     upper = panel.upper
     assert upper.height() >= upper.minimumSizeHint().height()  # the pad's column is never squeezed
     assert not scroll.verticalScrollBar().isVisible()  # all of it on a 1024x768 screen
+    teach = panel.teach  # teaching's outcome: two or three lines (the panel may scroll, never squeeze)
+    teach._base = (panel.network(), panel.model_name(), panel.choice())
+    teach._on_result(FinetuneResult(panel.network(), 0.5, 0.9, 0.9812, 0.9701, 9, 2000, 30, False, "mnist_dropped"))
+    settle(qtbot, main_window)
+    assert clipped_children(panel) == [] and upper.height() >= upper.minimumSizeHint().height()
 
 
 def test_prediction_does_not_need_the_app(qtbot):

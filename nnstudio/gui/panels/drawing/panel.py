@@ -7,7 +7,7 @@ from pathlib import Path
 import html
 
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QFont, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QSlider, QVBoxLayout, QWidget)
@@ -167,6 +167,18 @@ class DrawingPanel(Retranslatable, QWidget):
         self._show_model_texts()
         self._show_saliency_legend()
         self._show_source()
+
+    def minimumSizeHint(self) -> QSize:
+        """The layout's minimum, tall enough for the my-digits box at the panel's width: its word-wrapped
+        texts (the score, teaching's outcome; longer in some languages) need more lines in a narrow
+        window than its minimum says, and the panel's scroll area sizes the panel by this hint, so the
+        box never squeezes the pad's column."""
+        hint = super().minimumSizeHint()
+        layout, margins = self.layout(), self.layout().contentsMargins()
+        box = self.my_digits.heightForWidth(max(self.width(), hint.width()) - margins.left() - margins.right())
+        need = (margins.top() + self.upper.minimumSizeHint().height() + layout.spacing()
+                + max(box, self.my_digits.minimumSizeHint().height()) + margins.bottom())
+        return QSize(hint.width(), max(hint.height(), need))
 
     # ------------------------------------------------------------------ which model reads the pad
     @Slot(object)
