@@ -1792,6 +1792,10 @@ A3 → Y = A3</translation>
         <translation>你的 {n} 个数字：{mine_before} → {mine_after}。{test}：{before} → {after}。</translation>
     </message>
     <message>
+        <source>Your digit: {mine_before} → {mine_after}. {test}: {before} → {after}.</source>
+        <translation>你的这个数字：{mine_before} → {mine_after}。{test}：{before} → {after}。</translation>
+    </message>
+    <message>
         <source>{model} + my handwriting</source>
         <translation>{model} + 我的笔迹</translation>
     </message>

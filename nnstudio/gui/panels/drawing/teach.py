@@ -40,7 +40,7 @@ class TeachBox(Retranslatable, QWidget):
         self._blas = None
         self._test_set = None  # the test set's name (None: the bundled MNIST)
         self._said = (lambda: "", False)  # what the result label says: (its text, made anew; an error?)
-        self._stage = None  # the running stage's key and progress text
+        self._stage = None  # the running stage's key ("before", "training", "after"), None before one
         self.teach_button = QPushButton(objectName="teachButton")
         self.teach_button.clicked.connect(self.teach)
         self.cancel_button = QPushButton(objectName="teachCancel", enabled=False)
@@ -205,7 +205,10 @@ class TeachBox(Retranslatable, QWidget):
 
         def figures() -> str:
             test = (self.tr("MNIST test") if test_set is None else self.tr("{name} test").format(name=test_set))
-            return self.tr("Your {n} digits: {mine_before} → {mine_after}. {test}: {before} → {after}.").format(
+            text = (self.tr("Your {n} digits: {mine_before} → {mine_after}. {test}: {before} → {after}.")
+                    if result.n_mine != 1 else
+                    self.tr("Your digit: {mine_before} → {mine_after}. {test}: {before} → {after}."))
+            return text.format(
                 n=result.n_mine, mine_before=_pct(result.mine_before, 0), mine_after=_pct(result.mine_after, 0),
                 test=test, before=_pct(result.mnist_before, 2), after=_pct(result.mnist_after, 2))
 
