@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nnstudio.core.errors import UserInputError
 from nnstudio.gui import settings
+from nnstudio.gui.i18n import QT_TRANSLATE_NOOP, translate
 from nnstudio.gui.model_files import last_dir
 
-FILTERS = {"safetensors: PyTorch state dict (*.safetensors)": ".safetensors",
-           "ONNX graph, for onnxruntime and Netron (*.onnx)": ".onnx",
-           "PyTorch script, with its .safetensors (*.py)": ".py"}
-TITLE = "Export model"
+FILTERS = {QT_TRANSLATE_NOOP("ModelExporter", "safetensors: PyTorch state dict (*.safetensors)"): ".safetensors",
+           QT_TRANSLATE_NOOP("ModelExporter", "ONNX graph, for onnxruntime and Netron (*.onnx)"): ".onnx",
+           QT_TRANSLATE_NOOP("ModelExporter", "PyTorch script, with its .safetensors (*.py)"): ".py"}
 
 
 def _export(network, meta: dict, path: Path) -> list:
@@ -26,7 +26,8 @@ def _export(network, meta: dict, path: Path) -> list:
         return export_model(network, meta, path)
     except OSError as exc:
         # (exc.filename may be the temporary file beside the target: name the file the user chose)
-        raise UserInputError(f"{path}: cannot be written ({exc.strerror or exc})") from None
+        raise UserInputError(translate("ModelExporter", "{file}: cannot be written ({reason})").format(
+            file=path, reason=exc.strerror or exc)) from None
 
 
 class ModelExporter(QObject):
@@ -48,13 +49,16 @@ class ModelExporter(QObject):
     def export_dialog(self) -> None:
         info = self.context.model
         if info is None:
-            QMessageBox.information(self.window, TITLE, "There is no model to export yet: train one first.")
+            QMessageBox.information(self.window, self.tr("Export model"),
+                                    self.tr("There is no model to export yet: train one first."))
             return
         stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in info.name).strip("-") or "model"
         start = Path(last_dir(settings.LAST_EXPORT_DIR)) / f"{stem}.safetensors"
-        path, chosen = QFileDialog.getSaveFileName(self.window, TITLE, str(start), ";;".join(FILTERS))
+        filters = {translate("ModelExporter", text): suffix for text, suffix in FILTERS.items()}
+        path, chosen = QFileDialog.getSaveFileName(self.window, self.tr("Export model"), str(start),
+                                                   ";;".join(filters))
         if path:
-            suffix = FILTERS.get(chosen, ".safetensors")
+            suffix = filters.get(chosen, ".safetensors")
             if Path(path).suffix.lower() not in FILTERS.values():
                 path += suffix
             self.export_to(path)
@@ -75,20 +79,24 @@ class ModelExporter(QObject):
         self._worker.error.connect(self._on_error)
         self._worker.finished.connect(self._on_finished)
         self._worker.start()
-        self.window.statusBar().showMessage(f"Exporting {info.name} to {Path(path).name}…")
+        self.window.statusBar().showMessage(self.tr("Exporting {model} to {file}…").format(
+            model=info.name, file=Path(path).name))
         return True
 
     @Slot(object)
     def _on_written(self, paths) -> None:
         settings.set_value(settings.LAST_EXPORT_DIR, str(Path(paths[0]).parent))
-        names = " and ".join(Path(p).name for p in paths)
-        self.window.statusBar().showMessage(f"Exported the model to {names} in {Path(paths[0]).parent}", 8000)
+        names = [Path(p).name for p in paths]
+        files = names[0] if len(names) == 1 else self.tr("{files} and {last}").format(
+            files=", ".join(names[:-1]), last=names[-1])
+        self.window.statusBar().showMessage(self.tr("Exported the model to {files} in {folder}").format(
+            files=files, folder=Path(paths[0]).parent), 8000)
         self.exported.emit([str(p) for p in paths])
 
     @Slot(str)
     def _on_error(self, message: str) -> None:
         self.window.statusBar().clearMessage()
-        QMessageBox.warning(self.window, "Cannot export model", message)
+        QMessageBox.warning(self.window, self.tr("Cannot export model"), message)
         self.failed.emit(message)
 
     @Slot()

@@ -438,6 +438,10 @@ click to see them</source>
 <context>
     <name>DrawingPad</name>
     <message>
+        <source>Draw a digit. Esc clears, Ctrl+Z undoes the last stroke.</source>
+        <translation>在这里写一个数字。Esc 清除，Ctrl+Z 撤销上一笔。</translation>
+    </message>
+    <message>
         <source>part of the drawing is past the edge (it still counts)</source>
         <translation>有一部分笔迹超出了边缘（仍然计入）</translation>
     </message>
@@ -449,16 +453,120 @@ click to see them</source>
 <context>
     <name>DrawingPanel</name>
     <message>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>no model: train one or open one</source>
+        <translation>没有模型：请训练一个或打开一个</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Erase the pad (Esc)</source>
+        <translation>擦除画板（Esc）</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Remove the last stroke (Ctrl+Z)</source>
+        <translation>去掉上一笔（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Open image…</source>
+        <translation>打开图像…</translation>
+    </message>
+    <message>
+        <source>Classify a PNG or JPEG of a handwritten digit</source>
+        <translation>识别一张手写数字的 PNG 或 JPEG 图像</translation>
+    </message>
+    <message>
+        <source>Brush</source>
+        <translation>笔刷</translation>
+    </message>
+    <message>
+        <source>Brush size on the pad (the network&apos;s input is always drawn at MNIST&apos;s stroke width)</source>
+        <translation>画板上的笔刷粗细（网络的输入总是按 MNIST 的笔画粗细重新绘制）</translation>
+    </message>
+    <message>
         <source>Reads with:</source>
         <translation>识别模型：</translation>
+    </message>
+    <message>
+        <source>Saliency</source>
+        <translation>显著性</translation>
+    </message>
+    <message>
+        <source>Tint each pixel by input × gradient of the winning digit&apos;s score: how much its ink pushed that digit</source>
+        <translation>按“输入 × 得分最高的数字的得分梯度”给每个像素着色：它的笔迹把这个数字推高了多少</translation>
+    </message>
+    <message>
+        <source>What the network sees</source>
+        <translation>网络看到的输入</translation>
+    </message>
+    <message>
+        <source>Prediction</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Probabilities</source>
+        <translation>概率</translation>
     </message>
     <message>
         <source>Bundled model</source>
         <translation>内置模型</translation>
     </message>
     <message>
-        <source>The pad reads with {0}. Switching needs no training: the bundled models ship with the app.</source>
-        <translation type="unfinished"></translation>
+        <source>The pad reads with {name}. Switching needs no training: the bundled models ship with the app.</source>
+        <translation>画板用 {name} 识别。切换不需要训练：内置模型随应用一起提供。</translation>
+    </message>
+    <message>
+        <source>{name} does not take 28x28 inputs</source>
+        <translation>{name} 不接受 28x28 的输入</translation>
+    </message>
+    <message>
+        <source>pushed toward {digit}</source>
+        <translation>推向 {digit}</translation>
+    </message>
+    <message>
+        <source>pushed against</source>
+        <translation>起反作用</translation>
+    </message>
+    <message>
+        <source>Open an image of a digit</source>
+        <translation>打开一张数字图像</translation>
+    </message>
+    <message>
+        <source>Reading the image…</source>
+        <translation>正在读取图像…</translation>
+    </message>
+    <message>
+        <source>Showing my digit #{number}.</source>
+        <translation>正在显示我的数字 #{number}。</translation>
+    </message>
+    <message>
+        <source>Showing {file}: draw on the pad to replace it.</source>
+        <translation>正在显示 {file}：在画板上书写即可替换它。</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>My digits</source>
+        <translation>我的数字</translation>
+    </message>
+    <message>
+        <source>Could not keep the digit: {reason}</source>
+        <translation>无法保存这个数字：{reason}</translation>
     </message>
     <message>
         <source>bundled conv net</source>
@@ -1006,6 +1114,17 @@ the model&apos;s top three: {top}</source>
     </message>
 </context>
 <context>
+    <name>ImageOpener</name>
+    <message>
+        <source>{file}: no ink found (a blank image?)</source>
+        <translation>{file}：没有找到笔迹（空白图像？）</translation>
+    </message>
+    <message>
+        <source>Open image</source>
+        <translation>打开图像</translation>
+    </message>
+</context>
+<context>
     <name>ImageReader</name>
     <message>
         <source>file not found</source>
@@ -1030,6 +1149,13 @@ the model&apos;s top three: {top}</source>
     <message>
         <source>image too large: {width:,}x{height:,} pixels (at most {limit} MB once decoded, about {side:,}x{side:,})</source>
         <translation>图像太大：{width:,}x{height:,} 像素（解码后最多 {limit} MB，约 {side:,}x{side:,}）</translation>
+    </message>
+</context>
+<context>
+    <name>InputPreview</name>
+    <message>
+        <source>28 x 28 input</source>
+        <translation>28 x 28 输入</translation>
     </message>
 </context>
 <context>
@@ -1443,6 +1569,49 @@ Stop the run and quit?</source>
     </message>
 </context>
 <context>
+    <name>ModelExporter</name>
+    <message>
+        <source>safetensors: PyTorch state dict (*.safetensors)</source>
+        <translation>safetensors：PyTorch 状态字典 (*.safetensors)</translation>
+    </message>
+    <message>
+        <source>ONNX graph, for onnxruntime and Netron (*.onnx)</source>
+        <translation>ONNX 计算图，用于 onnxruntime 和 Netron (*.onnx)</translation>
+    </message>
+    <message>
+        <source>PyTorch script, with its .safetensors (*.py)</source>
+        <translation>PyTorch 脚本，附带其 .safetensors 文件 (*.py)</translation>
+    </message>
+    <message>
+        <source>{file}: cannot be written ({reason})</source>
+        <translation>{file}：无法写入（{reason}）</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>There is no model to export yet: train one first.</source>
+        <translation>还没有可以导出的模型：请先训练一个。</translation>
+    </message>
+    <message>
+        <source>Exporting {model} to {file}…</source>
+        <translation>正在把 {model} 导出到 {file}…</translation>
+    </message>
+    <message>
+        <source>{files} and {last}</source>
+        <translation>{files} 和 {last}</translation>
+    </message>
+    <message>
+        <source>Exported the model to {files} in {folder}</source>
+        <translation>模型已导出为 {folder} 中的 {files}</translation>
+    </message>
+    <message>
+        <source>Cannot export model</source>
+        <translation>无法导出模型</translation>
+    </message>
+</context>
+<context>
     <name>ModelFiles</name>
     <message>
         <source>NN Studio model (*.npz)</source>
@@ -1515,6 +1684,101 @@ Stop the run and quit?</source>
     <message>
         <source>bundled default model</source>
         <translation>内置默认模型</translation>
+    </message>
+</context>
+<context>
+    <name>MyDigitsBox</name>
+    <message>
+        <source>My digits</source>
+        <translation>我的数字</translation>
+    </message>
+    <message>
+        <source>Add drawing as:</source>
+        <translation>把当前书写保存为：</translation>
+    </message>
+    <message>
+        <source>Keep the current drawing in my digits, labelled {digit}</source>
+        <translation>把当前书写保存到“我的数字”，标签为 {digit}</translation>
+    </message>
+    <message>
+        <source>Clear all…</source>
+        <translation>全部清除…</translation>
+    </message>
+    <message>
+        <source>Set aside damaged file</source>
+        <translation>移开损坏的文件</translation>
+    </message>
+    <message>
+        <source>Rename the damaged file to my_digits.damaged-&lt;date&gt;.npz (nothing is deleted) and start a fresh set</source>
+        <translation>给损坏的文件改名（文件名加上日期，不删除任何内容），然后开始一组新的数字</translation>
+    </message>
+    <message>
+        <source>Red captions: the label → what the current model reads.</source>
+        <translation>红色标注：标签 → 当前模型的识别结果。</translation>
+    </message>
+    <message>
+        <source>Your my-digits file in {folder} is damaged or invalid; it has not been changed. Set it aside to start a fresh set (it is kept, renamed).</source>
+        <translation>{folder} 中的“我的数字”文件已损坏或无效；它没有被修改。把它移开即可开始一组新的数字（它会改名保留）。</translation>
+    </message>
+    <message>
+        <source>No digits kept yet: draw one and press its label.</source>
+        <translation>还没有保存数字：写一个数字，然后按它的标签。</translation>
+    </message>
+    <message>
+        <source>{n} kept · {counts}</source>
+        <translation>已保存 {n} 个 · {counts}</translation>
+    </message>
+    <message>
+        <source>Current model: {right} of {n} right ({percent}); {wrong} mistakes.</source>
+        <translation>当前模型：{n} 个中识别正确 {right} 个（{percent}）；错误 {wrong} 个。</translation>
+    </message>
+    <message>
+        <source>Current model: {right} of {n} right ({percent}); {wrong} mistake.</source>
+        <translation>当前模型：{n} 个中识别正确 {right} 个（{percent}）；错误 {wrong} 个。</translation>
+    </message>
+    <message>
+        <source>#{number}: labelled {label}, read as {read}. Click to show it on the pad.</source>
+        <translation>#{number}：标签 {label}，识别为 {read}。点击可在画板上显示。</translation>
+    </message>
+    <message>
+        <source>No model: accuracy shows once a model is loaded or trained.</source>
+        <translation>没有模型：加载或训练一个模型后显示识别精度。</translation>
+    </message>
+    <message>
+        <source>Your labelled drawings appear here.</source>
+        <translation>你加了标签的书写会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Remove #{number} ({label})</source>
+        <translation>删除 #{number}（{label}）</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Could not remove the digit: {reason}</source>
+        <translation>无法删除这个数字：{reason}</translation>
+    </message>
+    <message>
+        <source>Could not set the damaged file aside: {reason}</source>
+        <translation>无法移开损坏的文件：{reason}</translation>
+    </message>
+    <message>
+        <source>The damaged file was kept as {file}.</source>
+        <translation>损坏的文件已保留为 {file}。</translation>
+    </message>
+    <message>
+        <source>Forget all {n} kept digits?</source>
+        <translation>要忘掉全部 {n} 个已保存的数字吗？</translation>
+    </message>
+    <message>
+        <source>Forget the kept digit?</source>
+        <translation>要忘掉已保存的这个数字吗？</translation>
+    </message>
+    <message>
+        <source>Could not clear my digits: {reason}</source>
+        <translation>无法清除“我的数字”：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1692,12 +1956,20 @@ A3 → Y = A3</translation>
         <translation>内置卷积网络</translation>
     </message>
     <message>
+        <source>bundled default model</source>
+        <translation>内置默认模型</translation>
+    </message>
+    <message>
+        <source>The bundled model file for “{key}” is missing.</source>
+        <translation>缺少“{key}”的内置模型文件。</translation>
+    </message>
+    <message>
         <source>Bundled MLP</source>
         <translation>内置多层感知机</translation>
     </message>
     <message>
-        <source>Current model: {0}</source>
-        <translation type="unfinished"></translation>
+        <source>Current model: {name}</source>
+        <translation>当前模型：{name}</translation>
     </message>
 </context>
 <context>
@@ -2318,6 +2590,25 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     </message>
 </context>
 <context>
+    <name>RunOpener</name>
+    <message>
+        <source>Open run</source>
+        <translation>打开运行记录</translation>
+    </message>
+    <message>
+        <source>Run exported as JSON (*.json);;All files (*)</source>
+        <translation>导出为 JSON 的运行记录 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Opened run {number} from {file}: compare it with the shown run.</source>
+        <translation>已从 {file} 打开第 {number} 次运行：可与显示的运行比较。</translation>
+    </message>
+    <message>
+        <source>Opened {n} runs from {file}: compare them with the shown run.</source>
+        <translation>已从 {file} 打开 {n} 次运行：可与显示的运行比较。</translation>
+    </message>
+</context>
+<context>
     <name>RunOutcome</name>
     <message>
         <source>There is still no current model.</source>
@@ -2515,20 +2806,52 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
         <translation>正在加载 MNIST（用于混合训练和测量）…</translation>
     </message>
     <message>
+        <source>Teaching {model} your {n} digits…</source>
+        <translation>正在用你的 {n} 个数字教 {model}…</translation>
+    </message>
+    <message>
+        <source>Teaching {model} your digit…</source>
+        <translation>正在用你的这个数字教 {model}…</translation>
+    </message>
+    <message>
+        <source>MNIST could not be loaded: {reason}</source>
+        <translation>无法加载 MNIST：{reason}</translation>
+    </message>
+    <message>
+        <source>Could not teach it: {reason}</source>
+        <translation>无法教学：{reason}</translation>
+    </message>
+    <message>
         <source>MNIST test</source>
         <translation>MNIST 测试数据</translation>
     </message>
     <message>
-        <source>{0} test</source>
-        <translation type="unfinished"></translation>
+        <source>{name} test</source>
+        <translation>{name} 测试数据</translation>
     </message>
     <message>
-        <source>Teaching {0} your {1} digits…</source>
-        <translation type="unfinished"></translation>
+        <source>Your {n} digits: {mine_before} → {mine_after}. {test}: {before} → {after}.</source>
+        <translation>你的 {n} 个数字：{mine_before} → {mine_after}。{test}：{before} → {after}。</translation>
     </message>
     <message>
-        <source>MNIST could not be loaded: {0}</source>
-        <translation type="unfinished"></translation>
+        <source>Your digit: {mine_before} → {mine_after}. {test}: {before} → {after}.</source>
+        <translation>你的这个数字：{mine_before} → {mine_after}。{test}：{before} → {after}。</translation>
+    </message>
+    <message>
+        <source>{model} + my handwriting</source>
+        <translation>{model} + 我的笔迹</translation>
+    </message>
+    <message>
+        <source>Kept: the pad now reads with “{model}”.</source>
+        <translation>已保留：画板现在用“{model}”识别。</translation>
+    </message>
+    <message>
+        <source>Not kept: its test accuracy would fall by {drop} points (more than {limit}). The model is unchanged.</source>
+        <translation>未保留：测试数据上的识别精度会下降 {drop} 个百分点（超过 {limit}）。模型没有改变。</translation>
+    </message>
+    <message>
+        <source>Undone: the pad reads with “{model}” again.</source>
+        <translation>已撤销：画板重新用“{model}”识别。</translation>
     </message>
     <message>
         <source>Measuring before</source>
@@ -2547,28 +2870,8 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
         <translation>已取消：模型没有改变。</translation>
     </message>
     <message>
-        <source>Could not teach it: {0}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your {0} digits: {1} → {2}. {3}: {4} → {5}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kept: the pad now reads with “{0}”.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not kept: the training diverged. The model is unchanged.</source>
         <translation>未保留：训练已发散。模型没有改变。</translation>
-    </message>
-    <message>
-        <source>Not kept: its test accuracy would fall by {0} points (more than {1}). The model is unchanged.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undone: the pad reads with “{0}” again.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3004,16 +3307,16 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
         <translation>网络从中认不出任何数字。</translation>
     </message>
     <message>
-        <source>{0} or {1}?</source>
-        <translation type="unfinished"></translation>
+        <source>{a} or {b}?</source>
+        <translation>{a} 还是 {b}？</translation>
+    </message>
+    <message>
+        <source>best guess {digit}, p = {p}</source>
+        <translation>最可能是 {digit}，p = {p}</translation>
     </message>
     <message>
         <source>Not a digit</source>
         <translation>不是数字</translation>
-    </message>
-    <message>
-        <source>best guess {0}, p = {1}</source>
-        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no model to ask</source>

@@ -9,10 +9,11 @@ import re
 # Names, symbols and formulas that stay as they are in the Chinese interface (glossary.md says why).
 ALLOWED_PHRASES = ("NN Studio", "mini-batch", "one-hot", "Fashion-MNIST", "Qt for Python", "arg-max",
                    "Creative Commons", "numerical_gradient", "loss = cross_entropy_error", "col2im",
-                   "cross_entropy_error", "net.W")
+                   "cross_entropy_error", "net.W", ".safetensors", ".py", ".onnx", "Ctrl+Z")
 ALLOWED_WORDS = {
     # proper names: data sets, software, people, optimizers, initialisations, gates
     "MNIST", "PyTorch", "NumPy", "Python", "PySide", "pyqtgraph", "Qt", "PNG", "SVG", "CSV", "JSON", "MB",
+    "JPEG", "ONNX", "Esc",
     "SGD", "Adam", "AdaGrad", "RMSprop", "Momentum", "Nesterov", "Xavier", "Glorot", "He", "Nielsen", "Saito",
     "Yann", "LeCun", "Corinna", "Cortes", "Christopher", "Burges", "Michael", "CC", "BY", "SA",
     "NAND", "AND", "OR", "XOR", "English", "simpleNet",

@@ -26,7 +26,7 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 # The main window's parts not converted yet, by objectName: phase 2 (briefs/i18n_phase2.md) deletes
 # each line as it converts that part. Everything else in the window must read as Chinese.
 NOT_YET_CONVERTED = {
-    "drawingPanel", "descentPanel",  # whole panels
+    "descentPanel",  # whole panels
 }
 
 
@@ -239,6 +239,91 @@ def test_no_english_left_in_weights_and_evaluate_with_an_mlp_and_a_conv_model(ma
     first: switching to Chinese then retranslates what they show (View ▸ Language at run time)."""
     try:
         _weights_and_evaluate_in_chinese(main_window, qtbot, qapp)
+    finally:
+        i18n.apply_language(i18n.ENGLISH)
+        qapp.processEvents()
+
+
+def test_the_drawing_panel_switches_language_live_in_each_of_its_states(main_window, qtbot, qapp):
+    """The pad in its states (a digit kept in my digits, with saliency; "3 or 9?"; not a digit; a
+    model of another input size; an opened image; teaching's outcomes), drawn under English and
+    switched to Chinese while shown: no English left, and back to English again."""
+    from helpers import ellipse, vertical
+    from test_drawing_helpers import drag, pad_points
+
+    from nnstudio.core.digits.finetune import FinetuneResult
+    from nnstudio.core.nn.network import MultiLayerNet
+    from nnstudio.gui.context import ModelInfo
+    from nnstudio.gui.model_files import BUNDLED_NAME
+    from nnstudio.gui.panels.drawing.models import BUNDLED_DEFAULT
+
+    assert BUNDLED_DEFAULT == BUNDLED_NAME  # the pad translates the bundled default model's name
+
+    def biased(**bias):  # probabilities from the biases alone, whatever is drawn
+        b = np.zeros(10)
+        for digit, value in bias.items():
+            b[int(digit[1:])] = value
+        return MultiLayerNet([784, 10], params={"W1": np.zeros((784, 10)), "b1": b})
+
+    window, context = main_window, main_window.context
+    window.resize(1024, 768)
+    window.show()
+    window.side_list.setCurrentRow(list(window.panels).index("drawingPanel"))
+    panel = window.panels["drawingPanel"]
+    pad, box, teach = panel.pad, panel.my_digits, panel.teach
+    left = []
+
+    def check(state):
+        qapp.processEvents()
+        left.extend(f"{state}: {line}" for line in english_left(panel))
+
+    try:
+        check("empty, English")  # (only a smoke run: English is allowed here)
+        left.clear()
+        drag(pad, pad_points(pad, vertical()))
+        box.add_buttons[1].click()
+        drag(pad, pad_points(pad, ellipse()))
+        box.add_buttons[6].click()
+        panel.saliency_toggle.setChecked(True)
+        assert panel.prediction_label.text() == "0" and "pushed toward 0" in panel.saliency_legend.text()
+        assert i18n.apply_language(i18n.CHINESE) == i18n.CHINESE
+        qapp.processEvents()
+        assert "推向 0" in panel.saliency_legend.text() and "已保存 2 个" in box.counts_label.text()
+        check("a digit, two kept")
+        box._on_clicked(1)  # select a kept digit: "Remove #2 (6)"
+        check("a kept digit selected")
+
+        context.set_model(ModelInfo(biased(b3=2.0, b9=2.0), "犹豫的模型", "file"))
+        drag(pad, pad_points(pad, vertical()))
+        assert panel.prediction_label.text() in ("3 还是 9？", "9 还是 3？")
+        check("3 or 9?")
+        context.set_model(ModelInfo(biased(), "平的模型", "file"))
+        drag(pad, pad_points(pad, vertical()))
+        assert panel.prediction_label.text() == "不是数字"
+        check("not a digit")
+
+        teach._base = (panel.network(), panel.model_name(), panel.choice())
+        for kept, reason in ((False, "mnist_dropped"), (False, "diverged"), (True, "")):
+            teach._on_result(FinetuneResult(panel.network(), 0.5, 0.9, 0.98, 0.9 if reason else 0.979,
+                                            2, 2000, 30, kept, reason))
+            check(f"taught: {reason or 'kept'}")
+        assert "我的笔迹" in context.model.name
+        teach.undo()
+        check("teaching undone")
+
+        panel._on_image_opened("手写的七", np.zeros((28, 28, 4), np.uint8), panel.x, None)
+        assert panel.source_label.text().startswith("正在显示 手写的七")
+        check("an opened image")
+        context.set_model(ModelInfo(MultiLayerNet([10, 4, 10]), "十个输入的模型", "file"))
+        check("a model of another input size")
+        assert not left, "\n".join(left)
+
+        context.set_model(ModelInfo(biased(), "flat", "file"))
+        drag(pad, pad_points(pad, vertical()))
+        i18n.apply_language(i18n.ENGLISH)
+        qapp.processEvents()
+        assert panel.prediction_label.text() == "Not a digit" and panel.clear_button.text() == "Clear"
+        assert "Undone" in teach.result_label.text() and box.title() == "My digits"
     finally:
         i18n.apply_language(i18n.ENGLISH)
         qapp.processEvents()

@@ -162,9 +162,23 @@ def test_an_unreadable_bundled_model_is_greyed_out(panel, monkeypatch, tmp_path)
 
 
 @pytest.mark.parametrize("size", [(1024, 768), (1400, 900)])
-def test_the_panel_fits_in_the_window(main_window, qtbot, size):
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_the_panel_fits_in_the_window(main_window, qtbot, qapp, size, language):
     from fit import clipped_children
     from test_fit import settle
+
+    from nnstudio.gui import i18n
+
+    i18n.apply_language(language)
+    try:
+        _check_the_panel_fits(main_window, qtbot, size, clipped_children, settle)
+    finally:
+        i18n.apply_language(i18n.ENGLISH)
+        qapp.processEvents()
+
+
+def _check_the_panel_fits(main_window, qtbot, size, clipped_children, settle):
+    from nnstudio.core.digits.finetune import FinetuneResult
 
     main_window.resize(*size)
     main_window.show()
@@ -175,12 +189,25 @@ def test_the_panel_fits_in_the_window(main_window, qtbot, size):
     for name in ("star", "row of digits"):
         draw(panel, NOT_DIGITS[name]())
         settle(qtbot, main_window)
-        assert panel.prediction_label.text() == "Not a digit"
+        assert panel.reading.kind == "not_digit"
         assert clipped_children(panel) == []
     panel.model_choice.setCurrentIndex(panel.model_choice.findData("mlp"))
     draw(panel, fit(seven_plain(), 190))
     settle(qtbot, main_window)
     assert clipped_children(panel) == []
+    panel.my_digits.add_buttons[7].click()  # a kept digit: the score line; saliency: its legend
+    panel.saliency_toggle.setChecked(True)
+    settle(qtbot, main_window)
+    assert clipped_children(panel) == []
+    scroll = panel.parentWidget().parentWidget()  # (the PanelScroll's viewport's)
+    upper = panel.upper
+    assert upper.height() >= upper.minimumSizeHint().height()  # the pad's column is never squeezed
+    assert not scroll.verticalScrollBar().isVisible()  # all of it on a 1024x768 screen
+    teach = panel.teach  # teaching's outcome: two or three lines (the panel may scroll, never squeeze)
+    teach._base = (panel.network(), panel.model_name(), panel.choice())
+    teach._on_result(FinetuneResult(panel.network(), 0.5, 0.9, 0.9812, 0.9701, 9, 2000, 30, False, "mnist_dropped"))
+    settle(qtbot, main_window)
+    assert clipped_children(panel) == [] and upper.height() >= upper.minimumSizeHint().height()
 
 
 def test_prediction_does_not_need_the_app(qtbot):

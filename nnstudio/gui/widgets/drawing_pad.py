@@ -7,13 +7,15 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from nnstudio.gui.widgets.retranslate import Retranslatable
+
 LOGICAL_SIZE = 280.0  # strokes are stored in a canvas of this side, whatever the widget's size
 DEFAULT_BRUSH = 18.0  # logical pixels: MNIST-like proportions at a 60-80% digit height
 BRUSH_RANGE = (4.0, 48.0)
 EMIT_INTERVAL_MS = 50  # strokes_changed while drawing: at most about 20 per second
 
 
-class DrawingPad(QWidget):
+class DrawingPad(Retranslatable, QWidget):
     """White ink on black. Strokes are lists of (x, y) points in a LOGICAL_SIZE square canvas.
 
     Signals: strokes_changed (while drawing, throttled; and after clear/undo/set_strokes),
@@ -30,7 +32,6 @@ class DrawingPad(QWidget):
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self.setMinimumSize(200, 200)
         self.setCursor(Qt.CrossCursor)
-        self.setToolTip("Draw a digit. Esc clears, Ctrl+Z undoes the last stroke.")
         self._strokes: list[np.ndarray] = []
         self._current: list[tuple[float, float]] | None = None
         self._brush = DEFAULT_BRUSH
@@ -39,6 +40,11 @@ class DrawingPad(QWidget):
         self._emit_timer.setSingleShot(True)
         self._emit_timer.setInterval(EMIT_INTERVAL_MS)
         self._emit_timer.timeout.connect(self._emit_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(self.tr("Draw a digit. Esc clears, Ctrl+Z undoes the last stroke."))
+        self.update()  # the texts painted on the canvas
 
     # ------------------------------------------------------------------ state
     def strokes(self) -> list[np.ndarray]:

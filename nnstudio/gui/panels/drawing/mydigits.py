@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (QGroupBox, QHBoxLayout, QLabel, QMessageBox,
 from nnstudio.core.digits import mydigits
 from nnstudio.gui import theme
 from nnstudio.gui.widgets.image_grid import ImageGrid
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
 
-class MyDigitsBox(QGroupBox):
+class MyDigitsBox(Retranslatable, QGroupBox):
     """Buttons 0-9 add the current drawing with that label; the set is shown with the current
     model's verdict (mistakes flagged in red). Click a digit to select it (and show it on the pad).
 
@@ -29,13 +30,14 @@ class MyDigitsBox(QGroupBox):
     digit_selected = Signal(int)
 
     def __init__(self, parent=None):
-        super().__init__("My digits", parent)
+        super().__init__(parent)
         self.setObjectName("myDigitsBox")
         self.selected = -1
         self._network = None
         self.damaged: mydigits.MyDigitsError | None = None
         self._drawing_available = False
         self._note = ""  # said once after the damaged file was set aside
+        self._shown_note = ""  # the note the score label shows until the next refresh
         self.x = np.zeros((0, 784), np.float32)
         self.t = np.zeros(0, np.uint8)
         self.predicted = np.zeros(0, np.int64)
@@ -43,12 +45,12 @@ class MyDigitsBox(QGroupBox):
         self.add_buttons = []
         buttons = QHBoxLayout()
         buttons.setSpacing(2)
-        buttons.addWidget(QLabel("Add drawing as:"))
+        self.add_label = QLabel()
+        buttons.addWidget(self.add_label)
         for d in range(10):
             b = QToolButton(text=str(d))  # a tool button: a push button's style asks 80 px for "0"
             b.setObjectName(f"addMyDigit{d}")
             b.setFixedWidth(28)
-            b.setToolTip(f"Keep the current drawing in my digits, labelled {d}")
             b.clicked.connect(lambda _=False, d=d: self.label_chosen.emit(d))
             self.add_buttons.append(b)
             buttons.addWidget(b)
@@ -62,13 +64,11 @@ class MyDigitsBox(QGroupBox):
         self.grid.setObjectName("myDigitsGrid")
         self.grid.setFixedHeight(112)
         self.grid.index_clicked.connect(self._on_clicked)
-        self.remove_button = QPushButton("Remove selected", objectName="removeMyDigit", enabled=False)
+        self.remove_button = QPushButton(objectName="removeMyDigit", enabled=False)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.clear_button = QPushButton("Clear all…", objectName="clearMyDigits", enabled=False)
+        self.clear_button = QPushButton(objectName="clearMyDigits", enabled=False)
         self.clear_button.clicked.connect(self.clear_all)
-        self.set_aside_button = QPushButton("Set aside damaged file", objectName="setAsideMyDigits")
-        self.set_aside_button.setToolTip("Rename the damaged file to my_digits.damaged-<date>.npz "
-                                         "(nothing is deleted) and start a fresh set")
+        self.set_aside_button = QPushButton(objectName="setAsideMyDigits")
         self.set_aside_button.clicked.connect(self.set_aside_damaged)
         self.set_aside_button.hide()
 
@@ -83,6 +83,19 @@ class MyDigitsBox(QGroupBox):
         layout.addLayout(texts)
         layout.addWidget(self.grid)
         self.set_drawing_available(False)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("My digits"))
+        self.add_label.setText(self.tr("Add drawing as:"))
+        for d, b in enumerate(self.add_buttons):
+            b.setToolTip(self.tr("Keep the current drawing in my digits, labelled {digit}").format(digit=d))
+        self.clear_button.setText(self.tr("Clear all…"))
+        self.set_aside_button.setText(self.tr("Set aside damaged file"))
+        self.set_aside_button.setToolTip(self.tr("Rename the damaged file to my_digits.damaged-<date>.npz "
+                                                 "(nothing is deleted) and start a fresh set"))
+        self.score_label.setToolTip(self.tr("Red captions: the label → what the current model reads."))
+        self._show_set()
 
     @Slot(bool)
     def set_drawing_available(self, available: bool) -> None:
@@ -97,46 +110,55 @@ class MyDigitsBox(QGroupBox):
             data = mydigits.load_my_digits()
         except mydigits.MyDigitsError as exc:
             data, self.damaged = None, exc
-            self.score_label.setText(f"<span style='color:{theme.ERROR_TEXT}'>{html.escape(str(exc))}</span>")
         else:
             self.damaged = None
-            self.score_label.setText(self._note)
-        self._note = ""
+        self._shown_note, self._note = self._note, ""
         self.set_aside_button.setVisible(self.damaged is not None)
         self.remove_button.setVisible(self.damaged is None)
         self.clear_button.setVisible(self.damaged is None)
         self.set_drawing_available(self._drawing_available)
         self.x, self.t = data if data is not None else (np.zeros((0, 784), np.float32), np.zeros(0, np.uint8))
         n = len(self.t)
+        self.selected = min(self.selected, n - 1)
+        self.clear_button.setEnabled(n > 0)
+        self.predicted = network.predict_labels(self.x) if n and network is not None else np.zeros(0, np.int64)
+        self._show_set()
+
+    def _show_set(self) -> None:
+        """The texts and images of the set as last read (again after a language change)."""
+        n = len(self.t)
+        if self.damaged is not None:  # (the reason comes from core, in English)
+            score = f"<span style='color:{theme.ERROR_TEXT}'>{html.escape(str(self.damaged))}</span>"
+        else:
+            score = self._shown_note
         counts = np.bincount(self.t, minlength=10)
         self.counts_label.setText(
-            f"Your my-digits file in {self.damaged.path.parent} is damaged or invalid; it has not "
-            f"been changed. Set it aside to start a fresh set (it is kept, renamed)."
+            self.tr("Your my-digits file in {folder} is damaged or invalid; it has not been changed. Set it "
+                    "aside to start a fresh set (it is kept, renamed).").format(folder=self.damaged.path.parent)
             if self.damaged is not None else
-            "No digits kept yet: draw one and press its label." if n == 0 else
-            f"{n} kept · " + "  ".join(f"{d}: {c}" for d, c in enumerate(counts)))
-        self.selected = min(self.selected, n - 1)
+            self.tr("No digits kept yet: draw one and press its label.") if n == 0 else
+            self.tr("{n} kept · {counts}").format(n=n, counts="  ".join(f"{d}: {c}" for d, c in enumerate(counts))))
         self._update_remove_button()
-        self.clear_button.setEnabled(n > 0)
-        if n and network is not None:
-            self.predicted = network.predict_labels(self.x)
+        if n and len(self.predicted) == n:
             wrong = self.predicted != self.t
-            if not self.score_label.text():
-                self.score_label.setText(
-                    f"Current model: {n - wrong.sum()} of {n} right ({1 - wrong.mean():.0%}); "
-                    f"{wrong.sum()} mistake{'s' if wrong.sum() != 1 else ''} "
-                    f"(red captions: label→read as).")
+            mistakes = int(wrong.sum())
+            if not score:
+                # (one line at 1024 pixels in both languages: the captions are explained in the tooltip)
+                score = (self.tr("Current model: {right} of {n} right ({percent}); {wrong} mistakes.")
+                         if mistakes != 1 else
+                         self.tr("Current model: {right} of {n} right ({percent}); {wrong} mistake.")).format(
+                    right=n - mistakes, n=n, percent=f"{1 - wrong.mean():.0%}", wrong=mistakes)
             captions = [f"{t}→{p}" if t != p else f"{t}" for t, p in zip(self.t, self.predicted)]
-            tips = [f"#{i + 1}: labelled {t}, read as {p}. Click to show it on the pad."
-                    for i, (t, p) in enumerate(zip(self.t, self.predicted))]
+            tips = [self.tr("#{number}: labelled {label}, read as {read}. Click to show it on the pad.").format(
+                        number=i + 1, label=t, read=p) for i, (t, p) in enumerate(zip(self.t, self.predicted))]
             self.grid.set_images(self.x, captions=captions, flags=wrong, tooltips=tips)
         else:
-            self.predicted = np.zeros(0, np.int64)
-            if n and not self.score_label.text():
-                self.score_label.setText("No model: accuracy shows once a model is loaded or trained.")
+            if n and not score:
+                score = self.tr("No model: accuracy shows once a model is loaded or trained.")
             self.grid.set_images(self.x if n else None, captions=[str(t) for t in self.t] if n else None)
             if not n:
-                self.grid.clear("Your labelled drawings appear here.")
+                self.grid.clear(self.tr("Your labelled drawings appear here."))
+        self.score_label.setText(score)
 
     @Slot(int)
     def _on_clicked(self, index: int) -> None:
@@ -147,8 +169,8 @@ class MyDigitsBox(QGroupBox):
     def _update_remove_button(self) -> None:
         ok = 0 <= self.selected < len(self.t)
         self.remove_button.setEnabled(ok)
-        self.remove_button.setText(f"Remove #{self.selected + 1} ({self.t[self.selected]})" if ok
-                                   else "Remove selected")
+        self.remove_button.setText(self.tr("Remove #{number} ({label})").format(
+            number=self.selected + 1, label=self.t[self.selected]) if ok else self.tr("Remove selected"))
 
     @Slot()
     def remove_selected(self) -> None:
@@ -157,7 +179,8 @@ class MyDigitsBox(QGroupBox):
         try:
             mydigits.remove_my_digit(self.selected)
         except (IndexError, mydigits.MyDigitsError, OSError) as exc:
-            QMessageBox.warning(self, "My digits", f"Could not remove the digit: {exc}")
+            QMessageBox.warning(self, self.tr("My digits"), self.tr("Could not remove the digit: {reason}").format(
+                reason=exc))
         self.selected = -1
         self.refresh(self._network)
 
@@ -169,21 +192,25 @@ class MyDigitsBox(QGroupBox):
         try:
             aside = mydigits.set_aside_damaged()
         except OSError as exc:
-            QMessageBox.warning(self, "My digits", f"Could not set the damaged file aside: {exc}")
+            QMessageBox.warning(self, self.tr("My digits"),
+                                self.tr("Could not set the damaged file aside: {reason}").format(reason=exc))
             return
-        self._note = f"The damaged file was kept as {html.escape(str(aside))}."
+        self._note = self.tr("The damaged file was kept as {file}.").format(file=html.escape(str(aside)))
         self.selected = -1
         self.refresh(self._network)
 
     @Slot()
     def clear_all(self) -> None:
-        answer = QMessageBox.question(self, "My digits", f"Forget all {len(self.t)} kept digits?")
+        answer = QMessageBox.question(self, self.tr("My digits"), (
+            self.tr("Forget all {n} kept digits?") if len(self.t) != 1 else self.tr("Forget the kept digit?")
+        ).format(n=len(self.t)))
         if answer != QMessageBox.Yes:
             return
         try:
             mydigits.clear_my_digits()
         except OSError as exc:
-            QMessageBox.warning(self, "My digits", f"Could not clear my digits: {exc}")
+            QMessageBox.warning(self, self.tr("My digits"), self.tr("Could not clear my digits: {reason}").format(
+                reason=exc))
         self.selected = -1
         self.refresh(self._network)
 

@@ -12,9 +12,6 @@ from nnstudio.core.digits.preprocess import image_to_input, ink_map, to_gray
 from nnstudio.core.digits.reading import ink_from_image
 from nnstudio.gui.image_reader import read_image
 
-NO_INK = "no ink found (a blank image?)"
-
-
 def _decode(path: Path):
     """Worker-thread job: the image as RGBA (h, w, 4) uint8, the network's input x (784,) or None
     when there is no ink, and the ink's measures (reading.InkReport, for the pad's "not a digit"
@@ -85,7 +82,7 @@ class ImageOpener(QObject):
             return
         name = self._path.name
         if value[1] is None:
-            self._refuse(QMessageBox.information, f"{name}: {NO_INK}")
+            self._refuse(QMessageBox.information, self.tr("{file}: no ink found (a blank image?)").format(file=name))
         else:
             self.opened.emit(name, *value)
             self.finished.emit(True)
@@ -93,8 +90,8 @@ class ImageOpener(QObject):
     @Slot(str)
     def _on_error(self, message: str) -> None:  # the file cannot be read (or the decoder broke)
         if self._take():
-            self._refuse(QMessageBox.warning, f"{self._path.name}: {message}")
+            self._refuse(QMessageBox.warning, f"{self._path.name}: {message}")  # (message: translated)
 
     def _refuse(self, box, text: str) -> None:
-        box(self.widget, "Open image", text)
+        box(self.widget, self.tr("Open image"), text)
         self.finished.emit(False)

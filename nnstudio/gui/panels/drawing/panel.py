@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import html
+
 import numpy as np
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QSize, Qt, Slot
 from PySide6.QtGui import QFont, QImage, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QCheckBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox,
                                QPushButton, QSlider, QVBoxLayout, QWidget)
@@ -14,7 +16,9 @@ from nnstudio.core.digits import mydigits, reading
 from nnstudio.core.digits.preprocess import strokes_to_input
 from nnstudio.core.digits.saliency import saliency
 from nnstudio.gui import settings, theme
-from nnstudio.gui.panels.drawing.models import BUNDLED_KEYS, CURRENT, SETTINGS_KEY, PadModelChoice, load_bundled
+from nnstudio.gui.i18n import QT_TRANSLATE_NOOP, translate
+from nnstudio.gui.panels.drawing.models import (BUNDLED_KEYS, CURRENT, SETTINGS_KEY, PadModelChoice, display_name,
+                                                load_bundled)
 from nnstudio.gui.panels.drawing.mydigits import MyDigitsBox
 from nnstudio.gui.panels.drawing.opener import ImageOpener
 from nnstudio.gui.panels.drawing.preview import InputPreview
@@ -23,12 +27,13 @@ from nnstudio.gui.panels.drawing.verdict import VerdictView
 from nnstudio.gui.saving import report_save_error, save_image, save_or_report
 from nnstudio.gui.widgets.drawing_pad import BRUSH_RANGE, LOGICAL_SIZE, DrawingPad
 from nnstudio.gui.widgets.prob_bars import ProbabilityBars
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
-IMAGE_FILTER = "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)"
-NO_MODEL = "no model: train one or open one"
+IMAGE_FILTER = QT_TRANSLATE_NOOP("DrawingPanel", "Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)")
+NO_MODEL = QT_TRANSLATE_NOOP("DrawingPanel", "no model: train one or open one")
 
 
-class DrawingPanel(QWidget):
+class DrawingPanel(Retranslatable, QWidget):
     """Pad and tools on the left; the 28x28 input, the verdict and the bars in the middle; my digits below."""
 
     def __init__(self, context, parent=None):
@@ -41,16 +46,16 @@ class DrawingPanel(QWidget):
         self._network = None  # the network the pad reads with (a private copy)
         self._current = None  # the context's model, when usable on the pad (a private copy)
         self._bundled: dict = {}  # key → (network, meta), read once
-        self._source_text = ""  # the source label's text while an image is being read
+        self._my_digit: int | None = None  # the kept digit shown (its image), or None
+        self._legend_digit: int | None = None  # the digit the saliency legend names (None: no legend)
 
         self.pad = DrawingPad()
         self.pad.strokes_changed.connect(self._on_strokes_changed)  # also emitted when a stroke ends
-        clear = QPushButton("Clear", objectName="clearButton", toolTip="Erase the pad (Esc)")
+        self.clear_button = clear = QPushButton(objectName="clearButton")
         clear.clicked.connect(self.pad.clear)
-        undo = QPushButton("Undo", objectName="undoButton", toolTip="Remove the last stroke (Ctrl+Z)")
+        self.undo_button = undo = QPushButton(objectName="undoButton")
         undo.clicked.connect(self.pad.undo)
-        self.open_image_button = QPushButton("Open image…", objectName="openImageButton",
-                                             toolTip="Classify a PNG or JPEG of a handwritten digit")
+        self.open_image_button = QPushButton(objectName="openImageButton")
         self.open_image_button.clicked.connect(self.open_image_dialog)
         self.images = ImageOpener(self)  # decodes in a worker thread
         self.images.opened.connect(self._on_image_opened)
@@ -59,14 +64,13 @@ class DrawingPanel(QWidget):
         self.brush.setRange(int(BRUSH_RANGE[0]), int(BRUSH_RANGE[1]))
         self.brush.setValue(int(self.pad.brush_size()))
         self.brush.setFixedWidth(110)
-        self.brush.setToolTip("Brush size on the pad (the network's input is always drawn at "
-                              "MNIST's stroke width)")
         self.brush.valueChanged.connect(self.pad.set_brush_size)
         tools = QHBoxLayout()
         tools.addWidget(clear)
         tools.addWidget(undo)
         tools.addSpacing(8)
-        tools.addWidget(QLabel("Brush"))
+        self.brush_label = QLabel()
+        tools.addWidget(self.brush_label)
         tools.addWidget(self.brush)
         tools.addStretch(1)
         tools.addWidget(self.open_image_button)
@@ -80,16 +84,15 @@ class DrawingPanel(QWidget):
         left.addWidget(self.pad, 1)
         left.addLayout(tools)
         reads = QHBoxLayout()
-        reads.addWidget(QLabel(self.tr("Reads with:")))
+        self.reads_label = QLabel()
+        reads.addWidget(self.reads_label)
         reads.addWidget(self.model_choice)
         reads.addWidget(self.model_label, 1)
         left.addLayout(reads)
         left.addWidget(self.source_label)
 
         self.preview = InputPreview()
-        self.saliency_toggle = QCheckBox("Saliency", objectName="saliencyToggle")
-        self.saliency_toggle.setToolTip("Tint each pixel by input x gradient of the winning digit's "
-                                        "score: how much its ink pushed that digit")
+        self.saliency_toggle = QCheckBox(objectName="saliencyToggle")
         self.saliency_toggle.toggled.connect(self._on_saliency_toggled)
         self.saliency_legend = QLabel(objectName="saliencyLegend", wordWrap=True)
         self.saliency_legend.setFixedWidth(self.preview.width())
@@ -100,13 +103,14 @@ class DrawingPanel(QWidget):
         self.bars = ProbabilityBars()
 
         seen = QVBoxLayout()
-        seen.addWidget(_heading("What the network sees"))
+        self.seen_heading, self.prediction_heading, self.bars_heading = _heading(), _heading(), _heading()
+        seen.addWidget(self.seen_heading)
         seen.addWidget(self.preview)
         seen.addWidget(self.saliency_toggle)
         seen.addWidget(self.saliency_legend)
         seen.addStretch(1)
         verdict = QVBoxLayout()
-        verdict.addWidget(_heading("Prediction"))
+        verdict.addWidget(self.prediction_heading)
         verdict.addWidget(self.verdict)
         verdict.addStretch(1)
         top_right = QHBoxLayout()
@@ -115,7 +119,7 @@ class DrawingPanel(QWidget):
         top_right.addLayout(verdict, 1)
         right = QVBoxLayout()
         right.addLayout(top_right)
-        right.addWidget(_heading("Probabilities"))
+        right.addWidget(self.bars_heading)
         right.addWidget(self.bars, 1)
 
         upper = QHBoxLayout()
@@ -141,6 +145,40 @@ class DrawingPanel(QWidget):
 
         context.model_changed.connect(self._on_model_changed)
         self._on_model_changed(context.model)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setToolTip(self.tr("Erase the pad (Esc)"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.undo_button.setToolTip(self.tr("Remove the last stroke (Ctrl+Z)"))
+        self.open_image_button.setText(self.tr("Open image…"))
+        self.open_image_button.setToolTip(self.tr("Classify a PNG or JPEG of a handwritten digit"))
+        self.brush_label.setText(self.tr("Brush"))
+        self.brush.setToolTip(self.tr("Brush size on the pad (the network's input is always drawn at "
+                                      "MNIST's stroke width)"))
+        self.reads_label.setText(self.tr("Reads with:"))
+        self.saliency_toggle.setText(self.tr("Saliency"))
+        self.saliency_toggle.setToolTip(self.tr("Tint each pixel by input × gradient of the winning digit's "
+                                                "score: how much its ink pushed that digit"))
+        self.seen_heading.setText(self.tr("What the network sees"))
+        self.prediction_heading.setText(self.tr("Prediction"))
+        self.bars_heading.setText(self.tr("Probabilities"))
+        self._show_model_texts()
+        self._show_saliency_legend()
+        self._show_source()
+
+    def minimumSizeHint(self) -> QSize:
+        """The layout's minimum, tall enough for the my-digits box at the panel's width: its word-wrapped
+        texts (the score, teaching's outcome; longer in some languages) need more lines in a narrow
+        window than its minimum says, and the panel's scroll area sizes the panel by this hint, so the
+        box never squeezes the pad's column."""
+        hint = super().minimumSizeHint()
+        layout, margins = self.layout(), self.layout().contentsMargins()
+        box = self.my_digits.heightForWidth(max(self.width(), hint.width()) - margins.left() - margins.right())
+        need = (margins.top() + self.upper.minimumSizeHint().height() + layout.spacing()
+                + max(box, self.my_digits.minimumSizeHint().height()) + margins.bottom())
+        return QSize(hint.width(), max(hint.height(), need))
 
     # ------------------------------------------------------------------ which model reads the pad
     @Slot(object)
@@ -172,19 +210,23 @@ class DrawingPanel(QWidget):
 
     def _use(self, network) -> None:
         self._network = network
-        self.model_label.setText(self._model_description())
-        self.model_choice.setToolTip(self.tr("The pad reads with {0}. Switching needs no training: the "
-                                             "bundled models ship with the app.").format(self.model_name()))
+        self._show_model_texts()
         self.refresh_reading()
         self.my_digits.refresh(network)
+
+    def _show_model_texts(self) -> None:
+        self.model_label.setText(self._model_description())
+        self.model_choice.setToolTip(self.tr("The pad reads with {name}. Switching needs no training: the "
+                                             "bundled models ship with the app.").format(name=self.model_name()))
 
     def _model_description(self) -> str:
         info = self.context.model
         if self.model_choice.choice() == CURRENT:
             if info is None:
-                return NO_MODEL
+                return translate("DrawingPanel", NO_MODEL)
             if self._network is None:
-                return f"<b>{info.name}</b> does not take 28x28 inputs"
+                name = html.escape(display_name(info.name))
+                return self.tr("{name} does not take 28x28 inputs").format(name=f"<b>{name}</b>")
         network = self._network
         return getattr(network, "arch", None) or "-".join(str(s) for s in network.sizes)
 
@@ -205,7 +247,7 @@ class DrawingPanel(QWidget):
         key = self.choice()
         if key == CURRENT:
             info = self.context.model
-            return info.name if info is not None else ""
+            return display_name(info.name) if info is not None else ""
         return {"conv": self.tr("bundled conv net"), "mlp": self.tr("bundled MLP")}.get(key, key)
 
     # ------------------------------------------------------------------ input → verdict
@@ -217,8 +259,8 @@ class DrawingPanel(QWidget):
     def update_prediction(self) -> None:
         """Read the pad's strokes (about a millisecond with the conv net) and show the verdict;
         drawing, clearing or undoing replaces an opened image."""
-        self.source = "pad"
-        self.source_label.setText("")
+        self.source, self._my_digit = "pad", None
+        self._show_source()
         self._ink = None
         strokes = self.pad.strokes()
         network = self.network()
@@ -262,15 +304,26 @@ class DrawingPanel(QWidget):
         self.bars.set_probabilities(p)
         self.my_digits.set_drawing_available(x is not None)
         self.verdict.show_reading(self.reading, no_model=x is not None and self.network() is None)
-        if sal is not None:
-            top = int(np.argmax(p))
-            self.saliency_legend.setText(
-                f"<span style='color:{theme.ORANGE}'>■</span> pushed toward {top}<br>"
-                f"<span style='color:{theme.SKY}'>■</span> pushed against")
-        elif not (self.pad.is_drawing() and self.saliency_toggle.isChecked()):
-            self.saliency_legend.setText("")
+        if sal is not None or not (self.pad.is_drawing() and self.saliency_toggle.isChecked()):
+            self._legend_digit = None if sal is None else int(np.argmax(p))
+            self._show_saliency_legend()
         if changed:
             self.context.set_drawing(x)
+
+    def _show_saliency_legend(self) -> None:
+        """The saliency colours' meaning while the preview is tinted (empty otherwise)."""
+        top = self._legend_digit
+        legend = self.saliency_legend
+        if top is None:
+            legend.setText("")
+            legend.setMinimumHeight(0)
+            return
+        # One line when it fits (two in English): a line break only between the two entries.
+        entries = ((theme.ORANGE, self.tr("pushed toward {digit}").format(digit=top)),
+                   (theme.SKY, self.tr("pushed against")))
+        legend.setText(" ".join(f"<span style='white-space:nowrap'><span style='color:{colour}'>■</span> "
+                                + html.escape(text) + "</span>" for colour, text in entries))
+        legend.setMinimumHeight(legend.heightForWidth(legend.width()))  # (its width is fixed; the hint is not exact)
 
     @Slot(bool)
     def _on_saliency_toggled(self, _checked: bool) -> None:
@@ -279,7 +332,8 @@ class DrawingPanel(QWidget):
     # ------------------------------------------------------------------ images
     @Slot()
     def open_image_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open an image of a digit", "", IMAGE_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an image of a digit"), "",
+                                              translate("DrawingPanel", IMAGE_FILTER))
         if path:
             self.open_image(path)
 
@@ -294,18 +348,26 @@ class DrawingPanel(QWidget):
         self.pad.clear()
         h, w = rgba.shape[:2]
         self.pad.set_background(QImage(rgba.data, w, h, 4 * w, QImage.Format_RGBA8888).copy())
-        self.source = name
-        self.source_label.setText(f"Showing {name}: draw on the pad to replace it.")
+        self.source, self._my_digit = name, None
+        self._show_source()
         self.show_input(x, ink)
 
     @Slot(bool)
     def _on_image_busy(self, busy: bool) -> None:
         self.open_image_button.setEnabled(not busy)
-        if busy:
-            self._source_text = self.source_label.text()
-            self.source_label.setText("Reading the image…")
-        elif self.source_label.text() == "Reading the image…":  # refused or cancelled: as before
-            self.source_label.setText(self._source_text if self.source != "pad" else "")
+        self._show_source()  # refused or cancelled: the text as before
+
+    def _show_source(self) -> None:
+        """Where the input comes from: an image being read, an opened image, a kept digit, the pad."""
+        if self.images.busy:
+            text = self.tr("Reading the image…")
+        elif self._my_digit is not None:
+            text = self.tr("Showing my digit #{number}.").format(number=self._my_digit + 1)
+        elif self.source != "pad":
+            text = self.tr("Showing {file}: draw on the pad to replace it.").format(file=self.source)
+        else:
+            text = ""
+        self.source_label.setText(text)
 
     def shutdown(self) -> None:
         self.images.cancel()  # never waits: the decoder ends on its own
@@ -324,7 +386,8 @@ class DrawingPanel(QWidget):
     def export_plot(self, path=None) -> bool:
         """Save the pad, the 28x28 input, the verdict and the bars as one PNG (atomically)."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, "Export plot", "drawing.png", "PNG image (*.png)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export plot"), "drawing.png",
+                                                  self.tr("PNG image (*.png)"))
             if not path:
                 return False
         path = Path(path)
@@ -341,10 +404,11 @@ class DrawingPanel(QWidget):
         try:
             mydigits.add_my_digit(self.x, label, strokes=strokes)
         except OSError as exc:
-            report_save_error(self, mydigits.my_digits_path(), exc, "My digits")
+            report_save_error(self, mydigits.my_digits_path(), exc, self.tr("My digits"))
             return
         except ValueError as exc:
-            QMessageBox.warning(self, "My digits", f"Could not keep the digit: {exc}")
+            QMessageBox.warning(self, self.tr("My digits"),
+                                self.tr("Could not keep the digit: {reason}").format(reason=exc))
             return
         self.my_digits.refresh(self.network())
 
@@ -360,13 +424,13 @@ class DrawingPanel(QWidget):
             self.pad.set_strokes(strokes)
         elif 0 <= index < len(self.my_digits.x):
             self.pad.clear()
-            self.source = f"my digit #{index + 1}"
-            self.source_label.setText(f"Showing my digit #{index + 1}.")
+            self.source, self._my_digit = f"my digit #{index + 1}", index
+            self._show_source()
             self.show_input(self.my_digits.x[index])
 
 
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
+def _heading() -> QLabel:
+    label = QLabel()
     font = QFont(label.font())
     font.setBold(True)
     label.setFont(font)

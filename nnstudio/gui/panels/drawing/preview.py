@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from nnstudio.gui import theme
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
 SIDE = 28
 
@@ -21,7 +22,7 @@ POSITIVE = _rgb(theme.ORANGE)  # pixels that pushed the winning digit up
 NEGATIVE = _rgb(theme.SKY)  # pixels that pushed it down
 
 
-class InputPreview(QWidget):
+class InputPreview(Retranslatable, QWidget):
     """Paints an input (784,) in [0, 1] as a 28x28 grid; with saliency (784,) the ink is tinted
     orange where it raised the winning score and blue where it lowered it."""
 
@@ -33,6 +34,10 @@ class InputPreview(QWidget):
         self._x: np.ndarray | None = None
         self._saliency: np.ndarray | None = None
         self._image: QImage | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.update()  # the empty preview's painted caption
 
     def input(self) -> np.ndarray | None:
         return None if self._x is None else self._x.copy()
@@ -74,7 +79,7 @@ class InputPreview(QWidget):
             painter.drawImage(rect, self._image)
         else:
             painter.setPen(QColor(130, 130, 130))
-            painter.drawText(rect, Qt.AlignCenter, "28 x 28 input")
+            painter.drawText(rect, Qt.AlignCenter, self.tr("28 x 28 input"))
         painter.setPen(QPen(QColor(120, 120, 120), 1))
         painter.drawRect(rect.adjusted(-0.5, -0.5, 0.5, 0.5))
         painter.end()

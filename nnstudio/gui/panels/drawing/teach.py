@@ -10,11 +10,12 @@ from nnstudio.core.digits import finetune as ft
 from nnstudio.core.nn.memory import NotEnoughMemory
 from nnstudio.gui import theme
 from nnstudio.gui.context import ModelInfo
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
-SUFFIX = " + my handwriting"
+SUFFIX = " + my handwriting"  # a tuned model's name: its base's and this (translated)
 
 
-class TeachBox(QWidget):
+class TeachBox(Retranslatable, QWidget):
     """One row: Teach / Cancel / Undo, a progress bar while it runs, the outcome in words.
 
     `panel` is the drawing panel: `network()`, `model_name()`, `choice()`, `set_choice(key)` and
@@ -37,15 +38,14 @@ class TeachBox(QWidget):
         self._base = None  # (network, name, choice) being tuned
         self._undo = None  # (the published ModelInfo, the previous one, the pad's previous choice)
         self._blas = None
-        self._test_name = ""
-        self.teach_button = QPushButton(self.tr("Teach it my handwriting"), objectName="teachButton")
-        self.teach_button.setToolTip(self.tr(
-            "Fine-tune the pad's model on your labelled digits mixed with MNIST (a few seconds). "
-            "Kept only if its MNIST test accuracy stays within 0.5 point; Undo goes back."))
+        self._test_set = None  # the test set's name (None: the bundled MNIST)
+        self._said = (lambda: "", False)  # what the result label says: (its text, made anew; an error?)
+        self._stage = None  # the running stage's key ("before", "training", "after"), None before one
+        self.teach_button = QPushButton(objectName="teachButton")
         self.teach_button.clicked.connect(self.teach)
-        self.cancel_button = QPushButton(self.tr("Cancel"), objectName="teachCancel", enabled=False)
+        self.cancel_button = QPushButton(objectName="teachCancel", enabled=False)
         self.cancel_button.clicked.connect(self.cancel)
-        self.undo_button = QPushButton(self.tr("Undo teaching"), objectName="teachUndo", enabled=False)
+        self.undo_button = QPushButton(objectName="teachUndo", enabled=False)
         self.undo_button.clicked.connect(self.undo)
         self.progress = QProgressBar(objectName="teachProgress")
         self.progress.setFixedWidth(170)
@@ -62,6 +62,17 @@ class TeachBox(QWidget):
         context.model_changed.connect(self._on_model_changed)
         context.dataset_changed.connect(self._on_dataset_changed)
         context.dataset_failed.connect(self._on_dataset_failed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.teach_button.setText(self.tr("Teach it my handwriting"))
+        self.teach_button.setToolTip(self.tr(
+            "Fine-tune the pad's model on your labelled digits mixed with MNIST (a few seconds). "
+            "Kept only if its MNIST test accuracy stays within 0.5 point; Undo goes back."))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.undo_button.setText(self.tr("Undo teaching"))
+        self._show_stage()
+        self._show_said()
 
     @property
     def busy(self) -> bool:
@@ -76,12 +87,12 @@ class TeachBox(QWidget):
             return False
         network = self.panel.network()
         if network is None:
-            self._say(self.tr("There is no model to teach: train one or open one."), error=True)
+            self._say(lambda: self.tr("There is no model to teach: train one or open one."), error=True)
             return False
         n = len(self.panel.my_digits.t)
         if n == 0:
-            self._say(self.tr("Draw some digits and keep them with the 0-9 buttons first: the model "
-                              "learns from those."), error=True)
+            self._say(lambda: self.tr("Draw some digits and keep them with the 0-9 buttons first: the model "
+                                      "learns from those."), error=True)
             return False
         try:
             ft.check_finetune(network, n, self.settings)
@@ -93,7 +104,7 @@ class TeachBox(QWidget):
         dataset = self.context.ensure_dataset()
         if dataset is None:
             self._waiting_for_data = True
-            self._say(self.tr("Loading MNIST (it is mixed in, and measured)…"))
+            self._say(lambda: self.tr("Loading MNIST (it is mixed in, and measured)…"))
             return True
         self._start(dataset)
         return True
@@ -103,9 +114,10 @@ class TeachBox(QWidget):
 
         network, name, _ = self._base
         x, t = self.panel.my_digits.x.copy(), self.panel.my_digits.t.copy()
-        self._test_name = (self.tr("MNIST test") if dataset.directory is None
-                           else self.tr("{0} test").format(dataset.name))
-        self._say(self.tr("Teaching {0} your {1} digits…").format(name, len(t)))
+        self._test_set = None if dataset.directory is None else dataset.name
+        n = len(t)
+        self._say(lambda: (self.tr("Teaching {model} your {n} digits…") if n != 1 else
+                           self.tr("Teaching {model} your digit…")).format(model=name, n=n))
         if DEFAULT_BLAS_THREADS:  # leave a core to the GUI thread (set here: OpenBLAS's count is process-wide)
             from threadpoolctl import threadpool_limits
 
@@ -128,17 +140,25 @@ class TeachBox(QWidget):
         if self._waiting_for_data:
             self._waiting_for_data = False
             self._set_running(False)
-            self._say(self.tr("MNIST could not be loaded: {0}").format(message), error=True)
+            self._say(lambda: self.tr("MNIST could not be loaded: {reason}").format(reason=message), error=True)
 
     # ------------------------------------------------------------------ while it runs
     @Slot(object)
     def _on_progress(self, record) -> None:
         if self.sender() is not self.job or not isinstance(record, ft.FinetuneProgress):
             return
-        stage = {"before": self.tr("Measuring before"), "training": self.tr("Training"),
-                 "after": self.tr("Measuring after")}.get(record.stage, record.stage)
         self.progress.setRange(0, max(record.total, 1))
         self.progress.setValue(record.done)
+        self._stage = record.stage
+        self._show_stage()
+
+    def _show_stage(self) -> None:
+        """The progress bar's text: the stage running and the percentage."""
+        if self._stage is None:
+            self.progress.setFormat("")
+            return
+        stage = {"before": self.tr("Measuring before"), "training": self.tr("Training"),
+                 "after": self.tr("Measuring after")}.get(self._stage, self._stage)
         self.progress.setFormat(f"{stage} %p%")
 
     @Slot()
@@ -151,7 +171,7 @@ class TeachBox(QWidget):
             job.cancel()
         self._restore_blas()
         self._set_running(False)
-        self._say(self.tr("Cancelled: the model is unchanged."))
+        self._say(lambda: self.tr("Cancelled: the model is unchanged."))
         self.finished.emit(None)
 
     @Slot(str)
@@ -161,7 +181,7 @@ class TeachBox(QWidget):
         self.job = None
         self._restore_blas()
         self._set_running(False)
-        self._say(self.tr("Could not teach it: {0}").format(message), error=True)
+        self._say(lambda: self.tr("Could not teach it: {reason}").format(reason=message), error=True)
         self.finished.emit(None)
 
     @Slot()
@@ -181,26 +201,37 @@ class TeachBox(QWidget):
         self._set_running(False)
         self.result = result
         _, name, choice = self._base
-        figures = self.tr("Your {0} digits: {1} → {2}. {3}: {4} → {5}.").format(
-            result.n_mine, _pct(result.mine_before, 0), _pct(result.mine_after, 0), self._test_name,
-            _pct(result.mnist_before, 2), _pct(result.mnist_after, 2))
+        test_set = self._test_set
+
+        def figures() -> str:
+            test = (self.tr("MNIST test") if test_set is None else self.tr("{name} test").format(name=test_set))
+            text = (self.tr("Your {n} digits: {mine_before} → {mine_after}. {test}: {before} → {after}.")
+                    if result.n_mine != 1 else
+                    self.tr("Your digit: {mine_before} → {mine_after}. {test}: {before} → {after}."))
+            return text.format(
+                n=result.n_mine, mine_before=_pct(result.mine_before, 0), mine_after=_pct(result.mine_after, 0),
+                test=test, before=_pct(result.mnist_before, 2), after=_pct(result.mnist_after, 2))
+
         if result.kept:
-            tuned_name = (name if name.endswith(SUFFIX) else name + SUFFIX)
+            suffix = self.tr("{model} + my handwriting").format(model="")
+            tuned_name = (name if name.endswith((SUFFIX, suffix)) else
+                          self.tr("{model} + my handwriting").format(model=name))
             info = ModelInfo(result.network, tuned_name, "trained", None,
                              {"name": tuned_name, "finetuned_from": name, "my_digits": result.n_mine})
             self._undo = (info, self.context.model, choice)
             self.context.set_model(info)
             self.panel.set_choice("current")
             self.undo_button.setEnabled(True)
-            self._say(figures + " " + self.tr("Kept: the pad now reads with “{0}”.").format(tuned_name))
+            self._say(lambda: figures() + " " + self.tr("Kept: the pad now reads with “{model}”.").format(
+                model=tuned_name))
         elif result.reason == "diverged":
-            self._say(figures + " " + self.tr("Not kept: the training diverged. The model is unchanged."),
+            self._say(lambda: figures() + " " + self.tr("Not kept: the training diverged. The model is unchanged."),
                       error=True)
         else:
-            self._say(figures + " " + self.tr(
-                "Not kept: its test accuracy would fall by {0} points (more than {1}). The model is "
-                "unchanged.").format(f"{-100 * result.mnist_change:.2f}", f"{100 * ft.MAX_MNIST_DROP:.1f}"),
-                error=True)
+            drop, limit = f"{-100 * result.mnist_change:.2f}", f"{100 * ft.MAX_MNIST_DROP:.1f}"
+            self._say(lambda: figures() + " " + self.tr(
+                "Not kept: its test accuracy would fall by {drop} points (more than {limit}). The model is "
+                "unchanged.").format(drop=drop, limit=limit), error=True)
         self.finished.emit(result)
 
     @Slot()
@@ -214,7 +245,8 @@ class TeachBox(QWidget):
         if self.context.model is info and previous is not None:
             self.context.set_model(previous)
         self.panel.set_choice(choice)
-        self._say(self.tr("Undone: the pad reads with “{0}” again.").format(self.panel.model_name()))
+        name = self.panel.model_name()
+        self._say(lambda: self.tr("Undone: the pad reads with “{model}” again.").format(model=name))
 
     @Slot(object)
     def _on_model_changed(self, info) -> None:
@@ -237,11 +269,18 @@ class TeachBox(QWidget):
         self.progress.setVisible(running)
         if running:
             self.progress.setRange(0, 0)
-            self.progress.setFormat("")
+            self._stage = None
+            self._show_stage()
 
-    def _say(self, text: str, error: bool = False) -> None:
+    def _say(self, make, error: bool = False) -> None:
+        """Show the text `make()` returns (called again when the language changes)."""
+        self._said = (make, error)
+        self._show_said()
+
+    def _show_said(self) -> None:
+        make, error = self._said
         self.result_label.setStyleSheet(f"color: {theme.VERMILLION}" if error else "")
-        self.result_label.setText(text)
+        self.result_label.setText(make())
 
     def _restore_blas(self) -> None:
         limits, self._blas = self._blas, None

@@ -9,13 +9,14 @@ from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from nnstudio.core.digits.reading import READING_REASONS, Reading
 from nnstudio.gui import theme
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
 DIGIT_PX = 96  # the digit itself, big
 UNSURE_PX = 44  # "3 or 9?"
 NOT_DIGIT_PX = 26  # "Not a digit"
 
 
-class VerdictView(QWidget):
+class VerdictView(Retranslatable, QWidget):
     """The reading of core/digits/reading.py in words: `show_reading(reading)`.
 
     predictionLabel : "7" / "3 or 9?" / "Not a digit" / "" (empty pad, or no model)
@@ -26,6 +27,7 @@ class VerdictView(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.reading: Reading | None = None
+        self._no_model = False
         self.prediction_label = QLabel("", objectName="predictionLabel", alignment=Qt.AlignCenter)
         self.prediction_label.setMinimumSize(130, 120)
         self.prediction_label.setFrameShape(QFrame.StyledPanel)
@@ -42,6 +44,10 @@ class VerdictView(QWidget):
         layout.addWidget(self.prediction_label)
         layout.addWidget(self.probability_label)
         layout.addWidget(self.reason_label)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.show_reading(self.reading, self._no_model)
 
     def _set_size(self, px: int) -> None:
         """The verdict's font: `px` pixels, or smaller when its text would not fit the label's width
@@ -81,7 +87,7 @@ class VerdictView(QWidget):
 
     def show_reading(self, reading: Reading | None, no_model: bool = False) -> None:
         """Show `reading` (None: nothing to show). no_model: ink is drawn but no model can read it."""
-        self.reading = reading
+        self.reading, self._no_model = reading, no_model
         kind = "empty" if reading is None else reading.kind
         p = None if reading is None else reading.probabilities
         self.reason_label.setStyleSheet(f"color: {theme.GREY}")
@@ -92,7 +98,7 @@ class VerdictView(QWidget):
             self.reason_label.setText("")
         elif kind == "unsure":
             a, b = reading.label, reading.alternative
-            self.prediction_label.setText(self.tr("{0} or {1}?").format(a, b))
+            self.prediction_label.setText(self.tr("{a} or {b}?").format(a=a, b=b))
             self._set_size(UNSURE_PX)
             self.probability_label.setText(f"p({a}) = {p[a]:.2f} · p({b}) = {p[b]:.2f}")
             self.reason_label.setStyleSheet(f"color: {theme.VERMILLION}")
@@ -102,7 +108,8 @@ class VerdictView(QWidget):
             self._set_size(NOT_DIGIT_PX)
             if p is not None:
                 best = int(np.argmax(p))
-                self.probability_label.setText(self.tr("best guess {0}, p = {1}").format(best, f"{p[best]:.2f}"))
+                self.probability_label.setText(self.tr("best guess {digit}, p = {p}").format(
+                    digit=best, p=f"{p[best]:.2f}"))
             else:
                 self.probability_label.setText("")
             self.reason_label.setStyleSheet(f"color: {theme.VERMILLION}")

@@ -9,15 +9,13 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from nnstudio.gui import settings
-
-FILTER = "Run exported as JSON (*.json);;All files (*)"
-TITLE = "Open run"
-
+from nnstudio.gui.i18n import translate
 
 def open_run_dialog(panel) -> None:
     """Ask for a file, then open it (RunOpener.open)."""
     start = settings.read_str(settings.LAST_EXPORT_DIR, str(Path.home()))
-    path, _ = QFileDialog.getOpenFileName(panel, TITLE, start, FILTER)
+    path, _ = QFileDialog.getOpenFileName(panel, translate("RunOpener", "Open run"), start,
+                                          translate("RunOpener", "Run exported as JSON (*.json);;All files (*)"))
     if path:
         opener(panel).open(path)
 
@@ -57,7 +55,7 @@ class RunOpener(QObject):
         panel, path = self.panel, self.path
         for run in runs:
             run.number = panel.history.next_number()
-            run.session = f"from {path.name}"
+            run.session = f"from {path.name}"  # (a key: RunHistory shows it translated)
             panel.history.runs.append(run)
         box = panel.history_box
         box.set_runs(panel.history.runs)
@@ -68,12 +66,13 @@ class RunOpener(QObject):
         elif not panel.running:
             panel.plots.show_run(runs[-1])
         settings.set_value(settings.LAST_EXPORT_DIR, str(path.parent))
-        what = f"run {runs[-1].number}" if len(runs) == 1 else f"{len(runs)} runs"
-        panel.stats.show_message(f"Opened {what} from {path.name}: compare it with the shown run.", "ok")
+        text = (self.tr("Opened run {number} from {file}: compare it with the shown run.") if len(runs) == 1 else
+                self.tr("Opened {n} runs from {file}: compare them with the shown run."))
+        panel.stats.show_message(text.format(number=runs[-1].number, n=len(runs), file=path.name), "ok")
 
     @Slot(str)
     def _on_error(self, message: str) -> None:
-        QMessageBox.warning(self.panel, TITLE, message)
+        QMessageBox.warning(self.panel, self.tr("Open run"), message)
 
     @Slot()
     def _on_finished(self) -> None:
