@@ -78,3 +78,20 @@ def refuse_temporaries(monkeypatch):
         return real_open(path, flags, *a, **k)
 
     monkeypatch.setattr(files.os, "open", open_)
+
+
+def bundled_mlp_path():
+    """The bundled MLP (resources/models/mlp.npz): the default model is a conv net, and tests of
+    MLP-only views (tiles, x @ W layouts) need the MLP."""
+    from nnstudio.paths import BUNDLED_MODELS
+
+    return BUNDLED_MODELS["mlp"]
+
+
+def bundled_mlp_info():
+    """The bundled MLP as the app's ModelInfo, to make it the current model."""
+    from nnstudio.core.nn.serialization import load_model
+    from nnstudio.gui.context import ModelInfo
+
+    network, meta = load_model(bundled_mlp_path())
+    return ModelInfo(network, "bundled MLP", "file", bundled_mlp_path(), meta)

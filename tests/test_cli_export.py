@@ -12,6 +12,8 @@ from nnstudio.cli import main
 from nnstudio.core.nn.serialization import load_model
 from nnstudio.paths import default_model_path
 
+from helpers import bundled_mlp_path
+
 
 def test_export_each_format_and_back(tmp_path, capsys):
     model = str(default_model_path())
@@ -25,7 +27,7 @@ def test_export_each_format_and_back(tmp_path, capsys):
 
 
 def test_declared_activation_converts_a_foreign_state_dict(tmp_path, capsys):
-    net = load_model(default_model_path())[0]
+    net = load_model(bundled_mlp_path())[0]
     sd = {f"{2 * (i - 1)}.weight": net.params[f"W{i}"].T.copy() for i in (1, 2, 3)}
     sd.update({f"{2 * (i - 1)}.bias": net.params[f"b{i}"] for i in (1, 2, 3)})
     save_file(sd, str(tmp_path / "torch.safetensors"))
@@ -35,7 +37,7 @@ def test_declared_activation_converts_a_foreign_state_dict(tmp_path, capsys):
     assert main(["export", str(tmp_path / "torch.safetensors"), str(tmp_path / "t.npz"),
                  "--activation", "relu"]) == 0
     assert load_model(tmp_path / "t.npz")[0].config() == net.config() | {"init": "std"}
-    assert main(["export", str(default_model_path()), str(tmp_path / "t2.npz"), "--activation", "relu"]) == 2
+    assert main(["export", str(bundled_mlp_path()), str(tmp_path / "t2.npz"), "--activation", "relu"]) == 2
     assert "declare a .safetensors" in capsys.readouterr().err
 
 

@@ -16,7 +16,7 @@ from nnstudio.core.interop.onnx_graph import OPSET
 from nnstudio.core.interop.state_dict import read_safetensors
 from nnstudio.core.nn.sequential import SequentialNet
 from nnstudio.core.nn.serialization import ModelFileError, load_model
-from nnstudio.paths import default_model_path
+from nnstudio.paths import BUNDLED_MODELS, default_model_path
 
 pytestmark = pytest.mark.usefixtures("one_blas_thread")
 
@@ -46,7 +46,7 @@ def _onnx_probabilities(path, x):
 
 @pytest.fixture(scope="module")
 def bundled():
-    return load_model(default_model_path())
+    return load_model(BUNDLED_MODELS["mlp"])  # the default is a conv net; these tests are the MLP's
 
 
 def test_onnx_mlp_matches_the_apps_probabilities(tmp_path, mnist, bundled):

@@ -9,6 +9,8 @@ import numpy as np
 import pytest
 from safetensors.numpy import load_file, save_file
 
+from helpers import bundled_mlp_info
+
 from nnstudio.core.nn.config import TrainConfig
 from nnstudio.core.nn.records import EpochRecord, FinishedRecord, StepRecord
 from nnstudio.gui.run_history import Run, RunFileError, read_runs
@@ -18,6 +20,7 @@ def test_export_model_action_writes_each_format_off_the_gui_thread(main_window, 
     exporter = main_window.model_exporter
     assert main_window.export_model_action.objectName() == "exportModelAction"
     assert main_window.export_model_action in main_window.menuBar().actions()[0].menu().actions()
+    main_window.context.set_model(bundled_mlp_info())  # the x @ W layout checked below is an MLP's
     network = main_window.context.model.network
     for name in ("m.safetensors", "m.onnx", "s.py"):
         with qtbot.waitSignal(exporter.exported, timeout=60_000) as blocker:
@@ -43,6 +46,7 @@ def test_export_failure_is_one_dialog(main_window, qtbot, tmp_path, dialogs):
 def test_a_state_dict_opens_as_the_model_and_save_asks_where(main_window, qtbot, tmp_path, dialogs):
     from nnstudio.gui.model_files import save_target
 
+    main_window.context.set_model(bundled_mlp_info())  # a torch MLP's state dict is made from it
     network = main_window.context.model.network
     sd = {"0.weight": network.params["W1"].T.copy(), "0.bias": network.params["b1"],
           "2.weight": network.params["W2"].T.copy(), "2.bias": network.params["b2"],

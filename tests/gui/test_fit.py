@@ -54,6 +54,10 @@ def show_tab(window, qtbot, panel_name, index):
 
 @pytest.mark.parametrize("panel_name, index", TABS)
 def test_tab_fits_1024x768(small_window, qtbot, panel_name, index):
+    if panel_name == "weightsPanel" and index == 0:
+        from helpers import bundled_mlp_info
+
+        small_window.context.set_model(bundled_mlp_info())  # the MLP's tiles (conv filters: test_weights_conv)
     panel = show_tab(small_window, qtbot, panel_name, index)
     if panel_name == "weightsPanel" and index == 0:
         panel.first.show_unit(9)  # the tile detail, its colour bar and outgoing-weights chart

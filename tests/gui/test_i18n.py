@@ -340,8 +340,16 @@ def _weights_and_evaluate_in_chinese(main_window, qtbot, qapp):
     _wait_for_dataset(window, qtbot)
     context, weights, data = window.context, window.panels["weightsPanel"], window.panels["dataPanel"]
     evaluate = data.evaluate
-    mlp = context.model
-    assert mlp is not None and not getattr(mlp.network, "arch", None)
+    from helpers import bundled_mlp_info
+
+    import dataclasses
+
+    from nnstudio.gui.model_files import BUNDLED_NAME
+
+    # The default model is a conv net: the MLP's views are drawn from the bundled MLP, named as the
+    # bundled model is (the status bar's translated name is checked below).
+    mlp = dataclasses.replace(bundled_mlp_info(), name=BUNDLED_NAME, source="bundled", path=None)
+    context.set_model(mlp)
     conv = ModelInfo(SequentialNet("conv 4 3x3, pool 2, dense 10", rng=0), "小卷积网络", "file")  # (a name of no Latin)
     window.side_list.setCurrentRow(list(window.panels).index("weightsPanel"))
     for i in range(weights.tabs.count()):  # drawn in English first
