@@ -16,7 +16,7 @@ from nnstudio.core.interop.onnx_graph import OPSET
 from nnstudio.core.interop.state_dict import read_safetensors
 from nnstudio.core.nn.sequential import SequentialNet
 from nnstudio.core.nn.serialization import ModelFileError, load_model
-from nnstudio.paths import BUNDLED_MODELS, default_model_path
+from nnstudio.paths import BUNDLED_MODELS
 
 pytestmark = pytest.mark.usefixtures("one_blas_thread")
 
