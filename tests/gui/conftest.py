@@ -131,3 +131,9 @@ def main_window(qtbot):
 
     # a dataset load still running is cancelled by close() and ends at its next chunk
     qtbot.waitUntil(lambda: not workers_registry.live_threads(), timeout=30_000)
+    # Deleted, not only closed: a closed window's plots have lost their view boxes, and a later
+    # test's change of language (sent to every top-level widget) would retranslate their legends.
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
