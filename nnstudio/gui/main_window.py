@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.context.dataset_loading.connect(self._on_dataset_loading)
         self.context.dataset_failed.connect(self._on_dataset_failed)
         self.context.training_state_changed.connect(self._on_training_state)
+        self.context.training_paused.connect(self._on_training_paused)
         build_menus(self)
         self.side_list.setCurrentRow(0)
         self.resize(_default_size(self.screen()))
@@ -199,6 +200,10 @@ class MainWindow(QMainWindow):
     @Slot(bool)
     def _on_training_state(self, running: bool) -> None:
         self.statusBar().showMessage("Training…" if running else "Ready", 0 if running else 3000)
+
+    @Slot(bool)
+    def _on_training_paused(self, paused: bool) -> None:
+        self.statusBar().showMessage("Training paused (F5 resumes)" if paused else "Training…")
 
     # ------------------------------------------------------------------ other actions
     @Slot()

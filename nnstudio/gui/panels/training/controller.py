@@ -121,6 +121,8 @@ class RunController(QObject):
         self.worker.finished.connect(self._on_finished)
         self.worker.start()
         self.context.set_training(True)
+        if starts_paused:
+            self.context.set_training_paused(True)
         self.stats.show_message(f"Run {self.history.next_number()}: preparing the training data…")
         self.stats.progress.setFormat("preparing…")
         self.update_buttons()
@@ -194,11 +196,13 @@ class RunController(QObject):
         if self.worker.paused:
             self.worker.resume()
             self.clock.resume()
+            self.context.set_training_paused(False)
             if self.run is not None:
                 self.stats.show_message(f"Run {self.run.number}: training resumed.")
         else:
             self.worker.pause()
             self.clock.pause(self._last_iteration())
+            self.context.set_training_paused(True)
             if self.run is not None:
                 self.stats.show_message(f"Run {self.run.number} paused: F5 resumes, Step does one mini-batch. "
                                         f"Speed and time left stand still until it resumes.")
