@@ -35,6 +35,8 @@ class BrowseView(QWidget):
         self.digit_combo.addItems(["All labels"] + [f"Only {d}" for d in LABELS])
         self.dataset_label = QLabel("Dataset not loaded yet", objectName="datasetLabel")
         self.dataset_label.setStyleSheet(f"color: {MUTED};")
+        self.dataset_label.setWordWrap(True)  # two lines on a narrow window, never a wider panel
+        self.dataset_label.setMinimumHeight(2 * self.dataset_label.fontMetrics().lineSpacing())
         self.grid = ImageGrid(10, 10)
         self.grid.setObjectName("browseGrid")
         self.detail_label = QLabel("Click an image for its index and label.", objectName="detailLabel")

@@ -45,6 +45,8 @@ class ActivationsView(QWidget):
         self.from_test.setChecked(True)
         self.status = QLabel("")
         self.status.setObjectName("activationsStatus")
+        self.status.setWordWrap(True)  # wraps on a narrow window instead of widening the panel,
+        self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing())  # into two lines kept for it
         controls = QHBoxLayout()
         controls.addWidget(QLabel("Input:"))
         controls.addWidget(self.from_drawing)
@@ -84,6 +86,7 @@ class ActivationsView(QWidget):
         self.strips: list[HeatmapWidget] = []
         self.votes = pg.PlotWidget(background="w")
         self.votes.setObjectName("activationVotes")
+        self.votes.setMinimumHeight(160)  # a two-line title, bars and axis (the panel scrolls below it)
         self.votes_plot = self.votes.getPlotItem()
         wrap_title(self.votes_plot, "how the last hidden layer votes")
         style_plot(self.votes_plot)

@@ -61,6 +61,8 @@ class LayersView(QWidget):
                                    "initial spike fit on one scale.")
         self.summary = QLabel("")
         self.summary.setObjectName("layerSummary")
+        self.summary.setWordWrap(True)  # wraps on a narrow window instead of widening the panel,
+        self.summary.setMinimumHeight(2 * self.summary.fontMetrics().lineSpacing())  # into two lines kept for it
         self.heatmap = HeatmapWidget(colorbar_label="weight", row_name="from", col_name="to")
         self.heatmap.setObjectName("layerHeatmap")
 
