@@ -199,16 +199,20 @@ def test_function_undefined_in_part_of_the_view_is_drawn_where_finite(panel):
     assert np.isfinite(pg.surface.value(*pg.start_point()))  # the start moved to where f exists
 
 
-def test_analytic_toggle_and_agreement_message(panel):
+def test_analytic_toggle_and_agreement_message(panel, qtbot):
     pg = panel.playground
     assert "agree" in pg.gradient_info.text() and "numerical" in pg.gradient_info.text()
-    pg.gradient_combo.setCurrentIndex(1)
-    assert "analytic" in pg.gradient_info.text()
+    pg.gradient_combo.setCurrentIndex(1)  # redraws may run in a worker (a slow last one): wait
+    qtbot.waitUntil(lambda: "analytic" in pg.gradient_info.text(), timeout=20_000)
     pg.grid_spin.setValue(40)
-    assert len(pg.field.arrows.getData()[0]) > 6 * 1000
+    qtbot.waitUntil(lambda: len(pg.field.arrows.getData()[0]) > 6 * 1000, timeout=20_000)
     pg.show_arrows.setChecked(False)
-    xs = pg.field.arrows.getData()[0]
-    assert xs is None or len(xs) == 0
+
+    def no_arrows():
+        xs = pg.field.arrows.getData()[0]
+        return not pg.painter.busy() and (xs is None or len(xs) == 0)
+
+    qtbot.waitUntil(no_arrows, timeout=20_000)
 
 
 def test_log_scale_leaves_out_non_positive_values(panel):

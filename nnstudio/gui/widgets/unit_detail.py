@@ -15,6 +15,7 @@ from nnstudio.gui.widgets.plot_title import wrap_title
 
 CAPTION_GAP = 9  # pixels under each top image for its caption
 CAPTION_POINTS = 7
+TITLE_SIZE = "9pt"  # three plots share a narrow column: their titles stay short in height
 
 
 class UnitDetail(QWidget):
@@ -27,6 +28,10 @@ class UnitDetail(QWidget):
         self.title = QLabel("Click a tile to see one hidden unit up close.")
         self.title.setObjectName("unitDetailTitle")
         self.title.setWordWrap(True)
+        # room kept for three wrapped lines (a layout sizes a wrapping label for one line only) in a
+        # column wide enough for them beside the mosaic
+        self.title.setMinimumHeight(3 * self.title.fontMetrics().lineSpacing() + 4)
+        self.setMinimumWidth(290)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
 
@@ -44,6 +49,7 @@ class UnitDetail(QWidget):
         style_plot(self.outgoing)
         self.outgoing.setMenuEnabled(False)
         self.outgoing.hideButtons()
+        self.outgoing.setMinimumHeight(110)  # bars and their axis stay readable in a short window
         self.outgoing.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888888")))
         self.outgoing_bars = pg.BarGraphItem(x=[], height=[], width=0.7, pen=None)
         self.outgoing.addItem(self.outgoing_bars)
@@ -60,6 +66,7 @@ class UnitDetail(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.graphics, 1)
+        self.graphics.setMinimumHeight(430)  # the panel scrolls below it (150% on a laptop)
         self.graphics.hide()  # until a unit is chosen only the hint shows
         self.title.setAlignment(Qt.AlignCenter)
 
@@ -72,7 +79,7 @@ class UnitDetail(QWidget):
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.titleLabel.setAttr("color", AXIS_COLOR)
-        wrap_title(plot, plot.titleLabel.text)
+        wrap_title(plot, plot.titleLabel.text, size=TITLE_SIZE)
 
     def show_unit(self, unit: int, incoming, outgoing, out_labels, out_name: str, top_images=None,
                   top_labels=None, top_values=None, layer_name: str = "layer 1") -> None:
@@ -96,8 +103,7 @@ class UnitDetail(QWidget):
             axis.setTicks([[(i, str(label)) for i, label in enumerate(out_labels)]])
         else:
             axis.setTicks(None)
-        self.outgoing.setLabel("bottom", out_name, color=AXIS_COLOR)
-        wrap_title(self.outgoing, f"outgoing weights to each {out_name}")
+        wrap_title(self.outgoing, f"outgoing weights to each {out_name}", size=TITLE_SIZE)
         self.outgoing.autoRange()
         self.set_top_images(top_images, top_labels, top_values)
 
@@ -111,7 +117,7 @@ class UnitDetail(QWidget):
             for item in self.top_labels:
                 item.hide()
             wrap_title(self.top, "test images that excite it most (loading…)" if images is None
-                              else "test images that excite it most")
+                       else "test images that excite it most", size=TITLE_SIZE)
             return
         images = np.asarray(images, dtype=np.float32)
         mosaic, (rows, cols) = assemble_tiles(images.T, gap=CAPTION_GAP)
@@ -132,7 +138,8 @@ class UnitDetail(QWidget):
             text.setText(f"{labels[k]}: {values[k]:.2f}")
             text.setPos(c * (28 + CAPTION_GAP) + 14, r * (28 + CAPTION_GAP) + 27)
             text.show()
-        wrap_title(self.top, f"the {len(images)} test images that excite it most (label: activation)")
+        wrap_title(self.top, f"the {len(images)} test images that excite it most (label: activation)",
+                   size=TITLE_SIZE)
         self.top.setRange(xRange=(0, mosaic.shape[1]), yRange=(0, mosaic.shape[0] + CAPTION_GAP),
                           padding=0.01)
 
