@@ -151,6 +151,7 @@ def run(epochs: float = EPOCHS, verbose: bool = True) -> dict:
                    "plot_updates": sum(r["plot_updates"] for r in runs),
                    "paint_mean_ms": _median([r["paint_mean_ms"] for r in runs]),
                    "paint_max_ms": max(r["paint_max_ms"] for r in runs),
+                   "paints_per_s": sum(r["paints"] for r in runs) / sum(r["seconds"] for r in runs),
                    "headless_samples_per_s": _median(headless), "epochs": epochs_run, "repeats": repeats}
             gui["throughput_ratio"] = gui["samples_per_s"] / gui["headless_samples_per_s"]
             figures[f"blas_{threads}"] = gui
@@ -158,7 +159,8 @@ def run(epochs: float = EPOCHS, verbose: bool = True) -> dict:
                   f"{repeats}; longest GUI-timer gap {gui['max_gap_ms']:.1f} ms (p99 {gui['p99_gap_ms']:.1f} ms, "
                   f"target < 50); plot update mean {gui['plot_update_mean_ms']:.2f} ms, max "
                   f"{gui['plot_update_max_ms']:.2f} ms over {gui['plot_updates']} updates (target < ~4), "
-                  f"repaint of one plot mean {gui['paint_mean_ms']:.1f} ms, max {gui['paint_max_ms']:.1f} ms; "
+                  f"repaint of one plot mean {gui['paint_mean_ms']:.1f} ms, max {gui['paint_max_ms']:.1f} ms, "
+                  f"{gui['paints_per_s']:.1f} repaints/s; "
                   f"throughput {gui['samples_per_s']:,.0f} samples/s in the window vs "
                   f"{gui['headless_samples_per_s']:,.0f} headless = {100 * gui['throughput_ratio']:.0f}% "
                   f"(target >= 90%)")
