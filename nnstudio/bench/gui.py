@@ -119,6 +119,9 @@ def run(epochs: float = EPOCHS, verbose: bool = True) -> dict:
     QSettings.setDefaultFormat(QSettings.IniFormat)
     tmp = tempfile.TemporaryDirectory()
     QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tmp.name)
+    # the bench's runs stay out of the user's run history and digits
+    previous_data_dir = os.environ.get("NNSTUDIO_DATA_DIR")
+    os.environ["NNSTUDIO_DATA_DIR"] = tmp.name
     from nnstudio.core.digits.data import load_mnist
     from nnstudio.gui.context import DatasetInfo
     from nnstudio.gui.main_window import MainWindow
@@ -173,6 +176,10 @@ def run(epochs: float = EPOCHS, verbose: bool = True) -> dict:
         window.close()
         app.processEvents()
         tmp.cleanup()
+        if previous_data_dir is None:
+            os.environ.pop("NNSTUDIO_DATA_DIR", None)
+        else:
+            os.environ["NNSTUDIO_DATA_DIR"] = previous_data_dir
     from nnstudio.gui.workers import DEFAULT_BLAS_THREADS
 
     figures["default_blas_threads"] = DEFAULT_BLAS_THREADS
