@@ -67,6 +67,11 @@ class UnitDetail(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.graphics, 1)
         self.graphics.setMinimumHeight(430)  # the panel scrolls below it (150% on a laptop)
+        # its room is kept while hidden: a minimum that appeared with the first click did not
+        # always reach the panel's scroll area (the plots were cut off instead of scrolling)
+        policy = self.graphics.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.graphics.setSizePolicy(policy)
         self.graphics.hide()  # until a unit is chosen only the hint shows
         self.title.setAlignment(Qt.AlignCenter)
 
