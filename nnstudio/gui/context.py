@@ -45,6 +45,7 @@ class AppContext(QObject):
     model_saved = Signal(object)  # ModelInfo: the same model, now with the path it was saved to
     weights_snapshot = Signal(object)  # nnstudio.core.nn.records.WeightSnapshot, live during training
     training_state_changed = Signal(bool)  # True while a run is in progress
+    training_paused = Signal(bool)  # a run in progress was paused (True) or resumed (False)
     dataset_changed = Signal(object)  # DatasetInfo, once loaded (handed over from the loader thread)
     dataset_loading = Signal(bool)  # True when a load starts, False when it ends (or is cancelled)
     dataset_failed = Signal(str)  # a load failed: one line; the current dataset stays in use
@@ -80,6 +81,11 @@ class AppContext(QObject):
     def set_training(self, running: bool) -> None:
         self.training = running
         self.training_state_changed.emit(running)
+
+    def set_training_paused(self, paused: bool) -> None:
+        """The run in progress was paused or resumed (the status bar says which)."""
+        if self.training:
+            self.training_paused.emit(paused)
 
     # ------------------------------------------------------------------ data
     @property

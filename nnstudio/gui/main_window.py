@@ -84,6 +84,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.context.dataset_loading.connect(self._on_dataset_loading)
         self.context.dataset_failed.connect(self._on_dataset_failed)
         self.context.training_state_changed.connect(self._on_training_state)
+        self.context.training_paused.connect(self._on_training_paused)
         build_menus(self)
         self.retranslate()
         self.side_list.setCurrentRow(0)
@@ -232,6 +233,10 @@ class MainWindow(Retranslatable, QMainWindow):
     @Slot(bool)
     def _on_training_state(self, running: bool) -> None:
         self.statusBar().showMessage(self.tr("Training…") if running else self.tr("Ready"), 0 if running else 3000)
+
+    @Slot(bool)
+    def _on_training_paused(self, paused: bool) -> None:
+        self.statusBar().showMessage("Training paused (F5 resumes)" if paused else "Training…")
 
     # ------------------------------------------------------------------ other actions
     @Slot()

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractScrollArea, QComboBox, QGraphicsView, QGraphicsWidget,
-                               QHeaderView, QLabel, QScrollArea, QTabBar, QWidget)
+                               QHeaderView, QLabel, QPushButton, QScrollArea, QStyle, QTabBar,
+                               QWidget)
 
 
 def _name(w: QWidget) -> str:
@@ -33,6 +34,14 @@ def _text_cut(w: QWidget) -> bool:
         if w.wordWrap() or not w.text() or w.pixmap() is not None and not w.pixmap().isNull():
             return False
         return w.width() < w.minimumSizeHint().width() or w.height() < w.minimumSizeHint().height()
+    if isinstance(w, QPushButton) and w.text() and w.icon().isNull():
+        # a push button's size hint is at least 80 px wide whatever its text (the style's
+        # minimum), so a narrow "0" button is not cut: compare its text with the room inside
+        text = w.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        margin = w.style().pixelMetric(QStyle.PM_ButtonMargin, None, w)
+        frame = w.style().pixelMetric(QStyle.PM_DefaultFrameWidth, None, w)
+        return w.width() < w.fontMetrics().horizontalAdvance(text) + margin + 2 * frame or \
+            w.height() < w.fontMetrics().height() + 2 * frame
     if isinstance(w, (QAbstractButton, QComboBox)):
         hint = w.minimumSizeHint()
         return w.width() < hint.width() or w.height() < hint.height()

@@ -34,6 +34,7 @@ class _Canvas(QWidget):
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF() - 1, 7))
         self.caption_font = font
+        self.caption_room = 0  # the widest caption on the page (pixels), set when painting
 
     def caption_height(self) -> int:
         return self.fontMetrics().height() + 2 if self.grid.has_captions else 0
@@ -45,15 +46,32 @@ class _Canvas(QWidget):
         side = min((self.width() - GAP * (cols - 1)) / cols,
                    (self.height() - GAP * (rows - 1)) / rows - cap)
         side = max(int(side), 8)
-        total_w = cols * side + GAP * (cols - 1)
+        total_w = cols * self.column_pitch(side) - GAP
         total_h = rows * (side + cap) + GAP * (rows - 1)
         return side, max((self.width() - total_w) // 2, 0), max((self.height() - total_h) // 2, 0)
+
+    def column_pitch(self, side: int) -> int:
+        """From one column to the next: a tile and its gap, wider where the width allows it so that
+        captions wider than a tile ("7→2 95%" under a short page of tiles) are not cut."""
+        if not self.grid.has_captions:
+            return side + GAP
+        return max(side + GAP, min(self.caption_room + GAP, (self.width() + GAP) // self.grid.columns))
 
     def tile_rect(self, pos: int) -> QRect:
         side, left, top = self.cell_geometry()
         row, col = divmod(pos, self.grid.columns)
-        return QRect(left + col * (side + GAP), top + row * (side + self.caption_height() + GAP),
-                     side, side)
+        pitch = self.column_pitch(side)
+        return QRect(left + col * pitch + (pitch - GAP - side) // 2,
+                     top + row * (side + self.caption_height() + GAP), side, side)
+
+    def fitted_caption(self, metrics, caption: str, width: int) -> str:
+        """`caption` if it fits in `width`, else its first words ("7→2" of "7→2 95%"), else elided."""
+        words = caption.split(" ")
+        for n in range(len(words), 0, -1):
+            text = " ".join(words[:n])
+            if metrics.horizontalAdvance(text) <= width:
+                return text
+        return metrics.elidedText(caption, Qt.ElideRight, width)
 
     def position_at(self, x: float, y: float) -> int:
         """Page position of the tile (or its caption) under (x, y), -1 if none."""
@@ -80,6 +98,9 @@ class _Canvas(QWidget):
         painter.setFont(self.caption_font)
         cap = self.caption_height()
         captions, flags = self.grid.page_captions(), self.grid.page_flags()
+        metrics = painter.fontMetrics()
+        self.caption_room = max((metrics.horizontalAdvance(c) + 2 * GAP for c in captions or ()), default=0)
+        pitch = self.column_pitch(self.cell_geometry()[0])
         for pos in range(n):
             r = self.tile_rect(pos)
             painter.drawImage(QRectF(r), self.image, QRectF(pos * SIDE, 0, SIDE, SIDE))
@@ -88,8 +109,9 @@ class _Canvas(QWidget):
                 painter.drawRect(r.adjusted(-1, -1, 1, 1))
             if captions is not None:
                 painter.setPen(FLAG_COLOR if flags is not None and flags[pos] else CAPTION_COLOR)
-                text_rect = QRect(r.left() - GAP // 2, r.bottom() + 1, r.width() + GAP, cap)
-                text = painter.fontMetrics().elidedText(captions[pos], Qt.ElideRight, text_rect.width())
+                middle = r.left() + r.width() // 2
+                text_rect = QRect(middle - pitch // 2, r.bottom() + 1, pitch, cap)
+                text = self.fitted_caption(metrics, captions[pos], pitch - 2 * GAP)  # a space between
                 painter.drawText(text_rect, Qt.AlignHCenter | Qt.AlignTop, text)
 
     def mouseMoveEvent(self, event):

@@ -262,7 +262,10 @@ class LivePlot(Retranslatable, pg.PlotWidget):
         anchor = (0, 0) if below else (0, 1)
         line = pg.InfiniteLine(pos=y, angle=0, pen=pen, movable=False,
                                label=label, labelOpts={"position": 0.02, "color": pen.color(),
-                                                       "anchors": [anchor, anchor]})
+                                                       "anchors": [anchor, anchor],
+                                                       "fill": pg.mkBrush(255, 255, 255, 215)})
+        # drawn over the curves, on its own white: a run's markers at the same height never hide it
+        line.setZValue(50)
         self.getPlotItem().addItem(line)
         self._references.append(line)
 

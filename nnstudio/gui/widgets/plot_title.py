@@ -7,6 +7,7 @@ import re
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetricsF
+from shiboken6 import isValid
 
 TAG = re.compile(r"<[^>]*>")
 WORD = re.compile(r"(?:<[^>]*>|[^\s<])+")
@@ -37,6 +38,8 @@ def wrap_title(item: pg.PlotItem, title: str, **attrs) -> None:
     def rewrap():
         text, kw = item._wrapped_title
         label = item.titleLabel
+        if not (isValid(item) and isValid(label) and isValid(label.item)):
+            return  # a resize while the scene is torn down (the window closing)
         font = QFont(label.item.font())
         size = kw.get("size") or label.opts.get("size")  # PlotItem titles default to 11pt
         if size and size.endswith("pt"):

@@ -91,6 +91,8 @@ class TileMosaic(Retranslatable, QWidget):
         self.page_label.setObjectName("mosaicPageLabel")
         self.info = QLabel("")
         self.info.setObjectName("mosaicInfo")
+        self.info.setWordWrap(True)  # two lines beside a unit's detail on a narrow window
+        self.info.setMinimumHeight(2 * self.info.fontMetrics().lineSpacing())
         controls = QHBoxLayout()
         controls.addWidget(self.per_tile)
         controls.addStretch(1)

@@ -16,6 +16,7 @@ from nnstudio.gui.widgets.retranslate import Retranslatable
 
 CAPTION_GAP = 9  # pixels under each top image for its caption
 CAPTION_POINTS = 7
+TITLE_SIZE = "9pt"  # three plots share a narrow column: their titles stay short in height
 
 
 class UnitDetail(Retranslatable, QWidget):
@@ -30,6 +31,10 @@ class UnitDetail(Retranslatable, QWidget):
         self.title = QLabel(self.tr("Click a tile to see one hidden unit up close."))
         self.title.setObjectName("unitDetailTitle")
         self.title.setWordWrap(True)
+        # room kept for three wrapped lines (a layout sizes a wrapping label for one line only) in a
+        # column wide enough for them beside the mosaic
+        self.title.setMinimumHeight(3 * self.title.fontMetrics().lineSpacing() + 4)
+        self.setMinimumWidth(290)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
 
@@ -47,6 +52,7 @@ class UnitDetail(Retranslatable, QWidget):
         style_plot(self.outgoing)
         self.outgoing.setMenuEnabled(False)
         self.outgoing.hideButtons()
+        self.outgoing.setMinimumHeight(110)  # bars and their axis stay readable in a short window
         self.outgoing.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#888888")))
         self.outgoing_bars = pg.BarGraphItem(x=[], height=[], width=0.7, pen=None)
         self.outgoing.addItem(self.outgoing_bars)
@@ -63,25 +69,31 @@ class UnitDetail(Retranslatable, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.graphics, 1)
+        self.graphics.setMinimumHeight(430)  # the panel scrolls below it (150% on a laptop)
+        # its room is kept while hidden: a minimum that appeared with the first click did not
+        # always reach the panel's scroll area (the plots were cut off instead of scrolling)
+        policy = self.graphics.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.graphics.setSizePolicy(policy)
         self.graphics.hide()  # until a unit is chosen only the hint shows
         self.title.setAlignment(Qt.AlignCenter)
 
     def retranslate(self) -> None:
         """The fixed titles and the hint; a unit on show is redrawn by its owner's show_unit."""
-        wrap_title(self.incoming, self.tr("incoming weights (28×28)"))
+        wrap_title(self.incoming, self.tr("incoming weights (28×28)"), size=TITLE_SIZE)
         if self.unit is None:
             self.title.setText(self.tr("Click a tile to see one hidden unit up close."))
-            wrap_title(self.outgoing, self.tr("outgoing weights"))
+            wrap_title(self.outgoing, self.tr("outgoing weights"), size=TITLE_SIZE)
         self._title_top_images()
 
     def _title_top_images(self) -> None:
         images = self.top_images
         if images is None or len(images) == 0:
             wrap_title(self.top, self.tr("test images that excite it most (loading…)") if images is None
-                       else self.tr("test images that excite it most"))
+                       else self.tr("test images that excite it most"), size=TITLE_SIZE)
         else:
             wrap_title(self.top, self.tr("the {n} test images that excite it most (label: activation)").format(
-                n=len(images)))
+                n=len(images)), size=TITLE_SIZE)
 
     @staticmethod
     def _image_plot(plot):
@@ -92,7 +104,7 @@ class UnitDetail(Retranslatable, QWidget):
         plot.setMenuEnabled(False)
         plot.hideButtons()
         plot.titleLabel.setAttr("color", AXIS_COLOR)
-        wrap_title(plot, plot.titleLabel.text)
+        wrap_title(plot, plot.titleLabel.text, size=TITLE_SIZE)
 
     def show_unit(self, unit: int, incoming, outgoing, out_labels, out_name: str, top_images=None,
                   top_labels=None, top_values=None, layer_name: str | None = None) -> None:
@@ -119,7 +131,7 @@ class UnitDetail(Retranslatable, QWidget):
         else:
             axis.setTicks(None)
         self.outgoing.setLabel("bottom", out_name, color=AXIS_COLOR)
-        wrap_title(self.outgoing, self.tr("outgoing weights to each {what}").format(what=out_name))
+        wrap_title(self.outgoing, self.tr("outgoing weights to each {what}").format(what=out_name), size=TITLE_SIZE)
         self.outgoing.autoRange()
         self.set_top_images(top_images, top_labels, top_values)
 

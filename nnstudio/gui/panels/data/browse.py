@@ -39,7 +39,8 @@ class BrowseView(Retranslatable, QWidget):
         self.digit_combo.addItems([""] * (1 + len(LABELS)))
         self.dataset_label = QLabel(objectName="datasetLabel")
         self.dataset_label.setStyleSheet(f"color: {MUTED};")
-        self.dataset_label.setWordWrap(True)  # wraps on a narrow screen instead of squeezing the filters
+        self.dataset_label.setWordWrap(True)  # two lines on a narrow window, never a wider panel
+        self.dataset_label.setMinimumHeight(2 * self.dataset_label.fontMetrics().lineSpacing())
         self.grid = ImageGrid(10, 10)
         self.grid.setObjectName("browseGrid")
         self.detail_label = QLabel(objectName="detailLabel")

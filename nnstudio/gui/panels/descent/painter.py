@@ -17,7 +17,7 @@ from nnstudio.gui.panels.descent.field import FieldView
 from nnstudio.gui.panels.descent.style import background_lut, colorize
 from nnstudio.gui.workers import JobWorker
 
-ASYNC_AFTER_MS = 30.0  # a redraw slower than this blocks the mouse visibly: the next ones leave the GUI thread
+ASYNC_AFTER_MS = 10.0  # a redraw slower than this (most take 20-30 ms) runs the next ones off the GUI thread
 
 
 class FieldPainter(QObject):

@@ -75,7 +75,6 @@ class RaceRunner(QObject):
         self.play_button = QPushButton("Play")
         self.play_button.setObjectName("descentPlay")
         self.play_button.setCheckable(True)
-        self.play_button.setMinimumWidth(70)
         self.play_button.toggled.connect(self._on_play_toggled)
         step_button = QPushButton("Step")
         step_button.setObjectName("descentStep")
@@ -85,7 +84,11 @@ class RaceRunner(QObject):
         reset_button.setObjectName("descentReset")
         reset_button.setToolTip("forget the trajectories; the next Play starts from the start point")
         reset_button.clicked.connect(self._on_settings_changed)
+        # as narrow as their words allow (the style's 80-px minimum would push the panel sideways
+        # on a 1366x768 screen at 150%); Play's width holds "Pause" too
+        narrow = max(self.play_button.fontMetrics().horizontalAdvance(w) for w in ("Play", "Pause", "Step", "Reset"))
         for b in (self.play_button, step_button, reset_button):
+            b.setMinimumWidth(narrow + 24)
             row.addWidget(b)
         row.addSpacing(12)
         row.addWidget(QLabel("steps"))

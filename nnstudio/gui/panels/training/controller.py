@@ -121,6 +121,8 @@ class RunController(QObject):
         self.worker.finished.connect(self._on_finished)
         self.worker.start()
         self.context.set_training(True)
+        if starts_paused:
+            self.context.set_training_paused(True)
         number = self.history.next_number()
         self.stats.say(lambda: self.tr("Run {number}: preparing the training data…").format(number=number))
         self.stats.show_preparing()
@@ -206,12 +208,14 @@ class RunController(QObject):
         if self.worker.paused:
             self.worker.resume()
             self.clock.resume()
+            self.context.set_training_paused(False)
             if self.run is not None:
                 number = self.run.number
                 self.stats.say(lambda: self.tr("Run {number}: training resumed.").format(number=number))
         else:
             self.worker.pause()
             self.clock.pause(self._last_iteration())
+            self.context.set_training_paused(True)
             if self.run is not None:
                 number = self.run.number
                 self.stats.say(lambda: self.tr("Run {number} paused: F5 resumes, Step does one mini-batch. "

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
-from PySide6.QtCore import QSize, Qt, Slot
+from PySide6.QtCore import QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QRadioButton, QSizePolicy,
                                QVBoxLayout, QWidget)
@@ -52,6 +54,9 @@ class _RunningMean:
         return (self.cs[idx] - self.cs[lo]) / (idx - lo)
 
 
+REFRESH_INTERVAL_S = 0.25  # the live curves redraw at most four times a second
+
+
 class ElidedLabel(QLabel):
     """One line of text that ends in "…" where it does not fit (the whole text in its tooltip);
     it never widens its row."""
@@ -90,6 +95,10 @@ class TrainingPlots(Retranslatable, QWidget):
         self.loss_plot.enableAutoRange(axis="y")
         self._mean = _RunningMean(20)
         self.window = 20
+        self._last_refresh = 0.0
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.timeout.connect(self.refresh_now)
         self.iters_per_epoch = 1
         self.x_iterations = QRadioButton()
         self.x_iterations.setObjectName("xIterations")
@@ -204,6 +213,22 @@ class TrainingPlots(Retranslatable, QWidget):
             if isinstance(r, EpochRecord):
                 self.acc_plot.append("train", [r.iteration], [100 * r.train_acc])
                 self.acc_plot.append("test", [r.iteration], [100 * r.test_acc])
+        self.request_refresh()
+
+    def request_refresh(self) -> None:
+        """Redraw the curves now, or at most REFRESH_INTERVAL_S after the last redraw: records
+        arrive about ten times a second, and every repaint of the loss plot (10-20 ms with its
+        axes re-ticked as the loss falls) holds the GIL the training thread needs."""
+        wait = REFRESH_INTERVAL_S - (time.monotonic() - self._last_refresh)
+        if wait <= 0:
+            self.refresh_now()
+        elif not self._refresh_timer.isActive():
+            self._refresh_timer.start(max(1, int(1000 * wait)))
+
+    @Slot()
+    def refresh_now(self) -> None:
+        self._refresh_timer.stop()
+        self._last_refresh = time.monotonic()
         self.loss_plot.refresh()
         self.acc_plot.refresh()
 
@@ -220,7 +245,7 @@ class TrainingPlots(Retranslatable, QWidget):
         it, loss = run.step_arrays()
         self.loss_plot.append("loss", it, loss)
         self.loss_plot.append("loss_avg", it, self._mean.extend(loss))
-        self.loss_plot.refresh()
+        self.refresh_now()
 
     # ------------------------------------------------------------------ a second run to compare
     def set_overlay(self, run) -> None:

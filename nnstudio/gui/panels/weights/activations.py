@@ -47,7 +47,8 @@ class ActivationsView(Retranslatable, QWidget):
         self.from_test.setChecked(True)
         self.status = QLabel()
         self.status.setObjectName("activationsStatus")
-        self.status.setWordWrap(True)
+        self.status.setWordWrap(True)  # wraps on a narrow window instead of widening the panel,
+        self.status.setMinimumHeight(2 * self.status.fontMetrics().lineSpacing())  # into two lines kept for it
         controls = QHBoxLayout()
         self.input_label = QLabel()
         controls.addWidget(self.input_label)
@@ -88,6 +89,7 @@ class ActivationsView(Retranslatable, QWidget):
         self.strips: list[HeatmapWidget] = []
         self.votes = pg.PlotWidget(background="w")
         self.votes.setObjectName("activationVotes")
+        self.votes.setMinimumHeight(160)  # a two-line title, bars and axis (the panel scrolls below it)
         self.votes_plot = self.votes.getPlotItem()
         style_plot(self.votes_plot)
         self.votes_plot.setMenuEnabled(False)

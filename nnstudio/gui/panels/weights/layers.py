@@ -81,6 +81,7 @@ class LayersView(Retranslatable, QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("layerSummary")
         self.summary.setWordWrap(True)  # two lines rather than a panel wider than a 150% screen
+        self.summary.setMinimumHeight(2 * self.summary.fontMetrics().lineSpacing())  # two lines kept for it
         self.heatmap = HeatmapWidget()
         self.heatmap.setObjectName("layerHeatmap")
 
