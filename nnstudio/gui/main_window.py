@@ -236,7 +236,7 @@ class MainWindow(Retranslatable, QMainWindow):
 
     @Slot(bool)
     def _on_training_paused(self, paused: bool) -> None:
-        self.statusBar().showMessage("Training paused (F5 resumes)" if paused else "Training…")
+        self.statusBar().showMessage(self.tr("Training paused (F5 resumes)") if paused else self.tr("Training…"))
 
     # ------------------------------------------------------------------ other actions
     @Slot()

@@ -1422,6 +1422,10 @@ Christopher J. C. Burges 创建，依照知识共享署名-相同方式共享 3.
         <translation>就绪</translation>
     </message>
     <message>
+        <source>Training paused (F5 resumes)</source>
+        <translation>训练已暂停（按 F5 继续）</translation>
+    </message>
+    <message>
         <source>Export plot</source>
         <translation>导出图表</translation>
     </message>
