@@ -41,13 +41,22 @@ def last_dir(key: str) -> str:
     return d if d and Path(d).is_dir() else str(Path.home())
 
 
-def _read_model(path: Path):
+def _read_model(path: Path, declared: dict | None = None):
     """Worker-thread job: read and check a model file (an MLP or a conv net) → (network, meta), or
-    the one-line message of its ModelFileError (it names the file) as a str."""
+    the one-line message of its ModelFileError (it names the file) as a str, or the
+    UndeclaredStateDict itself for a PyTorch state dict that needs the user's declarations
+    (`declared`: {"activation", "arch"} once given)."""
+    from nnstudio.core.interop.state_dict import UndeclaredStateDict, read_safetensors
     from nnstudio.core.nn.serialization import ModelFileError, load_model
 
     try:
-        network, meta = load_model(path)
+        if declared:
+            network, meta = read_safetensors(path, activation=declared.get("activation"),
+                                             arch=declared.get("arch"))
+        else:
+            network, meta = load_model(path)
+    except UndeclaredStateDict as exc:
+        return exc
     except ModelFileError as exc:
         return str(exc)
     return network, meta
@@ -85,7 +94,14 @@ class ModelFiles(QObject):
         if path:
             self.open_model(path)
 
-    def open_model(self, path) -> bool:
+    def ask_declarations(self, path: Path, exc) -> dict | None:
+        """The activation (and a conv net's architecture) of a bare state dict, from the user."""
+        from nnstudio.gui.declare_dialog import DeclareDialog
+
+        dialog = DeclareDialog(self.window, path.name, exc)
+        return dialog.declarations() if dialog.exec() == DeclareDialog.Accepted else None
+
+    def open_model(self, path, declared: dict | None = None) -> bool:
         """Read a model file in a JobWorker; True when the read has started (False while another
         one runs). The model then becomes current (`model_changed`), or one warning dialog names
         the file and the current model stays."""
@@ -95,7 +111,7 @@ class ModelFiles(QObject):
         from nnstudio.gui.workers import JobWorker
 
         self._loading_path = path = Path(path)
-        self._loader = JobWorker(_read_model, path, name="modelLoader")
+        self._loader = JobWorker(_read_model, path, declared, name="modelLoader")
         self._loader.result.connect(self._on_read)
         self._loader.error.connect(self._on_read_failed)
         self._loader.finished.connect(self._on_loader_finished)
@@ -118,6 +134,14 @@ class ModelFiles(QObject):
         path = self._loading_path
         if isinstance(value, str):
             self._refused(value)
+            return
+        if isinstance(value, Exception):  # a bare state dict: ask what it does not say, read it again
+            self.window.statusBar().clearMessage()
+            declared = self.ask_declarations(path, value)
+            if declared is not None:
+                self._loader = None  # (this read is over; its finished signal may come later)
+                self._set_loading(False)
+                self.open_model(path, declared)
             return
         network, meta = value
         settings.set_value(settings.LAST_MODEL_DIR, str(path.parent))

@@ -436,6 +436,37 @@ click to see them</source>
     </message>
 </context>
 <context>
+    <name>DeclareDialog</name>
+    <message>
+        <source>Open a PyTorch state dict</source>
+        <translation>打开 PyTorch 状态字典</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>……另有 {n} 层</translation>
+    </message>
+    <message>
+        <source>{file} holds the weights of these layers, but not what comes between them. Say which activation follows each layer but the last{arch}, and NN Studio reads it as that network:</source>
+        <translation>{file} 保存了下面这些层的权重，但没有说明层与层之间是什么。请指定除最后一层外每层之后的激活函数{arch}，NN Studio 就按这样的网络读取它：</translation>
+    </message>
+    <message>
+        <source> and how the convolutions and pooling are laid out</source>
+        <translation>，以及卷积层和池化层的排列方式</translation>
+    </message>
+    <message>
+        <source>The layers in order, as in the Training panel&apos;s Architecture field: conv 16 5x5, pool 2, dense 128, dense 10</source>
+        <translation>按顺序写出各层，与训练面板的“网络结构”一栏相同：conv 16 5x5, pool 2, dense 128, dense 10</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation>网络结构</translation>
+    </message>
+</context>
+<context>
     <name>DrawingPad</name>
     <message>
         <source>Draw a digit. Esc clears, Ctrl+Z undoes the last stroke.</source>

@@ -52,16 +52,25 @@ def test_a_state_dict_opens_as_the_model_and_save_asks_where(main_window, qtbot,
           "2.weight": network.params["W2"].T.copy(), "2.bias": network.params["b2"],
           "4.weight": network.params["W3"].T.copy(), "4.bias": network.params["b3"]}
     save_file(sd, str(tmp_path / "torch.safetensors"))  # no metadata: the activation is unknown
+    asked = []
+    main_window.model_files.ask_declarations = lambda path, exc: asked.append((path, exc)) or None  # Cancel
     assert main_window.open_model(tmp_path / "torch.safetensors")
-    qtbot.waitUntil(lambda: len(dialogs) == 1, timeout=30_000)
-    assert "does not say which activation" in dialogs[0][2]
-    assert main_window.context.model.network is network  # the current model stays
+    qtbot.waitUntil(lambda: len(asked) == 1 and not main_window.model_files.loading, timeout=30_000)
+    exc = asked[0][1]
+    assert exc.needs_activation and not exc.needs_arch and [k for _i, k, _s in exc.layers] == ["Linear"] * 3
+    assert not dialogs and main_window.context.model.network is network  # cancelled: the current model stays
+    main_window.model_files.ask_declarations = lambda path, exc: {"activation": network.activation, "arch": None}
+    with qtbot.waitSignal(main_window.context.model_changed, timeout=30_000):
+        main_window.open_model(tmp_path / "torch.safetensors")  # declared in the dialog: read again
+    x = np.random.default_rng(0).random((4, 784), dtype=np.float32)
+    np.testing.assert_allclose(main_window.context.model.network.probabilities(x), network.probabilities(x),
+                               atol=1e-6)
     qtbot.waitUntil(lambda: not main_window.model_files.loading, timeout=30_000)
+    main_window.context.set_model(bundled_mlp_info())
     save_file(sd, str(tmp_path / "declared.safetensors"), metadata={"activation": network.activation})
     with qtbot.waitSignal(main_window.context.model_changed, timeout=30_000):
         main_window.open_model(tmp_path / "declared.safetensors")
     info = main_window.context.model
-    x = np.random.default_rng(0).random((4, 784), dtype=np.float32)
     np.testing.assert_allclose(info.network.probabilities(x), network.probabilities(x), atol=1e-6)
     assert save_target(info) is None  # File ▸ Save never writes an .npz over the state dict
     qtbot.waitUntil(lambda: not main_window.model_files.loading, timeout=30_000)
@@ -140,3 +149,31 @@ def test_open_run_is_compared_with_the_shown_run(main_window, qtbot, tmp_path, d
     qtbot.waitUntil(lambda: len(dialogs) == 1, timeout=30_000)
     qtbot.waitUntil(lambda: reader.worker is None, timeout=30_000)
     assert dialogs[0][1] == "Open run" and "bad.json" in dialogs[0][2]
+
+
+def test_the_declare_dialog_asks_a_conv_nets_layout_and_checks_it(qtbot, tmp_path):
+    """A bare conv state dict: the dialog lists its layers, suggests an architecture from the weight
+    shapes, refuses one that does not parse (staying open) and returns what the user declared."""
+    from nnstudio.core.interop.state_dict import UndeclaredStateDict, read_safetensors
+    from nnstudio.core.nn.sequential import SequentialNet
+    from nnstudio.gui.declare_dialog import DeclareDialog
+
+    net = SequentialNet("conv 4 3x3, pool 2, dense 10", rng=0)
+    save_file({"0.weight": net.params["W1"], "0.bias": net.params["b1"],
+               "4.weight": net.params["W2"].T.copy(), "4.bias": net.params["b2"]}, str(tmp_path / "c.safetensors"))
+    with pytest.raises(UndeclaredStateDict) as caught:
+        read_safetensors(tmp_path / "c.safetensors")
+    dialog = DeclareDialog(None, "c.safetensors", caught.value)
+    qtbot.addWidget(dialog)
+    assert caught.value.needs_arch and dialog.arch.text() == "conv 4 3x3, pool 2, dense 10"
+    assert "Conv2d (4, 1, 3, 3)" in dialog.findChild(type(dialog.error), "declareLayers").text()
+    dialog.arch.setText("conv 4 3x3, pool 2, dense 7")  # the last layer must be dense 10
+    dialog.accept()
+    assert dialog.result() != DeclareDialog.Accepted and dialog.error.text()
+    dialog.arch.setText("conv 4 3x3, pool 2, dense 10")
+    dialog.activation.setCurrentIndex(dialog.activation.findData(net.activation))
+    dialog.accept()
+    assert dialog.result() == DeclareDialog.Accepted and not dialog.isVisible()
+    back, _meta = read_safetensors(tmp_path / "c.safetensors", **dialog.declarations())
+    x = np.random.default_rng(1).random((3, 784), dtype=np.float32)
+    np.testing.assert_allclose(back.probabilities(x), net.probabilities(x), atol=1e-6)

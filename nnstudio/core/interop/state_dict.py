@@ -32,6 +32,17 @@ SUPPORTED = "Linear, Conv2d, ReLU, Sigmoid, Tanh, LeakyReLU, MaxPool2d and Flatt
 _KEY = re.compile(r"^([0-9]+)\.(weight|bias)$")
 
 
+class UndeclaredStateDict(ModelFileError):
+    """A state dict that is readable but does not say what a network needs besides its tensors:
+    the activation after its layers (`needs_activation`), or, with a Conv2d, the architecture
+    (`needs_arch`). `layers` lists [(index, "Linear" | "Conv2d", weight shape)] so that a program
+    can ask its user and read the file again with the answers (read_safetensors(activation, arch))."""
+
+    def __init__(self, message: str, layers: list, needs_activation: bool, needs_arch: bool):
+        super().__init__(message)
+        self.layers, self.needs_activation, self.needs_arch = layers, needs_activation, needs_arch
+
+
 def summary(meta: dict) -> dict:
     """The training summary an export carries: name, preset, settings, how the run ended."""
     out = {k: meta[k] for k in SUMMARY_KEYS if k in meta}
@@ -88,6 +99,9 @@ def read_safetensors(path, activation: str | None = None, arch: str | None = Non
     try:
         with safe_open(str(path), framework="np") as f:
             return _read(path, f, activation, arch, input_shape, available)
+    except UndeclaredStateDict as exc:
+        raise UndeclaredStateDict(" ".join(str(exc).split()), exc.layers, exc.needs_activation,
+                                  exc.needs_arch) from None
     except ModelFileError as exc:
         raise ModelFileError(" ".join(str(exc).split())) from None
     except OSError as exc:
@@ -203,15 +217,18 @@ def _declared(path: Path, meta_in: dict, found: list, activation, arch, input_sh
     if output not in OUTPUTS:
         raise ModelFileError(f"{path}: its metadata's output '{str(output)[:20]}' is unknown (softmax or sigmoid)")
     convs = [i for i, kind, *_ in found if kind == "Conv2d"]
+    layers = [(i, kind, shape) for i, kind, shape, _dtype in found]
     if convs and not arch:
-        raise ModelFileError(f"{path}: module {convs[0]} is a Conv2d, and a state dict does not say its "
+        raise UndeclaredStateDict(f"{path}: module {convs[0]} is a Conv2d, and a state dict does not say its "
                              f"stride, padding or the pooling after it: declare the architecture "
                              f"(nnstudio export {path.name} MODEL.npz --activation NAME --arch "
-                             f"'conv 16 5x5, pool 2, dense 10', or the metadata keys 'arch' and 'activation')")
+                             f"'conv 16 5x5, pool 2, dense 10', or the metadata keys 'arch' and 'activation')",
+                                  layers, needs_activation=activation is None, needs_arch=True)
     if activation is None and len(found) > 1:
-        raise ModelFileError(f"{path}: a state dict does not say which activation follows its layers: "
+        raise UndeclaredStateDict(f"{path}: a state dict does not say which activation follows its layers: "
                              f"declare it (nnstudio export {path.name} MODEL.npz --activation "
-                             f"{'|'.join(ACTIVATION_LAYERS)}, or the metadata key 'activation')")
+                             f"{'|'.join(ACTIVATION_LAYERS)}, or the metadata key 'activation')",
+                                  layers, needs_activation=True, needs_arch=False)
     activation = activation or "identity"  # one layer: no hidden activation to apply
     if activation not in ACTIVATION_LAYERS:
         raise ModelFileError(f"{path}: activation '{str(activation)[:20]}' is unknown "
