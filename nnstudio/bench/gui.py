@@ -2,7 +2,7 @@
 
 Prints the longest gap between ticks of a 10 ms QTimer on the GUI thread (target < 50 ms), the
 time of the panel's plot updates (target < ~4 ms), and training throughput in the window against
-the same run headless (target >= 90%), for one and two OpenBLAS threads.
+the same run headless (target >= 95%: the window costs at most 5%), for one and two OpenBLAS threads.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import time
 
 EPOCHS = 3.0
 # Two BLAS threads collapse on a busy 2-core machine (spinning threads starve each other and the
-# GUI thread): a short run is enough to show it.
-EPOCHS_TWO_THREADS = 0.5
+# GUI thread); on a quiet one, a run of 0.5 epoch was too short to tell 91% from 100%: two epochs,
+# alternating twice, as with one thread.
+EPOCHS_TWO_THREADS = 2.0
 REPEATS = 2  # window and headless runs alternate; the median of each is compared
 
 
@@ -136,7 +137,7 @@ def run(epochs: float = EPOCHS, verbose: bool = True) -> dict:
     print(f"gui: idle window, longest gap between 10 ms timer ticks {figures['idle_max_gap_ms']:.1f} ms "
           f"(the machine's own scheduling noise)")
     try:
-        for threads, epochs_run, repeats in ((1, epochs, REPEATS), (2, min(epochs, EPOCHS_TWO_THREADS), 1)):
+        for threads, epochs_run, repeats in ((1, epochs, REPEATS), (2, min(epochs, EPOCHS_TWO_THREADS), REPEATS)):
             headless, runs = [], []
             for _ in range(repeats):
                 headless.append(_headless(data, threads, epochs_run))
@@ -166,7 +167,7 @@ def run(epochs: float = EPOCHS, verbose: bool = True) -> dict:
                   f"{gui['paints_per_s']:.1f} repaints/s; "
                   f"throughput {gui['samples_per_s']:,.0f} samples/s in the window vs "
                   f"{gui['headless_samples_per_s']:,.0f} headless = {100 * gui['throughput_ratio']:.0f}% "
-                  f"(target >= 90%)")
+                  f"(target >= 95%)")
         best = max(v["headless_samples_per_s"] for k, v in figures.items() if k.startswith("blas_"))
         for threads in (1, 2):
             f = figures[f"blas_{threads}"]
