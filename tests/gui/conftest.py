@@ -135,5 +135,8 @@ def main_window(qtbot):
     # test's change of language (sent to every top-level widget) would retranslate their legends.
     from PySide6.QtCore import QCoreApplication, QEvent
 
-    window.deleteLater()
-    QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
+    from shiboken6 import isValid
+
+    if isValid(window):  # (a test may have deleted it already)
+        window.deleteLater()
+        QCoreApplication.sendPostedEvents(None, QEvent.DeferredDelete)
