@@ -1007,12 +1007,12 @@ click to see them</source>
         <translation>公式太长（{n} 个字符，上限 {limit}）</translation>
     </message>
     <message>
-        <source>not a formula: {detail} at column {column}</source>
-        <translation>不是有效的公式：第 {column} 列出错（{detail}）</translation>
+        <source>not a formula: a syntax error at column {column}</source>
+        <translation>不是有效的公式：第 {column} 列有语法错误</translation>
     </message>
     <message>
-        <source>not a formula: {detail}</source>
-        <translation>不是有效的公式（{detail}）</translation>
+        <source>not a formula: a syntax error</source>
+        <translation>不是有效的公式：有语法错误</translation>
     </message>
     <message>
         <source>the formula is nested too deeply</source>
@@ -2754,7 +2754,7 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     </message>
     <message>
         <source>f(x₀, x₁) with {fixed}</source>
-        <translation>f(x₀, x₁)，{fixed}</translation>
+        <translation>f(x₀, x₁)，其中 {fixed}</translation>
     </message>
     <message>
         <source>At ({x0}, {x1}): ∂f/∂x₀ ≈ &lt;b&gt;{g0}&lt;/b&gt; (exact 2x₀ = {e0}) &amp;nbsp;·&amp;nbsp; ∂f/∂x₁ ≈ &lt;b&gt;{g1}&lt;/b&gt; (exact 2x₁ = {e1}) &amp;nbsp;·&amp;nbsp; ∇f = ({g0short}, {g1short})</source>
@@ -2888,7 +2888,7 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     </message>
     <message>
         <source>{text} ({detail})</source>
-        <translation>{text}（{detail}）</translation>
+        <translation>{text}（原因：{detail}）</translation>
     </message>
     <message>
         <source>f is not finite at the start point</source>

@@ -21,8 +21,8 @@ PATTERNS = [
     (r"the formula is too long \((?P<n>\d+) characters, limit (?P<limit>\d+)\)",
      QT_TRANSLATE_NOOP("FormulaErrors", "the formula is too long ({n} characters, limit {limit})")),
     (r"not a formula: (?P<detail>.*) at column (?P<column>\d+)",
-     QT_TRANSLATE_NOOP("FormulaErrors", "not a formula: {detail} at column {column}")),
-    (r"not a formula: (?P<detail>.*)", QT_TRANSLATE_NOOP("FormulaErrors", "not a formula: {detail}")),
+     QT_TRANSLATE_NOOP("FormulaErrors", "not a formula: a syntax error at column {column}")),
+    (r"not a formula: (?P<detail>.*)", QT_TRANSLATE_NOOP("FormulaErrors", "not a formula: a syntax error")),
     (r"the formula is nested too deeply", QT_TRANSLATE_NOOP("FormulaErrors", "the formula is nested too deeply")),
     (r"the formula is too complex \((?P<n>\d+) parts, limit (?P<limit>\d+)\)",
      QT_TRANSLATE_NOOP("FormulaErrors", "the formula is too complex ({n} parts, limit {limit})")),
@@ -71,7 +71,8 @@ _COMPILED = [(re.compile(pattern + r"\Z", re.S), text) for pattern, text in PATT
 
 
 def formula_error(message: str) -> str:
-    """Core's ExpressionError message `message` in the interface language."""
+    """Core's ExpressionError message `message` in the interface language (Python's own words about a
+    syntax error, English only, are left out: the column says where)."""
     for pattern, text in _COMPILED:
         m = pattern.match(message)
         if m:

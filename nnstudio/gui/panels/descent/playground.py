@@ -96,7 +96,7 @@ class DescentPlayground(Retranslatable, QWidget):
 
     def retranslate(self) -> None:
         """The texts that depend on the state; the column, bar and plots translate themselves."""
-        self.note.setText(names.description(self.surface.note))
+        self._show_note()
         self._show_readout()
         self._show_expression_error()
         self.race.retranslate()
@@ -137,7 +137,7 @@ class DescentPlayground(Retranslatable, QWidget):
         """Show `surface`: formula, view, field, default learning rates; runs are reset."""
         self.surface = surface
         self.formula.setText(f"<span style='font-size:11pt'>{breakable(surface.formula_html)}</span>")
-        self.note.setText(names.description(surface.note))
+        self._show_note()
         self.hover = None  # the old function's f and ∇f would be wrong here
         self._show_readout()
         self._set_expression_error(None)
@@ -217,6 +217,10 @@ class DescentPlayground(Retranslatable, QWidget):
             self.function_combo.setCurrentIndex(self.function_combo.findData(CUSTOM))
         self.set_surface(self.custom)
         return True
+
+    def _show_note(self) -> None:
+        note = self.surface.note
+        self.note.setText(translate("DescentPlayground", note) if note == CUSTOM_NOTE else names.description(note))
 
     def _set_expression_error(self, kind, text: str = "") -> None:
         """None (no error), "enter" (type a formula first) or "formula" (core's message `text`)."""
