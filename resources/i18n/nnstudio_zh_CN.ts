@@ -534,7 +534,7 @@ click to see them</source>
     <name>DescentPanel</name>
     <message>
         <source>Gradient descent in 2D</source>
-        <translation>二维梯度下降</translation>
+        <translation>二维梯度下降法</translation>
     </message>
     <message>
         <source>Numerical differentiation</source>
@@ -2379,7 +2379,7 @@ A3 → Y = A3</translation>
     </message>
     <message>
         <source>Shrinking h trades truncation error for rounding error. Large h: truncation, O(h) for the forward difference (the rising right end; least error at h ≈ {h_forward}), O(h²) for the central one ({central}). Small h: f(x + h) − f(x) loses its digits to rounding and dividing by h magnifies the loss. Tiny h: x + h rounds to x, both differences are 0 and the error is |f′(x)| (the flat left end); the book&apos;s h = 1e-50 gives {tiny} in float64.</source>
-        <translation>减小 h 是用截断误差换舍入误差。h 较大时是截断误差：前向差分为 O(h)（右端上升的部分；h ≈ {h_forward} 时误差最小），中心差分为 O(h²)（{central}）。h 较小时，f(x + h) − f(x) 因舍入而丢失有效数字，再除以 h 会放大这种损失。h 极小时，x + h 舍入后等于 x，两种差分都为 0，误差就是 |f′(x)|（左端平坦的部分）；书中的 h = 1e-50 在 float64 下得到 {tiny}。</translation>
+        <translation>减小 h 是用截断误差换舍入误差。h 较大时是截断误差：前向差分为 O(h)（右端上升的部分；h ≈ {h_forward} 时误差最小），中心差分为 O(h²)（{central}）。h 较小时，f(x + h) − f(x) 因舍入而丢失有效数字，再除以 h 会放大这种损失。h 极小时，x + h 舍入后等于 x，两种差分都为 0，误差就是 |f′(x)|（左端平坦的部分）；书中的 h = 1e-50 在 64 位浮点数下得到 {tiny}。</translation>
     </message>
     <message>
         <source>{n} exact zero errors are not drawn (0 has no place on a log axis).</source>
