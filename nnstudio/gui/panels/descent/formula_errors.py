@@ -76,5 +76,7 @@ def formula_error(message: str) -> str:
     for pattern, text in _COMPILED:
         m = pattern.match(message)
         if m:
-            return translate(CONTEXT, text).format(**m.groupdict())
+            translated = translate(CONTEXT, text)
+            # untranslated (English): core's own words, with Python's detail about a syntax error
+            return message if translated == text else translated.format(**m.groupdict())
     return translate("FormulaErrors", "The formula cannot be used: {reason}").format(reason=message)
