@@ -62,6 +62,23 @@ DESCRIPTIONS = (  # core's texts, word for word
     # nnstudio.core.nn.config.SAMPLING
     QT_TRANSLATE_NOOP("Names", "each mini-batch drawn at random with replacement (the book)"),
     QT_TRANSLATE_NOOP("Names", "shuffle once per epoch, then walk through it in mini-batches (Nielsen)"),
+    # nnstudio.core.playground.surfaces.SURFACES (names and notes) and calculus.FUNCTIONS_1D (labels)
+    QT_TRANSLATE_NOOP("Names", "Bowl x0² + x1² (the book's)"),
+    QT_TRANSLATE_NOOP("Names", "The book's example: from (−3, 4) with lr 0.1, 100 steps end at about (0, 0)."),
+    QT_TRANSLATE_NOOP("Names", 'Elongated bowl x0²/20 + x1²'),
+    QT_TRANSLATE_NOOP("Names", "Steep along x₁, flat along x₀: the gradient rarely points at the minimum, so SGD zig-zags (the book's optimizer comparison, from (−7, 2))."),
+    QT_TRANSLATE_NOOP("Names", 'Saddle x0² − x1²'),
+    QT_TRANSLATE_NOOP("Names", 'No minimum: the gradient vanishes at the origin, a saddle point. Starting exactly on the x₀ axis, descent stalls there; a hair off it, it slides away along x₁.'),
+    QT_TRANSLATE_NOOP("Names", "Rosenbrock's valley"),
+    QT_TRANSLATE_NOOP("Names", 'Finding the valley is easy, following its flat curved floor to (1, 1) is slow.'),
+    QT_TRANSLATE_NOOP("Names", 'Himmelblau (four minima)'),
+    QT_TRANSLATE_NOOP("Names", 'Four minima with f = 0: which one you reach depends on where you start.'),
+    QT_TRANSLATE_NOOP("Names", 'Beale'),
+    QT_TRANSLATE_NOOP("Names", 'Flat plateaus and steep walls (f spans five orders of magnitude in this view); the minimum is at (3, 0.5).'),
+    QT_TRANSLATE_NOOP("Names", "f(x) = 0.01x² + 0.1x (the book's)"),
+    QT_TRANSLATE_NOOP("Names", 'f(x) = sin x'),
+    QT_TRANSLATE_NOOP("Names", 'f(x) = eˣ'),
+    QT_TRANSLATE_NOOP("Names", 'f(x) = x³'),
 )
 
 

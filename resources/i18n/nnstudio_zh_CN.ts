@@ -467,6 +467,131 @@ click to see them</source>
     </message>
 </context>
 <context>
+    <name>DescentControls</name>
+    <message>
+        <source>Book: lr 0.1 from (−3, 4), 100 steps</source>
+        <translation>书中实验：学习率 0.1，从 (−3, 4) 出发，100 步</translation>
+    </message>
+    <message>
+        <source>lr 10 diverges</source>
+        <translation>学习率 10：发散</translation>
+    </message>
+    <message>
+        <source>lr 1e-10 barely moves</source>
+        <translation>学习率 1e-10：几乎不动</translation>
+    </message>
+    <message>
+        <source>Book&apos;s comparison: x₀²/20 + x₁² from (−7, 2)</source>
+        <translation>书中的比较：x₀²/20 + x₁²，从 (−7, 2) 出发</translation>
+    </message>
+    <message>
+        <source>Function</source>
+        <translation>函数</translation>
+    </message>
+    <message>
+        <source>Your own f(x₀, x₁)…</source>
+        <translation>自定义 f(x₀, x₁)…</translation>
+    </message>
+    <message>
+        <source>numbers, x0, x1, + - * / **, pi, e and sin cos tan exp log sqrt abs tanh arctan sigmoid …</source>
+        <translation>可用：数字、x0、x1、+ - * / **、pi、e 以及 sin cos tan exp log sqrt abs tanh arctan sigmoid …</translation>
+    </message>
+    <message>
+        <source>Plot</source>
+        <translation>绘制</translation>
+    </message>
+    <message>
+        <source>frame x₀ and x₁ in [−w, w] around the function&apos;s centre (any function; the mouse wheel zooms from there)</source>
+        <translation>以函数的中心为准，把 x₀ 和 x₁ 显示在 [−w, w] 内（适用于任何函数；之后可用鼠标滚轮缩放）</translation>
+    </message>
+    <message>
+        <source>view ±</source>
+        <translation>视野 ±</translation>
+    </message>
+    <message>
+        <source>Type your own f(x0, x1):</source>
+        <translation>输入自己的 f(x0, x1)：</translation>
+    </message>
+    <message>
+        <source>Gradient arrows (−∇f)</source>
+        <translation>梯度箭头（−∇f）</translation>
+    </message>
+    <message>
+        <source>show arrows</source>
+        <translation>显示箭头</translation>
+    </message>
+    <message>
+        <source>equal scales</source>
+        <translation>等比例坐标</translation>
+    </message>
+    <message>
+        <source>one unit of x₀ as long as one of x₁ on screen: circles stay round and −∇f looks perpendicular to the contours</source>
+        <translation>屏幕上 x₀ 与 x₁ 的单位长度相同：圆保持为圆，−∇f 看起来垂直于等高线</translation>
+    </message>
+    <message>
+        <source>numerical (central differences)</source>
+        <translation>数值梯度（中心差分）</translation>
+    </message>
+    <message>
+        <source>analytic (the formula&apos;s derivative)</source>
+        <translation>解析梯度（公式的导数）</translation>
+    </message>
+    <message>
+        <source>which gradient the arrows show and the optimizers follow</source>
+        <translation>箭头显示、优化器沿用的是哪种梯度</translation>
+    </message>
+    <message>
+        <source>arrows per side: n × n</source>
+        <translation>每边的箭头数：n × n</translation>
+    </message>
+    <message>
+        <source>arrows per side</source>
+        <translation>每边箭头数</translation>
+    </message>
+    <message>
+        <source>Descent</source>
+        <translation>梯度下降</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>click or drag on the plot to move the start</source>
+        <translation>在图上单击或拖动以移动起点</translation>
+    </message>
+</context>
+<context>
+    <name>DescentPanel</name>
+    <message>
+        <source>Gradient descent in 2D</source>
+        <translation>二维梯度下降法</translation>
+    </message>
+    <message>
+        <source>Numerical differentiation</source>
+        <translation>数值微分</translation>
+    </message>
+    <message>
+        <source>Partial derivatives</source>
+        <translation>偏导数</translation>
+    </message>
+</context>
+<context>
+    <name>DescentPlayground</name>
+    <message>
+        <source>hover over the plot to read f there; click or drag to move the start</source>
+        <translation>鼠标悬停在图上可读取该处的 f；单击或拖动以移动起点</translation>
+    </message>
+    <message>
+        <source>Your function: only the numerical gradient is known.</source>
+        <translation>自定义函数：只能求数值梯度。</translation>
+    </message>
+    <message>
+        <source>Type a formula above and press Enter.</source>
+        <translation>请在上方输入公式并按 Enter 键。</translation>
+    </message>
+</context>
+<context>
     <name>DrawingPad</name>
     <message>
         <source>Draw a digit. Esc clears, Ctrl+Z undoes the last stroke.</source>
@@ -846,6 +971,44 @@ click to see them</source>
     </message>
 </context>
 <context>
+    <name>FieldPainter</name>
+    <message>
+        <source>White: f is not finite there.</source>
+        <translation>白色：该处 f 不是有限值。</translation>
+    </message>
+    <message>
+        <source>Analytic and numerical gradients differ at {bad} of {compared} grid points (circled in red; largest relative difference {worst}).</source>
+        <translation>解析梯度与数值梯度在 {compared} 个网格点中的 {bad} 个处不一致（红圈标出；最大相对差 {worst}）。</translation>
+    </message>
+    <message>
+        <source>Analytic and numerical gradients agree on this {n}×{n} grid (largest relative difference {worst}).</source>
+        <translation>解析梯度与数值梯度在这个 {n}×{n} 网格上一致（最大相对差 {worst}）。</translation>
+    </message>
+    <message>
+        <source>A typed-in function has only the numerical gradient (central differences, h = 1e-4).</source>
+        <translation>输入的函数只有数值梯度（中心差分，h = 1e-4）。</translation>
+    </message>
+    <message>
+        <source>analytic</source>
+        <translation>解析梯度</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>数值梯度</translation>
+    </message>
+    <message>
+        <source>Arrows: −∇f, {kind}; length follows |∇f|, capped. {info}</source>
+        <translation>箭头：−∇f，{kind}；长度随 |∇f| 变化，有上限。{info}</translation>
+    </message>
+</context>
+<context>
+    <name>FieldView</name>
+    <message>
+        <source>start</source>
+        <translation>起点</translation>
+    </message>
+</context>
+<context>
     <name>FirstLayerView</name>
     <message>
         <source>digit</source>
@@ -858,6 +1021,153 @@ click to see them</source>
     <message>
         <source>layer 1 ({activation})</source>
         <translation>第 1 层（{activation}）</translation>
+    </message>
+</context>
+<context>
+    <name>FormulaErrors</name>
+    <message>
+        <source>the formula must be text</source>
+        <translation>公式必须是文本</translation>
+    </message>
+    <message>
+        <source>type a formula in x0 and x1, e.g. {example}</source>
+        <translation>请输入关于 x0 和 x1 的公式，例如 {example}</translation>
+    </message>
+    <message>
+        <source>the formula is too long ({n} characters, limit {limit})</source>
+        <translation>公式太长（{n} 个字符，上限 {limit}）</translation>
+    </message>
+    <message>
+        <source>not a formula: a syntax error at column {column}</source>
+        <translation>不是有效的公式：第 {column} 列有语法错误</translation>
+    </message>
+    <message>
+        <source>not a formula: a syntax error</source>
+        <translation>不是有效的公式：有语法错误</translation>
+    </message>
+    <message>
+        <source>the formula is nested too deeply</source>
+        <translation>公式嵌套太深</translation>
+    </message>
+    <message>
+        <source>the formula is too complex ({n} parts, limit {limit})</source>
+        <translation>公式太复杂（{n} 个部分，上限 {limit}）</translation>
+    </message>
+    <message>
+        <source>the formula cannot be computed: {detail}</source>
+        <translation>无法计算该公式（{detail}）</translation>
+    </message>
+    <message>
+        <source>only numbers are allowed as constants, not {kind}</source>
+        <translation>常量只能是数字，不能是 {kind}</translation>
+    </message>
+    <message>
+        <source>a number in the formula is too large for a float</source>
+        <translation>公式中的某个数字超出了浮点数的范围</translation>
+    </message>
+    <message>
+        <source>{name} is a function: write {name}(...)</source>
+        <translation>{name} 是函数：请写成 {name}(...)</translation>
+    </message>
+    <message>
+        <source>unknown name {name}: use x0, x1, pi, e and functions such as sin, cos, exp, log, sqrt, abs, tanh</source>
+        <translation>未知的名称 {name}：请使用 x0、x1、pi、e 以及 sin、cos、exp、log、sqrt、abs、tanh 等函数</translation>
+    </message>
+    <message>
+        <source>^ is not a power here: write x0**2</source>
+        <translation>这里 ^ 不表示乘方：请写成 x0**2</translation>
+    </message>
+    <message>
+        <source>the operator {op} is not allowed; use + - * / **</source>
+        <translation>不允许使用运算符 {op}；请使用 + - * / **</translation>
+    </message>
+    <message>
+        <source>the exponent {value} is too large (limit ±{limit})</source>
+        <translation>指数 {value} 太大（上限 ±{limit}）</translation>
+    </message>
+    <message>
+        <source>only named functions such as sin(x0) can be called</source>
+        <translation>只能调用有名称的函数，例如 sin(x0)</translation>
+    </message>
+    <message>
+        <source>{name} is not an allowed function; allowed: {allowed}</source>
+        <translation>{name} 不是允许的函数；允许的函数：{allowed}</translation>
+    </message>
+    <message>
+        <source>keyword arguments are not allowed</source>
+        <translation>不允许使用关键字参数</translation>
+    </message>
+    <message>
+        <source>{name} takes {n} argument(s), got {got}</source>
+        <translation>{name} 需要 {n} 个参数，实际给了 {got} 个</translation>
+    </message>
+    <message>
+        <source>attribute access (a.b) is not allowed</source>
+        <translation>不允许访问属性（a.b）</translation>
+    </message>
+    <message>
+        <source>lambdas are not allowed</source>
+        <translation>不允许使用 lambda</translation>
+    </message>
+    <message>
+        <source>comprehensions are not allowed</source>
+        <translation>不允许使用推导式</translation>
+    </message>
+    <message>
+        <source>indexing (a[i]) is not allowed</source>
+        <translation>不允许使用下标（a[i]）</translation>
+    </message>
+    <message>
+        <source>comparisons are not allowed</source>
+        <translation>不允许使用比较</translation>
+    </message>
+    <message>
+        <source>and/or are not allowed</source>
+        <translation>不允许使用 and/or</translation>
+    </message>
+    <message>
+        <source>if/else is not allowed</source>
+        <translation>不允许使用 if/else</translation>
+    </message>
+    <message>
+        <source>assignments are not allowed</source>
+        <translation>不允许赋值</translation>
+    </message>
+    <message>
+        <source>* unpacking is not allowed</source>
+        <translation>不允许使用 * 解包</translation>
+    </message>
+    <message>
+        <source>lists are not allowed</source>
+        <translation>不允许使用列表</translation>
+    </message>
+    <message>
+        <source>tuples are not allowed</source>
+        <translation>不允许使用元组</translation>
+    </message>
+    <message>
+        <source>dicts are not allowed</source>
+        <translation>不允许使用字典</translation>
+    </message>
+    <message>
+        <source>sets are not allowed</source>
+        <translation>不允许使用集合</translation>
+    </message>
+    <message>
+        <source>text is not allowed</source>
+        <translation>不允许使用文本</translation>
+    </message>
+    <message>
+        <source>await is not allowed</source>
+        <translation>不允许使用 await</translation>
+    </message>
+    <message>
+        <source>{kind} is not allowed in a formula</source>
+        <translation>公式中不允许使用 {kind}</translation>
+    </message>
+    <message>
+        <source>The formula cannot be used: {reason}</source>
+        <translation>无法使用该公式：{reason}</translation>
     </message>
 </context>
 <context>
@@ -1946,6 +2256,70 @@ Stop the run and quit?</source>
         <source>shuffle once per epoch, then walk through it in mini-batches (Nielsen)</source>
         <translation>每个 epoch 打乱一次，再按 mini-batch 依次遍历（Nielsen）</translation>
     </message>
+    <message>
+        <source>Bowl x0² + x1² (the book&apos;s)</source>
+        <translation>碗形 x0² + x1²（书中的例子）</translation>
+    </message>
+    <message>
+        <source>The book&apos;s example: from (−3, 4) with lr 0.1, 100 steps end at about (0, 0).</source>
+        <translation>书中的例子：从 (−3, 4) 出发，学习率 0.1，100 步后到达约 (0, 0)。</translation>
+    </message>
+    <message>
+        <source>Elongated bowl x0²/20 + x1²</source>
+        <translation>狭长的碗 x0²/20 + x1²</translation>
+    </message>
+    <message>
+        <source>Steep along x₁, flat along x₀: the gradient rarely points at the minimum, so SGD zig-zags (the book&apos;s optimizer comparison, from (−7, 2)).</source>
+        <translation>沿 x₁ 方向陡峭，沿 x₀ 方向平缓：梯度很少指向最小值，所以 SGD 呈之字形移动（书中优化器的比较，从 (−7, 2) 出发）。</translation>
+    </message>
+    <message>
+        <source>Saddle x0² − x1²</source>
+        <translation>鞍面 x0² − x1²</translation>
+    </message>
+    <message>
+        <source>No minimum: the gradient vanishes at the origin, a saddle point. Starting exactly on the x₀ axis, descent stalls there; a hair off it, it slides away along x₁.</source>
+        <translation>没有最小值：梯度在原点为 0，那是一个鞍点。恰好从 x₀ 轴上出发，梯度下降会停在那里；稍有偏离，就会沿 x₁ 方向滑走。</translation>
+    </message>
+    <message>
+        <source>Rosenbrock&apos;s valley</source>
+        <translation>Rosenbrock 山谷</translation>
+    </message>
+    <message>
+        <source>Finding the valley is easy, following its flat curved floor to (1, 1) is slow.</source>
+        <translation>找到山谷很容易，沿着平缓弯曲的谷底走到 (1, 1) 却很慢。</translation>
+    </message>
+    <message>
+        <source>Himmelblau (four minima)</source>
+        <translation>Himmelblau（四个最小值）</translation>
+    </message>
+    <message>
+        <source>Four minima with f = 0: which one you reach depends on where you start.</source>
+        <translation>四个 f = 0 的最小值：到达哪一个取决于从哪里出发。</translation>
+    </message>
+    <message>
+        <source>Beale</source>
+        <translation>Beale 函数</translation>
+    </message>
+    <message>
+        <source>Flat plateaus and steep walls (f spans five orders of magnitude in this view); the minimum is at (3, 0.5).</source>
+        <translation>平坦的高原和陡峭的峭壁（在此视野中 f 跨越五个数量级）；最小值在 (3, 0.5)。</translation>
+    </message>
+    <message>
+        <source>f(x) = 0.01x² + 0.1x (the book&apos;s)</source>
+        <translation>f(x) = 0.01x² + 0.1x（书中的例子）</translation>
+    </message>
+    <message>
+        <source>f(x) = sin x</source>
+        <translation>f(x) = sin x</translation>
+    </message>
+    <message>
+        <source>f(x) = eˣ</source>
+        <translation>f(x) = eˣ</translation>
+    </message>
+    <message>
+        <source>f(x) = x³</source>
+        <translation>f(x) = x³</translation>
+    </message>
 </context>
 <context>
     <name>NetworkDiagram</name>
@@ -1974,6 +2348,132 @@ A3 → Y = A3</translation>
     <message>
         <source>The book&apos;s three-layer network (fixed weights)</source>
         <translation>书中的三层神经网络（固定权重）</translation>
+    </message>
+</context>
+<context>
+    <name>NumericalDiffTab</name>
+    <message>
+        <source>the book&apos;s quadratic has no third derivative, so its central difference is exact but for rounding; sin, eˣ and x³ show both arms</source>
+        <translation>书中的二次函数没有三阶导数，所以它的中心差分除舍入误差外是精确的；sin、eˣ 和 x³ 则显示出 V 形的两边</translation>
+    </message>
+    <message>
+        <source>tangent at x =</source>
+        <translation>切线位置 x =</translation>
+    </message>
+    <message>
+        <source>|estimate − exact f′(x)|</source>
+        <translation>|估计值 − 精确的 f′(x)|</translation>
+    </message>
+    <message>
+        <source>tangent (numerical slope)</source>
+        <translation>切线（数值斜率）</translation>
+    </message>
+    <message>
+        <source>forward (f(x+h) − f(x)) / h</source>
+        <translation>前向差分 (f(x+h) − f(x)) / h</translation>
+    </message>
+    <message>
+        <source>central (f(x+h) − f(x−h)) / 2h</source>
+        <translation>中心差分 (f(x+h) − f(x−h)) / 2h</translation>
+    </message>
+    <message>
+        <source>book&apos;s h = 1e-4</source>
+        <translation>书中的 h = 1e-4</translation>
+    </message>
+    <message>
+        <source>{f} and its tangent</source>
+        <translation>{f} 及其切线</translation>
+    </message>
+    <message>
+        <source>difference error at x = {x}</source>
+        <translation>x = {x} 处的差分误差</translation>
+    </message>
+    <message>
+        <source>At x = {x}: exact f′(x) = {derivative} = &lt;b&gt;{exact}&lt;/b&gt;</source>
+        <translation>在 x = {x} 处：精确的 f′(x) = {derivative} = &lt;b&gt;{exact}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>central difference (h = 1e-4) = &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>中心差分（h = 1e-4）= &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>forward difference (h = 1e-4) = &lt;b&gt;{value}&lt;/b&gt;</source>
+        <translation>前向差分（h = 1e-4）= &lt;b&gt;{value}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>exact for this quadratic, up to rounding: no right arm</source>
+        <translation>对这个二次函数，除舍入误差外是精确的：没有右边的一支</translation>
+    </message>
+    <message>
+        <source>its own V, least error at h ≈ {h}</source>
+        <translation>它自己的 V 形，h ≈ {h} 时误差最小</translation>
+    </message>
+    <message>
+        <source>Shrinking h trades truncation error for rounding error. Large h: truncation, O(h) for the forward difference (the rising right end; least error at h ≈ {h_forward}), O(h²) for the central one ({central}). Small h: f(x + h) − f(x) loses its digits to rounding and dividing by h magnifies the loss. Tiny h: x + h rounds to x, both differences are 0 and the error is |f′(x)| (the flat left end); the book&apos;s h = 1e-50 gives {tiny} in float64.</source>
+        <translation>减小 h 是用截断误差换舍入误差。h 较大时是截断误差：前向差分为 O(h)（右端上升的部分；h ≈ {h_forward} 时误差最小），中心差分为 O(h²)（{central}）。h 较小时，f(x + h) − f(x) 因舍入而丢失有效数字，再除以 h 会放大这种损失。h 极小时，x + h 舍入后等于 x，两种差分都为 0，误差就是 |f′(x)|（左端平坦的部分）；书中的 h = 1e-50 在 64 位浮点数下得到 {tiny}。</translation>
+    </message>
+    <message>
+        <source>{n} exact zero errors are not drawn (0 has no place on a log axis).</source>
+        <translation>有 {n} 个误差恰好为 0，未画出（对数坐标轴上没有 0 的位置）。</translation>
+    </message>
+    <message>
+        <source>{n} exact zero error is not drawn (0 has no place on a log axis).</source>
+        <translation>有 {n} 个误差恰好为 0，未画出（对数坐标轴上没有 0 的位置）。</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerList</name>
+    <message>
+        <source>Momentum&apos;s β: how much of the last velocity each step keeps</source>
+        <translation>Momentum 的 β：每一步保留多少上一步的速度</translation>
+    </message>
+    <message>
+        <source>Nesterov&apos;s β: how much of the last velocity each step keeps</source>
+        <translation>Nesterov 的 β：每一步保留多少上一步的速度</translation>
+    </message>
+    <message>
+        <source>RMSprop&apos;s ρ: how slowly its mean of g² forgets</source>
+        <translation>RMSprop 的 ρ：g² 的平均值遗忘得有多慢</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s β₁: decay of its mean gradient (the momentum)</source>
+        <translation>Adam 的 β₁：梯度平均值（动量）的衰减率</translation>
+    </message>
+    <message>
+        <source>Adam&apos;s β₂: decay of its mean g² (the per-coordinate step size)</source>
+        <translation>Adam 的 β₂：g² 平均值（每个坐标的步长）的衰减率</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>learning rate: a positive number such as 0.1, 1.5 or 1e-10</source>
+        <translation>学习率：正数，例如 0.1、1.5 或 1e-10</translation>
+    </message>
+    <message>
+        <source>{what}; a number in [0, 1)</source>
+        <translation>{what}；取值在 [0, 1) 内</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>learning rate of {names}: type a number in (0, {limit}]</source>
+        <translation>{names} 的学习率：请输入 (0, {limit}] 内的数</translation>
+    </message>
+    <message>
+        <source>β of {names}: type a number in [0, 1)</source>
+        <translation>{names} 的 β：请输入 [0, 1) 内的数</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -2258,6 +2758,41 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     </message>
 </context>
 <context>
+    <name>PartialsTab</name>
+    <message>
+        <source>slice of f</source>
+        <translation>f 的截面</translation>
+    </message>
+    <message>
+        <source>tangent: slope = {partial}</source>
+        <translation>切线：斜率 = {partial}</translation>
+    </message>
+    <message>
+        <source>at the point (x₀, x₁) =</source>
+        <translation>在点 (x₀, x₁) =</translation>
+    </message>
+    <message>
+        <source>the book&apos;s (3, 4)</source>
+        <translation>书中的 (3, 4)</translation>
+    </message>
+    <message>
+        <source>A partial derivative holds every other variable fixed: cutting f(x₀, x₁) = x₀² + x₁² at x₁ = 4 leaves the 1D function x₀² + 16, whose slope at x₀ = 3 is ∂f/∂x₀ = 6; cutting at x₀ = 3 leaves 9 + x₁², slope 8 at x₁ = 4. Together: the gradient (6, 8).</source>
+        <translation>偏导数把其他变量都固定住：在 x₁ = 4 处截取 f(x₀, x₁) = x₀² + x₁²，得到一元函数 x₀² + 16，它在 x₀ = 3 处的斜率是 ∂f/∂x₀ = 6；在 x₀ = 3 处截取得到 9 + x₁²，在 x₁ = 4 处斜率为 8。合起来就是梯度 (6, 8)。</translation>
+    </message>
+    <message>
+        <source>{fixed} held fixed: f = {rest}</source>
+        <translation>固定 {fixed}：f = {rest}</translation>
+    </message>
+    <message>
+        <source>f(x₀, x₁) with {fixed}</source>
+        <translation>f(x₀, x₁)，其中 {fixed}</translation>
+    </message>
+    <message>
+        <source>At ({x0}, {x1}): ∂f/∂x₀ ≈ &lt;b&gt;{g0}&lt;/b&gt; (exact 2x₀ = {e0}) &amp;nbsp;·&amp;nbsp; ∂f/∂x₁ ≈ &lt;b&gt;{g1}&lt;/b&gt; (exact 2x₁ = {e1}) &amp;nbsp;·&amp;nbsp; ∇f = ({g0short}, {g1short})</source>
+        <translation>在 ({x0}, {x1}) 处：∂f/∂x₀ ≈ &lt;b&gt;{g0}&lt;/b&gt;（精确值 2x₀ = {e0}）&amp;nbsp;·&amp;nbsp; ∂f/∂x₁ ≈ &lt;b&gt;{g1}&lt;/b&gt;（精确值 2x₁ = {e1}）&amp;nbsp;·&amp;nbsp; ∇f = ({g0short}, {g1short})</translation>
+    </message>
+</context>
+<context>
     <name>PerceptronExplorer</name>
     <message>
         <source>NAND and OR, then AND</source>
@@ -2350,6 +2885,137 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     <message>
         <source>wanted {value}</source>
         <translation>期望 {value}</translation>
+    </message>
+</context>
+<context>
+    <name>RaceRunner</name>
+    <message>
+        <source>f is not finite at the start point: choose another one</source>
+        <translation>f 在起点处不是有限值：请另选一个起点</translation>
+    </message>
+    <message>
+        <source>the gradient is not finite</source>
+        <translation>梯度不是有限值</translation>
+    </message>
+    <message>
+        <source>x is not finite</source>
+        <translation>x 不是有限值</translation>
+    </message>
+    <message>
+        <source>left 100× the view</source>
+        <translation>离开了 100 倍的视野范围</translation>
+    </message>
+    <message>
+        <source>f is not finite</source>
+        <translation>f 不是有限值</translation>
+    </message>
+    <message>
+        <source>diverged after {n:,} steps</source>
+        <translation>{n:,} 步后发散</translation>
+    </message>
+    <message>
+        <source>diverged after {n:,} step</source>
+        <translation>{n:,} 步后发散</translation>
+    </message>
+    <message>
+        <source>{text} ({detail})</source>
+        <translation>{text}（原因：{detail}）</translation>
+    </message>
+    <message>
+        <source>f is not finite at the start point</source>
+        <translation>f 在起点处不是有限值</translation>
+    </message>
+    <message>
+        <source>finished {n:,} steps</source>
+        <translation>完成了 {n:,} 步</translation>
+    </message>
+    <message>
+        <source>{n} steps</source>
+        <translation>{n} 步</translation>
+    </message>
+    <message>
+        <source>{n} step</source>
+        <translation>{n} 步</translation>
+    </message>
+    <message>
+        <source>{steps} × {ticks}/s = {total} steps/s</source>
+        <translation>{steps} × {ticks} 次/秒 = {total} 步/秒</translation>
+    </message>
+    <message>
+        <source>; not moved at all</source>
+        <translation>；完全没有移动</translation>
+    </message>
+    <message>
+        <source>; since the start: Δf = {df}, moved {moved}</source>
+        <translation>；自起点以来：Δf = {df}，移动了 {moved}</translation>
+    </message>
+    <message>
+        <source>; velocity ({v0}, {v1}) (dashed arrow)</source>
+        <translation>；速度 ({v0}, {v1})（虚线箭头）</translation>
+    </message>
+    <message>
+        <source>; step size per coordinate: x₀ {s0}, x₁ {s1}</source>
+        <translation>；每个坐标的步长：x₀ {s0}，x₁ {s1}</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>one update of every ticked optimizer</source>
+        <translation>每个勾选的优化器更新一次</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>forget the trajectories; the next Play starts from the start point</source>
+        <translation>清除轨迹；下次播放从起点开始</translation>
+    </message>
+    <message>
+        <source>steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>steps per timer tick × ticks per second: what the animation really does</source>
+        <translation>每次定时器触发的步数 × 每秒触发次数：动画实际的速度</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>f against step on a log axis (values ≤ 0 are left out)</source>
+        <translation>在对数坐标轴上显示 f 随步数的变化（≤ 0 的值不画出）</translation>
+    </message>
+    <message>
+        <source>Tick at least one optimizer (with a valid learning rate).</source>
+        <translation>请至少勾选一个优化器（并填写有效的学习率）。</translation>
+    </message>
+    <message>
+        <source>step {step} (done), f = {f} at ({x0}, {x1})</source>
+        <translation>第 {step} 步（已完成），在 ({x0}, {x1}) 处 f = {f}</translation>
+    </message>
+    <message>
+        <source>step {step}, f = {f} at ({x0}, {x1})</source>
+        <translation>第 {step} 步，在 ({x0}, {x1}) 处 f = {f}</translation>
+    </message>
+    <message>
+        <source>values ≤ 0 are left out of the log-scale plot</source>
+        <translation>对数坐标图中不画出 ≤ 0 的值</translation>
     </message>
 </context>
 <context>
@@ -3305,6 +3971,17 @@ The last layer must be &apos;dense 10&apos;, one unit per digit. The activation 
     <message>
         <source>outgoing weights to each {what}</source>
         <translation>通向每个{what}的输出权重</translation>
+    </message>
+</context>
+<context>
+    <name>ValueCurves</name>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>f(x₀, x₁), log scale</source>
+        <translation>f(x₀, x₁)，对数坐标</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,8 @@ ALLOWED_WORDS = {
     # functions and formulas, as the books write them
     "sigmoid", "tanh", "ReLU", "Leaky", "leaky", "softmax", "exp", "log", "max", "min", "sqrt", "inf", "nan",
     "logit", "logits", "epoch", "dW", "conv", "pool", "dense", "Max",
+    "sin", "cos", "tan", "arctan", "abs", "pi",  # a typed formula's functions
+    "Rosenbrock", "Himmelblau", "Beale",  # test functions named after their authors
     # key names, as the keyboard has them
     "Ctrl", "Esc",
 }

@@ -25,9 +25,7 @@ PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 # The main window's parts not converted yet, by objectName: phase 2 (briefs/i18n_phase2.md) deletes
 # each line as it converts that part. Everything else in the window must read as Chinese.
-NOT_YET_CONVERTED = {
-    "descentPanel",  # whole panels
-}
+NOT_YET_CONVERTED: set[str] = set()  # phase 2 converted every part
 
 
 @pytest.fixture
@@ -222,6 +220,49 @@ def test_no_english_left_in_the_explorers_other_states(chinese, main_window, qtb
     losses.set_prediction([0.5] * 10)  # not a distribution
     for explorer in (concepts.explorers["softmax"], activations, losses):
         left += english_left(explorer)
+    assert not left, "\n".join(left)
+
+
+def test_no_english_left_in_the_descent_panel_in_its_states(chinese, main_window, qtbot):
+    """The descent panel after a preset's race (four optimizers, velocities and step sizes), a diverging
+    run, a hover read-out, a typed formula, a formula error, nothing ticked, a bad learning rate, the log
+    scale, and the other two tabs at another function and point."""
+    panel = main_window.panels["descentPanel"]
+    pg = panel.playground
+    left = []
+
+    def run_preset(index):
+        with qtbot.waitSignal(pg.runs_finished, timeout=60_000):
+            pg.apply_preset(list(PRESETS)[index])
+
+    from nnstudio.gui.panels.descent.controls import PRESETS
+
+    run_preset(3)  # the book's comparison
+    pg.log_check.setChecked(True)
+    pg._on_hover(1.0, 2.0)
+    left += english_left(pg)
+    run_preset(1)  # lr 10 diverges
+    left += english_left(pg)
+    pg.function_combo.setCurrentIndex(pg.function_combo.findData("saddle"))
+    pg.single_step()
+    left += english_left(pg)
+    assert pg.set_expression("sin(x0)*cos(x1) + 0.1*x0**2")
+    pg.single_step()
+    left += english_left(pg)
+    for bad in ("x0 ^ 2", "q + x0",  # (a name typed is shown as typed)
+                "x0 < 1", "sin(x0, x1)", "x0 +"):
+        assert not pg.set_expression(bad)
+        left += english_left(pg)
+    pg.reset()
+    pg.optimizers.set_state(checked=set())
+    pg.single_step()  # nothing ticked
+    pg.optimizers.edits["sgd"].setText("abc")
+    pg.optimizers.decay_edits["adam", "beta1"].setText("2")
+    pg.optimizers._on_edit()
+    left += english_left(pg)
+    panel.diff.set_function("sin")
+    panel.partials.set_point(-1.5, 2.0)
+    left += english_left(panel.diff) + english_left(panel.partials)
     assert not left, "\n".join(left)
 
 

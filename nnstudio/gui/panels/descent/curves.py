@@ -5,10 +5,11 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 
+from nnstudio.gui.widgets.retranslate import Retranslatable
 from nnstudio.gui.panels.descent.style import OPTIMIZER_COLORS, OPTIMIZER_LABELS, PLOT_BACKGROUND, style_plot
 
 
-class ValueCurves(pg.PlotWidget):
+class ValueCurves(Retranslatable, pg.PlotWidget):
     """One curve per optimizer (the status lines above it are its colour key). On the log scale, values ≤ 0 cannot be drawn: they are left out and
     `hidden_nonpositive` says so (the saddle, a typed-in function)."""
 
@@ -17,14 +18,18 @@ class ValueCurves(pg.PlotWidget):
         self.setObjectName("descentValues")
         plot = self.getPlotItem()
         style_plot(plot)
-        plot.setLabel("bottom", "step")
-        plot.setLabel("left", "f(x₀, x₁)")
         plot.setMenuEnabled(False)
         plot.showGrid(x=True, y=True, alpha=0.2)
         self.curves: dict[str, pg.PlotDataItem] = {}
         self.values: dict[str, np.ndarray] = {}
         self.log = False
         self.hidden_nonpositive = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        plot = self.getPlotItem()
+        plot.setLabel("bottom", self.tr("step"))
+        plot.setLabel("left", self.tr("f(x₀, x₁), log scale") if self.log else "f(x₀, x₁)")
 
     def set_values(self, name: str, values) -> None:
         if name not in self.curves:
@@ -40,7 +45,7 @@ class ValueCurves(pg.PlotWidget):
     def set_log(self, log: bool) -> None:
         self.log = bool(log)
         self.getPlotItem().setLogMode(False, self.log)
-        self.getPlotItem().setLabel("left", "f(x₀, x₁), log scale" if self.log else "f(x₀, x₁)")
+        self.retranslate()
         for name in self.curves:
             self._draw(name)
         self.getPlotItem().enableAutoRange()

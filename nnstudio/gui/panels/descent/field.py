@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
 from nnstudio.gui.panels.descent.style import (ARROW_PEN, CONTOUR_PEN, DIFFER_BRUSH, MINIMUM_COLOR,
                                                OPTIMIZER_COLORS, OPTIMIZER_LABELS, PLOT_BACKGROUND,
                                                START_COLOR, style_plot)
+from nnstudio.gui.widgets.retranslate import Retranslatable
 from nnstudio.gui.widgets.signals import blocked
 
 ZOOM_OUT_LIMIT = 3.0  # the user may zoom out to 3x the function's view, never to astronomic ranges
@@ -23,7 +24,7 @@ def _thin(path, keep: int = 1500, budget: int = 3000):
     return np.concatenate([path[:keep], path[keep:-1:stride], path[-1:]])
 
 
-class FieldView(pg.PlotWidget):
+class FieldView(Retranslatable, pg.PlotWidget):
     """A pyqtgraph plot in data coordinates (x0 right, x1 up) with everything drawn as few items.
 
     Signals: start_moved(x0, x1) when the user clicks or drags the start marker;
@@ -63,6 +64,7 @@ class FieldView(pg.PlotWidget):
                                    label="start", labelOpts={"color": START_COLOR, "offset": (10, -10)})
         self.start.setZValue(30)
         plot.addItem(self.start)
+        self.retranslate()
         self.start.sigPositionChangeFinished.connect(self._on_target_moved)
         self.paths: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem, pg.ScatterPlotItem]] = {}
         self.notes: dict[str, pg.TextItem] = {}
@@ -129,6 +131,9 @@ class FieldView(pg.PlotWidget):
     def start_point(self) -> tuple[float, float]:
         p = self.start.pos()
         return float(p.x()), float(p.y())
+
+    def retranslate(self) -> None:
+        self.start.label().setFormat(self.tr("start"))
 
     def set_path(self, name: str, path, note: str = "") -> None:
         """Draw the trajectory of `name`, shape (n, 2); `note` (e.g. "diverged after 3 steps") at its end."""

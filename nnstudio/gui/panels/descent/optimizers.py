@@ -11,16 +11,18 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QLine
 
 from nnstudio.core.nn.optimizers import DEFAULT_LR, OPTIMIZERS
 from nnstudio.gui.panels.descent.style import ERROR_TEXT, OPTIMIZER_COLORS, OPTIMIZER_LABELS
+from nnstudio.gui.i18n import QT_TRANSLATE_NOOP, translate
+from nnstudio.gui.widgets.retranslate import Retranslatable
 from nnstudio.gui.widgets.signals import blocked
 
 MAX_LR = 1e6
 # name -> [(the optimizer's keyword, symbol, default, what it does)]; each a rate in [0, 1)
 DECAYS = {
-    "momentum": [("momentum", "β", 0.9, "Momentum's β: how much of the last velocity each step keeps")],
-    "nesterov": [("momentum", "β", 0.9, "Nesterov's β: how much of the last velocity each step keeps")],
-    "rmsprop": [("decay_rate", "ρ", 0.99, "RMSprop's ρ: how slowly its mean of g² forgets")],
-    "adam": [("beta1", "β₁", 0.9, "Adam's β₁: decay of its mean gradient (the momentum)"),
-             ("beta2", "β₂", 0.999, "Adam's β₂: decay of its mean g² (the per-coordinate step size)")],
+    "momentum": [("momentum", "β", 0.9, QT_TRANSLATE_NOOP("OptimizerList", "Momentum's β: how much of the last velocity each step keeps"))],
+    "nesterov": [("momentum", "β", 0.9, QT_TRANSLATE_NOOP("OptimizerList", "Nesterov's β: how much of the last velocity each step keeps"))],
+    "rmsprop": [("decay_rate", "ρ", 0.99, QT_TRANSLATE_NOOP("OptimizerList", "RMSprop's ρ: how slowly its mean of g² forgets"))],
+    "adam": [("beta1", "β₁", 0.9, QT_TRANSLATE_NOOP("OptimizerList", "Adam's β₁: decay of its mean gradient (the momentum)")),
+             ("beta2", "β₂", 0.999, QT_TRANSLATE_NOOP("OptimizerList", "Adam's β₂: decay of its mean g² (the per-coordinate step size)"))],
 }
 
 
@@ -35,7 +37,7 @@ def format_lr(lr: float) -> str:
     return f"{lr:g}"
 
 
-class OptimizerList(QWidget):
+class OptimizerList(Retranslatable, QWidget):
     """Rows of [x] name  lr [____]; `changed` fires on any edit that alters the selection or an lr."""
 
     changed = Signal()
@@ -46,8 +48,9 @@ class OptimizerList(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(2)
-        grid.addWidget(QLabel("<b>optimizer</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>learning rate</b>"), 0, 1)
+        self.heads = (QLabel(), QLabel())
+        grid.addWidget(self.heads[0], 0, 0)
+        grid.addWidget(self.heads[1], 0, 1)
         grid.addWidget(QLabel("<b>β</b>"), 0, 2)
         self._last: list = []
         self.checks: dict[str, QCheckBox] = {}
@@ -61,7 +64,6 @@ class OptimizerList(QWidget):
             edit = QLineEdit(format_lr(DEFAULT_LR[name]))
             edit.setObjectName(f"descentLr_{name}")
             edit.setMaximumWidth(70)
-            edit.setToolTip("learning rate: a positive number such as 0.1, 1.5 or 1e-10")
             edit.editingFinished.connect(self._on_edit)
             grid.addWidget(check, row, 0)
             grid.addWidget(edit, row, 1)
@@ -72,7 +74,6 @@ class OptimizerList(QWidget):
                 d = QLineEdit(f"{default:g}")
                 d.setObjectName(f"descentDecay_{name}_{key}")
                 d.setMaximumWidth(46)
-                d.setToolTip(f"{tip}; a number in [0, 1)")
                 d.setPlaceholderText(symbol)
                 d.editingFinished.connect(self._on_edit)
                 decays.addWidget(d)
@@ -86,6 +87,18 @@ class OptimizerList(QWidget):
         grid.addWidget(self.error, len(OPTIMIZERS) + 1, 0, 1, 2)
         self.checks["sgd"].setChecked(True)
         self._last = self.entrants()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.heads[0].setText("<b>" + self.tr("optimizer") + "</b>")
+        self.heads[1].setText("<b>" + self.tr("learning rate") + "</b>")
+        for edit in self.edits.values():
+            edit.setToolTip(self.tr("learning rate: a positive number such as 0.1, 1.5 or 1e-10"))
+        for name, decays in DECAYS.items():
+            for key, _symbol, _default, tip in decays:
+                self.decay_edits[name, key].setToolTip(
+                    self.tr("{what}; a number in [0, 1)").format(what=translate("OptimizerList", tip)))
+        self._validate()
 
     def lr(self, name: str) -> float | None:
         """The learning rate typed for `name`, or None when it is not a usable number."""
@@ -143,6 +156,9 @@ class OptimizerList(QWidget):
         bad_decay = sorted({OPTIMIZER_LABELS[n] for (n, key) in self.decay_edits if self.decay(n, key) is None})
         for (name, key), edit in self.decay_edits.items():
             edit.setStyleSheet("" if self.decay(name, key) is not None else f"border: 1px solid {ERROR_TEXT};")
-        text = [f"learning rate of {', '.join(bad)}: type a number in (0, {MAX_LR:g}]"] if bad else []
-        text += [f"β of {', '.join(bad_decay)}: type a number in [0, 1)"] if bad_decay else []
-        self.error.setText("; ".join(text))
+        comma = self.tr(", ")
+        text = [self.tr("learning rate of {names}: type a number in (0, {limit}]").format(
+            names=comma.join(bad), limit=f"{MAX_LR:g}")] if bad else []
+        text += [self.tr("β of {names}: type a number in [0, 1)").format(names=comma.join(bad_decay))] \
+            if bad_decay else []
+        self.error.setText(self.tr("; ").join(text))

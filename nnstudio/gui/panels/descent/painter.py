@@ -40,6 +40,7 @@ class FieldPainter(QObject):
         self.dropped = 0  # results that arrived after a newer request (counted for the tests)
         self._serial = 0
         self._lut = background_lut()
+        self._last = None  # (layers, kind) of the last draw: its sentence is made again on a language change
 
     def paint(self, surface: Surface, n: int, show: bool, kind: str, background: bool = True,
               sync: bool | None = None) -> None:
@@ -78,7 +79,13 @@ class FieldPainter(QObject):
                                       layers.contours)
             self.undefined = layers.undefined
         self.field.set_arrows(layers.arrows, layers.differ if layers.compared else None)
+        self._last = (layers, kind)
         self.painted.emit(self._info(layers, kind))
+
+    def tell_again(self) -> None:
+        """Emit the last draw's sentence again (in the interface language now)."""
+        if self._last is not None:
+            self.painted.emit(self._info(*self._last))
 
     def busy(self) -> bool:
         return self.job is not None
@@ -89,7 +96,7 @@ class FieldPainter(QObject):
             self.job = None
 
     def _info(self, layers: fields.FieldLayers, kind: str) -> str:
-        undefined = " White: f is not finite there." if self.undefined else ""
+        undefined = " " + self.tr("White: f is not finite there.") if self.undefined else ""
         if not layers.grid:
             return undefined.strip()
         n = layers.grid
@@ -98,14 +105,18 @@ class FieldPainter(QObject):
             worst = layers.worst
             worst_text = f"{worst:.1e}" if math.isfinite(worst) else "nan"
             if bad:
-                info = (f"Analytic and numerical gradients differ at {bad} of {layers.compared} "
-                        f"grid points (circled in red; largest relative difference {worst_text}).")
+                info = self.tr("Analytic and numerical gradients differ at {bad} of {compared} grid points "
+                               "(circled in red; largest relative difference {worst}).").format(
+                    bad=bad, compared=layers.compared, worst=worst_text)
             else:
-                info = (f"Analytic and numerical gradients agree on this {n}×{n} grid "
-                        f"(largest relative difference {worst_text}).")
+                info = self.tr("Analytic and numerical gradients agree on this {n}×{n} grid "
+                               "(largest relative difference {worst}).").format(n=n, worst=worst_text)
         else:
-            info = "A typed-in function has only the numerical gradient (central differences, h = 1e-4)."
-        return f"Arrows: −∇f, {kind}; length follows |∇f|, capped. {info}{undefined}"
+            info = self.tr("A typed-in function has only the numerical gradient (central differences, "
+                           "h = 1e-4).")
+        kind_text = self.tr("analytic") if kind == "analytic" else self.tr("numerical")
+        return self.tr("Arrows: −∇f, {kind}; length follows |∇f|, capped. {info}").format(
+            kind=kind_text, info=info) + undefined
 
 
 def _timed(serial, kind, *args, **kwargs):

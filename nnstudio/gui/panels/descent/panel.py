@@ -10,9 +10,10 @@ from nnstudio.gui.panels.descent.diff import NumericalDiffTab
 from nnstudio.gui.panels.descent.partials import PartialsTab
 from nnstudio.gui.panels.descent.playground import DescentPlayground
 from nnstudio.gui.saving import save_image
+from nnstudio.gui.widgets.retranslate import Retranslatable
 
 
-class DescentPanel(QWidget):
+class DescentPanel(Retranslatable, QWidget):
     """Tabs: "Gradient descent in 2D", "Numerical differentiation" and "Partial derivatives"."""
 
     def __init__(self, context=None, parent=None):
@@ -24,13 +25,18 @@ class DescentPanel(QWidget):
         self.playground = DescentPlayground()
         self.diff = NumericalDiffTab()
         self.partials = PartialsTab()
-        self.tabs.addTab(self.playground, "Gradient descent in 2D")
-        self.tabs.addTab(self.diff, "Numerical differentiation")
-        self.tabs.addTab(self.partials, "Partial derivatives")
+        for tab in (self.playground, self.diff, self.partials):
+            self.tabs.addTab(tab, "")
         self.tabs.currentChanged.connect(self._on_tab)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.tabs.setTabText(0, self.tr("Gradient descent in 2D"))
+        self.tabs.setTabText(1, self.tr("Numerical differentiation"))
+        self.tabs.setTabText(2, self.tr("Partial derivatives"))
 
     @Slot(int)
     def _on_tab(self, index: int) -> None:

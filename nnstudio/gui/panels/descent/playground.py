@@ -16,13 +16,18 @@ from nnstudio.gui.panels.descent.field import FieldView
 from nnstudio.gui.panels.descent.painter import FieldPainter
 from nnstudio.gui.panels.descent.race import RaceRunner
 from nnstudio.gui.panels.descent.style import NOTE_TEXT
+from nnstudio.gui import names
+from nnstudio.gui.i18n import QT_TRANSLATE_NOOP, translate
+from nnstudio.gui.panels.descent.formula_errors import formula_error
+from nnstudio.gui.widgets.retranslate import Retranslatable
 from nnstudio.gui.widgets.signals import blocked
 
 
-HOVER_HINT = "hover over the plot to read f there; click or drag to move the start"
+HOVER_HINT = QT_TRANSLATE_NOOP("DescentPlayground", "hover over the plot to read f there; click or drag to move the start")
+CUSTOM_NOTE = QT_TRANSLATE_NOOP("DescentPlayground", "Your function: only the numerical gradient is known.")
 
 
-class DescentPlayground(QWidget):
+class DescentPlayground(Retranslatable, QWidget):
     """Controls on the left; the field (top) and f against the step (bottom) on the right."""
 
     runs_finished = Signal()
@@ -43,7 +48,9 @@ class DescentPlayground(QWidget):
         self.painter.painted.connect(self._on_painted)
         self.race = RaceRunner(self.field, self.curves, self._course, self)
         self._adopt_race(self.race)
-        self.readout = QLabel(HOVER_HINT)
+        self.readout = QLabel()
+        self.hover = None  # where the mouse last was: the readout is made again on a language change
+        self.error_text = None  # the formula error shown: (kind, text)
         self.readout.setMinimumWidth(0)
         self.readout.setWordWrap(True)
         self.readout.setStyleSheet(f"color: {NOTE_TEXT};")
@@ -85,6 +92,15 @@ class DescentPlayground(QWidget):
         self.field.hovered.connect(self._on_hover)
         self.field.range_changed.connect(self._on_range_changed)
         self.set_surface(self.surface)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The texts that depend on the state; the column, bar and plots translate themselves."""
+        self._show_note()
+        self._show_readout()
+        self._show_expression_error()
+        self.race.retranslate()
+        self.painter.tell_again()  # the sentence under the arrows
 
     # --- building ---------------------------------------------------------------------------------
 
@@ -121,9 +137,10 @@ class DescentPlayground(QWidget):
         """Show `surface`: formula, view, field, default learning rates; runs are reset."""
         self.surface = surface
         self.formula.setText(f"<span style='font-size:11pt'>{breakable(surface.formula_html)}</span>")
-        self.note.setText(surface.note)
-        self.readout.setText(HOVER_HINT)  # the old function's f and ∇f would be wrong here
-        self.expression_error.setText("")
+        self._show_note()
+        self.hover = None  # the old function's f and ∇f would be wrong here
+        self._show_readout()
+        self._set_expression_error(None)
         with blocked(self.expression, self.view_spin):
             # the typed formula belongs to "Your own f" only; the view's half-width to this function
             self.expression.setText(surface.source if surface.key == CUSTOM else "")
@@ -171,9 +188,9 @@ class DescentPlayground(QWidget):
                 self.set_surface(self.custom)
             else:
                 self.expression.setFocus()
-                self.expression_error.setText("Type a formula above and press Enter.")
+                self._set_expression_error("enter")
             return
-        self.expression_error.setText("")
+        self._set_expression_error(None)
         self.set_surface(SURFACES[key])
 
     @Slot()
@@ -185,21 +202,38 @@ class DescentPlayground(QWidget):
         try:
             expr = parse_expression(text)
         except ExpressionError as exc:
-            self.expression_error.setText(str(exc))
+            self._set_expression_error("formula", str(exc))
             return False
-        self.expression_error.setText("")
+        self._set_expression_error(None)
         if self.expression.text() != text:
             self.expression.setText(text)
         w = self.view_spin.value()  # half-width of the typed-in function's view
         view = (-w, w, -w, w)
         start = finite_start(expr, view, self.field.start_point())
         self.custom = Surface(CUSTOM, "Your own f(x₀, x₁)", expr.formula, expr.formula_html, expr, None,
-                              view, start, (), "Your function: only the numerical gradient is known.",
+                              view, start, (), CUSTOM_NOTE,
                               dict(DEFAULT_LR, sgd=0.1), source=text)
         with blocked(self.function_combo):
             self.function_combo.setCurrentIndex(self.function_combo.findData(CUSTOM))
         self.set_surface(self.custom)
         return True
+
+    def _show_note(self) -> None:
+        note = self.surface.note
+        self.note.setText(translate("DescentPlayground", note) if note == CUSTOM_NOTE else names.description(note))
+
+    def _set_expression_error(self, kind, text: str = "") -> None:
+        """None (no error), "enter" (type a formula first) or "formula" (core's message `text`)."""
+        self.error_text = None if kind is None else (kind, text)
+        self._show_expression_error()
+
+    def _show_expression_error(self) -> None:
+        if self.error_text is None:
+            self.expression_error.setText("")
+        elif self.error_text[0] == "enter":
+            self.expression_error.setText(self.tr("Type a formula above and press Enter."))
+        else:
+            self.expression_error.setText(formula_error(self.error_text[1]))
 
     @Slot(float)
     def _on_view_width(self, w: float) -> None:
@@ -254,6 +288,14 @@ class DescentPlayground(QWidget):
 
     @Slot(float, float)
     def _on_hover(self, x0: float, x1: float) -> None:
+        self.hover = (x0, x1)
+        self._show_readout()
+
+    def _show_readout(self) -> None:
+        if self.hover is None:
+            self.readout.setText(translate("DescentPlayground", HOVER_HINT))
+            return
+        x0, x1 = self.hover
         f = float(self.surface.value(x0, x1))
         with np.errstate(all="ignore"):
             g = numerical_gradient_2d(self.surface.f, [[x0, x1]])[0]

@@ -67,3 +67,13 @@ def style_plot(plot) -> None:
         axis = plot.getAxis(name)
         axis.setPen(pg.mkPen(AXIS_COLOR))
         axis.setTextPen(pg.mkPen(AXIS_COLOR))
+
+
+def rename_item(plot, item, name: str) -> None:
+    """Give `item` of `plot` a new name in the legend (after a change of language)."""
+    item.opts["name"] = name
+    legend = plot.legend
+    if legend is not None:
+        for sample, label in legend.items:
+            if sample.item is item:
+                label.setText(name)
