@@ -14,8 +14,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# States a page shows only after a click, set before its tabs are walked
-STATES = {"weightsPanel": lambda panel: panel.first.show_unit(9)}  # the tile detail (title, colour bar, bars)
+# States a page shows only after a click, set before its tabs are walked: the MLP's tile detail
+# (title, colour bar, bars); a conv model shows filters there instead.
+STATES = {"weightsPanel": lambda panel: panel.first.params is not None and panel.first.show_unit(9)}
 
 
 def wait(app, ms: int) -> None:
@@ -74,7 +75,7 @@ def _show_tab(tabs, index: int) -> None:
 
 
 def main(width: int, height: int, settings_dir: str) -> None:
-    sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "gui")]
+    sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "gui")]
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
@@ -95,9 +96,7 @@ def main(width: int, height: int, settings_dir: str) -> None:
     while window.context.dataset is None and time.monotonic() < deadline:
         wait(app, 100)
     only = sys.argv[4] if len(sys.argv) > 4 else ""
-    for row, name in enumerate(window.panels):
-        if only not in name:
-            continue
+    def walk(row, name, label):
         window.show_panel(row)
         panel = window.panels[name]
         if name in STATES:
@@ -107,8 +106,18 @@ def main(width: int, height: int, settings_dir: str) -> None:
             show()
             settle(app, window)
             page = window.stack.currentWidget()  # the panel's scroll area
-            print(f"PAGE {name}/{tab} HSCROLL {page.horizontalScrollBar().maximum()} "
+            print(f"PAGE {label}/{tab} HSCROLL {page.horizontalScrollBar().maximum()} "
                   f"CLIPPED {json.dumps(clipped_children(page))}", flush=True)
+
+    for row, name in enumerate(window.panels):
+        if only in name:
+            walk(row, name, name)
+    if only in "weightsPanel" and getattr(window.context.model.network, "arch", None):
+        # The default model is a conv net: the Weights pages of an MLP (tiles, tile detail) as well.
+        from helpers import bundled_mlp_info
+
+        window.context.set_model(bundled_mlp_info())
+        walk(list(window.panels).index("weightsPanel"), "weightsPanel", "weightsPanel(MLP)")
     for panel in window.panels.values():
         if hasattr(panel, "shutdown"):
             panel.shutdown()

@@ -208,7 +208,7 @@ def test_closing_during_a_read_does_not_wait_or_announce(qtbot, tmp_path, monkey
     real_read = model_files._read_model
     readers = []
 
-    def held_read(p):
+    def held_read(p, declared=None):
         readers.append(threading.get_ident())
         started.set()
         release.wait(60)
