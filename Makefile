@@ -27,9 +27,12 @@ test-slow: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m nnstudio bench --all
 
+# (a throwaway data folder: the shots' runs stay out of the user's run history)
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(PY) -m nnstudio.gui.screenshots resources/screenshots
-	QT_QPA_PLATFORM=offscreen $(PY) -m nnstudio.gui.screenshots resources/screenshots/zh_CN --language zh_CN
+	export NNSTUDIO_DATA_DIR=$$(mktemp -d) && \
+	QT_QPA_PLATFORM=offscreen $(PY) -m nnstudio.gui.screenshots resources/screenshots && \
+	QT_QPA_PLATFORM=offscreen $(PY) -m nnstudio.gui.screenshots resources/screenshots/zh_CN --language zh_CN; \
+	status=$$?; rm -rf "$$NNSTUDIO_DATA_DIR"; exit $$status
 
 # The Chinese interface: every self.tr()/translate()/QT_TRANSLATE_NOOP text of the GUI into the .ts
 # (no line numbers: fewer merge conflicts; vanished texts dropped), then the .qm the app loads.
