@@ -3,37 +3,19 @@ with a colour bar and a hover read-out of the tile, row, column and value."""
 
 from __future__ import annotations
 
-import math
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, GAP_COLOR, diverging_colormap, sequential_colormap,
+from nnstudio.gui.widgets.heatmap import (AXIS_COLOR, diverging_colormap, sequential_colormap,
                                           symmetric_levels)
 from nnstudio.gui.widgets.plot_title import wrap_title
 from nnstudio.gui.widgets.retranslate import Retranslatable
+from nnstudio.gui.widgets.tile_mosaic import tile_maps, tile_plot
 
 MAX_TILES = 256  # more maps than this: the first MAX_TILES are drawn (the caption says so)
-
-
-def grid_shape(n: int) -> tuple[int, int]:
-    """(rows, cols) of a near-square grid for n tiles."""
-    cols = max(1, math.ceil(math.sqrt(n)))
-    return max(1, math.ceil(n / cols)), cols
-
-
-def tile_maps(maps, gap: int = 1) -> tuple[np.ndarray, tuple[int, int]]:
-    """maps : shape (n, h, w) → (image with NaN gaps between tiles, (rows, cols)), row by row."""
-    m = np.asarray(maps, dtype=np.float32)
-    n, h, w = m.shape
-    rows, cols = grid_shape(n)
-    tiles = np.full((rows * cols, h + gap, w + gap), np.nan, dtype=np.float32)
-    tiles[:n, :h, :w] = m
-    image = tiles.reshape(rows, cols, h + gap, w + gap).transpose(0, 2, 1, 3)
-    image = image.reshape(rows * (h + gap), cols * (w + gap))
-    return (image[:-gap, :-gap] if gap else image), (rows, cols)
 
 
 class MapGrid(Retranslatable, QWidget):
@@ -51,22 +33,8 @@ class MapGrid(Retranslatable, QWidget):
         self.levels = (0.0, 1.0)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
-        self.plot = self.graphics.addPlot()
-        self.plot.invertY(True)
-        self.plot.setAspectLocked(True)
-        self.plot.hideAxis("left")
-        self.plot.hideAxis("bottom")
-        self.plot.setMenuEnabled(False)
-        self.plot.hideButtons()
-        self.plot.vb.setBackgroundColor(GAP_COLOR)
+        self.plot, self.image, self.colorbar = tile_plot(self.graphics, colorbar_label)
         self.plot.titleLabel.setAttr("color", AXIS_COLOR)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.plot.addItem(self.image)
-        self.colorbar = pg.ColorBarItem(colorMap=diverging_colormap(), interactive=False, width=14,
-                                        pen=AXIS_COLOR, label=colorbar_label)
-        self.colorbar.setImageItem(self.image, insert_in=self.plot)
-        self.colorbar.axis.setTextPen(pg.mkPen(AXIS_COLOR))
-        self.colorbar.axis.enableAutoSIPrefix(False)
         self.info = QLabel("")
         self.info.setObjectName("mapGridInfo")
         self.info.setWordWrap(True)
@@ -101,7 +69,7 @@ class MapGrid(Retranslatable, QWidget):
         self.maps = shown
         self.total = len(m)
         self.names = list(names or (self.tr("map {i}").format(i=i) for i in range(len(shown))))[:len(shown)]
-        image, self.grid = tile_maps(shown)
+        image, self.grid = tile_maps(shown, gap=1)
         if signed:
             self.colorbar.setColorMap(diverging_colormap())
             self.levels = symmetric_levels(shown)

@@ -26,6 +26,18 @@ def mosaic_grid(n: int) -> tuple[int, int]:
     return max(1, math.ceil(n / cols)), cols
 
 
+def tile_maps(maps, gap: int = GAP) -> tuple[np.ndarray, tuple[int, int]]:
+    """maps : shape (n, h, w) → (image (H, W) with NaN gaps between tiles, (rows, cols)), row by row."""
+    m = np.asarray(maps, dtype=np.float32)
+    n, h, w = m.shape
+    rows, cols = mosaic_grid(n)
+    tiles = np.full((rows * cols, h + gap, w + gap), np.nan, dtype=np.float32)
+    tiles[:n, :h, :w] = m
+    image = tiles.reshape(rows, cols, h + gap, w + gap).transpose(0, 2, 1, 3)
+    image = image.reshape(rows * (h + gap), cols * (w + gap))
+    return (image[:-gap, :-gap] if gap else image), (rows, cols)
+
+
 def assemble_tiles(weights, per_tile: bool = False, side: int = SIDE, gap: int = GAP):
     """weights : shape (side*side, n) → (image (H, W) with NaN gaps, (rows, cols)).
 
@@ -33,16 +45,31 @@ def assemble_tiles(weights, per_tile: bool = False, side: int = SIDE, gap: int =
     its own largest |weight| so every unit uses the whole colour range (values in [-1, 1]).
     """
     w = np.asarray(weights, dtype=np.float32)
-    n = w.shape[1]
-    rows, cols = mosaic_grid(n)
     if per_tile:
         scale = np.abs(w).max(axis=0)
         w = w / np.where(scale > 0, scale, 1.0)
-    tiles = np.full((rows * cols, side + gap, side + gap), np.nan, dtype=np.float32)
-    tiles[:n, :side, :side] = w.T.reshape(n, side, side)
-    image = tiles.reshape(rows, cols, side + gap, side + gap).transpose(0, 2, 1, 3)
-    image = image.reshape(rows * (side + gap), cols * (side + gap))
-    return image[:-gap, :-gap] if gap else image, (rows, cols)
+    return tile_maps(w.T.reshape(w.shape[1], side, side), gap)
+
+
+def tile_plot(graphics, colorbar_label: str = ""):
+    """A plot for a mosaic in `graphics` (a GraphicsLayoutWidget): image rows down, square pixels,
+    no axes, the gap colour behind the tiles, a blue-white-red colour bar → (plot, image, colorbar)."""
+    plot = graphics.addPlot()
+    plot.invertY(True)
+    plot.setAspectLocked(True)
+    plot.hideAxis("left")
+    plot.hideAxis("bottom")
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.vb.setBackgroundColor(GAP_COLOR)
+    image = pg.ImageItem(axisOrder="row-major")
+    plot.addItem(image)
+    colorbar = pg.ColorBarItem(colorMap=diverging_colormap(), interactive=False, width=14, pen=AXIS_COLOR,
+                               label=colorbar_label)
+    colorbar.setImageItem(image, insert_in=plot)
+    colorbar.axis.setTextPen(pg.mkPen(AXIS_COLOR))
+    colorbar.axis.enableAutoSIPrefix(False)
+    return plot, image, colorbar
 
 
 class TileMosaic(Retranslatable, QWidget):
@@ -62,21 +89,7 @@ class TileMosaic(Retranslatable, QWidget):
         self.selected = None
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
-        self.plot = self.graphics.addPlot()
-        self.plot.invertY(True)
-        self.plot.setAspectLocked(True)
-        self.plot.hideAxis("left")
-        self.plot.hideAxis("bottom")
-        self.plot.setMenuEnabled(False)
-        self.plot.hideButtons()
-        self.plot.vb.setBackgroundColor(GAP_COLOR)
-        self.image = pg.ImageItem(axisOrder="row-major")
-        self.plot.addItem(self.image)
-        self.colorbar = pg.ColorBarItem(colorMap=diverging_colormap(), interactive=False, width=14,
-                                        pen=AXIS_COLOR)
-        self.colorbar.setImageItem(self.image, insert_in=self.plot)
-        self.colorbar.axis.setTextPen(pg.mkPen(AXIS_COLOR))
-        self.colorbar.axis.enableAutoSIPrefix(False)
+        self.plot, self.image, self.colorbar = tile_plot(self.graphics)
         self.highlight = pg.QtWidgets.QGraphicsRectItem(0, 0, SIDE, SIDE)
         self.highlight.setPen(pg.mkPen(QColor("#111111"), width=2, cosmetic=True))
         self.highlight.setZValue(10)
